@@ -1,0 +1,1 @@
+"""Catalogue domain: providers' modules, versions, runs, competences, qualifications, search, XML."""

@@ -1,0 +1,171 @@
+"""Providers, competence frameworks and competences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.access import require_role
+from catalogue.documents import provider_out
+from catalogue.models import Competence, CompetenceFramework, Provider
+from schemas.catalogue import (
+    CompetenceCreate,
+    CompetenceList,
+    CompetenceOut,
+    FrameworkCreate,
+    FrameworkOut,
+    ImportResult,
+    ProviderCreate,
+    ProviderOut,
+)
+from schemas.common import Actor
+from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+
+
+def preferred_label(labels: dict[str, str]) -> str:
+    """Dutch first, then English, then whatever there is."""
+    return labels.get("nl") or labels.get("en") or next(iter(labels.values()))
+
+
+def competence_out(competence: Competence) -> CompetenceOut:
+    return CompetenceOut(
+        id=competence.id,
+        uri=competence.uri,
+        code=competence.code,
+        label=competence.label,
+        labels=dict(competence.labels),
+        framework=competence.framework.slug,
+        framework_version=competence.framework.version,
+    )
+
+
+def framework_out(framework: CompetenceFramework) -> FrameworkOut:
+    return FrameworkOut(
+        id=framework.id,
+        slug=framework.slug,
+        name=framework.name,
+        uri=framework.uri,
+        version=framework.version,
+    )
+
+
+async def create_provider(session: AsyncSession, actor: Actor, data: ProviderCreate) -> ProviderOut:
+    """Register a provider organisation (operator only)."""
+    require_role(actor, "operator")
+    if await session.scalar(select(Provider.id).where(Provider.slug == data.slug)):
+        raise ConflictError(f"provider {data.slug!r} exists", code="provider-exists")
+    provider = Provider(
+        slug=data.slug, name=data.name, kvk=data.kvk, sectors=data.sectors, website=data.website
+    )
+    session.add(provider)
+    await session.flush()
+    return provider_out(provider)
+
+
+async def list_providers(session: AsyncSession) -> list[ProviderOut]:
+    rows = await session.scalars(select(Provider).order_by(Provider.name))
+    return [provider_out(p) for p in rows]
+
+
+async def get_provider(session: AsyncSession, slug: str) -> Provider:
+    provider = await session.scalar(select(Provider).where(Provider.slug == slug))
+    if provider is None:
+        raise NotFoundError(f"no provider {slug!r}", code="provider-not-found")
+    return provider
+
+
+async def create_framework(
+    session: AsyncSession, actor: Actor, data: FrameworkCreate
+) -> FrameworkOut:
+    """Register a competence framework (operator only)."""
+    require_role(actor, "operator")
+    if await session.scalar(select(CompetenceFramework.id).where(CompetenceFramework.slug == data.slug)):
+        raise ConflictError(f"framework {data.slug!r} exists", code="framework-exists")
+    framework = CompetenceFramework(
+        slug=data.slug, name=data.name, uri=data.uri, version=data.version
+    )
+    session.add(framework)
+    await session.flush()
+    return framework_out(framework)
+
+
+async def list_frameworks(session: AsyncSession) -> list[FrameworkOut]:
+    rows = await session.scalars(select(CompetenceFramework).order_by(CompetenceFramework.slug))
+    return [framework_out(f) for f in rows]
+
+
+async def _framework(session: AsyncSession, slug: str) -> CompetenceFramework:
+    framework = await session.scalar(
+        select(CompetenceFramework).where(CompetenceFramework.slug == slug)
+    )
+    if framework is None:
+        raise NotFoundError(f"no competence framework {slug!r}", code="framework-not-found")
+    return framework
+
+
+async def upsert_competences(
+    session: AsyncSession, actor: Actor, items: Sequence[CompetenceCreate]
+) -> ImportResult:
+    """Create or update competences by URI (operator only); labels are replaced, not merged."""
+    require_role(actor, "operator")
+    frameworks = {slug: await _framework(session, slug) for slug in {i.framework for i in items}}
+    existing = {
+        c.uri: c
+        for uris in _chunks([i.uri for i in items], 500)
+        for c in await session.scalars(select(Competence).where(Competence.uri.in_(uris)))
+    }
+    created = updated = 0
+    for item in items:
+        framework = frameworks[item.framework]
+        competence = existing.get(item.uri)
+        if competence is None:
+            competence = Competence(uri=item.uri, framework_id=framework.id, framework=framework)
+            session.add(competence)
+            existing[item.uri] = competence
+            created += 1
+        else:
+            updated += 1
+        competence.framework_id = framework.id
+        competence.code = item.code
+        competence.labels = dict(item.labels)
+        competence.label = preferred_label(item.labels)
+        competence.description = item.description
+    await session.flush()
+    return ImportResult(created=created, updated=updated)
+
+
+def _chunks(values: list[str], size: int) -> list[list[str]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+async def list_competences(
+    session: AsyncSession, *, q: str | None, framework: str | None, limit: int, offset: int
+) -> CompetenceList:
+    """Competences, optionally filtered by framework and a label/URI substring."""
+    query = select(Competence).join(Competence.framework)
+    if framework:
+        query = query.where(CompetenceFramework.slug == framework)
+    if q:
+        needle = f"%{q.lower()}%"
+        query = query.where(or_(func.lower(Competence.label).like(needle), Competence.uri.like(needle)))
+    total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = await session.scalars(query.order_by(Competence.label).limit(limit).offset(offset))
+    return CompetenceList(
+        items=[competence_out(c) for c in rows], total=total, limit=limit, offset=offset
+    )
+
+
+async def competences_by_uri(session: AsyncSession, uris: Sequence[str]) -> dict[str, Competence]:
+    """Known competences for these URIs; unknown URIs are an input error."""
+    found = {
+        c.uri: c
+        for c in await session.scalars(select(Competence).where(Competence.uri.in_(list(uris))))
+    }
+    missing = [u for u in uris if u not in found]
+    if missing:
+        raise InvalidInputError(
+            f"unknown competence {missing[0]}; import it first", code="unknown-competence"
+        )
+    return found

@@ -1,0 +1,262 @@
+"""HTTP controllers of the catalogue: thin, parse input, call a service, return a Struct.
+
+Dependencies come by name from the app (`db_session`, `actor`, `viewer`, `base_url`), so this
+package never imports the registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, get, patch, post
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue import competences as competence_service
+from catalogue import runs as run_service
+from catalogue.modules import ModuleService
+from catalogue.qualifications import QualificationService
+from catalogue.search import SearchQuery, search_modules
+from schemas.catalogue import (
+    CompetenceCreate,
+    CompetenceList,
+    CompetenceOut,
+    DeliveryMode,
+    FrameworkCreate,
+    FrameworkOut,
+    ImportResult,
+    LevelScheme,
+    ModuleCreate,
+    ModuleDocument,
+    ModuleOut,
+    ModulePatch,
+    ProviderCreate,
+    ProviderOut,
+    QualificationCreate,
+    QualificationList,
+    QualificationOut,
+    RunCreate,
+    RunDocument,
+    RunPatch,
+    SearchResult,
+)
+from schemas.common import Actor
+
+Limit = Annotated[int, Parameter(ge=1, le=100)]
+Offset = Annotated[int, Parameter(ge=0, le=100_000)]
+
+
+class ProviderController(Controller):
+    """Provider organisations."""
+
+    path = "/api/catalogue/providers"
+    tags = ["catalogue"]
+
+    @get("/")
+    async def list_providers(self, db_session: AsyncSession) -> list[ProviderOut]:
+        """List provider organisations."""
+        return await competence_service.list_providers(db_session)
+
+    @post("/")
+    async def create_provider(
+        self, db_session: AsyncSession, actor: Actor, data: ProviderCreate
+    ) -> ProviderOut:
+        """Register a provider organisation (operator)."""
+        return await competence_service.create_provider(db_session, actor, data)
+
+
+class CompetenceController(Controller):
+    """Competence frameworks and competences."""
+
+    path = "/api/catalogue"
+    tags = ["catalogue"]
+
+    @get("/frameworks")
+    async def list_frameworks(self, db_session: AsyncSession) -> list[FrameworkOut]:
+        """List competence frameworks."""
+        return await competence_service.list_frameworks(db_session)
+
+    @post("/frameworks")
+    async def create_framework(
+        self, db_session: AsyncSession, actor: Actor, data: FrameworkCreate
+    ) -> FrameworkOut:
+        """Register a competence framework (operator)."""
+        return await competence_service.create_framework(db_session, actor, data)
+
+    @get("/competences")
+    async def list_competences(
+        self,
+        db_session: AsyncSession,
+        q: Annotated[str | None, Parameter(max_length=200)] = None,
+        framework: str | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> CompetenceList:
+        """List competences, filtered by framework or label."""
+        return await competence_service.list_competences(
+            db_session, q=q, framework=framework, limit=limit, offset=offset
+        )
+
+    @post("/competences")
+    async def create_competence(
+        self, db_session: AsyncSession, actor: Actor, data: CompetenceCreate
+    ) -> ImportResult:
+        """Create or update one competence by URI (operator)."""
+        return await competence_service.upsert_competences(db_session, actor, [data])
+
+    @get("/competences/by-uri", include_in_schema=True)
+    async def get_competence(self, db_session: AsyncSession, uri: str) -> CompetenceOut:
+        """One competence by its URI."""
+        found = await competence_service.competences_by_uri(db_session, [uri])
+        return competence_service.competence_out(found[uri])
+
+
+class ModuleController(Controller):
+    """Modules, their versions and runs."""
+
+    path = "/api/catalogue/modules"
+    tags = ["catalogue"]
+
+    @get("/")
+    async def search_modules(
+        self,
+        db_session: AsyncSession,
+        base_url: str,
+        q: Annotated[str | None, Parameter(max_length=200)] = None,
+        competence: Annotated[str | None, Parameter(max_length=500)] = None,
+        level: Annotated[int | None, Parameter(ge=1, le=8)] = None,
+        level_scheme: Annotated[LevelScheme | None, Parameter(query="levelScheme")] = None,
+        sector: Annotated[str | None, Parameter(max_length=40)] = None,
+        region: Annotated[str | None, Parameter(max_length=60)] = None,
+        mode: DeliveryMode | None = None,
+        start_from: Annotated[dt.date | None, Parameter(query="startFrom")] = None,
+        start_to: Annotated[dt.date | None, Parameter(query="startTo")] = None,
+        provider: Annotated[str | None, Parameter(max_length=64)] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> SearchResult:
+        """Search published modules: full text plus filters, paginated."""
+        query = SearchQuery(
+            q=q,
+            competence=competence,
+            level=level,
+            level_scheme=level_scheme,
+            sector=sector,
+            region=region,
+            delivery_mode=mode,
+            start_from=start_from,
+            start_to=start_to,
+            provider=provider,
+            limit=limit,
+            offset=offset,
+        )
+        return await search_modules(db_session, base_url, query, today=dt.date.today())
+
+    @post("/")
+    async def create_module(
+        self, db_session: AsyncSession, base_url: str, actor: Actor, data: ModuleCreate
+    ) -> ModuleOut:
+        """Create a module as draft version 1 (provider)."""
+        return await ModuleService(db_session, base_url).create(actor, data)
+
+    @get("/{module_id:uuid}")
+    async def get_module(
+        self, db_session: AsyncSession, base_url: str, viewer: Actor | None, module_id: UUID
+    ) -> ModuleOut:
+        """A module with its current version (drafts only for its own provider)."""
+        return await ModuleService(db_session, base_url).view(viewer, module_id)
+
+    @patch("/{module_id:uuid}")
+    async def update_module(
+        self,
+        db_session: AsyncSession,
+        base_url: str,
+        actor: Actor,
+        module_id: UUID,
+        data: ModulePatch,
+    ) -> ModuleOut:
+        """Edit a module; a published module gets a new draft version."""
+        return await ModuleService(db_session, base_url).patch(actor, module_id, data)
+
+    @post("/{module_id:uuid}/publish", status_code=200)
+    async def publish_module(
+        self, db_session: AsyncSession, base_url: str, actor: Actor, module_id: UUID
+    ) -> ModuleOut:
+        """Publish the draft version."""
+        return await ModuleService(db_session, base_url).publish(actor, module_id)
+
+    @post("/{module_id:uuid}/withdraw", status_code=200)
+    async def withdraw_module(
+        self, db_session: AsyncSession, base_url: str, actor: Actor, module_id: UUID
+    ) -> ModuleOut:
+        """Withdraw a module from the catalogue; its versions stay resolvable."""
+        return await ModuleService(db_session, base_url).withdraw(actor, module_id)
+
+    @get("/{module_id:uuid}/versions/{number:int}")
+    async def get_module_version(
+        self,
+        db_session: AsyncSession,
+        base_url: str,
+        viewer: Actor | None,
+        module_id: UUID,
+        number: int,
+    ) -> ModuleDocument:
+        """One exact, immutable module version."""
+        return await ModuleService(db_session, base_url).version(viewer, module_id, number)
+
+    @get("/{module_id:uuid}/runs")
+    async def list_runs(
+        self, db_session: AsyncSession, viewer: Actor | None, module_id: UUID
+    ) -> list[RunDocument]:
+        """The runs of a module, cancelled ones included and marked."""
+        return await run_service.list_runs(db_session, viewer, module_id)
+
+    @post("/{module_id:uuid}/runs")
+    async def create_run(
+        self, db_session: AsyncSession, actor: Actor, module_id: UUID, data: RunCreate
+    ) -> RunDocument:
+        """Add a run to one of your modules."""
+        return await run_service.create_run(db_session, actor, module_id, data)
+
+    @patch("/{module_id:uuid}/runs/{run_id:uuid}")
+    async def update_run(
+        self,
+        db_session: AsyncSession,
+        actor: Actor,
+        module_id: UUID,
+        run_id: UUID,
+        data: RunPatch,
+    ) -> RunDocument:
+        """Change a run, for example cancel it."""
+        return await run_service.patch_run(db_session, actor, module_id, run_id, data)
+
+
+class QualificationController(Controller):
+    """Qualifications composed of modules."""
+
+    path = "/api/catalogue/qualifications"
+    tags = ["catalogue"]
+
+    @get("/")
+    async def list_qualifications(
+        self, db_session: AsyncSession, base_url: str, limit: Limit = 50, offset: Offset = 0
+    ) -> QualificationList:
+        """List qualifications."""
+        return await QualificationService(db_session, base_url).list(limit=limit, offset=offset)
+
+    @post("/")
+    async def create_qualification(
+        self, db_session: AsyncSession, base_url: str, actor: Actor, data: QualificationCreate
+    ) -> QualificationOut:
+        """Define a qualification from published modules (operator or provider)."""
+        return await QualificationService(db_session, base_url).create(actor, data)
+
+    @get("/{qualification_id:uuid}")
+    async def get_qualification(
+        self, db_session: AsyncSession, base_url: str, qualification_id: UUID
+    ) -> QualificationOut:
+        """A qualification and how its modules add up."""
+        return await QualificationService(db_session, base_url).get(qualification_id)
+

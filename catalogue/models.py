@@ -1,0 +1,190 @@
+"""Catalogue tables. Published module versions are immutable snapshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from uuid import UUID
+
+from advanced_alchemy.base import BigIntBase, UUIDAuditBase, UUIDBase
+from advanced_alchemy.types import DateTimeUTC, JsonB
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+
+class Provider(UUIDAuditBase):
+    """A training or EVC provider organisation."""
+
+    __tablename__ = "provider"
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kvk: Mapped[str | None] = mapped_column(String(8), default=None)
+    sectors: Mapped[list[str]] = mapped_column(JsonB, default=list)
+    website: Mapped[str | None] = mapped_column(String(500), default=None)
+
+
+class CompetenceFramework(UUIDAuditBase):
+    """A competence framework such as ESCO skills or a qualification's werkprocessen."""
+
+    __tablename__ = "competence_framework"
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    uri: Mapped[str] = mapped_column(String(500))
+    version: Mapped[str] = mapped_column(String(40))
+
+
+class Competence(UUIDAuditBase):
+    """A competence referenced by URI; labels per language."""
+
+    __tablename__ = "competence"
+    framework_id: Mapped[UUID] = mapped_column(ForeignKey("competence_framework.id"), index=True)
+    uri: Mapped[str] = mapped_column(String(500), unique=True)
+    code: Mapped[str | None] = mapped_column(String(80), default=None)
+    labels: Mapped[dict[str, str]] = mapped_column(JsonB, default=dict)
+    label: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    framework: Mapped[CompetenceFramework] = relationship(lazy="joined")
+
+
+class Module(UUIDAuditBase):
+    """A module's stable identity and lifecycle; its content lives in versions."""
+
+    __tablename__ = "module"
+    provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    published_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    draft_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    provider: Mapped[Provider] = relationship(lazy="joined")
+
+
+class ModuleVersion(UUIDAuditBase):
+    """The content of one version of a module; frozen once `published_at` is set."""
+
+    __tablename__ = "module_version"
+    __table_args__ = (UniqueConstraint("module_id", "number"),)
+    module_id: Mapped[UUID] = mapped_column(ForeignKey("module.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(2), default="nl")
+    level_scheme: Mapped[str | None] = mapped_column(String(8), default=None)
+    level_value: Mapped[int | None] = mapped_column(Integer, default=None)
+    study_load_hours: Mapped[int] = mapped_column(Integer)
+    credit_value: Mapped[float | None] = mapped_column(default=None)
+    credit_system: Mapped[str | None] = mapped_column(String(8), default=None)
+    duration_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    delivery_mode: Mapped[str] = mapped_column(String(16))
+    prerequisites: Mapped[str] = mapped_column(String(500), default="")
+    sectors: Mapped[list[str]] = mapped_column(JsonB, default=list)
+    certificate: Mapped[str] = mapped_column(String(200))
+    price_cents: Mapped[int | None] = mapped_column(Integer, default=None)
+    competences: Mapped[list[ModuleVersionCompetence]] = relationship(
+        lazy="selectin", order_by="ModuleVersionCompetence.position", cascade="all, delete-orphan"
+    )
+
+
+class ModuleVersionCompetence(UUIDBase):
+    """A competence taught by a version, with label and framework version as a snapshot."""
+
+    __tablename__ = "module_version_competence"
+    __table_args__ = (UniqueConstraint("version_id", "competence_id"),)
+    version_id: Mapped[UUID] = mapped_column(ForeignKey("module_version.id", ondelete="CASCADE"))
+    competence_id: Mapped[UUID] = mapped_column(ForeignKey("competence.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    level: Mapped[str | None] = mapped_column(String(40), default=None)
+    uri: Mapped[str] = mapped_column(String(500), index=True)
+    code: Mapped[str | None] = mapped_column(String(80), default=None)
+    labels: Mapped[dict[str, str]] = mapped_column(JsonB, default=dict)
+    label: Mapped[str] = mapped_column(String(200))
+    framework: Mapped[str] = mapped_column(String(64))
+    framework_version: Mapped[str] = mapped_column(String(40))
+
+
+class Run(UUIDAuditBase):
+    """An offering of a module. Not versioned: a cancellation shows everywhere at once."""
+
+    __tablename__ = "run"
+    module_id: Mapped[UUID] = mapped_column(ForeignKey("module.id"), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200))
+    postcode: Mapped[str] = mapped_column(String(7), index=True)
+    seats: Mapped[int] = mapped_column(Integer)
+    price_cents: Mapped[int | None] = mapped_column(Integer, default=None)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+
+
+class Qualification(UUIDAuditBase):
+    """A qualification or branch profile made up of modules."""
+
+    __tablename__ = "qualification"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    level_scheme: Mapped[str | None] = mapped_column(String(8), default=None)
+    level_value: Mapped[int | None] = mapped_column(Integer, default=None)
+    sector: Mapped[str | None] = mapped_column(String(40), default=None)
+    owner_provider_id: Mapped[UUID | None] = mapped_column(ForeignKey("provider.id"), default=None)
+    groups: Mapped[list[QualificationGroup]] = relationship(
+        lazy="selectin", order_by="QualificationGroup.position", cascade="all, delete-orphan"
+    )
+
+
+class QualificationGroup(UUIDBase):
+    """Required modules (all of them) or an optional group (at least `min_count`)."""
+
+    __tablename__ = "qualification_group"
+    qualification_id: Mapped[UUID] = mapped_column(
+        ForeignKey("qualification.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    required: Mapped[bool] = mapped_column(Boolean)
+    min_count: Mapped[int] = mapped_column(Integer)
+    members: Mapped[list[QualificationGroupModule]] = relationship(
+        lazy="selectin", order_by="QualificationGroupModule.position", cascade="all, delete-orphan"
+    )
+
+
+class QualificationGroupModule(UUIDBase):
+    """A module in a qualification group (by stable module id, not version)."""
+
+    __tablename__ = "qualification_group_module"
+    __table_args__ = (UniqueConstraint("group_id", "module_id"),)
+    group_id: Mapped[UUID] = mapped_column(
+        ForeignKey("qualification_group.id", ondelete="CASCADE")
+    )
+    module_id: Mapped[UUID] = mapped_column(ForeignKey("module.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ModuleSearch(BigIntBase):
+    """One row per searchable (published, not withdrawn) module: the filter columns.
+
+    The full-text index beside it is per dialect (SQLite FTS5, PostgreSQL tsvector); see
+    `catalogue.search`.
+    """
+
+    __tablename__ = "module_search"
+    module_id: Mapped[UUID] = mapped_column(ForeignKey("module.id"), unique=True)
+    version_number: Mapped[int] = mapped_column(Integer)
+    version_id: Mapped[UUID] = mapped_column(ForeignKey("module_version.id"))
+    provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(500))
+    level_scheme: Mapped[str | None] = mapped_column(String(8), default=None)
+    level_value: Mapped[int | None] = mapped_column(Integer, default=None)
+    delivery_mode: Mapped[str] = mapped_column(String(16), index=True)
+    # "|installatietechniek|bouw|": a LIKE on one column beats a join for a handful of tags.
+    sector_tags: Mapped[str] = mapped_column(String(400), default="|")
+    study_load_hours: Mapped[int] = mapped_column(Integer)
+    document: Mapped[str] = mapped_column(Text)
+
+
+def level_of(row: Any) -> tuple[str, int] | None:
+    """The (scheme, value) pair of a row with level columns, or None."""
+    if row.level_scheme is None or row.level_value is None:
+        return None
+    return (row.level_scheme, row.level_value)

@@ -1,0 +1,152 @@
+"""Qualifications composed of modules: required modules plus optional "at least N of" groups."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.access import require_role
+from catalogue.documents import level_doc
+from catalogue.models import (
+    Module,
+    ModuleVersion,
+    Qualification,
+    QualificationGroup,
+    QualificationGroupModule,
+)
+from schemas.catalogue import (
+    QualificationCreate,
+    QualificationGroupOut,
+    QualificationList,
+    QualificationModule,
+    QualificationOut,
+)
+from schemas.common import Actor
+from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+
+
+class QualificationService:
+    """Qualifications for one request."""
+
+    def __init__(self, session: AsyncSession, base_url: str) -> None:
+        self.session = session
+        self.base_url = base_url
+
+    async def create(self, actor: Actor, data: QualificationCreate) -> QualificationOut:
+        """The operator or a provider defines a qualification from published modules."""
+        require_role(actor, "operator", "provider")
+        if await self.session.scalar(select(Qualification.id).where(Qualification.code == data.code)):
+            raise ConflictError(f"qualification {data.code!r} exists", code="qualification-exists")
+        groups = [("Verplichte modules", True, len(data.required_modules), data.required_modules)]
+        groups += [(g.title, False, g.min_count, g.modules) for g in data.optional_groups]
+        all_ids = [m for *_, ids in groups for m in ids]
+        if len(set(all_ids)) != len(all_ids):
+            raise InvalidInputError("a module appears twice in the qualification", code="duplicate-module")
+        await self._check_modules(all_ids)
+        qualification = Qualification(
+            code=data.code,
+            title=data.title,
+            description=data.description,
+            level_scheme=data.level.scheme if data.level else None,
+            level_value=data.level.value if data.level else None,
+            sector=data.sector,
+            owner_provider_id=actor.provider_id,
+            groups=[
+                QualificationGroup(
+                    position=pos,
+                    title=title,
+                    required=required,
+                    min_count=min_count,
+                    members=[
+                        QualificationGroupModule(module_id=m, position=i) for i, m in enumerate(ids)
+                    ],
+                )
+                for pos, (title, required, min_count, ids) in enumerate(groups)
+                if ids
+            ],
+        )
+        self.session.add(qualification)
+        await self.session.flush()
+        return await self.get(qualification.id)
+
+    async def _check_modules(self, ids: list[UUID]) -> None:
+        published = set(
+            await self.session.scalars(
+                select(Module.id).where(Module.id.in_(ids), Module.published_version.is_not(None))
+            )
+        )
+        missing = [m for m in ids if m not in published]
+        if missing:
+            raise InvalidInputError(
+                f"module {missing[0]} does not exist or is not published", code="unknown-module"
+            )
+
+    async def get(self, qualification_id: UUID) -> QualificationOut:
+        qualification = await self.session.scalar(
+            select(Qualification).where(Qualification.id == qualification_id)
+        )
+        if qualification is None:
+            raise NotFoundError(f"no qualification {qualification_id}", code="qualification-not-found")
+        return (await self._outs([qualification]))[0]
+
+    async def list(self, *, limit: int, offset: int) -> QualificationList:
+        total = await self.session.scalar(select(func.count(Qualification.id))) or 0
+        rows = list(
+            await self.session.scalars(
+                select(Qualification).order_by(Qualification.title).limit(limit).offset(offset)
+            )
+        )
+        return QualificationList(items=await self._outs(rows), total=total, limit=limit, offset=offset)
+
+    async def _outs(self, qualifications: list[Qualification]) -> list[QualificationOut]:
+        module_ids = {
+            m.module_id for q in qualifications for g in q.groups for m in g.members
+        }
+        modules = await self._module_summaries(module_ids)
+        return [
+            QualificationOut(
+                id=q.id,
+                code=q.code,
+                title=q.title,
+                description=q.description,
+                level=level_doc(q.level_scheme, q.level_value),
+                sector=q.sector,
+                url=f"{self.base_url}/api/catalogue/qualifications/{q.id}",
+                groups=[
+                    QualificationGroupOut(
+                        title=g.title,
+                        required=g.required,
+                        min_count=g.min_count,
+                        modules=[modules[m.module_id] for m in g.members],
+                    )
+                    for g in q.groups
+                ],
+            )
+            for q in qualifications
+        ]
+
+    async def _module_summaries(self, ids: set[UUID]) -> dict[UUID, QualificationModule]:
+        """Title and provider of each module's published version."""
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(Module, ModuleVersion.title)
+            .join(
+                ModuleVersion,
+                (ModuleVersion.module_id == Module.id)
+                & (ModuleVersion.number == Module.published_version),
+            )
+            .where(Module.id.in_(ids))
+        )
+        return {
+            module.id: QualificationModule(
+                id=module.id,
+                title=title,
+                provider=module.provider.name,
+                status=module.status,  # type: ignore[arg-type]
+                url=f"{self.base_url}/api/catalogue/modules/{module.id}",
+            )
+            for module, title in rows
+        }

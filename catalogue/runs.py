@@ -1,0 +1,66 @@
+"""Runs (offerings) of a module. A change, such as a cancellation, is visible at once everywhere."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.access import may_see_drafts, require_provider_of
+from catalogue.documents import run_doc
+from catalogue.modules import load_module, runs_of
+from catalogue.models import Run
+from schemas.catalogue import RunCreate, RunDocument, RunPatch
+from schemas.common import Actor
+from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+
+
+async def create_run(
+    session: AsyncSession, actor: Actor, module_id: UUID, data: RunCreate
+) -> RunDocument:
+    """Add an offering to one of the provider's own modules."""
+    module = await load_module(session, module_id)
+    require_provider_of(actor, module.provider_id)
+    if module.status == "withdrawn":
+        raise ConflictError("a withdrawn module gets no new runs", code="module-withdrawn")
+    run = Run(module_id=module.id, **msgspec.structs.asdict(data))
+    run.postcode = _normal_postcode(run.postcode)
+    session.add(run)
+    await session.flush()
+    return run_doc(run)
+
+
+async def list_runs(session: AsyncSession, viewer: Actor | None, module_id: UUID) -> list[RunDocument]:
+    module = await load_module(session, module_id)
+    if module.published_version is None and not may_see_drafts(viewer, module.provider_id):
+        raise NotFoundError(f"no module {module_id}", code="module-not-found")
+    return [run_doc(r) for r in await runs_of(session, module.id)]
+
+
+async def patch_run(
+    session: AsyncSession, actor: Actor, module_id: UUID, run_id: UUID, data: RunPatch
+) -> RunDocument:
+    """Change a run; a cancelled run stays cancelled."""
+    module = await load_module(session, module_id)
+    require_provider_of(actor, module.provider_id)
+    run = await session.scalar(select(Run).where(Run.id == run_id, Run.module_id == module.id))
+    if run is None:
+        raise NotFoundError(f"module {module_id} has no run {run_id}", code="run-not-found")
+    if run.status == "cancelled" and data.status not in (msgspec.UNSET, "cancelled"):
+        raise ConflictError("a cancelled run cannot be reopened", code="run-cancelled")
+    for name, value in msgspec.structs.asdict(data).items():
+        if value is not msgspec.UNSET:
+            setattr(run, name, value)
+    run.postcode = _normal_postcode(run.postcode)
+    if run.end_date < run.start_date:
+        raise InvalidInputError("endDate is before startDate", code="invalid-dates")
+    await session.flush()
+    return run_doc(run)
+
+
+def _normal_postcode(postcode: str) -> str:
+    """Store Dutch postcodes as "1234 AB" so prefix filters work on one form."""
+    compact = postcode.replace(" ", "")
+    return f"{compact[:4]} {compact[4:]}"

@@ -1,0 +1,85 @@
+"""The application factory: everything is built here from a Settings object."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar, get
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.controllers import (
+    CompetenceController,
+    ModuleController,
+    ProviderController,
+    QualificationController,
+)
+from registry.db import make_engine, make_sessionmaker
+from registry.deps import (
+    provide_actor,
+    provide_base_url,
+    provide_db_session,
+    provide_settings,
+    provide_viewer,
+)
+from registry.errors import EXCEPTION_HANDLERS
+from registry.settings import Settings
+from schemas.common import Response
+
+
+class Health(Response, kw_only=True):
+    """Liveness and database reachability."""
+
+    status: str
+    database: str
+
+
+@get("/health", tags=["service"])
+async def get_health(db_session: AsyncSession) -> Health:
+    """Report that the service and its database answer."""
+    await db_session.execute(text("SELECT 1"))
+    return Health(status="ok", database=db_session.bind.dialect.name)
+
+
+def create_app(settings: Settings) -> Litestar:
+    """Build the web application for these settings."""
+    engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    return Litestar(
+        route_handlers=[
+            get_health,
+            ProviderController,
+            CompetenceController,
+            ModuleController,
+            QualificationController,
+        ],
+        dependencies={
+            "db_session": Provide(provide_db_session),
+            "viewer": Provide(provide_viewer),
+            "actor": Provide(provide_actor),
+            "settings": Provide(provide_settings, sync_to_thread=False),
+            "base_url": Provide(provide_base_url, sync_to_thread=False),
+        },
+        state=State({"settings": settings, "engine": engine, "sessionmaker": make_sessionmaker(engine)}),
+        exception_handlers=EXCEPTION_HANDLERS,
+        openapi_config=OpenAPIConfig(
+            title="LLO registry",
+            version="0.1.0",
+            description="Modular training catalogue and verifiable skills records.",
+            path="/schema",
+        ),
+        request_max_body_size=settings.max_body_bytes,
+        lifespan=[lifespan],
+        debug=False,
+    )

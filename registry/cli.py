@@ -1,0 +1,91 @@
+"""The `registry` command line (DESIGN section 6)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import click
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from registry.db import make_engine, make_sessionmaker
+from registry.migrate import upgrade
+from registry.settings import Settings, settings_from_env
+from schemas.common import ROLES
+from schemas.errors import DomainError
+
+T = TypeVar("T")
+
+
+def run_in_session(settings: Settings, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Migrate, then run `work` in one committed transaction."""
+    upgrade(settings.database_url)
+
+    async def go() -> T:
+        engine = make_engine(settings.database_url)
+        try:
+            async with make_sessionmaker(engine)() as session, session.begin():
+                return await work(session)
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(go())
+    except DomainError as error:
+        click.echo(json.dumps({"error": error.code, "detail": error.message}), err=True)
+        sys.exit(1)
+
+
+@click.group()
+def main() -> None:
+    """Catalogue and micro-credential registry."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """Migrate the database, then run the web service."""
+    import uvicorn
+
+    from registry.app import create_app
+
+    settings = settings_from_env()
+    upgrade(settings.database_url)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@main.command()
+def demo() -> None:
+    """Load the demo data set and print a bearer token per demo account as JSON."""
+    from registry.demo import load_demo
+
+    settings = settings_from_env()
+    tokens = run_in_session(settings, lambda s: load_demo(s, settings))
+    click.echo(json.dumps(tokens, indent=2))
+
+
+@main.group()
+def accounts() -> None:
+    """Manage accounts."""
+
+
+@accounts.command("create")
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--name", required=True)
+@click.option("--email", default=None)
+@click.option("--provider", "provider_slug", default=None, help="provider organisation slug")
+def accounts_create(role: str, name: str, email: str | None, provider_slug: str | None) -> None:
+    """Create an account and print its id and a new API token (shown once)."""
+    from registry.accounts import create_account, issue_token
+
+    async def work(session: AsyncSession) -> dict[str, str]:
+        account = await create_account(
+            session, role=role, name=name, email=email, provider_slug=provider_slug  # type: ignore[arg-type]
+        )
+        return {"id": str(account.id), "token": await issue_token(session, account, "cli")}
+
+    click.echo(json.dumps(run_in_session(settings_from_env(), work)))

@@ -1,0 +1,58 @@
+"""Request-scoped dependencies: one transaction per request, and who is calling."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from litestar import Request
+from litestar.datastructures import State
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from registry.accounts import actor_for_token
+from registry.settings import Settings
+from schemas.common import Actor
+from schemas.errors import NotAuthenticatedError
+
+
+async def provide_db_session(state: State) -> AsyncGenerator[AsyncSession, None]:
+    """One transaction per request: committed when the handler succeeds, else rolled back.
+
+    Litestar throws a handler's exception into this generator, so `session.begin()` sees it
+    and rolls back: a failed request never leaves a partial write.
+    """
+    sessionmaker: async_sessionmaker[AsyncSession] = state.sessionmaker
+    async with sessionmaker() as session, session.begin():
+        yield session
+
+
+def _bearer(request: Request[Any, Any, Any]) -> str | None:
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthenticatedError("use 'Authorization: Bearer TOKEN'", code="invalid-token")
+    return token.strip()
+
+
+async def provide_viewer(request: Request[Any, Any, Any], db_session: AsyncSession) -> Actor | None:
+    """The caller if a token was given (public endpoints show more to owners)."""
+    token = _bearer(request)
+    return None if token is None else await actor_for_token(db_session, token)
+
+
+async def provide_actor(viewer: Actor | None) -> Actor:
+    """The caller; endpoints that take `actor` need a valid token."""
+    if viewer is None:
+        raise NotAuthenticatedError("this needs a bearer token", code="not-authenticated")
+    return viewer
+
+
+def provide_settings(state: State) -> Settings:
+    settings: Settings = state.settings
+    return settings
+
+
+def provide_base_url(settings: Settings) -> str:
+    return settings.base_url

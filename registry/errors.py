@@ -1,0 +1,124 @@
+"""The one table from domain errors to HTTP problems (RFC 9457 `application/problem+json`)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import (
+    ClientException,
+    HTTPException,
+    MethodNotAllowedException,
+    NotFoundException,
+    ValidationException,
+)
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from schemas.errors import (
+    ConflictError,
+    DomainError,
+    InvalidInputError,
+    MalformedInputError,
+    NotAuthenticatedError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+)
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("registry")
+
+# Most specific class first: the first match wins.
+STATUS_OF: list[tuple[type[DomainError], int]] = [
+    (MalformedInputError, 400),
+    (NotAuthenticatedError, 401),
+    (PermissionDeniedError, 403),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (PayloadTooLargeError, 413),
+    (InvalidInputError, 422),
+    (DomainError, 400),
+]
+
+TITLES = {
+    400: "Bad request",
+    401: "Not authenticated",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    410: "Gone",
+    413: "Payload too large",
+    415: "Unsupported media type",
+    422: "Unprocessable content",
+    429: "Too many requests",
+    500: "Internal server error",
+}
+
+
+def status_of(error: DomainError) -> int:
+    return next(status for cls, status in STATUS_OF if isinstance(error, cls))
+
+
+def problem(
+    request: Request[Any, Any, Any], status: int, code: str, detail: str, **extra: Any
+) -> Response[dict[str, Any]]:
+    """A problem response with a stable `code` member."""
+    body = {
+        "type": f"urn:llo-registry:problem:{code}",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "code": code,
+        "detail": detail,
+        "instance": request.url.path,
+        **extra,
+    }
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def handle_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response[Any]:
+    return problem(request, status_of(exc), exc.code, exc.message, **exc.extra)
+
+
+def handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
+    """Litestar's validation: a bad query or path parameter is 400, a bad body field 422."""
+    errors = exc.extra if isinstance(exc.extra, list) else []
+    if errors and all(e.get("source") in {"query", "path", "header"} for e in errors):
+        return problem(request, 400, "invalid-parameter", str(exc.detail), errors=errors)
+    return problem(request, 422, "invalid-input", str(exc.detail), errors=errors)
+
+
+def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    if type(exc) is ClientException and exc.status_code == 400:
+        # Litestar raises a bare ClientException when msgspec cannot decode the body.
+        return problem(
+            request, 400, "malformed-json", f"the request body is not valid JSON: {exc.detail}"
+        )
+    codes = {
+        NotFoundException: "not-found",
+        MethodNotAllowedException: "method-not-allowed",
+    }
+    code = codes.get(type(exc)) or {413: "payload-too-large", 415: "unsupported-media-type"}.get(
+        exc.status_code, "http-error"
+    )
+    return problem(request, exc.status_code, code, str(exc.detail))
+
+
+def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """Log the stack trace; never send it to the client."""
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(
+        request, HTTP_500_INTERNAL_SERVER_ERROR, "internal-error", "something went wrong on our side"
+    )
+
+
+EXCEPTION_HANDLERS: dict[Any, Any] = {
+    DomainError: handle_domain_error,
+    ValidationException: handle_validation,
+    HTTPException: handle_http,
+    Exception: handle_unexpected,
+}
+
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "problem", "status_of"]

@@ -1,0 +1,55 @@
+"""Settings: one frozen Struct built from the environment by one function."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+import msgspec
+
+DEFAULT_VAR_DIR = Path("var")
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything the service needs to know about its environment."""
+
+    database_url: str
+    base_url: str = "http://127.0.0.1:8000"
+    secret_key: str
+    max_body_bytes: int = 1_000_000
+    max_xml_bytes: int = 5_000_000
+    debug: bool = False
+
+    @property
+    def host(self) -> str:
+        """The host part used in `did:web` identifiers."""
+        return self.base_url.split("://", 1)[-1].rstrip("/")
+
+
+def _secret_from_file(var_dir: Path) -> str:
+    """Read the key-encryption secret from `var/`, creating it on first run."""
+    path = var_dir / "secret.key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(32)
+    path.write_text(secret + "\n")
+    path.chmod(0o600)
+    return secret
+
+
+def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from `REGISTRY_*` environment variables (DESIGN section 6)."""
+    env = os.environ if env is None else env
+    var_dir = Path(env.get("REGISTRY_VAR_DIR", str(DEFAULT_VAR_DIR)))
+    database_url = env.get("REGISTRY_DATABASE_URL") or f"sqlite:///{var_dir / 'registry.sqlite3'}"
+    if database_url.startswith("sqlite:///"):
+        Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    return Settings(
+        database_url=database_url,
+        base_url=env.get("REGISTRY_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        secret_key=env.get("REGISTRY_SECRET_KEY") or _secret_from_file(var_dir),
+        debug=env.get("REGISTRY_DEBUG", "") == "1",
+    )

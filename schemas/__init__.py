@@ -1,0 +1,1 @@
+"""Wire and document types (msgspec Structs). Imports nothing of ours."""

@@ -1,0 +1,39 @@
+"""Small shared wire types."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+ShortText = Annotated[str, msgspec.Meta(max_length=500)]
+LongText = Annotated[str, msgspec.Meta(max_length=20_000)]
+Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
+Email = Annotated[
+    str, msgspec.Meta(pattern=r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$", max_length=254)
+]
+Uri = Annotated[str, msgspec.Meta(pattern=r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", max_length=500)]
+Role = Literal["operator", "provider", "assessor", "worker", "employer", "coach"]
+ROLES: tuple[Role, ...] = ("operator", "provider", "assessor", "worker", "employer", "coach")
+
+
+class Request(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, rename="camel"):
+    """Base for request bodies: strict, camelCase."""
+
+
+class Response(msgspec.Struct, kw_only=True, rename="camel"):
+    """Base for response bodies: camelCase."""
+
+
+class Actor(msgspec.Struct, kw_only=True, frozen=True):
+    """Who is acting, as services see it: no tokens, no HTTP."""
+
+    account_id: UUID
+    role: Role
+    provider_id: UUID | None = None
+
+    @property
+    def is_operator(self) -> bool:
+        return self.role == "operator"

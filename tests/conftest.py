@@ -1,0 +1,104 @@
+"""Shared fixtures: a real database (SQLite file, or PostgreSQL when
+REGISTRY_TEST_DATABASE_URL is set), migrated once, emptied before each test; a real app."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+import catalogue.models
+import registry.models  # noqa: F401 - all tables on the metadata
+from registry.accounts import create_account, issue_token
+from registry.app import create_app
+from registry.db import make_engine, make_sessionmaker
+from registry.migrate import upgrade
+from registry.settings import Settings
+from schemas.catalogue import ProviderCreate
+from schemas.common import Role
+
+BASE_URL = "http://testserver.local"
+METADATA = catalogue.models.Provider.metadata
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = os.environ.get("REGISTRY_TEST_DATABASE_URL")
+    if not url:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    upgrade(url)
+    yield url
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, base_url=BASE_URL, secret_key="test-secret")
+
+
+@pytest.fixture
+async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(settings.database_url)
+    await _empty(engine)
+    yield engine
+    await engine.dispose()
+
+
+async def _empty(engine: AsyncEngine) -> None:
+    """Start every test from empty tables (the schema itself stays migrated)."""
+    tables = [t.name for t in reversed(METADATA.sorted_tables)]
+    async with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            await conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+        else:
+            for table in tables:
+                await conn.execute(text(f"DELETE FROM {table}"))  # noqa: S608 - our own names
+
+
+@pytest.fixture
+def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return make_sessionmaker(engine)
+
+
+@pytest.fixture
+async def client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[AsyncTestClient[Any]]:
+    async with AsyncTestClient(create_app(settings), base_url=BASE_URL) as client:
+        yield client
+
+
+class Accounts:
+    """Creates accounts and returns `Authorization` headers for them."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self.sessionmaker = sessionmaker
+
+    async def provider_org(self, slug: str, name: str | None = None) -> None:
+        from catalogue.competences import create_provider
+        from schemas.common import Actor
+
+        operator = Actor(account_id=__import__("uuid").uuid4(), role="operator")
+        async with self.sessionmaker() as session, session.begin():
+            await create_provider(session, operator, ProviderCreate(slug=slug, name=name or slug))
+
+    async def headers(self, role: Role, *, provider: str | None = None, email: str | None = None) -> dict[str, str]:
+        async with self.sessionmaker() as session, session.begin():
+            account = await create_account(
+                session, role=role, name=f"Test {role}", email=email, provider_slug=provider
+            )
+            token = await issue_token(session, account)
+        return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def accounts(sessionmaker: async_sessionmaker[AsyncSession]) -> Accounts:
+    return Accounts(sessionmaker)
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "shared"
