@@ -39,6 +39,8 @@ PLAIN_FIELDS = (
     "certificate",
     "price_cents",
 )
+# Everything a new draft copies from the published version it starts from.
+CONTENT_FIELDS = (*PLAIN_FIELDS, "level_scheme", "level_value", "credit_value", "credit_system")
 
 
 async def load_module(session: AsyncSession, module_id: UUID, *, for_update: bool = False) -> Module:
@@ -179,9 +181,8 @@ class ModuleService:
 
     def _copy(self, source: ModuleVersion, number: int) -> ModuleVersion:
         copy = ModuleVersion(module_id=source.module_id, number=number)
-        for column in ModuleVersion.__table__.columns.keys():  # noqa: SIM118 - Table columns
-            if column not in {"id", "module_id", "number", "published_at", "created_at", "updated_at"}:
-                setattr(copy, column, getattr(source, column))
+        for name in CONTENT_FIELDS:
+            setattr(copy, name, getattr(source, name))
         copy.competences = [
             ModuleVersionCompetence(
                 competence_id=c.competence_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from uuid import UUID
 from importlib import resources
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from catalogue.qualifications import QualificationService
 from registry.accounts import create_account, issue_token
 from registry.models import Account
 from registry.settings import Settings
-from schemas.catalogue import FrameworkCreate, QualificationCreate, QualificationGroupIn
+from schemas.catalogue import FrameworkCreate
 from schemas.common import Actor, Role
 
 ESCO_FILE = "esco-green-skills-v1.1.1-en.csv"
@@ -43,7 +44,9 @@ async def load_demo(session: AsyncSession, settings: Settings) -> dict[str, str]
     """Load the demo set once; on later calls only mint fresh tokens for the demo accounts."""
     existing = {
         a.role: a
-        for a in await session.scalars(select(Account).where(Account.email.like(f"%@{DEMO_DOMAIN}")))
+        for a in await session.scalars(
+            select(Account).where(Account.email.in_([_email(role) for role, *_ in DEMO_ACCOUNTS]))
+        )
     }
     if not existing:
         existing = await _load(session, settings)
@@ -82,21 +85,7 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
     module_ids = await _load_modules(session, settings, provider_actors)
     qualifications = QualificationService(session, settings.base_url)
     for q in demo_data.QUALIFICATIONS:
-        await qualifications.create(
-            op,
-            QualificationCreate(
-                code=q.code,
-                title=q.title,
-                description=q.description,
-                level=q.level,
-                sector=q.sector,
-                required_modules=[module_ids[k] for k in q.required],
-                optional_groups=[
-                    QualificationGroupIn(title=t, min_count=n, modules=[module_ids[k] for k in keys])
-                    for t, n, keys in q.optional_groups
-                ],
-            ),
-        )
+        await qualifications.create(op, demo_data.qualification_create(q, module_ids))
     for role, name, _ in DEMO_ACCOUNTS[2:]:
         accounts[role] = await create_account(session, role=role, name=name, email=_email(role))
     return accounts
@@ -104,9 +93,9 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
 
 async def _load_modules(
     session: AsyncSession, settings: Settings, provider_actors: dict[str, Actor]
-) -> dict[str, object]:
+) -> dict[str, UUID]:
     modules = ModuleService(session, settings.base_url)
-    ids: dict[str, object] = {}
+    ids: dict[str, UUID] = {}
     for item in demo_data.demo_modules(dt.date.today()):
         actor = provider_actors[item.provider_slug]
         created = await modules.create(actor, item.module)
