@@ -12,7 +12,8 @@ def require_role(actor: Actor, *roles: Role) -> None:
     """Refuse callers whose role is not one of `roles`."""
     if actor.role not in roles:
         raise PermissionDeniedError(
-            f"this needs the role {' or '.join(roles)}; you are {actor.role}", code="role-not-allowed"
+            f"this needs the role {' or '.join(roles)}; you are {actor.role}",
+            code="role-not-allowed",
         )
 
 

@@ -81,7 +81,9 @@ async def create_framework(
 ) -> FrameworkOut:
     """Register a competence framework (operator only)."""
     require_role(actor, "operator")
-    if await session.scalar(select(CompetenceFramework.id).where(CompetenceFramework.slug == data.slug)):
+    if await session.scalar(
+        select(CompetenceFramework.id).where(CompetenceFramework.slug == data.slug)
+    ):
         raise ConflictError(f"framework {data.slug!r} exists", code="framework-exists")
     framework = CompetenceFramework(
         slug=data.slug, name=data.name, uri=data.uri, version=data.version
@@ -149,7 +151,9 @@ async def list_competences(
         query = query.where(CompetenceFramework.slug == framework)
     if q:
         needle = f"%{q.lower()}%"
-        query = query.where(or_(func.lower(Competence.label).like(needle), Competence.uri.like(needle)))
+        query = query.where(
+            or_(func.lower(Competence.label).like(needle), Competence.uri.like(needle))
+        )
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = await session.scalars(query.order_by(Competence.label).limit(limit).offset(offset))
     return CompetenceList(

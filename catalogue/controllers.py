@@ -7,15 +7,17 @@ package never imports the registry.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from litestar import Controller, get, patch, post
+from litestar import Controller, Request, get, patch, post
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import competences as competence_service
 from catalogue import runs as run_service
+from catalogue.access import require_role
+from catalogue.esco import parse_esco_csv, parse_plain_csv
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
 from catalogue.search import SearchQuery, search_modules
@@ -42,8 +44,9 @@ from schemas.catalogue import (
     RunPatch,
     SearchResult,
 )
-from schemas.common import Actor
+from schemas.common import Actor, today_nl
 
+CSV_MAX_BYTES = 20_000_000
 Limit = Annotated[int, Parameter(ge=1, le=100)]
 Offset = Annotated[int, Parameter(ge=0, le=100_000)]
 
@@ -106,6 +109,25 @@ class CompetenceController(Controller):
         """Create or update one competence by URI (operator)."""
         return await competence_service.upsert_competences(db_session, actor, [data])
 
+    @post("/competences/import", request_max_body_size=CSV_MAX_BYTES)
+    async def import_competences(
+        self,
+        db_session: AsyncSession,
+        actor: Actor,
+        request: Request[Any, Any, Any],
+        framework: Annotated[str, Parameter(max_length=64)],
+        csv_format: Annotated[Literal["esco", "plain"], Parameter(query="format")] = "plain",
+        language: Annotated[str, Parameter(pattern=r"^[a-z]{2}$")] = "en",
+    ) -> ImportResult:
+        """Import competences from CSV: an ESCO skills export or our plain format (operator)."""
+        require_role(actor, "operator")
+        data = await request.body()
+        if csv_format == "esco":
+            items = parse_esco_csv(data, framework=framework, language=language)
+        else:
+            items = parse_plain_csv(data, framework=framework)
+        return await competence_service.upsert_competences(db_session, actor, items)
+
     @get("/competences/by-uri", include_in_schema=True)
     async def get_competence(self, db_session: AsyncSession, uri: str) -> CompetenceOut:
         """One competence by its URI."""
@@ -152,7 +174,7 @@ class ModuleController(Controller):
             limit=limit,
             offset=offset,
         )
-        return await search_modules(db_session, base_url, query, today=dt.date.today())
+        return await search_modules(db_session, base_url, query, today=today_nl())
 
     @post("/")
     async def create_module(
@@ -244,7 +266,7 @@ class QualificationController(Controller):
         self, db_session: AsyncSession, base_url: str, limit: Limit = 50, offset: Offset = 0
     ) -> QualificationList:
         """List qualifications."""
-        return await QualificationService(db_session, base_url).list(limit=limit, offset=offset)
+        return await QualificationService(db_session, base_url).page(limit=limit, offset=offset)
 
     @post("/")
     async def create_qualification(
@@ -259,4 +281,3 @@ class QualificationController(Controller):
     ) -> QualificationOut:
         """A qualification and how its modules add up."""
         return await QualificationService(db_session, base_url).get(qualification_id)
-

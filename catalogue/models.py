@@ -153,9 +153,7 @@ class QualificationGroupModule(UUIDBase):
 
     __tablename__ = "qualification_group_module"
     __table_args__ = (UniqueConstraint("group_id", "module_id"),)
-    group_id: Mapped[UUID] = mapped_column(
-        ForeignKey("qualification_group.id", ondelete="CASCADE")
-    )
+    group_id: Mapped[UUID] = mapped_column(ForeignKey("qualification_group.id", ondelete="CASCADE"))
     module_id: Mapped[UUID] = mapped_column(ForeignKey("module.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
 

@@ -13,7 +13,15 @@ from catalogue import search
 from catalogue.access import may_see_drafts, require_provider_of, require_role
 from catalogue.competences import competences_by_uri
 from catalogue.documents import module_document
-from catalogue.models import Module, ModuleVersion, ModuleVersionCompetence, QualificationGroup, QualificationGroupModule, Qualification, Run
+from catalogue.models import (
+    Module,
+    ModuleVersion,
+    ModuleVersionCompetence,
+    Qualification,
+    QualificationGroup,
+    QualificationGroupModule,
+    Run,
+)
 from schemas.catalogue import (
     CompetenceRef,
     ModuleCreate,
@@ -43,7 +51,9 @@ PLAIN_FIELDS = (
 CONTENT_FIELDS = (*PLAIN_FIELDS, "level_scheme", "level_value", "credit_value", "credit_system")
 
 
-async def load_module(session: AsyncSession, module_id: UUID, *, for_update: bool = False) -> Module:
+async def load_module(
+    session: AsyncSession, module_id: UUID, *, for_update: bool = False
+) -> Module:
     query = select(Module).where(Module.id == module_id)
     if for_update:
         query = query.with_for_update()
@@ -156,8 +166,12 @@ class ModuleService:
         module = await load_module(self.session, module_id)
         version = await load_version(self.session, module_id, number)
         if version.published_at is None and not may_see_drafts(viewer, module.provider_id):
-            raise NotFoundError(f"module {module_id} has no version {number}", code="version-not-found")
-        return module_document(self.base_url, module, version, await runs_of(self.session, module.id))
+            raise NotFoundError(
+                f"module {module_id} has no version {number}", code="version-not-found"
+            )
+        return module_document(
+            self.base_url, module, version, await runs_of(self.session, module.id)
+        )
 
     async def patch(self, actor: Actor, module_id: UUID, data: ModulePatch) -> ModuleOut:
         """Edit the draft; editing a published module first copies it into a new draft version."""
@@ -229,7 +243,9 @@ class ModuleService:
         rows = await self.session.execute(
             select(Qualification.id, Qualification.code, Qualification.title)
             .join(QualificationGroup, QualificationGroup.qualification_id == Qualification.id)
-            .join(QualificationGroupModule, QualificationGroupModule.group_id == QualificationGroup.id)
+            .join(
+                QualificationGroupModule, QualificationGroupModule.group_id == QualificationGroup.id
+            )
             .where(QualificationGroupModule.module_id == module_id)
             .distinct()
             .order_by(Qualification.title)

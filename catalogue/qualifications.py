@@ -37,13 +37,17 @@ class QualificationService:
     async def create(self, actor: Actor, data: QualificationCreate) -> QualificationOut:
         """The operator or a provider defines a qualification from published modules."""
         require_role(actor, "operator", "provider")
-        if await self.session.scalar(select(Qualification.id).where(Qualification.code == data.code)):
+        if await self.session.scalar(
+            select(Qualification.id).where(Qualification.code == data.code)
+        ):
             raise ConflictError(f"qualification {data.code!r} exists", code="qualification-exists")
         groups = [("Verplichte modules", True, len(data.required_modules), data.required_modules)]
         groups += [(g.title, False, g.min_count, g.modules) for g in data.optional_groups]
         all_ids = [m for *_, ids in groups for m in ids]
         if len(set(all_ids)) != len(all_ids):
-            raise InvalidInputError("a module appears twice in the qualification", code="duplicate-module")
+            raise InvalidInputError(
+                "a module appears twice in the qualification", code="duplicate-module"
+            )
         await self._check_modules(all_ids)
         qualification = Qualification(
             code=data.code,
@@ -88,22 +92,24 @@ class QualificationService:
             select(Qualification).where(Qualification.id == qualification_id)
         )
         if qualification is None:
-            raise NotFoundError(f"no qualification {qualification_id}", code="qualification-not-found")
+            raise NotFoundError(
+                f"no qualification {qualification_id}", code="qualification-not-found"
+            )
         return (await self._outs([qualification]))[0]
 
-    async def list(self, *, limit: int, offset: int) -> QualificationList:
+    async def page(self, *, limit: int, offset: int) -> QualificationList:
         total = await self.session.scalar(select(func.count(Qualification.id))) or 0
         rows = list(
             await self.session.scalars(
                 select(Qualification).order_by(Qualification.title).limit(limit).offset(offset)
             )
         )
-        return QualificationList(items=await self._outs(rows), total=total, limit=limit, offset=offset)
+        return QualificationList(
+            items=await self._outs(rows), total=total, limit=limit, offset=offset
+        )
 
     async def _outs(self, qualifications: list[Qualification]) -> list[QualificationOut]:
-        module_ids = {
-            m.module_id for q in qualifications for g in q.groups for m in g.members
-        }
+        module_ids = {m.module_id for q in qualifications for g in q.groups for m in g.members}
         modules = await self._module_summaries(module_ids)
         return [
             QualificationOut(
@@ -145,7 +151,7 @@ class QualificationService:
                 id=module.id,
                 title=title,
                 provider=module.provider.name,
-                status=module.status,  # type: ignore[arg-type]
+                status=module.status,
                 url=f"{self.base_url}/api/catalogue/modules/{module.id}",
             )
             for module, title in rows

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.access import may_see_drafts, require_provider_of
 from catalogue.documents import run_doc
-from catalogue.modules import load_module, runs_of
 from catalogue.models import Run
+from catalogue.modules import load_module, runs_of
 from schemas.catalogue import RunCreate, RunDocument, RunPatch
 from schemas.common import Actor
 from schemas.errors import ConflictError, InvalidInputError, NotFoundError
@@ -32,7 +32,9 @@ async def create_run(
     return run_doc(run)
 
 
-async def list_runs(session: AsyncSession, viewer: Actor | None, module_id: UUID) -> list[RunDocument]:
+async def list_runs(
+    session: AsyncSession, viewer: Actor | None, module_id: UUID
+) -> list[RunDocument]:
     module = await load_module(session, module_id)
     if module.published_version is None and not may_see_drafts(viewer, module.provider_id):
         raise NotFoundError(f"no module {module_id}", code="module-not-found")

@@ -71,7 +71,9 @@ def create_app(settings: Settings) -> Litestar:
             "settings": Provide(provide_settings, sync_to_thread=False),
             "base_url": Provide(provide_base_url, sync_to_thread=False),
         },
-        state=State({"settings": settings, "engine": engine, "sessionmaker": make_sessionmaker(engine)}),
+        state=State(
+            {"settings": settings, "engine": engine, "sessionmaker": make_sessionmaker(engine)}
+        ),
         exception_handlers=EXCEPTION_HANDLERS,
         openapi_config=OpenAPIConfig(
             title="LLO registry",

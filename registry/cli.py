@@ -6,7 +6,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import click
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry.db import make_engine, make_sessionmaker
 from registry.migrate import upgrade
 from registry.settings import Settings, settings_from_env
-from schemas.common import ROLES
+from schemas.common import ROLES, Role
 from schemas.errors import DomainError
 
 T = TypeVar("T")
@@ -84,7 +84,11 @@ def accounts_create(role: str, name: str, email: str | None, provider_slug: str 
 
     async def work(session: AsyncSession) -> dict[str, str]:
         account = await create_account(
-            session, role=role, name=name, email=email, provider_slug=provider_slug  # type: ignore[arg-type]
+            session,
+            role=cast(Role, role),
+            name=name,
+            email=email,
+            provider_slug=provider_slug,
         )
         return {"id": str(account.id), "token": await issue_token(session, account, "cli")}
 

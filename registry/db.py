@@ -1,11 +1,16 @@
-"""Database engine and sessions: SQLite (aiosqlite) by default, PostgreSQL (asyncpg) in production."""
+"""Database engine and sessions: SQLite (aiosqlite) by default, PostgreSQL (asyncpg) for real."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 
 def async_url(url: str) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from uuid import UUID
 from importlib import resources
+from uuid import UUID
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,7 +16,7 @@ from registry.accounts import create_account, issue_token
 from registry.models import Account
 from registry.settings import Settings
 from schemas.catalogue import FrameworkCreate
-from schemas.common import Actor, Role
+from schemas.common import Actor, Role, today_nl
 
 ESCO_FILE = "esco-green-skills-v1.1.1-en.csv"
 DEMO_DOMAIN = "demo.llo-registry.nl"
@@ -54,7 +53,9 @@ async def load_demo(session: AsyncSession, settings: Settings) -> dict[str, str]
 
 
 async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]:
-    operator = await create_account(session, role="operator", name=DEMO_ACCOUNTS[0][1], email=_email("operator"))
+    operator = await create_account(
+        session, role="operator", name=DEMO_ACCOUNTS[0][1], email=_email("operator")
+    )
     op = _actor(operator)
     await competences.create_framework(
         session,
@@ -76,7 +77,9 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
             session,
             role="provider",
             name=f"Opleider {item.provider.name}",
-            email=_email("provider") if index == 0 else f"provider-{item.provider.slug}@{DEMO_DOMAIN}",
+            email=_email("provider")
+            if index == 0
+            else f"provider-{item.provider.slug}@{DEMO_DOMAIN}",
             provider_slug=item.provider.slug,
         )
         provider_actors[item.provider.slug] = _actor(account)
@@ -96,7 +99,7 @@ async def _load_modules(
 ) -> dict[str, UUID]:
     modules = ModuleService(session, settings.base_url)
     ids: dict[str, UUID] = {}
-    for item in demo_data.demo_modules(dt.date.today()):
+    for item in demo_data.demo_modules(today_nl()):
         actor = provider_actors[item.provider_slug]
         created = await modules.create(actor, item.module)
         ids[item.key] = created.id

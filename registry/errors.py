@@ -96,7 +96,7 @@ def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response
         return problem(
             request, 400, "malformed-json", f"the request body is not valid JSON: {exc.detail}"
         )
-    codes = {
+    codes: dict[type[HTTPException], str] = {
         NotFoundException: "not-found",
         MethodNotAllowedException: "method-not-allowed",
     }
@@ -110,7 +110,10 @@ def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Respon
     """Log the stack trace; never send it to the client."""
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(
-        request, HTTP_500_INTERNAL_SERVER_ERROR, "internal-error", "something went wrong on our side"
+        request,
+        HTTP_500_INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "something went wrong on our side",
     )
 
 

@@ -28,7 +28,9 @@ class ApiToken(UUIDAuditBase):
     """An API token, stored only as a SHA-256 hash; the token itself is shown once."""
 
     __tablename__ = "api_token"
-    account_id: Mapped[UUID] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[UUID] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     label: Mapped[str] = mapped_column(String(100), default="")
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)

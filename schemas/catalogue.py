@@ -167,10 +167,10 @@ class ModulePatch(Request, kw_only=True):
     summary: ShortText | msgspec.UnsetType = msgspec.UNSET
     description: LongText | msgspec.UnsetType = msgspec.UNSET
     language: Language | msgspec.UnsetType = msgspec.UNSET
-    level: Level | None | msgspec.UnsetType = msgspec.UNSET
+    level: Level | msgspec.UnsetType | None = msgspec.UNSET
     study_load_hours: Hours | msgspec.UnsetType = msgspec.UNSET
-    credits: Credits | None | msgspec.UnsetType = msgspec.UNSET
-    duration_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] | None | msgspec.UnsetType = (
+    credits: Credits | msgspec.UnsetType | None = msgspec.UNSET
+    duration_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] | msgspec.UnsetType | None = (
         msgspec.UNSET
     )
     delivery_mode: DeliveryMode | msgspec.UnsetType = msgspec.UNSET
@@ -178,7 +178,7 @@ class ModulePatch(Request, kw_only=True):
     competences: list[CompetenceRef] | msgspec.UnsetType = msgspec.UNSET
     sectors: list[Sector] | msgspec.UnsetType = msgspec.UNSET
     certificate: NonEmpty | msgspec.UnsetType = msgspec.UNSET
-    price_cents: Cents | None | msgspec.UnsetType = msgspec.UNSET
+    price_cents: Cents | msgspec.UnsetType | None = msgspec.UNSET
 
 
 class ModuleCompetence(Response, kw_only=True):
@@ -277,7 +277,7 @@ class RunPatch(Request, kw_only=True):
     place: NonEmpty | msgspec.UnsetType = msgspec.UNSET
     postcode: Postcode | msgspec.UnsetType = msgspec.UNSET
     seats: Annotated[int, msgspec.Meta(ge=0, le=10_000)] | msgspec.UnsetType = msgspec.UNSET
-    price_cents: Cents | None | msgspec.UnsetType = msgspec.UNSET
+    price_cents: Cents | msgspec.UnsetType | None = msgspec.UNSET
     status: RunStatus | msgspec.UnsetType = msgspec.UNSET
 
 

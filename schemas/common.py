@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import msgspec
 
@@ -17,6 +19,11 @@ Email = Annotated[
 Uri = Annotated[str, msgspec.Meta(pattern=r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", max_length=500)]
 Role = Literal["operator", "provider", "assessor", "worker", "employer", "coach"]
 ROLES: tuple[Role, ...] = ("operator", "provider", "assessor", "worker", "employer", "coach")
+
+
+def today_nl() -> dt.date:
+    """Today's date in the Netherlands: course dates are Dutch calendar dates."""
+    return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
 
 
 class Request(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, rename="camel"):

@@ -4,7 +4,7 @@ REGISTRY_TEST_DATABASE_URL is set), migrated once, emptied before each test; a r
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,6 @@ from registry.app import create_app
 from registry.db import make_engine, make_sessionmaker
 from registry.migrate import upgrade
 from registry.settings import Settings
-from schemas.catalogue import ProviderCreate
 from schemas.common import Role
 
 BASE_URL = "http://testserver.local"
@@ -28,12 +27,12 @@ METADATA = catalogue.models.Provider.metadata
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = os.environ.get("REGISTRY_TEST_DATABASE_URL")
     if not url:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
     upgrade(url)
-    yield url
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +56,7 @@ async def _empty(engine: AsyncEngine) -> None:
             await conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
         else:
             for table in tables:
-                await conn.execute(text(f"DELETE FROM {table}"))  # noqa: S608 - our own names
+                await conn.execute(text(f"DELETE FROM {table}"))
 
 
 @pytest.fixture
@@ -77,15 +76,9 @@ class Accounts:
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self.sessionmaker = sessionmaker
 
-    async def provider_org(self, slug: str, name: str | None = None) -> None:
-        from catalogue.competences import create_provider
-        from schemas.common import Actor
-
-        operator = Actor(account_id=__import__("uuid").uuid4(), role="operator")
-        async with self.sessionmaker() as session, session.begin():
-            await create_provider(session, operator, ProviderCreate(slug=slug, name=name or slug))
-
-    async def headers(self, role: Role, *, provider: str | None = None, email: str | None = None) -> dict[str, str]:
+    async def headers(
+        self, role: Role, *, provider: str | None = None, email: str | None = None
+    ) -> dict[str, str]:
         async with self.sessionmaker() as session, session.begin():
             account = await create_account(
                 session, role=role, name=f"Test {role}", email=email, provider_slug=provider

@@ -55,7 +55,12 @@ class Catalogue:
         self.provider_b = await self.accounts.headers("provider", provider="opleider-b")
         response = await self.client.post(
             "/api/catalogue/frameworks",
-            json={"slug": "esco", "name": "ESCO", "uri": "http://data.europa.eu/esco", "version": "v1.1.1"},
+            json={
+                "slug": "esco",
+                "name": "ESCO",
+                "uri": "http://data.europa.eu/esco",
+                "version": "v1.1.1",
+            },
             headers=self.operator,
         )
         assert response.status_code == 201, response.text
@@ -72,9 +77,13 @@ class Catalogue:
             assert response.status_code == 201, response.text
         return self
 
-    async def module(self, headers: dict[str, str] | None = None, *, publish: bool = True, **changes: Any) -> dict[str, Any]:
+    async def module(
+        self, headers: dict[str, str] | None = None, *, publish: bool = True, **changes: Any
+    ) -> dict[str, Any]:
         response = await self.client.post(
-            "/api/catalogue/modules", json=module_body(**changes), headers=headers or self.provider_a
+            "/api/catalogue/modules",
+            json=module_body(**changes),
+            headers=headers or self.provider_a,
         )
         assert response.status_code == 201, response.text
         module: dict[str, Any] = response.json()
@@ -86,7 +95,9 @@ class Catalogue:
             module = response.json()
         return module
 
-    async def run(self, module_id: str, headers: dict[str, str] | None = None, **changes: Any) -> dict[str, Any]:
+    async def run(
+        self, module_id: str, headers: dict[str, str] | None = None, **changes: Any
+    ) -> dict[str, Any]:
         body = {
             "startDate": "2031-03-02",
             "endDate": "2031-03-06",
@@ -97,7 +108,9 @@ class Catalogue:
             "status": "open",
         } | changes
         response = await self.client.post(
-            f"/api/catalogue/modules/{module_id}/runs", json=body, headers=headers or self.provider_a
+            f"/api/catalogue/modules/{module_id}/runs",
+            json=body,
+            headers=headers or self.provider_a,
         )
         assert response.status_code == 201, response.text
         result: dict[str, Any] = response.json()

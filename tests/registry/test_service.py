@@ -43,24 +43,32 @@ async def test_missing_token_is_401(client: AsyncTestClient[Any]) -> None:
 async def test_forged_token_is_401(client: AsyncTestClient[Any], accounts: Accounts) -> None:
     headers = await accounts.headers("operator")
     forged = {"Authorization": headers["Authorization"][:-4] + "AAAA"}
-    response = await client.post("/api/catalogue/providers", json={"slug": "x1", "name": "X"}, headers=forged)
+    response = await client.post(
+        "/api/catalogue/providers", json={"slug": "x1", "name": "X"}, headers=forged
+    )
     assert response.status_code == 401
     assert response.json()["code"] == "invalid-token"
     bad_scheme = {"Authorization": "Basic abc"}
-    response = await client.post("/api/catalogue/providers", json={"slug": "x1", "name": "X"}, headers=bad_scheme)
+    response = await client.post(
+        "/api/catalogue/providers", json={"slug": "x1", "name": "X"}, headers=bad_scheme
+    )
     assert response.status_code == 401
 
 
 async def test_wrong_role_is_403(client: AsyncTestClient[Any], accounts: Accounts) -> None:
     headers = await accounts.headers("worker")
-    response = await client.post("/api/catalogue/providers", json={"slug": "x1", "name": "X"}, headers=headers)
+    response = await client.post(
+        "/api/catalogue/providers", json={"slug": "x1", "name": "X"}, headers=headers
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "role-not-allowed"
 
 
 async def test_malformed_json_is_400(client: AsyncTestClient[Any], accounts: Accounts) -> None:
     headers = await accounts.headers("operator") | {"Content-Type": "application/json"}
-    response = await client.post("/api/catalogue/providers", content=b'{"slug": "x1",', headers=headers)
+    response = await client.post(
+        "/api/catalogue/providers", content=b'{"slug": "x1",', headers=headers
+    )
     assert response.status_code == 400
     assert response.headers["content-type"].startswith(PROBLEM)
     assert response.json()["code"] == "malformed-json"

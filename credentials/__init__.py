@@ -1,0 +1,1 @@
+"""Pure credential library: keys, signing, verification, status lists, presentations."""

@@ -1,0 +1,1 @@
+"""The service: app factory, settings, auth, CLI and the registry domain."""

@@ -1,0 +1,114 @@
+"""The `registry` command line against the test database."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from registry.cli import main
+
+RUN = {
+    "startDate": "2031-01-06",
+    "endDate": "2031-01-07",
+    "place": "Assen",
+    "postcode": "9401 AA",
+    "seats": 8,
+}
+
+
+@pytest.fixture
+def env(database_url: str, tmp_path: Path, engine: AsyncEngine) -> dict[str, str]:
+    return {"REGISTRY_DATABASE_URL": database_url, "REGISTRY_VAR_DIR": str(tmp_path)}
+
+
+def test_accounts_create_prints_id_and_token(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["accounts", "create", "--role", "worker", "--name", "Sam", "--email", "sam@example.nl"],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    created = json.loads(result.output)
+    assert created["token"].startswith("llo_")
+    assert len(created["token"]) >= 4 + 43  # 32 random bytes, base64url
+    again = CliRunner().invoke(
+        main,
+        ["accounts", "create", "--role", "worker", "--name", "Sam", "--email", "SAM@example.nl"],
+        env=env,
+    )
+    assert again.exit_code == 1
+    assert json.loads(again.stderr)["error"] == "email-taken"
+
+
+def test_provider_account_needs_existing_provider(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(
+        main, ["accounts", "create", "--role", "provider", "--name", "P"], env=env
+    )
+    assert result.exit_code == 1
+    assert json.loads(result.stderr)["error"] == "provider-required"
+    result = CliRunner().invoke(
+        main,
+        ["accounts", "create", "--role", "provider", "--name", "P", "--provider", "nope"],
+        env=env,
+    )
+    assert json.loads(result.stderr)["error"] == "provider-not-found"
+
+
+def test_secret_key_is_generated_once(env: dict[str, str], tmp_path: Path) -> None:
+    CliRunner().invoke(main, ["accounts", "create", "--role", "employer", "--name", "E"], env=env)
+    secret = (tmp_path / "secret.key").read_text()
+    assert len(secret.strip()) >= 43
+    assert (tmp_path / "secret.key").stat().st_mode & 0o077 == 0
+    CliRunner().invoke(main, ["accounts", "create", "--role", "employer", "--name", "F"], env=env)
+    assert (tmp_path / "secret.key").read_text() == secret
+
+
+async def test_demo_loads_catalogue_and_tokens_work(
+    env: dict[str, str], client: AsyncTestClient[Any]
+) -> None:
+    # The CLI runs its own event loop, so it runs in a thread beside the test's loop.
+    result = await asyncio.to_thread(CliRunner().invoke, main, ["demo"], env=env)
+    assert result.exit_code == 0, result.output
+    tokens = json.loads(result.output)
+    assert {"operator", "provider", "assessor", "worker", "employer"} <= tokens.keys()
+    modules = (await client.get("/api/catalogue/modules", params={"limit": 100})).json()
+    assert modules["total"] >= 12
+    titles = " ".join(m["title"].lower() for m in modules["items"])
+    for word in ("laadpaal", "warmtepomp", "zonnepanelen", "nen 3140", "f-gassen", "ventilatie"):
+        assert word in titles
+    assert len({m["provider"]["slug"] for m in modules["items"]}) >= 3
+    assert (await client.get("/api/catalogue/qualifications")).json()["total"] >= 2
+    statuses = []
+    for module in modules["items"]:
+        statuses += [
+            r["status"]
+            for r in (await client.get(f"/api/catalogue/modules/{module['id']}/runs")).json()
+        ]
+    assert statuses.count("cancelled") == 1
+    # Running demo again loads nothing twice and mints fresh tokens.
+    rerun = await asyncio.to_thread(CliRunner().invoke, main, ["demo"], env=env)
+    assert json.loads(rerun.output)["provider"] != tokens["provider"]
+    assert (await client.get("/api/catalogue/modules")).json()["total"] == modules["total"]
+    # The provider token acts for its own organisation only.
+    provider = {"Authorization": f"Bearer {tokens['provider']}"}
+    own = (
+        await client.get("/api/catalogue/modules", params={"provider": "installatie-academie-oost"})
+    ).json()
+    other = next(
+        m for m in modules["items"] if m["provider"]["slug"] != "installatie-academie-oost"
+    )
+    ok = await client.post(
+        f"/api/catalogue/modules/{own['items'][0]['id']}/runs", json=RUN, headers=provider
+    )
+    assert ok.status_code == 201, ok.text
+    denied = await client.post(
+        f"/api/catalogue/modules/{other['id']}/runs", json=RUN, headers=provider
+    )
+    assert denied.status_code == 403
