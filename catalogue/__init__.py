@@ -1,1 +1,1 @@
-"""Catalogue domain: providers' modules, versions, runs, competences, qualifications, search, XML."""
+"""Catalogue domain: modules, versions, runs, competences, qualifications, search, XML."""

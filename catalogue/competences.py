@@ -112,6 +112,13 @@ async def upsert_competences(
 ) -> ImportResult:
     """Create or update competences by URI (operator only); labels are replaced, not merged."""
     require_role(actor, "operator")
+    return await save_competences(session, items)
+
+
+async def save_competences(
+    session: AsyncSession, items: Sequence[CompetenceCreate]
+) -> ImportResult:
+    """Create or update competences by URI; callers check who may do this."""
     frameworks = {slug: await _framework(session, slug) for slug in {i.framework for i in items}}
     existing = {
         c.uri: c

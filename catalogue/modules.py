@@ -56,7 +56,8 @@ async def load_module(
 ) -> Module:
     query = select(Module).where(Module.id == module_id)
     if for_update:
-        query = query.with_for_update()
+        # Lock the module row only (PostgreSQL refuses FOR UPDATE across the provider join).
+        query = query.with_for_update(of=Module)
     module = await session.scalar(query)
     if module is None:
         raise NotFoundError(f"no module {module_id}", code="module-not-found")
@@ -81,7 +82,7 @@ async def runs_of(session: AsyncSession, module_id: UUID) -> list[Run]:
     return list(rows)
 
 
-async def _set_competences(
+async def set_competences(
     session: AsyncSession, version: ModuleVersion, refs: list[CompetenceRef]
 ) -> None:
     """Snapshot label, code and framework version of each competence into the version."""
@@ -104,7 +105,8 @@ async def _set_competences(
     ]
 
 
-def _apply(version: ModuleVersion, data: ModuleCreate | ModulePatch) -> None:
+def apply_fields(version: ModuleVersion, data: ModuleCreate | ModulePatch) -> None:
+    """Copy the given fields of a create or patch body onto a version."""
     for name in PLAIN_FIELDS:
         value = getattr(data, name)
         if value is not msgspec.UNSET:
@@ -132,8 +134,8 @@ class ModuleService:
         self.session.add(module)
         await self.session.flush()
         version = ModuleVersion(module_id=module.id, number=1)
-        _apply(version, data)
-        await _set_competences(self.session, version, data.competences)
+        apply_fields(version, data)
+        await set_competences(self.session, version, data.competences)
         self.session.add(version)
         await self.session.flush()
         return await self.view(actor, module.id)
@@ -187,9 +189,9 @@ class ModuleService:
             module.draft_version = draft.number
         else:
             draft = await load_version(self.session, module.id, module.draft_version)
-        _apply(draft, data)
+        apply_fields(draft, data)
         if data.competences is not msgspec.UNSET:
-            await _set_competences(self.session, draft, data.competences)
+            await set_competences(self.session, draft, data.competences)
         await self.session.flush()
         return await self.view(actor, module.id)
 

@@ -26,7 +26,7 @@ async def create_run(
     if module.status == "withdrawn":
         raise ConflictError("a withdrawn module gets no new runs", code="module-withdrawn")
     run = Run(module_id=module.id, **msgspec.structs.asdict(data))
-    run.postcode = _normal_postcode(run.postcode)
+    run.postcode = normal_postcode(run.postcode)
     session.add(run)
     await session.flush()
     return run_doc(run)
@@ -55,14 +55,14 @@ async def patch_run(
     for name, value in msgspec.structs.asdict(data).items():
         if value is not msgspec.UNSET:
             setattr(run, name, value)
-    run.postcode = _normal_postcode(run.postcode)
+    run.postcode = normal_postcode(run.postcode)
     if run.end_date < run.start_date:
         raise InvalidInputError("endDate is before startDate", code="invalid-dates")
     await session.flush()
     return run_doc(run)
 
 
-def _normal_postcode(postcode: str) -> str:
+def normal_postcode(postcode: str) -> str:
     """Store Dutch postcodes as "1234 AB" so prefix filters work on one form."""
     compact = postcode.replace(" ", "")
     return f"{compact[:4]} {compact[4:]}"

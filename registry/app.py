@@ -18,6 +18,7 @@ from catalogue.controllers import (
     ProviderController,
     QualificationController,
 )
+from catalogue.xml_controller import CatalogueXmlController
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
     provide_actor,
@@ -63,6 +64,7 @@ def create_app(settings: Settings) -> Litestar:
             CompetenceController,
             ModuleController,
             QualificationController,
+            CatalogueXmlController,
         ],
         dependencies={
             "db_session": Provide(provide_db_session),

@@ -29,17 +29,19 @@ from schemas.errors import (
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("registry")
 
-# Most specific class first: the first match wins.
-STATUS_OF: list[tuple[type[DomainError], int]] = [
-    (MalformedInputError, 400),
-    (NotAuthenticatedError, 401),
-    (PermissionDeniedError, 403),
-    (NotFoundError, 404),
-    (ConflictError, 409),
-    (PayloadTooLargeError, 413),
-    (InvalidInputError, 422),
-    (DomainError, 400),
-]
+# An error's status is that of the first class in its MRO found here, so a class that
+# inherits from two families (XmlContentError: InvalidInputError and XmlRejectedError) gets
+# the status of the base it names first.
+STATUS_OF: dict[type[DomainError], int] = {
+    MalformedInputError: 400,
+    NotAuthenticatedError: 401,
+    PermissionDeniedError: 403,
+    NotFoundError: 404,
+    ConflictError: 409,
+    PayloadTooLargeError: 413,
+    InvalidInputError: 422,
+    DomainError: 400,
+}
 
 TITLES = {
     400: "Bad request",
@@ -58,7 +60,7 @@ TITLES = {
 
 
 def status_of(error: DomainError) -> int:
-    return next(status for cls, status in STATUS_OF if isinstance(error, cls))
+    return next(STATUS_OF[cls] for cls in type(error).__mro__ if cls in STATUS_OF)
 
 
 def problem(

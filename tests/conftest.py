@@ -43,12 +43,12 @@ def settings(database_url: str) -> Settings:
 @pytest.fixture
 async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
     engine = make_engine(settings.database_url)
-    await _empty(engine)
+    await empty_database(engine)
     yield engine
     await engine.dispose()
 
 
-async def _empty(engine: AsyncEngine) -> None:
+async def empty_database(engine: AsyncEngine) -> None:
     """Start every test from empty tables (the schema itself stays migrated)."""
     tables = [t.name for t in reversed(METADATA.sorted_tables)]
     async with engine.begin() as conn:

@@ -50,7 +50,11 @@ async def test_plain_csv_import_updates_labels(
     csv_v1 = (
         b"uri,code,label_nl,label_en,description\nurn:wp:B1-K1-W1,B1-K1-W1,Voorbereiden,Prepare,\n"
     )
-    csv_v2 = b"uri,code,label_nl\nurn:wp:B1-K1-W1,B1-K1-W1,Werk voorbereiden\nurn:wp:B1-K1-W2,B1-K1-W2,Installeren\n"
+    csv_v2 = (
+        b"uri,code,label_nl\n"
+        b"urn:wp:B1-K1-W1,B1-K1-W1,Werk voorbereiden\n"
+        b"urn:wp:B1-K1-W2,B1-K1-W2,Installeren\n"
+    )
     url = "/api/catalogue/competences/import?framework=eigen&format=plain"
     first = await client.post(url, content=csv_v1, headers=operator | {"Content-Type": "text/csv"})
     assert first.json() == {"created": 1, "updated": 0}

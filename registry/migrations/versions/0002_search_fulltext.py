@@ -1,7 +1,10 @@
-"""Full-text index for catalogue search, per dialect.
+"""Full-text index for catalogue search, per dialect, and the indexes search filters lean on.
 
-SQLite: an FTS5 table over module_search.document, kept in step by triggers.
-PostgreSQL: a generated tsvector column (Dutch, English and unstemmed) with a GIN index.
+SQLite: an FTS5 table with two columns (title, document) over module_search, kept in step by
+triggers, so bm25 can weigh a title hit above a body hit.
+PostgreSQL: a generated tsvector column (Dutch, English and unstemmed; title weighted A, body D)
+with a GIN index. The text search configurations run `unaccent` first, so "ventilátie" and
+"ventilatie" are the same word, as they are for SQLite's `remove_diacritics`.
 
 Revision ID: 0002
 Revises: 0001
@@ -16,18 +19,35 @@ down_revision: str | None = "0001"
 branch_labels = None
 depends_on = None
 
+# Both dialects: results are paged in title order, the competence filter arrives by version id,
+# and a place name is compared case-insensitively.
+COMMON_UP = [
+    "CREATE INDEX ix_module_search_title ON module_search (title, id)",
+    "CREATE INDEX ix_module_search_version_id ON module_search (version_id)",
+    "CREATE INDEX ix_run_place_lower ON run (lower(place))",
+]
+COMMON_DOWN = [
+    "DROP INDEX ix_run_place_lower",
+    "DROP INDEX ix_module_search_version_id",
+    "DROP INDEX ix_module_search_title",
+]
 SQLITE_UP = [
     """CREATE VIRTUAL TABLE module_fts USING fts5(
-        document, content='module_search', content_rowid='id',
+        title, document, content='module_search', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')""",
     """CREATE TRIGGER module_search_ai AFTER INSERT ON module_search BEGIN
-        INSERT INTO module_fts(rowid, document) VALUES (new.id, new.document); END""",
-    """CREATE TRIGGER module_search_ad AFTER DELETE ON module_search BEGIN
-        INSERT INTO module_fts(module_fts, rowid, document) VALUES ('delete', old.id, old.document);
+        INSERT INTO module_fts(rowid, title, document) VALUES (new.id, new.title, new.document);
         END""",
-    """CREATE TRIGGER module_search_au AFTER UPDATE ON module_search BEGIN
-        INSERT INTO module_fts(module_fts, rowid, document) VALUES ('delete', old.id, old.document);
-        INSERT INTO module_fts(rowid, document) VALUES (new.id, new.document); END""",
+    """CREATE TRIGGER module_search_ad AFTER DELETE ON module_search BEGIN
+        INSERT INTO module_fts(module_fts, rowid, title, document)
+        VALUES ('delete', old.id, old.title, old.document);
+        END""",
+    # Only a change of the indexed text needs the index rewritten.
+    """CREATE TRIGGER module_search_au AFTER UPDATE OF title, document ON module_search BEGIN
+        INSERT INTO module_fts(module_fts, rowid, title, document)
+        VALUES ('delete', old.id, old.title, old.document);
+        INSERT INTO module_fts(rowid, title, document) VALUES (new.id, new.title, new.document);
+        END""",
 ]
 SQLITE_DOWN = [
     "DROP TRIGGER module_search_au",
@@ -35,22 +55,44 @@ SQLITE_DOWN = [
     "DROP TRIGGER module_search_ai",
     "DROP TABLE module_fts",
 ]
+CONFIGS = [("llo_dutch", "dutch", "dutch_stem"), ("llo_english", "english", "english_stem")]
+CONFIGS += [("llo_simple", "simple", "simple")]
+
+
+def _vector(column: str) -> str:
+    return " || ".join(f"to_tsvector('{name}', {column})" for name, _, _ in CONFIGS)
+
+
 POSTGRES_UP = [
-    """ALTER TABLE module_search ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
-        to_tsvector('dutch', document) || to_tsvector('english', document)
-        || to_tsvector('simple', document)) STORED""",
+    # unaccent is a trusted extension (PostgreSQL 13+): a database owner may create it.
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    *(
+        statement
+        for name, parent, stem in CONFIGS
+        for statement in (
+            f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{parent})",
+            f"ALTER TEXT SEARCH CONFIGURATION {name} "
+            f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {stem}",
+        )
+    ),
+    f"""ALTER TABLE module_search ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        setweight({_vector("title")}, 'A') || setweight({_vector("document")}, 'D')) STORED""",
     "CREATE INDEX ix_module_search_tsv ON module_search USING gin (tsv)",
 ]
-POSTGRES_DOWN = ["DROP INDEX ix_module_search_tsv", "ALTER TABLE module_search DROP COLUMN tsv"]
+POSTGRES_DOWN = [
+    "DROP INDEX ix_module_search_tsv",
+    "ALTER TABLE module_search DROP COLUMN tsv",
+    *(f"DROP TEXT SEARCH CONFIGURATION {name}" for name, _, _ in CONFIGS),
+]
 
 
 def upgrade() -> None:
-    statements = SQLITE_UP if op.get_bind().dialect.name == "sqlite" else POSTGRES_UP
-    for statement in statements:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for statement in [*COMMON_UP, *(SQLITE_UP if sqlite else POSTGRES_UP)]:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    statements = SQLITE_DOWN if op.get_bind().dialect.name == "sqlite" else POSTGRES_DOWN
-    for statement in statements:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    for statement in [*(SQLITE_DOWN if sqlite else POSTGRES_DOWN), *COMMON_DOWN]:
         op.execute(statement)

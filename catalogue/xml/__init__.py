@@ -1,0 +1,1 @@
+"""Pure XML formats of the catalogue: the hardened parser, ELM LOQ and EDU-DEX."""

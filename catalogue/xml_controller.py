@@ -1,0 +1,53 @@
+"""HTTP endpoints for catalogue XML: ELM LOQ export/import and EDU-DEX export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get, post
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.xml_io import CatalogueXml
+from schemas.catalogue import ImportResult
+from schemas.common import Actor
+from schemas.errors import InvalidInputError
+
+XML_MAX_BYTES = 5_000_000
+XML = "application/xml"
+
+
+class CatalogueXmlController(Controller):
+    """The catalogue as XML for Europass (ELM LOQ) and EDU-DEX."""
+
+    path = "/api/catalogue"
+    tags = ["catalogue"]
+
+    @get("/export", media_type=XML)
+    async def export_catalogue(
+        self,
+        db_session: AsyncSession,
+        base_url: str,
+        export_format: Annotated[Literal["elm", "edudex"], Parameter(query="format")],
+        module_id: Annotated[UUID | None, Parameter(query="moduleId")] = None,
+    ) -> Response[bytes]:
+        """Export the published catalogue as ELM LOQ, or one module as EDU-DEX program XML."""
+        service = CatalogueXml(db_session, base_url)
+        if export_format == "elm":
+            return Response(await service.export_elm(), media_type=XML)
+        if module_id is None:
+            raise InvalidInputError(
+                "EDU-DEX export is per module: add moduleId", code="module-id-required"
+            )
+        return Response(await service.export_edudex(module_id), media_type=XML)
+
+    @post("/import", request_max_body_size=XML_MAX_BYTES)
+    async def import_catalogue(
+        self, db_session: AsyncSession, base_url: str, actor: Actor, request: Request[Any, Any, Any]
+    ) -> ImportResult:
+        """Import modules from ELM LOQ XML (a provider its own; the operator any provider's)."""
+        body = await request.body()
+        return await CatalogueXml(db_session, base_url).import_elm(
+            actor, body, max_bytes=XML_MAX_BYTES
+        )

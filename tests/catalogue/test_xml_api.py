@@ -1,0 +1,201 @@
+"""Catalogue XML over HTTP: ELM export validates and round-trips; hostile XML changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+from lxml import etree
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from catalogue.xml.edudex_check import check_edudex_program
+from catalogue.xml.elm import import_loq, load_loq_schema
+from catalogue.xml.safe import parse_xml
+from tests.catalogue.helpers import HEAT_PUMP, SOLAR, Catalogue
+from tests.conftest import Accounts, empty_database
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE Courses [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<Courses xmlns="http://data.europa.eu/snb/model/ap/loq-constraints/">&xxe;</Courses>"""
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><lolz>&lol3;</lolz>"""
+
+
+@pytest.fixture
+async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
+    return await Catalogue(client, accounts).setup()
+
+
+async def _fill(cat: Catalogue) -> list[dict[str, Any]]:
+    modules = [
+        await cat.module(),
+        await cat.module(
+            title="Warmtepompmonteur",
+            level={"scheme": "nlqf", "value": 4},
+            credits=None,
+            deliveryMode="classroom",
+            competences=[{"uri": HEAT_PUMP}, {"uri": SOLAR, "level": "basis"}],
+            sectors=["installatietechniek", "bouw"],
+        ),
+    ]
+    await cat.run(modules[0]["id"])
+    await cat.run(modules[0]["id"], place="Zwolle", postcode="8011 AA", status="cancelled")
+    await cat.run(
+        modules[1]["id"], place="Groningen", postcode="9711 AB", status="full", priceCents=None
+    )
+    body = {
+        "code": "Q-TEST",
+        "title": "Testkwalificatie",
+        "requiredModules": [m["id"] for m in modules],
+    }
+    response = await cat.client.post(
+        "/api/catalogue/qualifications", json=body, headers=cat.operator
+    )
+    assert response.status_code == 201
+    return modules
+
+
+async def _export(client: AsyncTestClient[Any]) -> bytes:
+    response = await client.get("/api/catalogue/export", params={"format": "elm"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/xml")
+    return response.content
+
+
+async def _documents(
+    client: AsyncTestClient[Any], modules: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    documents = []
+    for module in modules:
+        document = (await client.get(f"/api/catalogue/modules/{module['id']}")).json()["current"]
+        # Publication time and the provider's row id belong to the registry, not to the module.
+        document.pop("publishedAt")
+        document["provider"].pop("id")
+        documents.append(document)
+    return documents
+
+
+async def test_elm_export_validates_against_xsd(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    await _fill(cat)
+    root = etree.fromstring(await _export(client))
+    schema = load_loq_schema()
+    assert schema.validate(root), schema.error_log.last_error
+
+
+async def test_elm_round_trip_gives_the_same_modules(
+    client: AsyncTestClient[Any], cat: Catalogue, accounts: Accounts, engine: AsyncEngine
+) -> None:
+    modules = await _fill(cat)
+    before = await _documents(client, modules)
+    exported = await _export(client)
+    await empty_database(engine)
+    fresh = Catalogue(client, accounts)
+    fresh.operator = await accounts.headers("operator")
+    for slug in ("opleider-a", "opleider-b"):
+        await client.post(
+            "/api/catalogue/providers",
+            json={"slug": slug, "name": slug.title().replace("-", " ")},
+            headers=fresh.operator,
+        )
+    provider_a = await accounts.headers("provider", provider="opleider-a")
+    response = await client.post(
+        "/api/catalogue/import",
+        content=exported,
+        headers=provider_a | {"Content-Type": "application/xml"},
+    )
+    assert response.status_code == 201, response.text
+    assert response.json() == {"created": 2, "updated": 0}
+    assert await _documents(client, modules) == before
+    again = await client.post("/api/catalogue/import", content=exported, headers=provider_a)
+    assert again.json() == {"created": 0, "updated": 2}
+    assert (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()[
+        "publishedVersion"
+    ] == 1
+    assert _content(await _export(client)) == _content(exported)
+
+
+def _content(document: bytes) -> list[tuple[Any, ...]]:
+    """What an export says about each module, leaving out the provider's registry row id."""
+    return [
+        (m.id, m.version, m.url, m.provider.slug, m.module, m.competences, m.runs)
+        for m in import_loq(parse_xml(document))
+    ]
+
+
+async def test_import_of_changed_module_makes_a_new_version(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    modules = await _fill(cat)
+    exported = await _export(client)
+    await client.patch(
+        f"/api/catalogue/modules/{modules[0]['id']}",
+        json={"title": "Anders"},
+        headers=cat.provider_a,
+    )
+    await client.post(f"/api/catalogue/modules/{modules[0]['id']}/publish", headers=cat.provider_a)
+    response = await client.post("/api/catalogue/import", content=exported, headers=cat.provider_a)
+    assert response.json() == {"created": 0, "updated": 2}
+    module = (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()
+    assert (module["publishedVersion"], module["current"]["title"]) == (3, "Laadpaalmonteur")
+    assert (await client.get(f"/api/catalogue/modules/{modules[0]['id']}/versions/2")).json()[
+        "title"
+    ] == "Anders"
+
+
+async def test_provider_cannot_import_another_providers_modules(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    modules = await _fill(cat)
+    exported = await _export(client)
+    before = await _documents(client, modules)
+    response = await client.post("/api/catalogue/import", content=exported, headers=cat.provider_b)
+    assert response.status_code == 403
+    assert await _documents(client, modules) == before
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        (XXE, 400, "xml-doctype-forbidden"),
+        (LAUGHS, 400, "xml-doctype-forbidden"),
+        (b"<Courses><unclosed></Courses>", 400, "xml-malformed"),
+        (b"<other/>", 422, "elm-invalid"),
+        (b"<a>" + b"x" * 6_000_000 + b"</a>", 413, "payload-too-large"),
+    ],
+)
+async def test_hostile_xml_is_rejected_and_changes_nothing(
+    client: AsyncTestClient[Any], cat: Catalogue, body: bytes, status: int, code: str
+) -> None:
+    modules = await _fill(cat)
+    before = await _documents(client, modules)
+    competences = (await client.get("/api/catalogue/competences")).json()["total"]
+    response = await client.post("/api/catalogue/import", content=body, headers=cat.provider_a)
+    assert (response.status_code, response.json()["code"]) == (status, code)
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "passwd" not in response.text
+    assert await _documents(client, modules) == before
+    assert (await client.get("/api/catalogue/competences")).json()["total"] == competences
+
+
+async def test_edudex_export_per_module(client: AsyncTestClient[Any], cat: Catalogue) -> None:
+    modules = await _fill(cat)
+    response = await client.get(
+        "/api/catalogue/export", params={"format": "edudex", "moduleId": modules[0]["id"]}
+    )
+    assert response.status_code == 200
+    root = parse_xml(response.content)
+    assert check_edudex_program(root) == []
+    assert root.tag == "{http://studieData.nl/schema/edudex/program}program"
+    assert b"Laadpaalmonteur" in response.content
+    assert b"canceled" in response.content
+    missing = await client.get("/api/catalogue/export", params={"format": "edudex"})
+    assert (missing.status_code, missing.json()["code"]) == (422, "module-id-required")
+    unknown = await client.get(
+        "/api/catalogue/export",
+        params={"format": "edudex", "moduleId": "00000000-0000-4000-8000-000000000000"},
+    )
+    assert unknown.status_code == 404
