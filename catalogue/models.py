@@ -43,7 +43,7 @@ class Competence(UUIDAuditBase):
     labels: Mapped[dict[str, str]] = mapped_column(JsonB, default=dict)
     label: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
-    framework: Mapped[CompetenceFramework] = relationship(lazy="joined")
+    framework: Mapped[CompetenceFramework] = relationship(lazy="joined", innerjoin=True)
 
 
 class Module(UUIDAuditBase):
@@ -54,7 +54,7 @@ class Module(UUIDAuditBase):
     status: Mapped[str] = mapped_column(String(16), default="draft")
     published_version: Mapped[int | None] = mapped_column(Integer, default=None)
     draft_version: Mapped[int | None] = mapped_column(Integer, default=None)
-    provider: Mapped[Provider] = relationship(lazy="joined")
+    provider: Mapped[Provider] = relationship(lazy="joined", innerjoin=True)
 
 
 class ModuleVersion(UUIDAuditBase):

@@ -1,0 +1,183 @@
+"""Compact JWS (RFC 7515) by hand, with the checks a credential verifier needs.
+
+Written for the verify hot path: a token is checked against the base64url alphabet in one
+`bytes.translate`, split once, decoded by msgspec, and nothing is cached per token. PyJWT
+costs about 2.5x a raw Ed25519 verify on a 3 KB token; this costs a few microseconds over it.
+
+Security rules: the algorithm is pinned to the key (never taken from the header), `alg: none`
+and anything but EdDSA / Ed25519 / ES256 is refused, any `crit` is refused (we understand no
+extension), and key-carrying headers (`jwk`, `jku`, `x5u`, `x5c`) are never used to find a key.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import msgspec
+
+from credentials.b64 import JWS_TO_STANDARD, EncodingError, b64url_encode, decode_standard
+from credentials.keys import SigningKey, VerifyingKey
+from schemas.errors import MalformedInputError
+
+__all__ = [
+    "ALLOWED_ALGS",
+    "JwsError",
+    "ParsedJws",
+    "parse_compact",
+    "sign_compact",
+    "strict_json",
+    "verify_jws",
+]
+
+ALLOWED_ALGS = frozenset({"EdDSA", "Ed25519", "ES256"})
+# "Ed25519" is the fully specified name from RFC 9864; both name the same signature.
+_ALGS_FOR_KEY = {"EdDSA": frozenset({"EdDSA", "Ed25519"}), "ES256": frozenset({"ES256"})}
+_RESERVED = frozenset({"alg", "kid", "typ"})
+_BAD = ord("!")
+_DOT = ord(".")
+_DECODE = msgspec.json.decode
+_ENCODE = msgspec.json.encode
+
+
+class JwsError(MalformedInputError):
+    """A token (or JSON inside it) that cannot be accepted; `code` says why."""
+
+    code = "bad-jws"
+
+
+class ParsedJws(msgspec.Struct, kw_only=True):
+    """A structurally valid compact JWS whose signature is not checked yet."""
+
+    header: dict[str, Any]
+    payload: bytes
+    signing_input: bytes
+    signature: bytes
+
+
+def sign_compact(
+    payload: bytes,
+    key: SigningKey,
+    *,
+    kid: str,
+    typ: str,
+    extra_header: Mapping[str, Any] | None = None,
+) -> str:
+    """Compact JWS over `payload` (already serialised JSON) with header {alg, kid, typ}."""
+    header: dict[str, Any] = {"alg": key.alg, "kid": kid, "typ": typ}
+    if extra_header:
+        if _RESERVED.intersection(extra_header):
+            raise ValueError("extra_header must not set alg, kid or typ")
+        header.update(extra_header)
+    signing_input = b64url_encode(_ENCODE(header)) + "." + b64url_encode(payload)
+    return signing_input + "." + b64url_encode(key.sign(signing_input.encode("ascii")))
+
+
+def parse_compact(token: str | bytes, *, max_bytes: int = 256_000) -> ParsedJws:
+    """Split and decode a compact JWS and check its header; raises JwsError.
+
+    Codes: token-too-large, not-compact-jws, bad-base64url, bad-header, alg-none,
+    alg-not-allowed, unknown-crit. The payload is returned as raw bytes (see strict_json).
+    """
+    if len(token) > max_bytes:
+        raise JwsError("the token is too large", code="token-too-large")
+    if isinstance(token, str):
+        if not token.isascii():
+            raise JwsError("the token holds non-ASCII characters", code="bad-base64url")
+        data = token.encode("ascii")
+    else:
+        data = bytes(token)
+    translated = data.translate(JWS_TO_STANDARD)
+    if _BAD in translated:
+        raise JwsError("the token holds characters outside base64url", code="bad-base64url")
+    parts = translated.split(b".")
+    if len(parts) != 3 or not parts[2]:
+        # An empty third part is a stripped signature (or an unsecured JWT).
+        raise JwsError("not a compact JWS with a signature", code="not-compact-jws")
+    head, body, sig = parts
+    try:
+        header_json = decode_standard(head)
+        payload = decode_standard(body)
+        signature = decode_standard(sig)
+    except EncodingError:
+        raise JwsError("a token part is not strict base64url", code="bad-base64url") from None
+    header = _header(header_json)
+    return ParsedJws(
+        header=header,
+        payload=payload,
+        signing_input=data[: len(head) + 1 + len(body)],
+        signature=signature,
+    )
+
+
+def _header(header_json: bytes) -> dict[str, Any]:
+    try:
+        header = strict_json(header_json)
+    except JwsError as exc:
+        raise JwsError(
+            f"bad JWS header: {exc.message}", code="bad-header", reason=exc.code
+        ) from None
+    if not isinstance(header, dict):
+        raise JwsError("the JWS header is not a JSON object", code="bad-header")
+    alg = header.get("alg")
+    if not isinstance(alg, str):
+        raise JwsError("the JWS header has no alg", code="bad-header")
+    if alg not in ALLOWED_ALGS:
+        if alg.lower() == "none":
+            raise JwsError("unsecured JWS (alg none) refused", code="alg-none")
+        raise JwsError(f"algorithm {alg!r} is not allowed", code="alg-not-allowed")
+    if "crit" in header:
+        raise JwsError("the JWS header has critical extensions", code="unknown-crit")
+    return header
+
+
+def verify_jws(parsed: ParsedJws, key: VerifyingKey) -> bool:
+    """True when the signature is valid and the header alg is the one the key is for."""
+    if parsed.header.get("alg") not in _ALGS_FOR_KEY[key.alg]:
+        return False
+    return key.verify(parsed.signature, parsed.signing_input)
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DuplicateKeyError
+    return obj
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def strict_json(data: bytes) -> Any:
+    """Parse JSON strictly: UTF-8 only, no duplicate object keys at any depth, no NaN.
+
+    Codes: invalid-utf8, duplicate-key, bad-json. Fast path: when msgspec's re-encoding of
+    the decoded value equals the input, the input *is* a canonical encoding of a value with
+    unique keys, so it needs no further check (true for our own compact output).
+    """
+    try:
+        obj = _DECODE(data)
+        if _ENCODE(obj) == data:
+            return obj
+    except (msgspec.DecodeError, UnicodeError, msgspec.EncodeError, RecursionError):
+        pass  # the slow path below says precisely what is wrong
+    return _strict_json_slow(data)
+
+
+def _strict_json_slow(data: bytes) -> Any:
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise JwsError("JSON is not valid UTF-8", code="invalid-utf8") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except _DuplicateKeyError:
+        raise JwsError("JSON object has a duplicate key", code="duplicate-key") from None
+    except (ValueError, RecursionError) as exc:
+        raise JwsError(f"not valid JSON: {exc}", code="bad-json") from None

@@ -1,0 +1,315 @@
+"""Signing and verifying keys (Ed25519, P-256), their JWK / multibase / did:key forms, and
+private keys encrypted at rest.
+
+`cryptography` does the maths; this module only fixes the formats. `VerifyingKey.verify`
+never raises on a bad signature, so callers can treat it as a plain check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import base58
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+from cryptography.hazmat.primitives.asymmetric.utils import (
+    decode_dss_signature,
+    encode_dss_signature,
+)
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from credentials.b64 import EncodingError, b64url_decode, b64url_encode
+from schemas.errors import InvalidInputError
+
+__all__ = [
+    "Algorithm",
+    "KeyFormatError",
+    "KeyKind",
+    "SigningKey",
+    "VerifyingKey",
+    "did_key",
+    "resolve_did_key",
+    "unwrap_key",
+    "wrap_key",
+]
+
+Algorithm = Literal["EdDSA", "ES256"]
+KeyKind = Literal["Ed25519", "P-256"]
+
+# Multicodec prefixes (unsigned varint): ed25519-pub 0xed, p256-pub 0x1200.
+_ED25519_PREFIX = b"\xed\x01"
+_P256_PREFIX = b"\x80\x24"
+# Base58btc without a leading "1" (a zero byte, never a valid multicodec prefix here), so
+# decoding is one-to-one and every key has exactly one accepted text.
+_MULTIBASE_58 = re.compile(r"z[2-9A-HJ-NP-Za-km-z][1-9A-HJ-NP-Za-km-z]{30,60}")
+_PRIVATE_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "k", "oth"})
+_ECDSA = ec.ECDSA(hashes.SHA256())
+_RAW = serialization.Encoding.Raw
+_RAW_PUBLIC = serialization.PublicFormat.Raw
+_COMPRESSED = serialization.PublicFormat.CompressedPoint
+
+
+class KeyFormatError(InvalidInputError):
+    """A key, DID or wrapped key that cannot be used."""
+
+    code = "bad-key"
+
+
+class VerifyingKey:
+    """A public key: Ed25519 (alg EdDSA) or P-256 (alg ES256)."""
+
+    __slots__ = ("_id", "alg", "raw")
+
+    alg: Algorithm
+    raw: ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey
+
+    def __init__(self, raw: ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey) -> None:
+        if isinstance(raw, ed25519.Ed25519PublicKey):
+            self.alg = "EdDSA"
+            self._id = raw.public_bytes(_RAW, _RAW_PUBLIC)
+        elif isinstance(raw, ec.EllipticCurvePublicKey) and isinstance(raw.curve, ec.SECP256R1):
+            self.alg = "ES256"
+            self._id = raw.public_bytes(serialization.Encoding.X962, _COMPRESSED)
+        else:
+            raise KeyFormatError("only Ed25519 and P-256 keys are supported")
+        self.raw = raw
+
+    def verify(self, signature: bytes, data: bytes) -> bool:
+        """True when `signature` (raw; ES256 as JOSE r||s) is valid for `data`."""
+        raw = self.raw
+        try:
+            if isinstance(raw, ed25519.Ed25519PublicKey):
+                raw.verify(signature, data)
+            else:
+                if len(signature) != 64:
+                    return False
+                der = encode_dss_signature(
+                    int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
+                )
+                raw.verify(der, data, _ECDSA)
+        except (InvalidSignature, ValueError):
+            return False
+        return True
+
+    def jwk(self) -> dict[str, str]:
+        """The public JWK (RFC 8037 OKP or RFC 7518 EC), required members only."""
+        raw = self.raw
+        if isinstance(raw, ed25519.Ed25519PublicKey):
+            return {"kty": "OKP", "crv": "Ed25519", "x": b64url_encode(self._id)}
+        numbers = raw.public_numbers()
+        return {
+            "kty": "EC",
+            "crv": "P-256",
+            "x": b64url_encode(numbers.x.to_bytes(32, "big")),
+            "y": b64url_encode(numbers.y.to_bytes(32, "big")),
+        }
+
+    def thumbprint(self) -> str:
+        """RFC 7638 JWK thumbprint (SHA-256, base64url)."""
+        jwk = self.jwk()
+        # Required members in lexicographic order, no whitespace (RFC 7638 §3.2).
+        if jwk["kty"] == "OKP":
+            canonical = f'{{"crv":"{jwk["crv"]}","kty":"OKP","x":"{jwk["x"]}"}}'
+        else:
+            canonical = f'{{"crv":"P-256","kty":"EC","x":"{jwk["x"]}","y":"{jwk["y"]}"}}'
+        return b64url_encode(hashlib.sha256(canonical.encode("ascii")).digest())
+
+    def multibase(self) -> str:
+        """publicKeyMultibase: "z" + base58btc(multicodec prefix + key bytes)."""
+        prefix = _ED25519_PREFIX if self.alg == "EdDSA" else _P256_PREFIX
+        return "z" + base58.b58encode(prefix + self._id).decode("ascii")
+
+    @classmethod
+    def from_jwk(cls, jwk: Mapping[str, Any]) -> VerifyingKey:
+        """A public key from a JWK; refuses private members and anything but Ed25519 / P-256."""
+        if not isinstance(jwk, Mapping):
+            raise KeyFormatError("a JWK must be a JSON object")
+        if _PRIVATE_MEMBERS.intersection(jwk):
+            raise KeyFormatError("the JWK holds private key material")
+        kty, crv = jwk.get("kty"), jwk.get("crv")
+        try:
+            if kty == "OKP" and crv == "Ed25519":
+                key = cls(ed25519.Ed25519PublicKey.from_public_bytes(_coordinate(jwk, "x")))
+            elif kty == "EC" and crv == "P-256":
+                x, y = _coordinate(jwk, "x"), _coordinate(jwk, "y")
+                point = b"\x04" + x + y
+                key = cls(ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point))
+            else:
+                raise KeyFormatError(f"unsupported JWK kty/crv {kty!r}/{crv!r}")
+        except ValueError as exc:
+            raise KeyFormatError(f"invalid JWK: {exc}") from None
+        if "alg" in jwk and jwk["alg"] not in _JWK_ALGS[key.alg]:
+            raise KeyFormatError(f"JWK alg {jwk['alg']!r} does not fit a {crv} key")
+        if jwk.get("use", "sig") != "sig":
+            raise KeyFormatError("the JWK is not a signing key")
+        return key
+
+    @classmethod
+    def from_multibase(cls, text: str) -> VerifyingKey:
+        """A public key from publicKeyMultibase (base58btc, Ed25519 or compressed P-256)."""
+        # The pattern also keeps out what base58.b58decode would quietly strip or accept.
+        if not isinstance(text, str) or not _MULTIBASE_58.fullmatch(text):
+            raise KeyFormatError("publicKeyMultibase must be base58btc ('z' prefix)")
+        try:
+            data = base58.b58decode(text[1:])
+        except ValueError:
+            raise KeyFormatError("publicKeyMultibase is not valid base58btc") from None
+        try:
+            if data[:2] == _ED25519_PREFIX and len(data) == 34:
+                return cls(ed25519.Ed25519PublicKey.from_public_bytes(data[2:]))
+            if data[:2] == _P256_PREFIX and len(data) == 35 and data[2] in (2, 3):
+                return cls(ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), data[2:]))
+        except ValueError as exc:
+            raise KeyFormatError(f"invalid public key: {exc}") from None
+        raise KeyFormatError("publicKeyMultibase is not an Ed25519 or P-256 public key")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, VerifyingKey) and other._id == self._id
+
+    def __hash__(self) -> int:
+        return hash(self._id)
+
+    def __repr__(self) -> str:
+        return f"VerifyingKey({self.alg}, {self.multibase()})"
+
+
+_JWK_ALGS: dict[Algorithm, frozenset[str]] = {
+    "EdDSA": frozenset({"EdDSA", "Ed25519"}),
+    "ES256": frozenset({"ES256"}),
+}
+
+
+def _coordinate(jwk: Mapping[str, Any], name: str) -> bytes:
+    value = jwk.get(name)
+    if not isinstance(value, str):
+        raise KeyFormatError(f"the JWK lacks {name!r}")
+    try:
+        data = b64url_decode(value)
+    except EncodingError:
+        raise KeyFormatError(f"JWK member {name!r} is not base64url") from None
+    if len(data) != 32:
+        raise KeyFormatError(f"JWK member {name!r} must be 32 bytes")
+    return data
+
+
+class SigningKey:
+    """A private key: Ed25519 (alg EdDSA) or P-256 (alg ES256)."""
+
+    __slots__ = ("_raw", "alg", "public")
+
+    alg: Algorithm
+    public: VerifyingKey
+
+    def __init__(self, raw: ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey) -> None:
+        if isinstance(raw, ec.EllipticCurvePrivateKey) and not isinstance(raw.curve, ec.SECP256R1):
+            raise KeyFormatError("only Ed25519 and P-256 keys are supported")
+        self._raw = raw
+        self.public = VerifyingKey(raw.public_key())
+        self.alg = self.public.alg
+
+    @classmethod
+    def generate(cls, kind: KeyKind = "Ed25519") -> SigningKey:
+        if kind == "Ed25519":
+            return cls(ed25519.Ed25519PrivateKey.generate())
+        if kind == "P-256":
+            return cls(ec.generate_private_key(ec.SECP256R1()))
+        raise KeyFormatError(f"unsupported key kind {kind!r}")
+
+    def sign(self, data: bytes) -> bytes:
+        """Raw signature: Ed25519 64 bytes; ES256 as JOSE r||s, 64 bytes."""
+        raw = self._raw
+        if isinstance(raw, ed25519.Ed25519PrivateKey):
+            return raw.sign(data)
+        r, s = decode_dss_signature(raw.sign(data, _ECDSA))
+        return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+    def to_pkcs8(self) -> bytes:
+        """Unencrypted PKCS#8 DER; wrap it (wrap_key) before it touches a disk."""
+        return self._raw.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+
+    @classmethod
+    def from_pkcs8(cls, data: bytes) -> SigningKey:
+        try:
+            raw = serialization.load_der_private_key(data, password=None)
+        except (ValueError, TypeError) as exc:
+            raise KeyFormatError(f"not a PKCS#8 private key: {exc}") from None
+        if not isinstance(raw, ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey):
+            raise KeyFormatError("only Ed25519 and P-256 keys are supported")
+        return cls(raw)
+
+    def __repr__(self) -> str:
+        # Never show private material, not even by accident in a log line.
+        return f"SigningKey({self.alg}, public={self.public.multibase()})"
+
+
+def did_key(key: VerifyingKey) -> str:
+    """The did:key DID of a public key."""
+    return "did:key:" + key.multibase()
+
+
+def resolve_did_key(did_or_did_url: str) -> VerifyingKey:
+    """The public key in a did:key DID or DID URL ("did:key:z...#z..." too)."""
+    if not isinstance(did_or_did_url, str) or not did_or_did_url.startswith("did:key:"):
+        raise KeyFormatError("not a did:key DID")
+    did, _, fragment = did_or_did_url.partition("#")
+    identifier = did[len("did:key:") :]
+    # The did:key document has one verification method, named after the key itself.
+    if fragment and fragment != identifier:
+        raise KeyFormatError("the did:key fragment does not name its key")
+    return VerifyingKey.from_multibase(identifier)
+
+
+# Wrapped key: "kw1.<salt>.<nonce>.<ciphertext>", each base64url. The wrapping secret is the
+# server's high-entropy REGISTRY_SECRET_KEY, so HKDF suffices (scrypt would cost ~50 ms per key
+# and batch issuance creates thousands of holder keys). The version tag is authenticated data.
+_WRAP_VERSION = "kw1"
+_WRAP_INFO = b"llo-registry key wrap v1"
+
+
+def _wrapping_key(secret: str, salt: bytes) -> AESGCM:
+    if not secret:
+        raise KeyFormatError("an empty secret cannot wrap keys", code="bad-wrapped-key")
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_WRAP_INFO)
+    return AESGCM(hkdf.derive(secret.encode("utf-8")))
+
+
+def wrap_key(key: SigningKey, secret: str) -> str:
+    """Encrypt a private key for storage (AES-256-GCM, key from HKDF-SHA256 with a salt)."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    sealed = _wrapping_key(secret, salt).encrypt(nonce, key.to_pkcs8(), _WRAP_VERSION.encode())
+    return ".".join(
+        (_WRAP_VERSION, b64url_encode(salt), b64url_encode(nonce), b64url_encode(sealed))
+    )
+
+
+def unwrap_key(blob: str, secret: str) -> SigningKey:
+    """Decrypt a wrapped key; a wrong secret or a changed blob raises "bad-wrapped-key"."""
+    parts = blob.split(".") if isinstance(blob, str) else []
+    if len(parts) != 4 or parts[0] != _WRAP_VERSION:
+        raise KeyFormatError("not a wrapped key", code="bad-wrapped-key")
+    try:
+        salt, nonce, sealed = (b64url_decode(part) for part in parts[1:])
+    except EncodingError:
+        raise KeyFormatError("not a wrapped key", code="bad-wrapped-key") from None
+    if len(salt) != 16 or len(nonce) != 12:
+        raise KeyFormatError("not a wrapped key", code="bad-wrapped-key")
+    try:
+        plain = _wrapping_key(secret, salt).decrypt(nonce, sealed, _WRAP_VERSION.encode())
+    except InvalidTag:
+        raise KeyFormatError(
+            "the wrapped key does not open with this secret", code="bad-wrapped-key"
+        ) from None
+    try:
+        return SigningKey.from_pkcs8(plain)
+    except KeyFormatError:
+        raise KeyFormatError("the wrapped key is not a key", code="bad-wrapped-key") from None

@@ -1,0 +1,227 @@
+"""The one entry point for verification: a credential JWS, a presentation JWS, or a JSON
+credential with an embedded Data Integrity proof, each giving the report of DESIGN section 5."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from credentials.dataintegrity import verify_proof
+from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
+from credentials.keys import VerifyingKey
+from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
+from credentials.report import Checks, worst
+from credentials.verify import (
+    STEPS,
+    CredentialPipeline,
+    VerifierConfig,
+    find_key,
+    issuer_id,
+    verify_credential_jws,
+)
+from schemas.verification import Report, Verdict
+
+# Data Integrity result codes that mean "we could not check", not "this is false".
+CANNOT_VERIFY_CODES = frozenset(
+    {"unknown-context", "canonicalization-limit", "bad-verification-method"}
+)
+PRESENTATION_STEPS = ("jws", "payload", "holder-key", "signature", "audience", "nonce", "dates")
+MAX_CREDENTIALS = 500
+
+
+class Verifier:
+    """Verifies anything a holder or an issuer hands over, with one configuration."""
+
+    def __init__(self, config: VerifierConfig) -> None:
+        self.config = config
+
+    def verify(
+        self, data: str | bytes, *, audience: str | None = None, nonce: str | None = None
+    ) -> Report:
+        """Verify a JWS credential, a JWS presentation or a JSON credential with a proof."""
+        text = data.strip()
+        if text[:1] in ("{", b"{"):
+            return self.verify_document(text)
+        if self._typ(text) == VP_TYP:
+            return self.verify_presentation(text, audience=audience, nonce=nonce)
+        return self.verify_credential(text)
+
+    def _typ(self, token: str | bytes) -> object:
+        try:
+            return parse_compact(token, max_bytes=self.config.max_bytes).header.get("typ")
+        except JwsError:
+            return None
+
+    def verify_credential(self, token: str | bytes) -> Report:
+        """One credential as a compact JWS."""
+        return verify_credential_jws(token, self.config)
+
+    def verify_document(self, data: str | bytes) -> Report:
+        """A JSON credential secured with an embedded Data Integrity proof."""
+        pipeline = CredentialPipeline(self.config)
+        checks = pipeline.checks
+        raw = data.encode() if isinstance(data, str) else data
+        if len(raw) > self.config.max_bytes:
+            checks.failed("payload", "invalid", "token-too-large", "the document is too large")
+            return pipeline.stop("the document could not be read")
+        try:
+            document = strict_json(raw)
+        except JwsError as error:
+            checks.failed("payload", "invalid", error.code, error.message)
+            return pipeline.stop("the document could not be read")
+        if not isinstance(document, dict) or "proof" not in document:
+            checks.failed("payload", "invalid", "missing-proof", "a JSON credential needs a proof")
+            return pipeline.stop("the document could not be read")
+        checks.passed("payload", "json")
+        return self._proof(pipeline, document)
+
+    def _proof(self, pipeline: CredentialPipeline, document: Mapping[str, Any]) -> Report:
+        checks = pipeline.checks
+        proof = document.get("proof")
+        proof = proof[0] if isinstance(proof, list) and len(proof) == 1 else proof
+        method = proof.get("verificationMethod") if isinstance(proof, dict) else None
+        if not pipeline.issuer_key(method, document):
+            return pipeline.stop("there is no key to check the proof with")
+        key = pipeline.lookup.key if pipeline.lookup else None
+        result = verify_proof(document, resolve_key=lambda _: key)
+        if not result.ok:
+            verdict: Verdict = "cannot-verify" if result.code in CANNOT_VERIFY_CODES else "invalid"
+            checks.failed("signature", verdict, result.code, result.message)
+            return pipeline.stop("the proof is not valid")
+        checks.passed("signature", result.code)
+        credential = {k: v for k, v in document.items() if k != "proof"}
+        return pipeline.finish(credential)
+
+    def verify_presentation(
+        self, token: str | bytes, *, audience: str | None, nonce: str | None
+    ) -> Report:
+        """A holder-signed presentation and every credential in it."""
+        checks = Checks()
+        parsed, payload = self._presentation(checks, token)
+        holder = payload.get("holder") if payload else None
+        if parsed is None or payload is None or not self._holder(checks, parsed, holder):
+            checks.skip_rest(PRESENTATION_STEPS, "the presentation could not be checked")
+            return checks.report(None)
+        self._audience_nonce_dates(checks, payload, audience, nonce)
+        reports = [self._enveloped(item, holder) for item in self._envelopes(checks, payload)]
+        own = checks.report(None)
+        verdict = worst([own.verdict, *(r.verdict for r in reports)]) if reports else own.verdict
+        return own.__class__(
+            verdict="invalid" if not reports else verdict,
+            checks=own.checks,
+            credentials=reports,
+            holder=holder if isinstance(holder, str) else None,
+        )
+
+    def _presentation(
+        self, checks: Checks, token: str | bytes
+    ) -> tuple[ParsedJws | None, dict[str, Any] | None]:
+        try:
+            parsed = parse_compact(token, max_bytes=self.config.max_bytes)
+            payload = strict_json(parsed.payload)
+        except JwsError as error:
+            checks.failed("jws", "invalid", error.code, error.message)
+            return None, None
+        if parsed.header.get("typ") != VP_TYP or not isinstance(payload, dict):
+            checks.failed("jws", "invalid", "wrong-typ", "not a vp+jwt presentation")
+            return None, None
+        checks.passed("jws", "well-formed")
+        checks.passed("payload", "json")
+        return parsed, payload
+
+    def _holder(self, checks: Checks, parsed: ParsedJws, holder: object) -> bool:
+        kid = parsed.header.get("kid")
+        if (
+            not isinstance(holder, str)
+            or not isinstance(kid, str)
+            or kid.partition("#")[0] != holder
+        ):
+            checks.failed(
+                "holder-key", "invalid", "kid-holder-mismatch", "the key is not the holder's"
+            )
+            return False
+        lookup = find_key(VerifierConfig(did_documents=self.config.did_documents), kid)
+        if lookup is None:
+            checks.failed("holder-key", "cannot-verify", "holder-key-unknown", f"no key {kid}")
+            return False
+        checks.passed("holder-key", "did-key", kid)
+        if not verify_jws(parsed, lookup.key):
+            checks.failed(
+                "signature", "invalid", "signature-invalid", "the holder signature does not match"
+            )
+            return False
+        checks.passed("signature", "signature-valid")
+        return True
+
+    def _audience_nonce_dates(
+        self, checks: Checks, payload: Mapping[str, Any], audience: str | None, nonce: str | None
+    ) -> None:
+        aud = payload.get("aud")
+        audiences = aud if isinstance(aud, list) else [aud]
+        if audience is None:
+            checks.skipped("audience", "not-requested")
+        elif audience in audiences:
+            checks.passed("audience", "matches")
+        else:
+            checks.failed("audience", "invalid", "wrong-audience", "made for another recipient")
+        if nonce is None:
+            checks.skipped("nonce", "not-requested")
+        elif payload.get("nonce") == nonce:
+            checks.passed("nonce", "matches")
+        else:
+            checks.failed("nonce", "invalid", "wrong-nonce", "the nonce does not match (replay?)")
+        now = int(self.config.clock().timestamp())
+        leeway = int(self.config.leeway.total_seconds())
+        exp, iat = payload.get("exp"), payload.get("iat")
+        if not isinstance(exp, int) or not isinstance(iat, int):
+            checks.failed("dates", "invalid", "missing-exp", "a presentation needs iat and exp")
+        elif now - leeway > exp:
+            checks.failed("dates", "expired", "expired", "the presentation has expired")
+        elif now + leeway < iat:
+            checks.failed("dates", "not-yet-valid", "not-yet-valid", "iat is in the future")
+        else:
+            checks.passed("dates", "in-window")
+
+    def _envelopes(self, checks: Checks, payload: Mapping[str, Any]) -> list[object]:
+        items = payload.get("verifiableCredential")
+        items = items if isinstance(items, list) else [items] if items else []
+        if not items or len(items) > MAX_CREDENTIALS:
+            checks.failed(
+                "credentials", "invalid", "no-credentials", "no (or too many) credentials"
+            )
+            return []
+        return list(items)
+
+    def _enveloped(self, item: object, holder: object) -> Report:
+        """One enveloped credential, which must be about the holder."""
+        token = item.get("id") if isinstance(item, dict) else None
+        is_envelope = isinstance(item, dict) and item.get("type") == "EnvelopedVerifiableCredential"
+        if not is_envelope or not isinstance(token, str) or not token.startswith(ENVELOPED_PREFIX):
+            checks = Checks()
+            checks.failed(
+                "jws", "invalid", "not-enveloped", "expected an EnvelopedVerifiableCredential"
+            )
+            checks.skip_rest(STEPS, "the credential could not be read")
+            return checks.report(None)
+        report = self.verify_credential(token.removeprefix(ENVELOPED_PREFIX))
+        subject = report.credential.subject if report.credential else None
+        if subject is not None and subject != holder:
+            report.checks.append(
+                report.checks[0].__class__(
+                    name="holder",
+                    status="failed",
+                    code="not-holders-credential",
+                    message="this credential is about someone else",
+                )
+            )
+            report.verdict = "invalid"
+        return report
+
+
+def resolve_for(config: VerifierConfig, method: str) -> VerifyingKey | None:
+    """The key for a verification method under this configuration (for callers outside)."""
+    lookup = find_key(config, method)
+    return lookup.key if lookup else None
+
+
+__all__ = ["Verifier", "VerifierConfig", "issuer_id", "resolve_for"]

@@ -1,0 +1,52 @@
+"""The verification report (DESIGN section 5, a contract)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+Verdict = Literal[
+    "valid",
+    "invalid",
+    "revoked",
+    "suspended",
+    "expired",
+    "not-yet-valid",
+    "untrusted-issuer",
+    "cannot-verify",
+]
+CheckStatus = Literal["passed", "failed", "skipped"]
+
+
+class Check(msgspec.Struct, kw_only=True):
+    """One named check of the pipeline."""
+
+    name: str
+    status: CheckStatus
+    code: str
+    message: str = ""
+
+
+class CredentialSummary(msgspec.Struct, kw_only=True, rename="camel", omit_defaults=True):
+    """What a person needs to read from a verified credential."""
+
+    id: str | None = None
+    issuer: str | None = None
+    issuer_name: str | None = None
+    subject: str | None = None
+    achievement: str | None = None
+    achievement_id: str | None = None
+    achievement_type: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+
+
+class Report(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """A verdict with the checks that led to it; a presentation adds one report per credential."""
+
+    verdict: Verdict
+    checks: list[Check]
+    credential: CredentialSummary | None = None
+    credentials: list[Report] | None = None
+    holder: str | None = None
