@@ -6,6 +6,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TypeVar, cast
 
 import click
@@ -66,6 +67,54 @@ def demo() -> None:
     settings = settings_from_env()
     tokens = run_in_session(settings, lambda s: load_demo(s, settings))
     click.echo(json.dumps(tokens, indent=2))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--trust-list",
+    "trust_list_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="trust list (JSON, or the signed JWS from /trust-list)",
+)
+@click.option(
+    "--status-list",
+    "status_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="signed status list credential (repeatable)",
+)
+@click.option(
+    "--did-document",
+    "did_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="issuer DID document (repeatable)",
+)
+@click.option("--audience", default=None, help="expected audience of a presentation")
+@click.option("--nonce", default=None, help="expected nonce of a presentation")
+@click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
+def verify(
+    file: Path,
+    trust_list_file: Path | None,
+    status_files: tuple[Path, ...],
+    did_files: tuple[Path, ...],
+    audience: str | None,
+    nonce: str | None,
+    as_json: bool,
+) -> None:
+    """Verify a credential or presentation offline; exit 0 only when it is valid."""
+    from credentials.verifier import Verifier
+    from registry.offline import offline_config, render
+
+    try:
+        config = offline_config(trust_list_file, status_files, did_files)
+    except DomainError as error:
+        click.echo(f"cannot use the given files: {error.message} ({error.code})", err=True)
+        sys.exit(2)
+    report = Verifier(config).verify(file.read_bytes(), audience=audience, nonce=nonce)
+    click.echo(render(report, as_json=as_json))
+    sys.exit(0 if report.verdict == "valid" else 1)
 
 
 @main.group()

@@ -1,0 +1,57 @@
+"""Status list credentials read back: verified once, decoded once, then looked up per credential.
+
+This is the "decode once per fetch and keep it" rule of DESIGN section 8: a verifier's
+`status_lists` source hands out decoded `StatusList`s by URL, never re-inflating them per
+credential.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from credentials.jws import JwsError, parse_compact, strict_json, verify_jws
+from credentials.status import StatusList
+from credentials.verify import VerifierConfig, find_key, issuer_id
+from schemas.errors import InvalidInputError
+
+
+class StatusListCredentialError(InvalidInputError):
+    """A status list credential that cannot be used."""
+
+    code = "bad-status-list-credential"
+
+
+def read_status_list_credential(
+    token: str | bytes, config: VerifierConfig
+) -> tuple[str, StatusList]:
+    """Verify a signed BitstringStatusListCredential and return (its URL, the decoded list).
+
+    The signing key must belong to the list's issuer and be known to `config` (trust list,
+    did:key or a configured DID document), just as for the credentials the list speaks about.
+    """
+    try:
+        parsed = parse_compact(token.strip(), max_bytes=config.max_bytes * 4)
+        document = strict_json(parsed.payload)
+    except JwsError as error:
+        raise StatusListCredentialError(error.message) from None
+    if not isinstance(document, dict):
+        raise StatusListCredentialError("the payload is not a JSON object")
+    kid, issuer = parsed.header.get("kid"), issuer_id(document)
+    if not isinstance(kid, str) or issuer is None or kid.partition("#")[0] != issuer:
+        raise StatusListCredentialError("the key does not belong to the list's issuer")
+    lookup = find_key(config, kid)
+    if lookup is None or not verify_jws(parsed, lookup.key):
+        raise StatusListCredentialError("the status list signature cannot be checked")
+    subject = document.get("credentialSubject")
+    url, encoded = (
+        document.get("id"),
+        subject.get("encodedList") if isinstance(subject, dict) else None,
+    )
+    if not isinstance(url, str) or not isinstance(encoded, str):
+        raise StatusListCredentialError("the status list has no id or encodedList")
+    return url, StatusList.decode(encoded)
+
+
+def status_source(tokens: Iterable[str | bytes], config: VerifierConfig) -> dict[str, StatusList]:
+    """Decoded lists by URL, for `VerifierConfig.status_lists` (use `.get`)."""
+    return dict(read_status_list_credential(token, config) for token in tokens)

@@ -1,0 +1,114 @@
+"""`registry verify`: offline verification from local files; exit 0 only for `valid`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import msgspec
+from click.testing import CliRunner
+
+from credentials.jws import sign_compact
+from credentials.presentation import present
+from credentials.status import status_list_credential
+from registry.cli import main
+from tests.credentials.test_verify import ISSUER_DID, REVOCATION, World
+
+
+def _files(world: World, tmp_path: Path, token: str) -> list[str]:
+    world.now = dt.datetime.now(dt.UTC)
+    (tmp_path / "credential.jws").write_text(token + "\n")
+    (tmp_path / "trust.json").write_bytes(msgspec.json.encode(world.trust_list))
+    status = status_list_credential(
+        id=REVOCATION,
+        issuer=ISSUER_DID,
+        purpose="revocation",
+        encoded_list=world.lists[REVOCATION].encode(),
+        valid_from=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+    signed = sign_compact(
+        json.dumps(status).encode(), world.issuer_key, kid=world.kid, typ="vc+jwt"
+    )
+    (tmp_path / "status.jws").write_text(signed)
+    return [
+        "verify",
+        str(tmp_path / "credential.jws"),
+        "--trust-list",
+        str(tmp_path / "trust.json"),
+        "--status-list",
+        str(tmp_path / "status.jws"),
+    ]
+
+
+def test_valid_credential_exits_zero(tmp_path: Path) -> None:
+    world = World()
+    result = CliRunner().invoke(main, [*_files(world, tmp_path, world.credential()), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["verdict"] == "valid"
+    assert report["credential"]["achievement"] == "Laadpaalmonteur"
+
+
+def test_revoked_credential_exits_one(tmp_path: Path) -> None:
+    world = World()
+    token = world.credential()
+    world.lists[REVOCATION].set(7, True)
+    result = CliRunner().invoke(main, _files(world, tmp_path, token))
+    assert result.exit_code == 1
+    assert result.output.startswith("verdict: revoked")
+    assert "[FAIL] status: revoked" in result.output
+
+
+def test_without_trust_list_or_status_it_is_not_valid(tmp_path: Path) -> None:
+    world = World()
+    args = _files(world, tmp_path, world.credential())
+    without_status = CliRunner().invoke(main, [*args[:4], "--json"])
+    assert json.loads(without_status.output)["verdict"] == "cannot-verify"
+    assert without_status.exit_code == 1
+    without_trust = CliRunner().invoke(main, [args[0], args[1], "--json"])
+    assert json.loads(without_trust.output)["verdict"] != "valid"
+    assert without_trust.exit_code == 1
+
+
+def test_forged_status_list_is_refused(tmp_path: Path) -> None:
+    world = World()
+    args = _files(world, tmp_path, world.credential())
+    status = json.loads(
+        __import__("base64").urlsafe_b64decode(
+            (tmp_path / "status.jws").read_text().split(".")[1] + "=="
+        )
+    )
+    from credentials.keys import SigningKey
+
+    forged = sign_compact(
+        json.dumps(status).encode(), SigningKey.generate(), kid=world.kid, typ="vc+jwt"
+    )
+    (tmp_path / "status.jws").write_text(forged)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "signature" in result.stderr
+
+
+def test_presentation(tmp_path: Path) -> None:
+    world = World()
+    args = _files(world, tmp_path, world.credential())
+    now = dt.datetime.now(dt.UTC)
+    vp = present(
+        [world.credential()],
+        world.holder_key,
+        holder_did=world.holder_did,
+        audience="https://werkgever.example",
+        nonce="abc",
+        issued_at=now,
+        expires_at=now + dt.timedelta(hours=1),
+    )
+    (tmp_path / "vp.jws").write_text(vp)
+    args[1] = str(tmp_path / "vp.jws")
+    result = CliRunner().invoke(
+        main, [*args, "--audience", "https://werkgever.example", "--nonce", "abc"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "credential 1:" in result.output
+    replay = CliRunner().invoke(main, [*args, "--audience", "https://iemand-anders.example"])
+    assert replay.exit_code == 1
