@@ -24,7 +24,6 @@ from schemas.credentials import (
     OB3_SCHEMA_URL,
     VC_CONTEXT,
     Achievement,
-    AchievementCredentialDoc,
     AchievementSubject,
     Alignment,
     CompetenceInput,
@@ -44,6 +43,7 @@ from schemas.credentials import (
     Result,
     ResultDescription,
     RubricCriterionLevel,
+    SignedCredentialPayload,
     StandardInput,
 )
 from schemas.errors import InvalidInputError
@@ -62,16 +62,6 @@ class CredentialInputError(InvalidInputError):
     """The data to put in a credential is not acceptable (naive date, bad DID, ...)."""
 
     code = "bad-credential-input"
-
-
-class _Claims(msgspec.Struct, kw_only=True, omit_defaults=True):
-    """JWT registered claims mirroring the document (NumericDate = whole seconds)."""
-
-    iss: str
-    sub: str
-    jti: str
-    nbf: int
-    exp: int | None = None
 
 
 def issue_deelcertificaat(
@@ -170,7 +160,9 @@ def _issue(
     if until is not None and until <= valid_from:
         raise CredentialInputError("validUntil must be later than validFrom")
     cid = credential_id or f"urn:uuid:{uuid.uuid4()}"
-    document = AchievementCredentialDoc(
+    # One Struct for document and claims, encoded once: the verifier's fast path re-encodes
+    # the same Struct and compares bytes (schemas.credentials.SignedCredentialPayload).
+    document = SignedCredentialPayload(
         context=[VC_CONTEXT, OB3_CONTEXT],
         id=cid,
         type=["VerifiableCredential", "OpenBadgeCredential"],
@@ -182,18 +174,13 @@ def _issue(
         evidence=evidence,
         credential_status=_status(status),
         credential_schema=[CredentialSchema(id=OB3_SCHEMA_URL, type=OB3_SCHEMA_TYPE)],
-    )
-    claims = _Claims(
         iss=issuer.id,
         sub=holder.id,
         jti=cid,
         nbf=int(valid_from.timestamp()),
         exp=int(until.timestamp()) if until is not None else None,
     )
-    # Both encodings are JSON objects: drop the document's closing brace and the claims'
-    # opening one to get a single object without building an intermediate dict.
-    payload = msgspec.json.encode(document)[:-1] + b"," + msgspec.json.encode(claims)[1:]
-    token = jws.sign_compact(payload, key, kid=kid, typ=JWS_TYP)
+    token = jws.sign_compact(msgspec.json.encode(document), key, kid=kid, typ=JWS_TYP)
     return IssuedCredential(id=cid, jws=token, document=document)
 
 

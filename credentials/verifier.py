@@ -80,7 +80,7 @@ class Verifier:
         proof = document.get("proof")
         proof = proof[0] if isinstance(proof, list) and len(proof) == 1 else proof
         method = proof.get("verificationMethod") if isinstance(proof, dict) else None
-        if not pipeline.issuer_key(method, document):
+        if not pipeline.issuer_key(method, issuer_id(document)):
             return pipeline.stop("there is no key to check the proof with")
         key = pipeline.lookup.key if pipeline.lookup else None
         result = verify_proof(document, resolve_key=lambda _: key)
@@ -90,7 +90,8 @@ class Verifier:
             return pipeline.stop("the proof is not valid")
         checks.passed("signature", result.code)
         credential = {k: v for k, v in document.items() if k != "proof"}
-        return pipeline.finish(credential)
+        doc, problem = pipeline.decode(credential)
+        return pipeline.finish(doc, problem)
 
     def verify_presentation(
         self, token: str | bytes, *, audience: str | None, nonce: str | None

@@ -22,7 +22,11 @@ from credentials.keys import VerifyingKey, resolve_did_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList
-from schemas.credentials import EVC_ACHIEVEMENT_TYPE, AchievementCredentialDoc
+from schemas.credentials import (
+    EVC_ACHIEVEMENT_TYPE,
+    AchievementCredentialDoc,
+    SignedCredentialPayload,
+)
 from schemas.errors import DomainError
 from schemas.trust import AccreditationKind
 from schemas.verification import CredentialSummary, Report, Verdict
@@ -45,6 +49,10 @@ KINDS: dict[str, AccreditationKind] = {
 }
 # VC 1.1 names of the VC 2.0 validity properties, for credentials issued in the older form.
 LEGACY_DATES = {"issuanceDate": "validFrom", "expirationDate": "validUntil"}
+CLAIMS = ("iss", "sub", "jti", "nbf", "exp")
+UNKNOWN_CONTEXT = "unknown context"
+_DECODE_SIGNED = msgspec.json.Decoder(SignedCredentialPayload).decode
+_ENCODE = msgspec.json.Encoder().encode
 StatusSource = Callable[[str], StatusList | None]
 DidDocuments = Callable[[str], Mapping[str, Any] | None]
 
@@ -112,15 +120,6 @@ def issuer_id(credential: Mapping[str, Any]) -> str | None:
     return issuer if isinstance(issuer, str) else None
 
 
-def subject_id(credential: Mapping[str, Any]) -> str | None:
-    """`credentialSubject.id`, when there is exactly one subject."""
-    subject = credential.get("credentialSubject")
-    if isinstance(subject, list) and len(subject) == 1:
-        subject = subject[0]
-    value = subject.get("id") if isinstance(subject, dict) else None
-    return value if isinstance(value, str) else None
-
-
 def summary_of(doc: AchievementCredentialDoc) -> CredentialSummary:
     """The part of a credential a person reads in a report."""
     issuer = doc.issuer
@@ -136,6 +135,23 @@ def summary_of(doc: AchievementCredentialDoc) -> CredentialSummary:
         valid_from=doc.valid_from.isoformat(),
         valid_until=doc.valid_until.isoformat() if doc.valid_until else None,
     )
+
+
+def issuer_of(doc: AchievementCredentialDoc) -> str:
+    return doc.issuer if isinstance(doc.issuer, str) else doc.issuer.id
+
+
+def canonical_payload(payload: bytes) -> SignedCredentialPayload | None:
+    """The payload as our typed Struct, if re-encoding it gives back exactly these bytes.
+
+    Then the JSON had no duplicate keys and nothing we do not model, so the strict (slower)
+    generic parse can be skipped. Anything else, foreign or odd, takes the generic path.
+    """
+    try:
+        signed = _DECODE_SIGNED(payload)
+    except (msgspec.DecodeError, UnicodeError):
+        return None
+    return signed if _ENCODE(signed) == payload else None
 
 
 def _epoch(value: dt.datetime | None) -> int | None:
@@ -163,11 +179,31 @@ class CredentialPipeline:
     def run_jws(self, token: str | bytes) -> Report:
         """Verify a VC-JOSE-COSE credential (or the older VC 1.1 `vc`-claim form)."""
         parsed = self._parse(token)
-        payload = self._payload(parsed) if parsed is not None else None
-        credential = self._credential(payload) if payload is not None else None
-        if parsed is None or payload is None or credential is None:
+        if parsed is None:
             return self.stop("the token could not be read")
-        if not self.issuer_key(parsed.header.get("kid"), credential):
+        signed = canonical_payload(parsed.payload)
+        if signed is not None:
+            # Fast path: our own canonical encoding, decoded once into the typed document.
+            self.checks.passed("payload", "vc-jose-cose")
+            claims = {c: getattr(signed, c) for c in CLAIMS if getattr(signed, c) is not None}
+            return self._signed(parsed, issuer_of(signed), lambda: (signed, ""), claims)
+        payload = self._payload(parsed)
+        credential = self._credential(payload) if payload is not None else None
+        if payload is None or credential is None:
+            return self.stop("the token could not be read")
+        raw = parsed.payload if credential is payload else None
+        return self._signed(
+            parsed, issuer_id(credential), lambda: self.decode(credential, raw), payload
+        )
+
+    def _signed(
+        self,
+        parsed: ParsedJws,
+        issuer: str | None,
+        decode: Callable[[], tuple[AchievementCredentialDoc | None, str]],
+        claims: Mapping[str, Any],
+    ) -> Report:
+        if not self.issuer_key(parsed.header.get("kid"), issuer):
             return self.stop("there is no key to check the signature with")
         assert self.lookup is not None
         if not verify_jws(parsed, self.lookup.key):
@@ -176,8 +212,8 @@ class CredentialPipeline:
             )
             return self.stop("the signature is not valid")
         self.checks.passed("signature", "signature-valid")
-        raw = parsed.payload if credential is payload else None
-        return self.finish(credential, raw=raw, claims=payload)
+        doc, problem = decode()
+        return self.finish(doc, problem, claims)
 
     def stop(self, reason: str) -> Report:
         self.checks.skip_rest(STEPS, reason)
@@ -222,9 +258,8 @@ class CredentialPipeline:
         self.checks.failed("payload", "invalid", "not-a-credential", "no @context and no vc claim")
         return None
 
-    def issuer_key(self, kid: object, credential: Mapping[str, Any]) -> bool:
+    def issuer_key(self, kid: object, issuer: str | None) -> bool:
         """Find the key named by `kid`, which must belong to the credential's issuer."""
-        issuer = issuer_id(credential)
         if not isinstance(kid, str) or issuer is None:
             self.checks.failed("issuer-key", "invalid", "no-kid", "the token names no issuer key")
             return False
@@ -247,39 +282,39 @@ class CredentialPipeline:
 
     def finish(
         self,
-        credential: Mapping[str, Any],
-        *,
-        raw: bytes | None = None,
+        doc: AchievementCredentialDoc | None,
+        problem: str,
         claims: Mapping[str, Any] | None = None,
     ) -> Report:
-        """Claims, dates, structure, status and accreditation, after a good signature.
-
-        The typed document is decoded once, from the raw payload when there is one (msgspec
-        reads bytes fastest), and serves every later check.
-        """
-        unknown = _unknown_context(credential)
-        doc, problem = (None, "") if unknown else self._decode(credential, raw)
-        if claims is not None:
-            self._claims(claims, credential, doc)
+        """Claims, dates, structure, status and accreditation, after a good signature."""
         if doc is None:
+            self.checks.skipped("claims", "not-run", "the credential could not be read")
             self.checks.skipped("dates", "not-run", "the credential could not be read")
-            if unknown:
+            if problem.startswith(UNKNOWN_CONTEXT):
                 # Never fetched: without the context we cannot know what the terms mean.
-                self.checks.failed(
-                    "schema", "cannot-verify", "unknown-context", f"unknown context {unknown}"
-                )
+                self.checks.failed("schema", "cannot-verify", "unknown-context", problem)
             else:
                 self.checks.failed("schema", "invalid", "not-ob3", problem)
             return self.stop("the credential could not be read")
+        if claims is not None:
+            self._claims(claims, doc)
         self._dates(doc)
+        unknown = next((c for c in doc.context if isinstance(c, str) and c not in CONTEXTS), None)
+        if unknown is not None:
+            return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
         self.checks.passed("schema", "ob3")
         self._status(doc)
         self._accreditation(doc)
         return self.checks.report(summary_of(doc))
 
-    def _decode(
-        self, credential: Mapping[str, Any], raw: bytes | None
+    def decode(
+        self, credential: Mapping[str, Any], raw: bytes | None = None
     ) -> tuple[AchievementCredentialDoc | None, str]:
+        """The typed document (from the raw bytes when we have them: msgspec reads bytes
+        fastest), or None and what is wrong."""
+        unknown = _unknown_context(credential)
+        if unknown is not None:
+            return None, f"{UNKNOWN_CONTEXT} {unknown}"
         try:
             if raw is not None:
                 doc = msgspec.json.decode(raw, type=AchievementCredentialDoc)
@@ -294,22 +329,17 @@ class CredentialPipeline:
             return None, "validFrom and validUntil need a time zone (dateTimeStamp)"
         return doc, ""
 
-    def _claims(
-        self,
-        claims: Mapping[str, Any],
-        credential: Mapping[str, Any],
-        doc: AchievementCredentialDoc | None,
-    ) -> None:
+    def _claims(self, claims: Mapping[str, Any], doc: AchievementCredentialDoc) -> None:
         """Registered claims must say what the credential says (VC-JOSE-COSE section 3.1.2)."""
-        pairs: list[tuple[str, object]] = [
-            ("iss", issuer_id(credential)),
-            ("sub", subject_id(credential)),
-            ("jti", credential.get("id")),
-        ]
-        if doc is not None:
-            pairs += [("nbf", _epoch(doc.valid_from)), ("exp", _epoch(doc.valid_until))]
-        for claim, expected in pairs:
-            if claim in claims and expected is not None and claims[claim] != expected:
+        expected = {
+            "iss": issuer_of(doc),
+            "sub": doc.credential_subject.id,
+            "jti": doc.id,
+            "nbf": _epoch(doc.valid_from),
+            "exp": _epoch(doc.valid_until),
+        }
+        for claim, value in claims.items():
+            if claim in expected and expected[claim] is not None and value != expected[claim]:
                 self.checks.failed("claims", "invalid", f"{claim}-mismatch", f"{claim} disagrees")
                 return
         self.checks.passed("claims", "consistent")
@@ -383,7 +413,7 @@ class CredentialPipeline:
             return
         achievement = doc.credential_subject.achievement
         kind = KINDS.get(achievement.achievement_type or "")
-        issuer = doc.issuer if isinstance(doc.issuer, str) else doc.issuer.id
+        issuer = issuer_of(doc)
         if kind is None or not trust_list.accredited(issuer, kind, achievement.id, doc.valid_from):
             self.checks.failed(
                 "accreditation",

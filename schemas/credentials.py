@@ -187,6 +187,21 @@ class AchievementCredentialDoc(_Doc, kw_only=True, rename=_wire_name):
     credential_schema: list[CredentialSchema] | CredentialSchema | None = None
 
 
+class SignedCredentialPayload(AchievementCredentialDoc, kw_only=True, rename=_wire_name):
+    """A VC-JOSE-COSE payload: the credential plus the JWT claims that mirror it.
+
+    Issuing encodes exactly this Struct, so a verifier that decodes a payload with it and gets
+    the same bytes back by re-encoding knows, cheaply, that the JSON was canonical for us: no
+    duplicate keys, nothing unknown (the fast path of `credentials.verify`).
+    """
+
+    iss: str | None = None
+    sub: str | None = None
+    jti: str | None = None
+    nbf: int | None = None
+    exp: int | None = None
+
+
 # ------------------------------------------------------------------ inputs
 
 

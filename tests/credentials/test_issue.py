@@ -30,6 +30,7 @@ from schemas.credentials import (
     ModuleVersionInput,
     Party,
     Profile,
+    SignedCredentialPayload,
     StandardInput,
 )
 
@@ -239,16 +240,23 @@ def test_no_exp_without_valid_until(key: SigningKey) -> None:
 def test_payload_is_the_document_plus_claims(key: SigningKey) -> None:
     issued = issue_evc(evc_input(), key, kid=KID)
     _, payload, _, _ = split(issued.jws)
+    assert payload == msgspec.to_builtins(issued.document)
     for claim in ("iss", "sub", "jti", "nbf", "exp"):
         del payload[claim]
-    assert payload == msgspec.to_builtins(issued.document)
+    plain = msgspec.convert(payload, AchievementCredentialDoc)
+    assert msgspec.to_builtins(plain) == payload
     assert "vc" not in payload
 
 
 def test_payload_decodes_as_document(key: SigningKey) -> None:
     issued = issue_evc(evc_input(), key, kid=KID)
     payload = b64d(issued.jws.split(".")[1])
-    assert msgspec.json.decode(payload, type=AchievementCredentialDoc) == issued.document
+    assert msgspec.json.decode(payload, type=SignedCredentialPayload) == issued.document
+    # Re-encoding gives the same bytes: the verifier's fast path relies on it.
+    assert msgspec.json.encode(issued.document) == payload
+    assert isinstance(
+        msgspec.json.decode(payload, type=AchievementCredentialDoc), AchievementCredentialDoc
+    )
 
 
 def test_generated_ids_are_fresh_uuids(key: SigningKey) -> None:

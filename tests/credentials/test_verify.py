@@ -498,3 +498,19 @@ def test_explicit_suspension_entry(world: World) -> None:
     assert world.verify(token).verdict == "valid"
     world.lists[SUSPENSION].set(11, True)
     assert world.verify(token).verdict == "suspended"
+
+
+def test_claims_checked_on_the_fast_path_too(world: World) -> None:
+    # Re-encoded with our own Struct, so the verifier takes its canonical fast path.
+    from credentials.verify import canonical_payload
+    from schemas.credentials import SignedCredentialPayload
+
+    _, payload, _ = parts(world.credential())
+    signed = msgspec.convert(payload, SignedCredentialPayload)
+    forged = msgspec.structs.replace(signed, sub="did:key:z6MkSomeoneElse")
+    raw = msgspec.json.encode(forged)
+    assert canonical_payload(raw) is not None
+    token = sign_compact(raw, world.issuer_key, kid=world.kid, typ="vc+jwt")
+    assert check(world.verify(token), "claims") == ("failed", "sub-mismatch")
+    duplicated = raw.replace(b'"iss":', b'"jti":"x","iss":', 1)
+    assert canonical_payload(duplicated) is None
