@@ -382,12 +382,13 @@ class SearchHit(Response, kw_only=True):
 
 
 class SearchResult(Response, kw_only=True):
-    """A page of search hits."""
+    """A page of search hits. `total` stops counting at a cap; `totalIsLowerBound` says so."""
 
     items: list[SearchHit]
     total: int
     limit: int
     offset: int
+    total_is_lower_bound: bool = False
 
 
 class AccountOut(Response, kw_only=True):

@@ -19,17 +19,26 @@ down_revision: str | None = "0001"
 branch_labels = None
 depends_on = None
 
-# Both dialects: results are paged in title order, the competence filter arrives by version id,
-# and a place name is compared case-insensitively.
+# Both dialects. Search pages walk module_search in title order and test the filters on the
+# index entry alone (no row lookups), which keeps a broad filter cheap at 100k modules; the
+# delivery-mode index from 0001 would lure the planner into a slower plan. The run indexes carry
+# every column the region and start-date filters read, for the same reason.
 COMMON_UP = [
-    "CREATE INDEX ix_module_search_title ON module_search (title, id)",
+    "DROP INDEX ix_module_search_delivery_mode",
+    """CREATE INDEX ix_module_search_title ON module_search (title, id, level_value, level_scheme,
+        delivery_mode, provider_id, sector_tags, module_id, version_id)""",
     "CREATE INDEX ix_module_search_version_id ON module_search (version_id)",
-    "CREATE INDEX ix_run_place_lower ON run (lower(place))",
+    "CREATE INDEX ix_run_search_postcode ON run (postcode, start_date, status, module_id)",
+    "CREATE INDEX ix_run_search_place ON run (lower(place), start_date, status, module_id)",
+    "CREATE INDEX ix_run_search_start ON run (start_date, status, module_id)",
 ]
 COMMON_DOWN = [
-    "DROP INDEX ix_run_place_lower",
+    "DROP INDEX ix_run_search_start",
+    "DROP INDEX ix_run_search_place",
+    "DROP INDEX ix_run_search_postcode",
     "DROP INDEX ix_module_search_version_id",
     "DROP INDEX ix_module_search_title",
+    "CREATE INDEX ix_module_search_delivery_mode ON module_search (delivery_mode)",
 ]
 SQLITE_UP = [
     """CREATE VIRTUAL TABLE module_fts USING fts5(

@@ -1,0 +1,100 @@
+"""A self-contained issuer, trust list, holder and status lists for the credential benchmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from credentials.keys import SigningKey, did_key
+from credentials.status import StatusList
+from credentials.trust import TrustList
+from credentials.verify import VerifierConfig
+from schemas.credentials import (
+    CompetenceInput,
+    CredentialStatus,
+    DeelcertificaatInput,
+    LevelInput,
+    ModuleVersionInput,
+    Party,
+)
+from schemas.trust import Accreditation, TrustedIssuer, TrustedKey
+
+HOST = "registry.example"
+ISSUER_DID = f"did:web:{HOST}:issuers:techniek-college"
+MODULE_URL = f"https://{HOST}/api/catalogue/modules/{uuid.UUID(int=7)}/versions/1"
+REVOCATION = f"https://{HOST}/status/1"
+SINCE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+
+class CredentialWorld:
+    """What a verifier of our own deelcertificaten is configured with."""
+
+    def __init__(self) -> None:
+        # The raw key too, so a benchmark can time bare Ed25519 with the very same key.
+        self.raw_key = Ed25519PrivateKey.generate()
+        self.key = SigningKey(self.raw_key)
+        self.kid = f"{ISSUER_DID}#{self.key.public.thumbprint()}"
+        self.holder = did_key(SigningKey.generate().public)
+        self.revocation = StatusList.new()
+        self.trust_list = TrustList(
+            id="urn:bench:trust-list",
+            issuer=f"did:web:{HOST}",
+            issued=SINCE,
+            issuers=[
+                TrustedIssuer(
+                    did=ISSUER_DID,
+                    name="Techniek College",
+                    keys=[TrustedKey(kid=self.kid, jwk=self.key.public.jwk(), valid_from=SINCE)],
+                    accreditations=[
+                        Accreditation(kind="module-certificate", achievements=[], valid_from=SINCE)
+                    ],
+                )
+            ],
+        )
+        self.used: set[int] = set()
+
+    def config(self) -> VerifierConfig:
+        lists = {REVOCATION: self.revocation}
+        return VerifierConfig(trust_list=self.trust_list, status_lists=lists.get)
+
+    def deelcertificaat(self) -> DeelcertificaatInput:
+        """A realistic input: four ESCO competences, a level, a status entry."""
+        index = self.revocation.allocate(self.used)
+        self.used.add(index)
+        module = ModuleVersionInput(
+            url=MODULE_URL,
+            title="Laadpaalmonteur",
+            description="Laadpalen voor elektrische auto's veilig installeren en aansluiten. " * 3,
+            criteria_narrative="Praktijkexamen: een laadpaal installeren, testen en opleveren.",
+            competences=[
+                CompetenceInput(
+                    uri=f"http://data.europa.eu/esco/skill/{uuid.UUID(int=n)}",
+                    label=f"competentie {n}",
+                    framework="ESCO",
+                )
+                for n in range(4)
+            ],
+            level=LevelInput(scheme="mbo", value=3),
+            study_load_hours=40,
+            provider=Party(
+                id=f"https://{HOST}/providers/techniek-college", name="Techniek College"
+            ),
+        )
+        return DeelcertificaatInput(
+            issuer=Party(id=ISSUER_DID, name="Techniek College"),
+            holder=Party(id=self.holder, name=f"Werker {secrets.token_hex(3)}"),
+            module=module,
+            issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1),
+            status=[
+                CredentialStatus(
+                    id=f"{REVOCATION}#{index}",
+                    type="BitstringStatusListEntry",
+                    status_purpose="revocation",
+                    status_list_index=str(index),
+                    status_list_credential=REVOCATION,
+                )
+            ],
+        )
