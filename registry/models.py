@@ -1,13 +1,24 @@
-"""Registry tables: accounts and API tokens (credentials and wallets follow)."""
+"""Registry tables: accounts, tokens, issuer keys, accreditations, status lists, wallets,
+credentials, shares, consents and the audit log."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from uuid import UUID
 
-from advanced_alchemy.base import UUIDAuditBase
-from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import ForeignKey, String
+from advanced_alchemy.base import BigIntBase, UUIDAuditBase
+from advanced_alchemy.types import DateTimeUTC, JsonB
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models import Provider
@@ -35,3 +46,163 @@ class ApiToken(UUIDAuditBase):
     label: Mapped[str] = mapped_column(String(100), default="")
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
     account: Mapped[Account] = relationship(lazy="joined")
+
+
+class IssuerKey(UUIDAuditBase):
+    """A signing key of an issuer (an organisation, or the operator for the trust list).
+
+    The private key is stored wrapped with the registry secret; retired keys stay so that
+    their public half keeps being published and old credentials keep verifying.
+    """
+
+    __tablename__ = "issuer_key"
+    issuer_slug: Mapped[str] = mapped_column(String(64), index=True)
+    kid: Mapped[str] = mapped_column(String(300), unique=True)
+    public_jwk: Mapped[dict[str, Any]] = mapped_column(JsonB)
+    wrapped_private: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="current")
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+
+
+class Accreditation(UUIDAuditBase):
+    """The operator's decision that an organisation may issue something, for a period."""
+
+    __tablename__ = "accreditation"
+    provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    # Module or qualification URLs, or URL prefixes; empty means any achievement of `kind`.
+    achievements: Mapped[list[str]] = mapped_column(JsonB, default=list)
+    valid_from: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+    provider: Mapped[Provider] = relationship(lazy="joined", innerjoin=True)
+
+
+class StatusListRow(BigIntBase):
+    """One Bitstring Status List pair of an issuer: revocation bits, suspension bits (same
+    indexes; see `credentials.status.suspension_list_url`) and which indexes are taken."""
+
+    __tablename__ = "status_list"
+    issuer_slug: Mapped[str] = mapped_column(String(64), index=True)
+    revoked: Mapped[bytes] = mapped_column(LargeBinary)
+    suspended: Mapped[bytes] = mapped_column(LargeBinary)
+    allocated: Mapped[bytes] = mapped_column(LargeBinary)
+    used: Mapped[int] = mapped_column(Integer, default=0)
+    # Bumped on every status change: the ETag of the served list credentials.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+
+
+class Wallet(UUIDAuditBase):
+    """A worker's wallet: the holder key (wrapped) and, once claimed, the owning account.
+
+    Issuance to an e-mail address without an account creates an unclaimed wallet; creating a
+    worker account with that address claims it.
+    """
+
+    __tablename__ = "wallet"
+    account_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("account.id"), unique=True, default=None
+    )
+    email: Mapped[str | None] = mapped_column(String(254), unique=True, default=None)
+    name: Mapped[str] = mapped_column(String(200))
+    holder_did: Mapped[str] = mapped_column(String(200), unique=True)
+    wrapped_key: Mapped[str] = mapped_column(Text)
+
+
+class Credential(UUIDAuditBase):
+    """An issued (or imported) credential in a wallet; the JWS is the credential itself."""
+
+    __tablename__ = "credential"
+    __table_args__ = (UniqueConstraint("status_list_id", "status_index"),)
+    credential_id: Mapped[str] = mapped_column(String(100), unique=True)
+    wallet_id: Mapped[UUID] = mapped_column(ForeignKey("wallet.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(16), default="issued")
+    verified: Mapped[bool] = mapped_column(Boolean, default=True)
+    issuer_slug: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    issuer_name: Mapped[str] = mapped_column(String(200), default="")
+    achievement_id: Mapped[str] = mapped_column(String(500))
+    achievement_name: Mapped[str] = mapped_column(String(300))
+    module_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("module.id"), index=True, default=None
+    )
+    jws: Mapped[str] = mapped_column(Text)
+    status_list_id: Mapped[int | None] = mapped_column(ForeignKey("status_list.id"), default=None)
+    status_index: Mapped[int | None] = mapped_column(Integer, default=None)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+    issued_by: Mapped[UUID | None] = mapped_column(ForeignKey("account.id"), default=None)
+    # Competence URIs and sectors, denormalised for the CV (grouped by competence and sector).
+    competences: Mapped[list[dict[str, str]]] = mapped_column(JsonB, default=list)
+    sectors: Mapped[list[str]] = mapped_column(JsonB, default=list)
+
+
+class IdempotentRequest(UUIDAuditBase):
+    """A batch request already handled: a retry with the same key returns the same answer."""
+
+    __tablename__ = "idempotent_request"
+    __table_args__ = (UniqueConstraint("account_id", "key"),)
+    account_id: Mapped[UUID] = mapped_column(ForeignKey("account.id"))
+    key: Mapped[str] = mapped_column(String(200))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    response: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Experience(UUIDAuditBase):
+    """Self-declared work experience: always shown apart from verified credentials."""
+
+    __tablename__ = "experience"
+    wallet_id: Mapped[UUID] = mapped_column(ForeignKey("wallet.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    end: Mapped[dt.date | None] = mapped_column(Date, default=None)
+
+
+class Share(UUIDAuditBase):
+    """Chosen credentials shared with one recipient, until it expires or is withdrawn."""
+
+    __tablename__ = "share"
+    wallet_id: Mapped[UUID] = mapped_column(ForeignKey("wallet.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    recipient_account_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("account.id"), default=None
+    )
+    credential_ids: Mapped[list[str]] = mapped_column(JsonB)
+    nonce: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+    created_by: Mapped[UUID] = mapped_column(ForeignKey("account.id"))
+
+
+class ShareView(UUIDAuditBase):
+    """One opening of a share, visible to the worker."""
+
+    __tablename__ = "share_view"
+    share_id: Mapped[UUID] = mapped_column(ForeignKey("share.id"), index=True)
+    viewer_account_id: Mapped[UUID | None] = mapped_column(ForeignKey("account.id"), default=None)
+    viewer: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Consent(UUIDAuditBase):
+    """A worker's consent that a coach may act for them, until withdrawn."""
+
+    __tablename__ = "consent"
+    worker_account_id: Mapped[UUID] = mapped_column(ForeignKey("account.id"), index=True)
+    coach_account_id: Mapped[UUID] = mapped_column(ForeignKey("account.id"), index=True)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+
+
+class AuditEvent(BigIntBase):
+    """Append-only: issuance, status changes, shares, share views, consents (triggers in the
+    migration refuse UPDATE and DELETE)."""
+
+    __tablename__ = "audit_event"
+    at: Mapped[dt.datetime] = mapped_column(DateTimeUTC, index=True)
+    actor_account_id: Mapped[UUID | None] = mapped_column(ForeignKey("account.id"), default=None)
+    on_behalf_of: Mapped[UUID | None] = mapped_column(ForeignKey("account.id"), default=None)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(String(200), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)

@@ -24,6 +24,7 @@ from schemas.common import Role
 
 BASE_URL = "http://testserver.local"
 METADATA = catalogue.models.Provider.metadata
+GUARD_TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'"
 
 
 @pytest.fixture(scope="session")
@@ -55,8 +56,14 @@ async def empty_database(engine: AsyncEngine) -> None:
         if engine.dialect.name == "postgresql":
             await conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
         else:
+            # Append-only tables refuse DELETE by trigger: lift the triggers while emptying.
+            triggers = (await conn.execute(text(GUARD_TRIGGERS))).all()
+            for name, _ in triggers:
+                await conn.execute(text(f"DROP TRIGGER {name}"))
             for table in tables:
                 await conn.execute(text(f"DELETE FROM {table}"))
+            for _, sql in triggers:
+                await conn.execute(text(sql))
 
 
 @pytest.fixture
