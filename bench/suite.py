@@ -7,10 +7,13 @@ append it here.
 
 from __future__ import annotations
 
-from bench import credentials_bench, search_p95
+from bench import credentials_bench, cv_bench, issue_batch, search_p95
 from bench.common import Benchmark
 
 BENCHMARKS: list[Benchmark] = [
     Benchmark("credentials", credentials_bench.run),
     Benchmark("search_p95", search_p95.run),
+    Benchmark("issue_batch_sqlite", issue_batch.run),
+    Benchmark("verify_cv_http", cv_bench.run_verify_http),
+    Benchmark("cv_p95", cv_bench.run_cv_p95),
 ]

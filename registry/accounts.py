@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.models import Provider
 from registry.models import Account, ApiToken
+from registry.wallets import claim_wallet
 from schemas.catalogue import AccountOut
 from schemas.common import Actor, Role
 from schemas.errors import ConflictError, InvalidInputError, NotAuthenticatedError, NotFoundError
@@ -48,6 +49,7 @@ async def create_account(
     account = Account(role=role, name=name, email=email, provider_id=provider_id)
     session.add(account)
     await session.flush()
+    await claim_wallet(session, account)
     return account
 
 

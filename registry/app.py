@@ -28,7 +28,15 @@ from registry.deps import (
     provide_viewer,
 )
 from registry.errors import EXCEPTION_HANDLERS
+from registry.issuance_controllers import IssuanceController
+from registry.issuer_controllers import (
+    AccreditationController,
+    CredentialStatusController,
+    StatusListController,
+    TrustController,
+)
 from registry.settings import Settings
+from registry.wallet_controllers import CONTROLLERS as WALLET_CONTROLLERS
 from schemas.common import Response
 
 
@@ -65,6 +73,12 @@ def create_app(settings: Settings) -> Litestar:
             ModuleController,
             QualificationController,
             CatalogueXmlController,
+            AccreditationController,
+            TrustController,
+            StatusListController,
+            CredentialStatusController,
+            IssuanceController,
+            *WALLET_CONTROLLERS,
         ],
         dependencies={
             "db_session": Provide(provide_db_session),

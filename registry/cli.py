@@ -142,3 +142,19 @@ def accounts_create(role: str, name: str, email: str | None, provider_slug: str 
         return {"id": str(account.id), "token": await issue_token(session, account, "cli")}
 
     click.echo(json.dumps(run_in_session(settings_from_env(), work)))
+
+
+@main.group()
+def keys() -> None:
+    """Manage issuer signing keys."""
+
+
+@keys.command("rotate")
+@click.option("--issuer", "slug", required=True, help="issuer slug (or 'operator')")
+def keys_rotate(slug: str) -> None:
+    """Make a new signing key; the old one stays published as retired."""
+    from registry.issuers import rotate_issuer_key
+
+    settings = settings_from_env()
+    kid = run_in_session(settings, lambda session: rotate_issuer_key(session, settings, slug))
+    click.echo(json.dumps({"issuer": slug, "kid": kid}))

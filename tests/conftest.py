@@ -24,7 +24,9 @@ from schemas.common import Role
 
 BASE_URL = "http://testserver.local"
 METADATA = catalogue.models.Provider.metadata
-GUARD_TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'"
+GUARD_TRIGGERS = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'"
+)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,292 @@
+"""Issuing deelcertificaten and EVC records: check every item first, then sign them all.
+
+Two phases so that a batch is all-or-nothing and fast: `_Planner` checks every item (role,
+module ownership and publication, accreditation, holder) with a handful of queries for the
+whole batch and collects one error per bad item; only when none is bad does
+`credential_store.sign_all` create wallets, allocate every status index in one call, unwrap
+the issuer key once, sign, and bulk-insert credentials and audit events. All of it runs in
+the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+from uuid import UUID
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.access import require_role
+from catalogue.documents import module_version_url
+from catalogue.models import Module, ModuleVersion, Provider
+from registry import keys
+from registry.credential_store import Issuer, Kind, Plan, sign_all
+from registry.issuers import may_issue
+from registry.settings import Settings
+from registry.wallets import resolve_holders
+from schemas.common import Actor
+from schemas.credentials import (
+    CompetenceInput,
+    CreditsInput,
+    LevelInput,
+    ModuleVersionInput,
+    Party,
+)
+from schemas.errors import (
+    ConflictError,
+    DomainError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from schemas.issuance import (
+    EvcIn,
+    IssuedOut,
+    IssueIn,
+    ModuleCertificateIn,
+)
+
+ROLE_FOR: dict[Kind, str] = {"module-certificate": "provider", "evc": "assessor"}
+
+
+class NotAccreditedError(PermissionDeniedError):
+    """The organisation is not (or no longer) accredited to issue this."""
+
+    code = "not-accredited"
+
+
+class BatchRejectedError(InvalidInputError):
+    """At least one item of a batch is bad; `errors` lists every bad item, nothing is issued."""
+
+    code = "batch-rejected"
+
+
+async def issuer_of(session: AsyncSession, actor: Actor, settings: Settings) -> Issuer:
+    """The caller's organisation; only provider and assessor accounts issue."""
+    require_role(actor, "provider", "assessor")
+    provider = (
+        await session.get(Provider, actor.provider_id) if actor.provider_id is not None else None
+    )
+    if provider is None:
+        raise PermissionDeniedError(
+            "this account does not belong to an organisation", code="no-organisation"
+        )
+    did = keys.issuer_did(settings, provider.slug)
+    return Issuer(provider.id, provider.slug, Party(id=did, name=provider.name))
+
+
+async def issue_one(
+    session: AsyncSession, settings: Settings, actor: Actor, item: IssueIn
+) -> IssuedOut:
+    """Issue one credential; a bad item raises its own error (403, 404, 409 or 422)."""
+    issuer = await issuer_of(session, actor, settings)
+    _require_kind(actor, _kind(item))
+    plans, errors = await _Planner(session, settings, issuer).plan([item])
+    if errors:
+        raise errors[0][1]
+    return (await sign_all(session, settings, actor, issuer, plans))[0]
+
+
+async def issue_many(
+    session: AsyncSession,
+    settings: Settings,
+    actor: Actor,
+    items: Sequence[IssueIn | DomainError],
+    *,
+    lines: Sequence[int] | None = None,
+) -> list[IssuedOut]:
+    """Issue every item or none: any bad item (an undecodable one arrives as its error)
+    raises one BatchRejectedError that lists them all."""
+    issuer = await issuer_of(session, actor, settings)
+    errors: dict[int, DomainError] = {}
+    good: list[tuple[int, IssueIn]] = []
+    for index, item in enumerate(items):
+        try:
+            if isinstance(item, DomainError):
+                raise item
+            _require_kind(actor, _kind(item))
+            good.append((index, item))
+        except DomainError as exc:
+            errors[index] = exc
+    plans, plan_errors = await _Planner(session, settings, issuer).plan([i for _, i in good])
+    errors.update((good[position][0], exc) for position, exc in plan_errors)
+    if errors:
+        rows = [
+            {
+                "index": index,
+                **({"line": lines[index]} if lines is not None else {}),
+                "code": errors[index].code,
+                "detail": errors[index].message,
+            }
+            for index in sorted(errors)
+        ]
+        raise BatchRejectedError(
+            f"{len(rows)} of {len(items)} items cannot be issued; nothing was issued",
+            errors=rows,
+        )
+    return await sign_all(session, settings, actor, issuer, plans)
+
+
+def _kind(item: IssueIn) -> Kind:
+    return "module-certificate" if isinstance(item, ModuleCertificateIn) else "evc"
+
+
+def _require_kind(actor: Actor, kind: Kind) -> None:
+    """Providers issue module certificates, assessors EVC records; nobody else issues."""
+    if actor.role != ROLE_FOR[kind]:
+        raise PermissionDeniedError(
+            f"a {actor.role} account cannot issue {kind} credentials", code="role-not-allowed"
+        )
+
+
+class _Planner:
+    """Checks items against the catalogue, the accreditations and the holders."""
+
+    def __init__(self, session: AsyncSession, settings: Settings, issuer: Issuer) -> None:
+        self.session = session
+        self.settings = settings
+        self.issuer = issuer
+        self.now = dt.datetime.now(dt.UTC)
+
+    async def plan(
+        self, items: Sequence[IssueIn]
+    ) -> tuple[list[Plan], list[tuple[int, DomainError]]]:
+        errors: list[tuple[int, DomainError]] = []
+        holders = await resolve_holders(self.session, [item.holder for item in items])
+        modules = await self._modules(
+            {i.module_id for i in items if isinstance(i, ModuleCertificateIn)}
+        )
+        accredited: dict[tuple[Kind, str], bool] = {}
+        # One snapshot per module (a bad module raises again for each item naming it).
+        templates: dict[UUID, Plan] = {}
+        plans: list[Plan] = []
+        for index, item in enumerate(items):
+            try:
+                # Authorisation first: what may be issued, then to whom.
+                if isinstance(item, ModuleCertificateIn):
+                    template = templates.get(item.module_id)
+                    if template is None:
+                        template = self._module_plan(item, modules.get(item.module_id))
+                        templates[item.module_id] = template
+                    plan = replace(template, valid_until=item.valid_until)
+                else:
+                    plan = self._evc_plan(item)
+                key = (plan.kind, plan.achievement_id)
+                if key not in accredited:
+                    accredited[key] = await may_issue(
+                        self.session,
+                        self.issuer.provider_id,
+                        plan.kind,
+                        plan.achievement_id,
+                        self.now,
+                    )
+                if not accredited[key]:
+                    raise NotAccreditedError(
+                        f"{self.issuer.slug} is not accredited to issue {plan.achievement_name!r}"
+                    )
+                self._check_valid_until(plan.valid_until)
+                holder = holders[index]
+                if isinstance(holder, DomainError):
+                    raise holder
+                plan.holder = holder
+                plans.append(plan)
+            except DomainError as exc:
+                errors.append((index, exc))
+        return plans, errors
+
+    async def _modules(self, ids: set[UUID]) -> dict[UUID, tuple[Module, ModuleVersion | None]]:
+        if not ids:
+            return {}
+        found: dict[UUID, tuple[Module, ModuleVersion | None]] = {
+            m.id: (m, None)
+            for m in await self.session.scalars(select(Module).where(Module.id.in_(ids)))
+        }
+        versions = await self.session.scalars(
+            select(ModuleVersion)
+            .join(Module, Module.id == ModuleVersion.module_id)
+            .where(Module.id.in_(ids), ModuleVersion.number == Module.published_version)
+        )
+        for version in versions:
+            found[version.module_id] = (found[version.module_id][0], version)
+        return found
+
+    def _module_plan(
+        self,
+        item: ModuleCertificateIn,
+        found: tuple[Module, ModuleVersion | None] | None,
+    ) -> Plan:
+        if found is None:
+            raise NotFoundError(f"no module {item.module_id}", code="module-not-found")
+        module, version = found
+        if module.provider_id != self.issuer.provider_id:
+            raise PermissionDeniedError(
+                "this module belongs to another provider", code="not-module-owner"
+            )
+        if module.status != "published" or version is None:
+            raise ConflictError(
+                "only a published module can be certified", code="module-not-published"
+            )
+        url = module_version_url(self.settings.base_url, module.id, version.number)
+        credits = None
+        if version.credit_value is not None and version.credit_system is not None:
+            credits = CreditsInput(value=version.credit_value, system=version.credit_system)
+        level = None
+        if version.level_scheme is not None and version.level_value is not None:
+            level = LevelInput(scheme=version.level_scheme, value=version.level_value)  # type: ignore[arg-type]
+        snapshot = ModuleVersionInput(
+            url=url,
+            title=version.title,
+            description=version.description or version.summary,
+            criteria_narrative=version.certificate,
+            competences=[
+                CompetenceInput(uri=c.uri, label=c.label, framework=c.framework, code=c.code)
+                for c in version.competences
+            ],
+            level=level,
+            study_load_hours=version.study_load_hours,
+            credits=credits,
+            provider=self.issuer.party,
+            language=version.language,
+        )
+        return Plan(
+            kind="module-certificate",
+            achievement_id=url,
+            achievement_name=version.title,
+            module=snapshot,
+            module_id=module.id,
+            evc=None,
+            competences=[
+                {"uri": c.uri, "label": c.label, "framework": c.framework}
+                for c in version.competences
+            ],
+            sectors=list(version.sectors),
+            valid_until=item.valid_until,
+        )
+
+    def _evc_plan(self, item: EvcIn) -> Plan:
+        competences = {c.uri: c for c in item.standard.werkprocessen}
+        competences.update({r.competence.uri: r.competence for r in item.results})
+        return Plan(
+            kind="evc",
+            achievement_id=item.standard.url,
+            achievement_name=item.standard.name,
+            module=None,
+            module_id=None,
+            evc=item,
+            competences=[
+                {"uri": c.uri, "label": c.label, "framework": c.framework or ""}
+                for c in competences.values()
+            ],
+            sectors=[],
+            valid_until=item.valid_until,
+        )
+
+    def _check_valid_until(self, until: dt.datetime | None) -> None:
+        if until is None:
+            return
+        if until.tzinfo is None or until.utcoffset() is None:
+            raise InvalidInputError("validUntil needs a time zone", code="bad-valid-until")
+        if until <= self.now:
+            raise InvalidInputError("validUntil must be in the future", code="bad-valid-until")

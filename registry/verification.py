@@ -1,0 +1,113 @@
+"""The registry's verification service: the credentials pipeline configured with the registry's
+own trust list and status lists, read in-process (nothing is fetched over HTTP, not even from
+ourselves)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from credentials.jws import JwsError, parse_compact, strict_json
+from credentials.report import worst
+from credentials.verifier import Verifier
+from credentials.verify import VerifierConfig
+from registry import issuers, shares, status_lists
+from registry.settings import Settings
+from schemas.common import Actor
+from schemas.errors import InvalidInputError, MalformedInputError
+from schemas.verification import Check, Report, Verdict
+from schemas.wallet import VerifyRequest
+
+MAX_BODY = 1_000_000
+JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
+MEDIA_TYPES = JWS_TYPES | {"application/json"}
+_DECODE_REQUEST = msgspec.json.Decoder(VerifyRequest).decode
+
+
+async def registry_verifier(
+    session: AsyncSession, settings: Settings, status_urls: Iterable[str] | None = None
+) -> Verifier:
+    """A verifier that trusts what this registry's operator accredits, with current status
+    (the lists named in `status_urls`, or all of this registry's lists)."""
+    trust_list = await issuers.current_trust_list(session, settings)
+    source = await status_lists.status_source(session, settings, status_urls)
+    return Verifier(VerifierConfig(trust_list=trust_list, status_lists=source))
+
+
+def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
+    """The request as a VerifyRequest, whether it came as JSON or as a bare JWS."""
+    if content_type in JWS_TYPES:
+        text = body.decode("ascii", errors="replace").strip()
+        if not text:
+            raise InvalidInputError("the body is empty", code="empty-body")
+        if content_type == "application/vp+jwt":
+            return VerifyRequest(presentation=text)
+        return VerifyRequest(credential=text)
+    try:
+        request = _DECODE_REQUEST(body)
+    except msgspec.ValidationError as error:
+        raise InvalidInputError(str(error), code="invalid-input") from None
+    except msgspec.DecodeError as error:
+        raise MalformedInputError(
+            f"the body is not valid JSON: {error}", code="malformed-json"
+        ) from None
+    given = [v for v in (request.credential, request.presentation, request.share) if v is not None]
+    if len(given) != 1:
+        raise InvalidInputError(
+            "give exactly one of credential, presentation or share", code="one-of-required"
+        )
+    return request
+
+
+def presentation_audience(token: str) -> str | None:
+    """The `aud` of a presentation, read without verifying (to find the share it names)."""
+    try:
+        payload = strict_json(parse_compact(token).payload)
+    except JwsError:
+        return None
+    aud: Any = payload.get("aud") if isinstance(payload, dict) else None
+    return aud if isinstance(aud, str) else None
+
+
+def with_share_check(report: Report, verdict: Verdict | None, code: str, message: str) -> Report:
+    """Add the check of the share a presentation was made for (withdrawn or expired shares
+    make even a well-signed presentation unusable)."""
+    if verdict is None:
+        report.checks.append(Check(name="share", status="passed", code=code, message=message))
+        return report
+    report.checks.append(Check(name="share", status="failed", code=code, message=message))
+    report.verdict = worst([report.verdict, verdict])
+    return report
+
+
+async def verify_request(
+    session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
+) -> Report:
+    """Verify a credential, a presentation, or a share of this registry (opening it is a view)."""
+    if request.share is not None:
+        token = shares.token_from_url(settings, request.share)
+        opened = await shares.open_by_token(session, settings, token, viewer, via="verify")
+        verifier = await registry_verifier(session, settings)
+        report = verifier.verify(
+            opened.presentation, audience=opened.audience, nonce=opened.share.nonce
+        )
+        return with_share_check(report, None, "share-active", "the share is active")
+    token = request.presentation or request.credential or ""
+    audience, nonce = request.audience, request.nonce
+    aud = presentation_audience(token) if audience is None else None
+    share = await shares.share_by_audience(session, settings, aud) if aud else None
+    if share is not None:
+        audience, nonce = aud, nonce or share.nonce
+    verifier = await registry_verifier(session, settings)
+    report = verifier.verify(token, audience=audience, nonce=nonce)
+    if share is None:
+        return report
+    state = shares.share_state(share, dt.datetime.now(dt.UTC))
+    if state == "active":
+        return with_share_check(report, None, "share-active", "the share is active")
+    verdict: Verdict = "revoked" if state == "withdrawn" else "expired"
+    return with_share_check(report, verdict, f"share-{state}", f"the holder's share is {state}")

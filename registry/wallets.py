@@ -1,0 +1,278 @@
+"""Wallets: a worker's holder key (did:key, wrapped at rest) and, once claimed, its account.
+
+Issuing to an e-mail address that has no account yet creates an unclaimed wallet; creating a
+worker account with that address later claims it (`claim_wallet`, called by
+`registry.accounts.create_account`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple, cast
+from uuid import UUID, uuid4
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from credentials.keys import SigningKey, did_key, wrap_key
+from registry.models import Account, Wallet
+from schemas.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
+from schemas.issuance import HolderIn
+
+# Keeps each IN (...) well below the bound-parameter limits of SQLite and asyncpg.
+CHUNK = 5_000
+
+
+class HolderError(InvalidInputError):
+    """The holder of a credential cannot be determined."""
+
+    code = "bad-holder"
+
+
+def new_wallet_rows(
+    holders: Iterable[tuple[str | None, str, UUID | None]], secret: str
+) -> list[dict[str, Any]]:
+    """Rows for new wallets, one holder key each: (email, name, account id)."""
+    rows = []
+    for email, name, account_id in holders:
+        key = SigningKey.generate()
+        rows.append(
+            {
+                "id": uuid4(),
+                "account_id": account_id,
+                "email": email,
+                "name": name,
+                "holder_did": did_key(key.public),
+                "wrapped_key": wrap_key(key, secret),
+            }
+        )
+    return rows
+
+
+class WalletInfo(NamedTuple):
+    """What issuance needs of a wallet (no ORM object: a batch may create thousands)."""
+
+    id: UUID
+    holder_did: str
+    name: str
+    email: str | None
+    account_id: UUID | None
+
+
+_INFO_COLUMNS = (Wallet.id, Wallet.holder_did, Wallet.name, Wallet.email, Wallet.account_id)
+
+
+async def wallets_by_email(session: AsyncSession, emails: Iterable[str]) -> dict[str, WalletInfo]:
+    """Existing wallets for these (lower-case) addresses."""
+    found: dict[str, WalletInfo] = {}
+    wanted = sorted(set(emails))
+    for start in range(0, len(wanted), CHUNK):
+        rows = await session.execute(
+            select(*_INFO_COLUMNS).where(Wallet.email.in_(wanted[start : start + CHUNK]))
+        )
+        found.update({w.email: WalletInfo(*w) for w in rows if w.email is not None})
+    return found
+
+
+async def wallets_by_account(session: AsyncSession, ids: Iterable[UUID]) -> dict[UUID, WalletInfo]:
+    found: dict[UUID, WalletInfo] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), CHUNK):
+        rows = await session.execute(
+            select(*_INFO_COLUMNS).where(Wallet.account_id.in_(wanted[start : start + CHUNK]))
+        )
+        found.update({w.account_id: WalletInfo(*w) for w in rows if w.account_id is not None})
+    return found
+
+
+async def accounts_by_id(session: AsyncSession, ids: Iterable[UUID]) -> dict[UUID, Account]:
+    found: dict[UUID, Account] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), CHUNK):
+        rows = await session.scalars(
+            select(Account).where(Account.id.in_(wanted[start : start + CHUNK]))
+        )
+        found.update({a.id: a for a in rows})
+    return found
+
+
+async def accounts_by_email(session: AsyncSession, emails: Iterable[str]) -> dict[str, Account]:
+    found: dict[str, Account] = {}
+    wanted = sorted(set(emails))
+    for start in range(0, len(wanted), CHUNK):
+        rows = await session.scalars(
+            select(Account).where(Account.email.in_(wanted[start : start + CHUNK]))
+        )
+        found.update({a.email: a for a in rows if a.email is not None})
+    return found
+
+
+@dataclass(slots=True)
+class HolderRef:
+    """A checked holder: an existing wallet, or what a new wallet needs (e-mail or account)."""
+
+    name: str | None
+    email: str | None = None
+    account_id: UUID | None = None
+    wallet: WalletInfo | None = None
+    claim: bool = False
+
+
+def _holder_key(ref: HolderRef) -> str:
+    return f"account:{ref.account_id}" if ref.account_id is not None else f"email:{ref.email}"
+
+
+async def resolve_holders(
+    session: AsyncSession, holders: Sequence[HolderIn]
+) -> list[HolderRef | DomainError]:
+    """Check every holder with four queries in all; an error in place of each bad one."""
+    worker_ids = [h.worker_id for h in holders if h.worker_id is not None]
+    emails = [h.email.lower() for h in holders if h.email is not None and h.worker_id is None]
+    accounts = await accounts_by_id(session, worker_ids)
+    by_email = await accounts_by_email(session, emails)
+    account_ids = {*worker_ids, *(a.id for a in by_email.values())}
+    owned = await wallets_by_account(session, account_ids)
+    unclaimed_emails = [a.email for a in accounts.values() if a.email is not None]
+    wallets = await wallets_by_email(session, [*emails, *unclaimed_emails])
+    refs: list[HolderRef | DomainError] = []
+    for holder in holders:
+        try:
+            if holder.worker_id is not None:
+                refs.append(_worker_ref(holder, accounts.get(holder.worker_id), owned, wallets))
+            else:
+                refs.append(_email_ref(holder, by_email, owned, wallets))
+        except DomainError as exc:
+            refs.append(exc)
+    return refs
+
+
+def _worker_ref(
+    holder: HolderIn,
+    account: Account | None,
+    owned: dict[UUID, WalletInfo],
+    wallets: dict[str, WalletInfo],
+) -> HolderRef:
+    if holder.email is not None:
+        raise HolderError("give either workerId or email and name, not both")
+    if account is None or account.role != "worker":
+        raise NotFoundError(f"no worker {holder.worker_id}", code="worker-not-found")
+    wallet = owned.get(account.id)
+    if wallet is None and account.email is not None:
+        unclaimed = wallets.get(account.email)
+        if unclaimed is not None and unclaimed.account_id is None:
+            return HolderRef(holder.name, account.email, account.id, unclaimed, claim=True)
+    return HolderRef(holder.name or account.name, account.email, account.id, wallet)
+
+
+def _email_ref(
+    holder: HolderIn,
+    accounts: dict[str, Account],
+    owned: dict[UUID, WalletInfo],
+    wallets: dict[str, WalletInfo],
+) -> HolderRef:
+    if holder.email is None:
+        raise HolderError(
+            "the holder needs a workerId, or an email and a name", code="holder-required"
+        )
+    email = holder.email.lower()
+    wallet = wallets.get(email)
+    if wallet is not None:
+        return HolderRef(holder.name, email, wallet.account_id, wallet)
+    account = accounts.get(email)
+    if account is not None:
+        if account.role != "worker":
+            raise HolderError(
+                "this e-mail address belongs to a non-worker account", code="holder-not-worker"
+            )
+        return HolderRef(holder.name or account.name, email, account.id, owned.get(account.id))
+    if holder.name is None:
+        raise HolderError("a new holder needs a name", code="holder-name-required")
+    return HolderRef(holder.name, email)
+
+
+async def wallets_for(
+    session: AsyncSession, secret: str, refs: Sequence[HolderRef]
+) -> list[WalletInfo]:
+    """The wallet of every checked holder, creating missing ones (one per distinct holder)
+    in bulk; a wallet another transaction created meanwhile is picked up, not duplicated."""
+    claims = {ref.wallet.id: ref.account_id for ref in refs if ref.claim and ref.wallet}
+    for wallet_id, account_id in claims.items():
+        await session.execute(
+            update(Wallet)
+            .where(Wallet.id == wallet_id, Wallet.account_id.is_(None))
+            .values(account_id=account_id)
+        )
+    missing = {_holder_key(r): r for r in refs if r.wallet is None}
+    created = await _create_wallets(session, secret, missing) if missing else {}
+    return [ref.wallet or created[_holder_key(ref)] for ref in refs]
+
+
+async def _create_wallets(
+    session: AsyncSession, secret: str, missing: dict[str, HolderRef]
+) -> dict[str, WalletInfo]:
+    rows = new_wallet_rows(
+        ((r.email, r.name or "", r.account_id) for r in missing.values()), secret
+    )
+    dialect = (await session.connection()).dialect.name
+    table = cast(Table, Wallet.__table__)
+    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+    inserted = set(await session.scalars(stmt.on_conflict_do_nothing().returning(table.c.id), rows))
+    created: dict[str, WalletInfo] = {}
+    for key, row in zip(missing, rows, strict=True):
+        if row["id"] in inserted:
+            created[key] = WalletInfo(
+                row["id"], row["holder_did"], row["name"], row["email"], row["account_id"]
+            )
+    lost = {key: ref for key, ref in missing.items() if key not in created}
+    if lost:  # created by a concurrent request since we looked
+        by_account = await wallets_by_account(
+            session, [r.account_id for r in lost.values() if r.account_id is not None]
+        )
+        by_email = await wallets_by_email(
+            session, [r.email for r in lost.values() if r.email is not None]
+        )
+        for key, ref in lost.items():
+            wallet = by_account.get(ref.account_id) if ref.account_id else None
+            wallet = wallet or by_email.get(ref.email or "")
+            if wallet is None:
+                raise ConflictError("a wallet could not be created", code="wallet-conflict")
+            created[key] = wallet
+    return created
+
+
+async def wallet_for_holder(session: AsyncSession, *, email: str, name: str, secret: str) -> Wallet:
+    """The wallet for an e-mail address: existing, or new (linked at once when a worker
+    account already uses the address)."""
+    ref = (await resolve_holders(session, [HolderIn(email=email, name=name)]))[0]
+    if isinstance(ref, DomainError):
+        raise ref
+    info = (await wallets_for(session, secret, [ref]))[0]
+    wallet = await session.get(Wallet, info.id)
+    assert wallet is not None
+    return wallet
+
+
+async def wallet_of_account(session: AsyncSession, account: Account, *, secret: str) -> Wallet:
+    """A worker account's wallet: its own, the unclaimed one issued to its e-mail address
+    (claimed now), or a new one."""
+    ref = (await resolve_holders(session, [HolderIn(worker_id=account.id)]))[0]
+    if isinstance(ref, DomainError):
+        raise ref
+    info = (await wallets_for(session, secret, [ref]))[0]
+    wallet = await session.get(Wallet, info.id)
+    assert wallet is not None
+    return wallet
+
+
+async def claim_wallet(session: AsyncSession, account: Account) -> None:
+    """Link the unclaimed wallet issued to this worker's e-mail address to the account."""
+    if account.role != "worker" or account.email is None:
+        return
+    await session.execute(
+        update(Wallet)
+        .where(Wallet.email == account.email, Wallet.account_id.is_(None))
+        .values(account_id=account.id)
+    )

@@ -1,0 +1,135 @@
+"""Wire types of issuance: POST /api/credentials and POST /api/credentials/batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from schemas.common import Email, LongText, NonEmpty, Request, Response, ShortText, Uri
+
+MAX_BATCH = 10_000
+
+
+class HolderIn(Request, kw_only=True):
+    """Who receives the credential: a worker account, or an e-mail address and a name."""
+
+    email: Email | None = None
+    name: NonEmpty | None = None
+    worker_id: UUID | None = None
+
+
+class ModuleCertificateIn(Request, kw_only=True, tag="module-certificate", tag_field="kind"):
+    """A deelcertificaat for the current published version of one of the caller's modules."""
+
+    module_id: UUID
+    holder: HolderIn
+    valid_until: dt.datetime | None = None
+
+
+class CompetenceIn(Request, kw_only=True):
+    """A competence or werkproces by URI."""
+
+    uri: Uri
+    label: NonEmpty
+    framework: Annotated[str, msgspec.Meta(max_length=100)] | None = None
+    code: Annotated[str, msgspec.Meta(max_length=80)] | None = None
+
+
+class LevelIn(Request, kw_only=True):
+    scheme: Literal["mbo", "nlqf", "eqf"]
+    value: Annotated[int, msgspec.Meta(ge=1, le=8)]
+
+
+class StandardIn(Request, kw_only=True):
+    """The standard assessed against: a qualification or branch standard."""
+
+    url: Uri
+    name: NonEmpty
+    description: LongText
+    criteria_narrative: LongText | None = None
+    werkprocessen: Annotated[list[CompetenceIn], msgspec.Meta(max_length=200)] = []
+    level: LevelIn | None = None
+
+
+class ResultIn(Request, kw_only=True):
+    """The outcome for one competence."""
+
+    competence: CompetenceIn
+    status: Literal["behaald", "niet behaald"]
+    achieved_level: Annotated[str, msgspec.Meta(max_length=100)] | None = None
+
+
+class EvidenceIn(Request, kw_only=True):
+    """A description of evidence (portfolio, criteriumgericht interview, observatie)."""
+
+    name: NonEmpty
+    description: LongText
+    genre: NonEmpty
+
+
+class EvcIn(Request, kw_only=True, tag="evc", tag_field="kind"):
+    """An EVC record by an assessor."""
+
+    holder: HolderIn
+    standard: StandardIn
+    results: Annotated[list[ResultIn], msgspec.Meta(min_length=1, max_length=200)]
+    evidence: Annotated[list[EvidenceIn], msgspec.Meta(max_length=50)] = []
+    valid_until: dt.datetime | None = None
+
+
+IssueIn = ModuleCertificateIn | EvcIn
+
+
+class BatchIn(Request, kw_only=True):
+    """A cohort: every item is issued, or none is."""
+
+    items: Annotated[list[IssueIn], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
+
+
+class HolderOut(Response, kw_only=True):
+    """The holder as issued to: the wallet, its DID and whether an account owns it yet."""
+
+    wallet_id: UUID
+    did: str
+    name: str
+    email: str | None = None
+    claimed: bool
+
+
+class CredentialStatusOut(Response, kw_only=True):
+    """Where the credential's revocation bit lives."""
+
+    status: str
+    status_list: str
+    status_index: int
+
+
+class IssuedOut(Response, kw_only=True):
+    """One issued credential: its id (the credential's `id`), the JWS and who holds it."""
+
+    id: str
+    credential: str
+    kind: Literal["module-certificate", "evc"]
+    achievement: ShortText
+    holder: HolderOut
+    status: CredentialStatusOut
+    issued_at: dt.datetime
+    valid_until: dt.datetime | None = None
+
+
+class BatchOut(Response, kw_only=True):
+    """Every credential of a batch, in the order of the request."""
+
+    items: list[IssuedOut]
+
+
+class RowError(Response, kw_only=True):
+    """One bad row of a batch: index (0-based), CSV line (1 = header) and why."""
+
+    index: int
+    line: int | None = None
+    code: str
+    detail: str

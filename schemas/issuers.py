@@ -1,0 +1,64 @@
+"""Wire types of accreditation and credential status changes (camelCase on the wire)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from schemas.common import Request, Response, Slug
+from schemas.trust import AccreditationKind, AwareDatetime
+
+__all__ = [
+    "AccreditationCreate",
+    "AccreditationOut",
+    "AccreditationPatch",
+    "CredentialStatusOut",
+    "StatusAction",
+]
+
+StatusAction = Literal["revoke", "suspend", "reinstate"]
+AchievementRef = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+
+
+class AccreditationCreate(Request, kw_only=True, forbid_unknown_fields=True):
+    """Accredit a provider organisation. `achievements` holds module ids, qualification ids
+    (meaning each of its modules) or absolute URLs (e.g. an EVC standard); empty means any."""
+
+    provider: Slug
+    kind: AccreditationKind
+    achievements: Annotated[list[AchievementRef], msgspec.Meta(max_length=1000)] = []
+    valid_from: AwareDatetime | None = None
+    valid_until: AwareDatetime | None = None
+
+
+class AccreditationPatch(Request, kw_only=True, forbid_unknown_fields=True):
+    """End an accreditation (or move its end): `validUntil`."""
+
+    valid_until: AwareDatetime
+
+
+class AccreditationOut(Response, kw_only=True):
+    """An accreditation as the operator and the accredited organisation see it."""
+
+    id: UUID
+    provider: str
+    provider_name: str
+    issuer: str
+    kind: str
+    achievements: list[str]
+    valid_from: dt.datetime
+    valid_until: dt.datetime | None
+    active: bool
+
+
+class CredentialStatusOut(Response, kw_only=True):
+    """A credential's status after a change."""
+
+    id: UUID
+    credential_id: str
+    status: str
+    status_list: str | None
+    status_index: int | None

@@ -1,0 +1,363 @@
+"""Wire types of the worker's wallet: credentials, CV, experience, shares, consents, verify."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import msgspec
+
+from schemas.common import LongText, NonEmpty, Request, Response, ShortText
+from schemas.verification import CredentialSummary, Report
+
+SELF_DECLARED = "self-declared"
+UNVERIFIED = "unverified"
+CredentialIds = Annotated[
+    list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(min_length=1, max_length=500)
+]
+ShareState = Literal["active", "withdrawn", "expired"]
+
+# ---------------------------------------------------------------- credentials
+
+
+class CompetenceRef(Response, kw_only=True):
+    """A competence a credential is aligned to (snapshot taken at issuance)."""
+
+    uri: str
+    label: str = ""
+    framework: str = ""
+
+
+class WalletCredential(Response, kw_only=True):
+    """One credential in a wallet: issued here, or imported (then maybe unverified)."""
+
+    id: UUID
+    credential_id: str
+    kind: str
+    source: str
+    verified: bool
+    label: str | None = None  # "unverified" for imports that did not verify
+    verdict: str | None = None  # the verification verdict of an unverified import
+    status: str
+    issuer: str
+    achievement: str
+    achievement_id: str
+    module_id: UUID | None
+    issued_at: dt.datetime
+    valid_until: dt.datetime | None
+    competences: list[CompetenceRef]
+    sectors: list[str]
+    credential: str
+
+
+class WalletCredentials(Response, kw_only=True):
+    """The wallet's holder DID and its credentials, newest first."""
+
+    holder: str
+    name: str
+    items: list[WalletCredential]
+
+
+class CredentialImport(Request, kw_only=True):
+    """A credential issued elsewhere: a compact JWS, or a JSON credential with a proof."""
+
+    credential: str | dict[str, Any]
+
+
+class ImportResult(Response, kw_only=True):
+    """The stored credential and the report it got on import."""
+
+    credential: WalletCredential
+    verification: Report
+
+
+class HolderKey(Response, kw_only=True):
+    """The worker's holder key, private half included (export only)."""
+
+    did: str
+    kid: str
+    private_jwk: dict[str, str]
+    pkcs8: str  # base64url DER
+
+
+class ExportedCredential(Response, kw_only=True):
+    """A credential in the export: the JWS plus how the wallet labelled it."""
+
+    id: str
+    source: str
+    verified: bool
+    status: str
+    credential: str
+
+
+class WalletExport(Response, kw_only=True):
+    """Everything in the wallet, as one file the worker can take elsewhere."""
+
+    exported_at: dt.datetime
+    holder: HolderKey
+    credentials: list[ExportedCredential]
+    experience: list[ExperienceOut]
+
+
+# ---------------------------------------------------------------- experience
+
+
+class ExperienceCreate(Request, kw_only=True):
+    """Self-declared work experience."""
+
+    title: NonEmpty
+    description: LongText = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("end is before start")
+
+
+class ExperienceOut(Response, kw_only=True):
+    """Self-declared experience, always labelled as such."""
+
+    id: UUID
+    title: str
+    description: str
+    start: dt.date | None
+    end: dt.date | None
+    label: str = SELF_DECLARED
+
+
+# ---------------------------------------------------------------- CV
+
+
+class CvCredential(Response, kw_only=True):
+    """A credential as the CV lists it."""
+
+    id: UUID
+    achievement: str
+    achievement_id: str
+    issuer: str
+    kind: str
+    issued_at: dt.datetime
+    valid_until: dt.datetime | None
+
+
+class CompetenceGroup(Response, kw_only=True):
+    """The credentials that show one competence."""
+
+    uri: str
+    label: str
+    framework: str
+    credentials: list[UUID]
+
+
+class SectorGroup(Response, kw_only=True):
+    """The credentials that count in one sector."""
+
+    sector: str
+    credentials: list[UUID]
+
+
+class OpenRun(Response, kw_only=True):
+    """A run of a module that one can still sign up for."""
+
+    id: UUID
+    start_date: dt.date
+    end_date: dt.date
+    place: str
+    url: str
+
+
+class ProgressModule(Response, kw_only=True):
+    """A module of a qualification: done (with the credential) or still to do (with runs)."""
+
+    id: UUID
+    title: str
+    url: str
+    credential: UUID | None = None
+    runs: list[OpenRun] = []
+
+
+class ProgressGroup(Response, kw_only=True):
+    """A group of a qualification: all modules (required) or at least `minCount`."""
+
+    title: str
+    required: bool
+    min_count: int
+    done: list[ProgressModule]
+    remaining: list[ProgressModule]
+    complete: bool
+
+
+class QualificationProgress(Response, kw_only=True):
+    """How far the worker is towards a qualification."""
+
+    id: UUID
+    code: str
+    title: str
+    url: str
+    modules_done: int
+    modules_needed: int
+    complete: bool
+    groups: list[ProgressGroup]
+
+
+class SelfDeclared(Response, kw_only=True):
+    """Experience the worker states; nobody has checked it."""
+
+    label: str = SELF_DECLARED
+    items: list[ExperienceOut]
+
+
+class Cv(Response, kw_only=True):
+    """The worker's CV: verified credentials apart from what is self-declared or unverified."""
+
+    holder: str
+    name: str
+    credentials: list[CvCredential]
+    by_competence: list[CompetenceGroup]
+    by_sector: list[SectorGroup]
+    qualifications: list[QualificationProgress]
+    experience: SelfDeclared
+    unverified: list[WalletCredential]
+    inactive: list[WalletCredential]
+
+
+# ---------------------------------------------------------------- shares
+
+
+class ShareCreate(Request, kw_only=True):
+    """Share chosen credentials with one recipient until a moment."""
+
+    credential_ids: CredentialIds
+    recipient: Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
+    expires_at: dt.datetime | None = None
+
+
+class ShareCreated(Response, kw_only=True):
+    """The new share; the token is shown only now."""
+
+    id: UUID
+    token: str
+    url: str
+    expires_at: dt.datetime
+
+
+class ShareViewOut(Response, kw_only=True):
+    """One opening of a share."""
+
+    at: dt.datetime
+    viewer: str
+    viewer_id: UUID | None = None
+
+
+class ShareOut(Response, kw_only=True):
+    """A share as its owner sees it, with every view."""
+
+    id: UUID
+    recipient: str
+    credential_ids: list[str]
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    withdrawn_at: dt.datetime | None
+    state: ShareState
+    views: list[ShareViewOut]
+
+
+class ReceivedShare(Response, kw_only=True):
+    """A share as a recipient sees it in their list."""
+
+    id: UUID
+    holder_name: str
+    achievements: list[str]
+    expires_at: dt.datetime
+    state: ShareState
+    url: str
+
+
+class SharePage(Response, kw_only=True):
+    """What an opened share shows: the presentation, what is in it and its verification."""
+
+    presentation: str
+    holder_name: str
+    credentials: list[CredentialSummary]
+    verification: Report
+
+
+# ---------------------------------------------------------------- consents and audit
+
+
+class ConsentCreate(Request, kw_only=True):
+    """The worker lets a coach act for them."""
+
+    coach_id: UUID
+
+
+class ConsentOut(Response, kw_only=True):
+    """A consent, live until withdrawn."""
+
+    id: UUID
+    worker_id: UUID
+    coach_id: UUID
+    coach_name: str
+    created_at: dt.datetime
+    withdrawn_at: dt.datetime | None
+
+
+class AuditEntry(Response, kw_only=True):
+    """One line of the audit log that concerns the worker."""
+
+    at: dt.datetime
+    action: str
+    subject: str
+    actor_id: UUID | None
+    on_behalf_of: UUID | None
+    details: dict[str, Any]
+
+
+# ---------------------------------------------------------------- verification
+
+
+class VerifyRequest(Request, kw_only=True):
+    """Exactly one of: a credential, a presentation, or the URL of a share."""
+
+    credential: str | None = None
+    presentation: str | None = None
+    share: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+    audience: ShortText | None = None
+    nonce: ShortText | None = None
+
+
+__all__ = [
+    "SELF_DECLARED",
+    "UNVERIFIED",
+    "AuditEntry",
+    "CompetenceGroup",
+    "CompetenceRef",
+    "ConsentCreate",
+    "ConsentOut",
+    "CredentialImport",
+    "Cv",
+    "CvCredential",
+    "ExperienceCreate",
+    "ExperienceOut",
+    "ExportedCredential",
+    "HolderKey",
+    "ImportResult",
+    "OpenRun",
+    "ProgressGroup",
+    "ProgressModule",
+    "QualificationProgress",
+    "ReceivedShare",
+    "SectorGroup",
+    "SelfDeclared",
+    "ShareCreate",
+    "ShareCreated",
+    "ShareOut",
+    "SharePage",
+    "ShareViewOut",
+    "VerifyRequest",
+    "WalletCredential",
+    "WalletCredentials",
+    "WalletExport",
+]
