@@ -13,12 +13,37 @@ from catalogue.esco import parse_esco_csv
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
 from registry.accounts import create_account, issue_token
+from registry.holders import holder_context
+from registry.issuance import issue_one
+from registry.issuers import create_accreditation
 from registry.models import Account
 from registry.settings import Settings
-from schemas.catalogue import FrameworkCreate
+from registry.shares import create_share
+from registry.wallet_content import add_experience
+from schemas.catalogue import FrameworkCreate, ProviderCreate
 from schemas.common import Actor, Role, today_nl
+from schemas.issuance import (
+    CompetenceIn,
+    EvcIn,
+    EvidenceIn,
+    HolderIn,
+    LevelIn,
+    ModuleCertificateIn,
+    ResultIn,
+    StandardIn,
+)
+from schemas.issuers import AccreditationCreate
+from schemas.wallet import ExperienceCreate, ShareCreate
 
 ESCO_FILE = "esco-green-skills-v1.1.1-en.csv"
+EVC_PROVIDER = ProviderCreate(slug="evc-centrum-nederland", name="EVC Centrum Nederland")
+# Two of the three required modules of the demo qualification "Allround monteur duurzame
+# installaties", so the worker's CV shows progress and what remains.
+DEMO_CREDENTIALS = ("nen3140-vop", "laadpaalmonteur")
+DEMO_EXPERIENCE = ExperienceCreate(
+    title="Elektricien woningbouw",
+    description="Vijf jaar groepenkasten en bekabeling in nieuwbouwwoningen.",
+)
 DEMO_DOMAIN = "demo.llo-registry.nl"
 # (role, name, provider index) of each demo account; the first provider's account is "provider".
 DEMO_ACCOUNTS: list[tuple[Role, str, int | None]] = [
@@ -89,9 +114,83 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
     qualifications = QualificationService(session, settings.base_url)
     for q in demo_data.QUALIFICATIONS:
         await qualifications.create(op, demo_data.qualification_create(q, module_ids))
+    await competences.create_provider(session, op, EVC_PROVIDER)
     for role, name, _ in DEMO_ACCOUNTS[2:]:
-        accounts[role] = await create_account(session, role=role, name=name, email=_email(role))
+        organisation = EVC_PROVIDER.slug if role == "assessor" else None
+        accounts[role] = await create_account(
+            session, role=role, name=name, email=_email(role), provider_slug=organisation
+        )
+    await _load_registry(session, settings, op, provider_actors, module_ids, accounts)
     return accounts
+
+
+async def _load_registry(
+    session: AsyncSession,
+    settings: Settings,
+    op: Actor,
+    provider_actors: dict[str, Actor],
+    module_ids: dict[str, UUID],
+    accounts: dict[str, Account],
+) -> None:
+    """Accredit everyone, issue the worker two modules of a qualification and an EVC record,
+    add self-declared experience and share it all with the demo employer."""
+    for slug in provider_actors:
+        await create_accreditation(
+            session, op, settings, AccreditationCreate(provider=slug, kind="module-certificate")
+        )
+    await create_accreditation(
+        session, op, settings, AccreditationCreate(provider=EVC_PROVIDER.slug, kind="evc")
+    )
+    worker = accounts["worker"]
+    holder = HolderIn(worker_id=worker.id)
+    slug_of = {item.key: item.provider_slug for item in demo_data.demo_modules(today_nl())}
+    issued = [
+        await issue_one(
+            session,
+            settings,
+            provider_actors[slug_of[key]],
+            ModuleCertificateIn(module_id=module_ids[key], holder=holder),
+        )
+        for key in DEMO_CREDENTIALS
+    ]
+    issued.append(
+        await issue_one(session, settings, _actor(accounts["assessor"]), _evc_record(holder))
+    )
+    wallet = await holder_context(session, _actor(worker), None, settings.secret_key)
+    await add_experience(session, wallet, DEMO_EXPERIENCE)
+    await create_share(
+        session,
+        settings,
+        wallet,
+        ShareCreate(credential_ids=[c.id for c in issued], recipient=_email("employer")),
+    )
+
+
+def _evc_record(holder: HolderIn) -> EvcIn:
+    werkproces = CompetenceIn(
+        uri="https://demo.llo-registry.nl/standaarden/eerste-monteur-elektrotechniek/B1-K1-W1",
+        label="Bereidt de werkzaamheden voor",
+        framework="Kwalificatiedossier Eerste monteur elektrotechnische installaties",
+        code="B1-K1-W1",
+    )
+    return EvcIn(
+        holder=holder,
+        standard=StandardIn(
+            url="https://demo.llo-registry.nl/standaarden/eerste-monteur-elektrotechniek",
+            name="Eerste monteur elektrotechnische installaties",
+            description="Kwalificatiestandaard mbo niveau 3, kerntaak B1-K1.",
+            werkprocessen=[werkproces],
+            level=LevelIn(scheme="mbo", value=3),
+        ),
+        results=[ResultIn(competence=werkproces, status="behaald", achieved_level="3")],
+        evidence=[
+            EvidenceIn(
+                name="Criteriumgericht interview",
+                description="Gesprek over vijf jaar werk als elektricien in de woningbouw.",
+                genre="criteriumgericht interview",
+            )
+        ],
+    )
 
 
 async def _load_modules(

@@ -13,6 +13,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from registry.cli import main
+from registry.settings import Settings
 
 RUN = {
     "startDate": "2031-01-06",
@@ -112,3 +113,32 @@ async def test_demo_loads_catalogue_and_tokens_work(
         f"/api/catalogue/modules/{other['id']}/runs", json=RUN, headers=provider
     )
     assert denied.status_code == 403
+
+
+async def test_demo_worker_cv_and_employer_share(
+    env: dict[str, str], client: AsyncTestClient[Any], settings: Settings
+) -> None:
+    # The app under test must open the keys the CLI wrapped, at the URLs the CLI used.
+    env |= {"REGISTRY_SECRET_KEY": settings.secret_key, "REGISTRY_BASE_URL": settings.base_url}
+    result = await asyncio.to_thread(CliRunner().invoke, main, ["demo"], env=env)
+    tokens = json.loads(result.output)
+    worker = {"Authorization": f"Bearer {tokens['worker']}"}
+    employer = {"Authorization": f"Bearer {tokens['employer']}"}
+    cv = (await client.get("/api/me/cv", headers=worker)).json()
+    kinds = sorted(c["kind"] for c in cv["credentials"])
+    assert kinds == ["evc", "module-certificate", "module-certificate"]
+    progress = next(q for q in cv["qualifications"] if q["code"] == "Q-ALLROUND-DI")
+    assert progress["modulesDone"] == 2
+    assert not progress["complete"]
+    assert cv["experience"]["items"][0]["title"] == "Elektricien woningbouw"
+    received = (await client.get("/api/shares/received", headers=employer)).json()
+    assert len(received) == 1
+    opened = await client.get(
+        received[0]["url"], headers=employer | {"Accept": "application/vp+jwt"}
+    )
+    assert opened.headers["content-type"].startswith("application/vp+jwt"), opened.text[:300]
+    presentation = opened.text
+    report = await client.post("/api/verify", json={"presentation": presentation}, headers=employer)
+    assert report.status_code == 200, report.text
+    assert report.json()["verdict"] == "valid", report.text
+    assert len(report.json()["credentials"]) == 3
