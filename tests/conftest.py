@@ -99,8 +99,3 @@ class Accounts:
 @pytest.fixture
 def accounts(sessionmaker: async_sessionmaker[AsyncSession]) -> Accounts:
     return Accounts(sessionmaker)
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "shared"
