@@ -18,6 +18,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from schemas.errors import (
     ConflictError,
     DomainError,
+    GoneError,
     InvalidInputError,
     MalformedInputError,
     NotAuthenticatedError,
@@ -38,6 +39,7 @@ STATUS_OF: dict[type[DomainError], int] = {
     PermissionDeniedError: 403,
     NotFoundError: 404,
     ConflictError: 409,
+    GoneError: 410,
     PayloadTooLargeError: 413,
     InvalidInputError: 422,
     DomainError: 400,

@@ -26,7 +26,7 @@ from registry.holders import Holder
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
 from schemas.common import Actor
-from schemas.errors import DomainError, InvalidInputError, NotFoundError
+from schemas.errors import GoneError, InvalidInputError, NotFoundError
 from schemas.verification import CredentialSummary, Report
 from schemas.wallet import (
     ReceivedShare,
@@ -42,10 +42,9 @@ SHARE_PATH = "/s/"
 AUDIENCE_PATH = "/shares/"
 DEFAULT_LIFETIME = dt.timedelta(days=30)
 MAX_LIFETIME = dt.timedelta(days=366)
-GONE_STATUS = 410
 
 
-class ShareGoneError(DomainError):
+class ShareGoneError(GoneError):
     """The share was withdrawn or has expired (HTTP 410)."""
 
     code = "share-gone"

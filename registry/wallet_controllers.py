@@ -12,7 +12,6 @@ from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import cv, holders, shares, verification, wallet_content
-from registry.errors import problem
 from registry.holders import Holder
 from registry.settings import Settings
 from schemas.common import Actor, today_nl
@@ -46,14 +45,6 @@ async def provide_holder(
 ) -> Holder:
     """The wallet this request acts on: the worker's own, or a consenting worker's (coach)."""
     return await holders.holder_context(db_session, actor, on_behalf_of, settings.secret_key)
-
-
-def handle_gone(request: Request[Any, Any, Any], exc: shares.ShareGoneError) -> Response[Any]:
-    """A withdrawn or expired share is gone for good: 410."""
-    return problem(request, shares.GONE_STATUS, exc.code, exc.message)
-
-
-GONE_HANDLERS: dict[Any, Any] = {shares.ShareGoneError: handle_gone}
 
 
 class WalletController(Controller):
@@ -174,7 +165,6 @@ class ReceivedShareController(Controller):
 
     path = "/api/shares/received"
     tags = ["shares"]
-    exception_handlers = GONE_HANDLERS
 
     @get("/")
     async def list_received(
@@ -202,7 +192,6 @@ class ShareLinkController(Controller):
 
     path = "/s"
     tags = ["shares"]
-    exception_handlers = GONE_HANDLERS
 
     @get("/{token:str}")
     async def open_share(
@@ -240,7 +229,6 @@ class VerifyController(Controller):
 
     path = "/api/verify"
     tags = ["verification"]
-    exception_handlers = GONE_HANDLERS
 
     @post("/", status_code=200)
     async def verify(

@@ -58,6 +58,12 @@ class ConflictError(DomainError):
     code = "conflict"
 
 
+class GoneError(DomainError):
+    """The thing existed but is gone for good (a withdrawn or expired share)."""
+
+    code = "gone"
+
+
 class PayloadTooLargeError(DomainError):
     """The body is larger than the limit for this endpoint."""
 

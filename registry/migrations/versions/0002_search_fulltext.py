@@ -19,25 +19,51 @@ down_revision: str | None = "0001"
 branch_labels = None
 depends_on = None
 
-# Both dialects. Search pages walk module_search in title order and test the filters on the
-# index entry alone (no row lookups), which keeps a broad filter cheap at 100k modules; the
-# delivery-mode index from 0001 would lure the planner into a slower plan. The run indexes carry
-# every column the region and start-date filters read, for the same reason.
+# Both dialects. Search reads module_search through indexes alone (no row lookups: a row carries
+# the whole search document, so each lookup is a page read), in title order: a page of a broad
+# filter walks an index and stops after 20 hits. Each indexed filter (provider, level, delivery
+# mode, competence via version) leads a title-ordered covering index of its own; the plain
+# provider and delivery-mode indexes from 0001 would lure the planner into row lookups and a
+# sort. The run indexes carry every column the region, start-date and next-start checks read;
+# ix_run_search_module serves the per-module checks (a text match's runs, a page's next start).
+_FILTERS = [
+    "level_value", "level_scheme", "delivery_mode", "provider_id", "sector_tags", "module_id",
+    "version_id",
+]  # fmt: skip
+
+
+def _title_ordered(name: str, lead: str | None = None) -> str:
+    """A covering index in title order (within one value of `lead`, if given)."""
+    columns = [*([lead] if lead else []), "title", "id", *(c for c in _FILTERS if c != lead)]
+    return f"CREATE INDEX {name} ON module_search ({', '.join(columns)})"
+
+
 COMMON_UP = [
     "DROP INDEX ix_module_search_delivery_mode",
-    """CREATE INDEX ix_module_search_title ON module_search (title, id, level_value, level_scheme,
-        delivery_mode, provider_id, sector_tags, module_id, version_id)""",
-    "CREATE INDEX ix_module_search_version_id ON module_search (version_id)",
+    "DROP INDEX ix_module_search_provider_id",
+    _title_ordered("ix_module_search_title"),
+    _title_ordered("ix_module_search_provider", "provider_id"),
+    _title_ordered("ix_module_search_level", "level_value"),
+    _title_ordered("ix_module_search_mode", "delivery_mode"),
+    _title_ordered("ix_module_search_version_id", "version_id"),
+    "CREATE INDEX ix_mvc_search_uri ON module_version_competence (uri, version_id)",
     "CREATE INDEX ix_run_search_postcode ON run (postcode, start_date, status, module_id)",
     "CREATE INDEX ix_run_search_place ON run (lower(place), start_date, status, module_id)",
     "CREATE INDEX ix_run_search_start ON run (start_date, status, module_id)",
+    "CREATE INDEX ix_run_search_module ON run (module_id, start_date, status, postcode, place)",
 ]
 COMMON_DOWN = [
+    "DROP INDEX ix_run_search_module",
     "DROP INDEX ix_run_search_start",
     "DROP INDEX ix_run_search_place",
     "DROP INDEX ix_run_search_postcode",
+    "DROP INDEX ix_mvc_search_uri",
     "DROP INDEX ix_module_search_version_id",
+    "DROP INDEX ix_module_search_mode",
+    "DROP INDEX ix_module_search_level",
+    "DROP INDEX ix_module_search_provider",
     "DROP INDEX ix_module_search_title",
+    "CREATE INDEX ix_module_search_provider_id ON module_search (provider_id)",
     "CREATE INDEX ix_module_search_delivery_mode ON module_search (delivery_mode)",
 ]
 SQLITE_UP = [
