@@ -169,12 +169,13 @@ class ModuleSearch(BigIntBase):
     module_id: Mapped[UUID] = mapped_column(ForeignKey("module.id"), unique=True)
     version_number: Mapped[int] = mapped_column(Integer)
     version_id: Mapped[UUID] = mapped_column(ForeignKey("module_version.id"))
-    provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"), index=True)
+    # Indexes for search are covering indexes declared in migration 0002 (catalogue.search).
+    provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"))
     title: Mapped[str] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(String(500))
     level_scheme: Mapped[str | None] = mapped_column(String(8), default=None)
     level_value: Mapped[int | None] = mapped_column(Integer, default=None)
-    delivery_mode: Mapped[str] = mapped_column(String(16), index=True)
+    delivery_mode: Mapped[str] = mapped_column(String(16))
     # "|installatietechniek|bouw|": a LIKE on one column beats a join for a handful of tags.
     sector_tags: Mapped[str] = mapped_column(String(400), default="|")
     study_load_hours: Mapped[int] = mapped_column(Integer)

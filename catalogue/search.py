@@ -9,17 +9,23 @@ index the title apart from the rest of the text, so a title hit ranks above a bo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 from uuid import UUID
 
 import msgspec
 from sqlalchemy import (
+    CTE,
     ColumnElement,
+    Date,
     Float,
     Integer,
+    ScalarSelect,
     Select,
+    String,
+    bindparam,
     column,
     delete,
     exists,
@@ -32,7 +38,8 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from catalogue.documents import level_doc, module_version_url
 from catalogue.models import (
@@ -50,11 +57,14 @@ OPEN_STATUSES = ("planned", "open")
 # bm25 column weights for module_fts(title, document): a title hit outweighs a body hit.
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
-# Work per query stays bounded at any catalogue size: a text query ranks at most RANK_CAP of its
-# full-text matches (the first ones in index order), and `total` counts at most COUNT_CAP rows,
-# so a total of COUNT_CAP means "at least this many".
-RANK_CAP = 2_000
+# Work per query stays bounded at any catalogue size: on SQLite a text query ranks (bm25) and
+# filters at most RANK_CAP of its full-text matches, the first ones in index order (bm25 costs
+# about 2 us a row: ranking all 30,000 matches of a broad word would take 60 ms), and `total`
+# counts at most COUNT_CAP rows. `total_is_lower_bound` says when either cap was reached.
+RANK_CAP = 1_000
 COUNT_CAP = 1_000
+T = TypeVar("T")
+Params = dict[str, Any]
 PG_CONFIGS = ("llo_dutch", "llo_english", "llo_simple")
 MODULE_FTS = table("module_fts", column("rowid", Integer))
 
@@ -133,26 +143,6 @@ def terms(q: str) -> list[str]:
     return re.findall(r"\w+", q.lower())[:MAX_TERMS]
 
 
-def _sqlite_match(words: list[str]) -> TextClause:
-    """Every word as a prefix ("warmtepomp" finds "warmtepompmonteur"), all of them required."""
-    match = " AND ".join(f'"{w}"*' for w in words)
-    return text("module_fts MATCH :match").bindparams(match=match)
-
-
-def _postgres_tsquery(words: list[str]) -> ColumnElement[Any]:
-    """Every word as a prefix in any of the configurations, all words required."""
-    query: ColumnElement[Any] | None = None
-    for word in words:
-        either: ColumnElement[Any] | None = None
-        for cfg in PG_CONFIGS:
-            one = func.to_tsquery(literal_column(f"'{cfg}'"), f"{word}:*")
-            either = one if either is None else either.op("||")(one)
-        assert either is not None
-        query = either.self_group() if query is None else query.op("&&")(either.self_group())
-    assert query is not None
-    return query
-
-
 def _postcode_range(region: str) -> tuple[str, str] | None:
     """A postcode prefix ("35", "3511", "3511 AB") as a range the postcode index can serve."""
     digits = re.match(r"\d{1,4}", region.replace(" ", ""))
@@ -162,128 +152,241 @@ def _postcode_range(region: str) -> tuple[str, str] | None:
     return digits.group(), digits.group() + "~"
 
 
-def _run_filter(query: SearchQuery, *, per_module: bool) -> ColumnElement[bool] | None:
-    """One live run must satisfy region and start window together; cancelled runs never count.
+class _Shape(NamedTuple):
+    """What decides a search statement's form; the values travel apart, as parameters.
 
-    Filters alone: the few matching runs drive the lookup (IN). Beside words the text matches
-    are the smaller set, so each is checked against its own runs (EXISTS on the module's runs)
-    instead of first listing every run in a region (thousands for a two-digit postcode).
+    One statement per shape is built once and kept (`_statement`), so a query costs neither
+    building nor SQLAlchemy's cache key over a fresh statement.
     """
-    conditions: list[ColumnElement[bool]] = []
+
+    dialect: str
+    words: int
+    competence: bool
+    level: bool
+    level_scheme: bool
+    sector: bool
+    delivery_mode: bool
+    provider: bool
+    # "place", "postcode" (one or two digits: thousands of runs) or "narrow" (three or four).
+    region: str | None
+    start_from: bool
+    start_to: bool
+
+
+def _shape_and_params(dialect: str, query: SearchQuery, today: dt.date) -> tuple[_Shape, Params]:
+    words = terms(query.q or "")
+    params: Params = {"today": today, "limit": query.limit, "offset": query.offset}
+    if words and dialect == "sqlite":
+        # Every word as a prefix ("warmtepomp" finds "warmtepompmonteur"), all of them required.
+        params["match"] = " AND ".join(f'"{w}"*' for w in words)
+    else:
+        params.update({f"t{i}": f"{w}:*" for i, w in enumerate(words)})
+    region = None
     if query.region and query.region.strip():
-        region = query.region.strip()
-        postcodes = _postcode_range(region)
-        if postcodes is not None:
-            conditions += [Run.postcode >= postcodes[0], Run.postcode < postcodes[1]]
+        postcodes = _postcode_range(query.region.strip())
+        if postcodes is None:
+            region = "place"
+            params["place"] = query.region.strip().lower()
         else:
-            conditions.append(func.lower(Run.place) == region.lower())
-    if query.start_from:
-        conditions.append(Run.start_date >= query.start_from)
-    if query.start_to:
-        conditions.append(Run.start_date <= query.start_to)
-    if not conditions:
-        return None
-    live = [Run.status != "cancelled", *conditions]
+            region = "narrow" if len(postcodes[0]) >= 3 else "postcode"
+            params["postcode_from"], params["postcode_to"] = postcodes
+    values = {
+        "competence": query.competence or None,
+        "level": query.level,
+        "level_scheme": query.level_scheme or None,
+        "sector": f"%|{query.sector}|%" if query.sector else None,
+        "delivery_mode": query.delivery_mode or None,
+        "provider": query.provider or None,
+        "start_from": query.start_from,
+        "start_to": query.start_to,
+    }
+    params.update({name: value for name, value in values.items() if value is not None})
+    shape = _Shape(
+        dialect,
+        len(words),
+        region=region,
+        **{name: value is not None for name, value in values.items()},
+    )
+    return shape, params
+
+
+def _unindexed(value: ColumnElement[T]) -> ColumnElement[T]:
+    """`+value`: SQLite will not use an index for a term over it; the value is unchanged."""
+    return UnaryExpression(value, operator=operators.custom_op("+"), type_=value.type)
+
+
+def _live_runs(shape: _Shape, *, per_module: bool) -> list[ColumnElement[bool]] | None:
+    """What one live run must satisfy (region and start window together), or None: no filter.
+
+    Cancelled runs never count. `per_module`: the check runs against one module's runs; SQLite,
+    which keeps no statistics, would still walk a region's index for it, so the region columns
+    are kept off the indexes there and the module's run index is used.
+    """
+    postcode: ColumnElement[str] = Run.__table__.c.postcode
+    place: ColumnElement[str] = Run.__table__.c.place
     if per_module:
-        return exists().where(Run.module_id == ModuleSearch.module_id, *live)
-    return ModuleSearch.module_id.in_(select(Run.module_id).where(*live))
-
-
-def _filters(query: SearchQuery, *, per_module: bool) -> list[ColumnElement[bool]]:
-    """The structured filters, all of which must hold."""
+        postcode, place = _unindexed(postcode), _unindexed(place)
     conditions: list[ColumnElement[bool]] = []
-    if query.competence:
-        conditions.append(
-            ModuleSearch.version_id.in_(
-                select(ModuleVersionCompetence.version_id).where(
-                    ModuleVersionCompetence.uri == query.competence
-                )
-            )
-        )
-    if query.level is not None:
-        conditions.append(ModuleSearch.level_value == query.level)
-    if query.level_scheme:
-        conditions.append(ModuleSearch.level_scheme == query.level_scheme)
-    if query.sector:
-        conditions.append(ModuleSearch.sector_tags.like(f"%|{query.sector}|%"))
-    if query.delivery_mode:
-        conditions.append(ModuleSearch.delivery_mode == query.delivery_mode)
-    if query.provider:
-        provider = select(Provider.id).where(Provider.slug == query.provider)
-        conditions.append(ModuleSearch.provider_id == provider.scalar_subquery())
-    run_filter = _run_filter(query, per_module=per_module)
-    if run_filter is not None:
-        conditions.append(run_filter)
+    if shape.region == "place":
+        conditions.append(func.lower(place) == bindparam("place"))
+    elif shape.region:
+        conditions += [postcode >= bindparam("postcode_from"), postcode < bindparam("postcode_to")]
+    if shape.start_from:
+        conditions.append(Run.start_date >= bindparam("start_from"))
+    if shape.start_to:
+        conditions.append(Run.start_date <= bindparam("start_to"))
+    return [Run.status != "cancelled", *conditions] if conditions else None
+
+
+def _filters(shape: _Shape, *, page: bool, regional: CTE | None) -> list[ColumnElement[bool]]:
+    """The structured filters, all of which must hold.
+
+    With words, the (capped) text matches drive and each is checked on its own, runs included
+    (EXISTS on the module's runs rather than listing every run in a region first). Without
+    words the narrowest kind of filter drives: a competence, else the runs of a region or
+    window (`regional`, listed once), else the title-ordered index of provider, level or
+    delivery mode. SQLite has no statistics to make that choice (to it, a level holding a fifth
+    of the catalogue looks as narrow as a competence taught in a few hundred modules), so there
+    the other filters are kept off their indexes. A page of a broad region walks the title
+    index and looks each module up in the region's list: it finds a page long before sorting
+    thousands of modules would.
+    """
+    sqlite = shape.dialect == "sqlite"
+    c = ModuleSearch.__table__.c
+    level: ColumnElement[Any] = c.level_value
+    mode: ColumnElement[Any] = c.delivery_mode
+    provider_id: ColumnElement[Any] = c.provider_id
+    module_id: ColumnElement[Any] = c.module_id
+    if sqlite and not shape.words and (shape.competence or regional is not None):
+        walk_titles = page and not shape.competence and shape.region != "narrow"
+        if not walk_titles:
+            level, mode, provider_id = _unindexed(level), _unindexed(mode), _unindexed(provider_id)
+        if shape.competence or walk_titles:
+            module_id = _unindexed(module_id)
+    conditions: list[ColumnElement[bool]] = []
+    if shape.competence:
+        competence = ModuleVersionCompetence.uri == bindparam("competence")
+        versions = select(ModuleVersionCompetence.version_id).where(competence)
+        conditions.append(ModuleSearch.version_id.in_(versions))
+    if shape.level:
+        conditions.append(level == bindparam("level"))
+    if shape.level_scheme:
+        conditions.append(ModuleSearch.level_scheme == bindparam("level_scheme"))
+    if shape.sector:
+        conditions.append(ModuleSearch.sector_tags.like(bindparam("sector")))
+    if shape.delivery_mode:
+        conditions.append(mode == bindparam("delivery_mode"))
+    if shape.provider:
+        provider = select(Provider.id).where(Provider.slug == bindparam("provider"))
+        conditions.append(provider_id == provider.scalar_subquery())
+    if regional is not None:
+        conditions.append(module_id.in_(select(regional.c.module_id)))
+    elif shape.words and (runs := _live_runs(shape, per_module=sqlite)) is not None:
+        conditions.append(exists().where(Run.module_id == ModuleSearch.module_id, *runs))
     return conditions
 
 
-def _capped_count(stmt: Select[Any]) -> Any:
+def _postgres_tsquery(words: int) -> ColumnElement[Any]:
+    """Every word as a prefix in any of the configurations, all words required."""
+    query: ColumnElement[Any] | None = None
+    for i in range(words):
+        either: ColumnElement[Any] | None = None
+        for cfg in PG_CONFIGS:
+            one = func.to_tsquery(literal_column(f"'{cfg}'"), bindparam(f"t{i}", type_=String))
+            either = one if either is None else either.op("||")(one)
+        assert either is not None
+        query = either.self_group() if query is None else query.op("&&")(either.self_group())
+    assert query is not None
+    return query
+
+
+def _capped_count(stmt: Select[Any]) -> ScalarSelect[int]:
     """How many rows `stmt` yields, counting no further than one past COUNT_CAP."""
     return select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()).scalar_subquery()
 
 
-def _page_and_counts(dialect: str, query: SearchQuery) -> tuple[Select[Any], Any, Any, bool]:
+def _page_and_counts(shape: _Shape) -> tuple[Select[Any], ScalarSelect[int], Any, bool]:
     """The page's (id, title, score) rows, the capped total, how many matches were ranked, and
     whether a lower score is better.
 
-    Best match first, then by title (id breaks ties: stable pages). On SQLite the FTS5 matches
-    are materialised first on purpose: left to itself, SQLite may walk a filter index and probe
-    FTS5 once per row, which is a hundred times slower; and the filtered candidates are
-    materialised once so that the page and the count share them.
+    Best match first, then by title (id breaks ties: stable pages). SQLite: the FTS5 matches are
+    materialised first on purpose (left to itself, SQLite may walk a filter index and probe
+    FTS5 once per row, a hundred times slower), at most RANK_CAP of them, and the filtered
+    candidates are materialised once for the page and the count to share.
     """
-    words = terms(query.q or "")
-    filters = _filters(query, per_module=bool(words))
-    if words and dialect == "sqlite":
-        bm25 = f"bm25(module_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+    runs = None if shape.words else _live_runs(shape, per_module=False)
+    regional = None
+    if runs is not None:
+        regional = select(Run.module_id).where(*runs).cte("regional").prefix_with("MATERIALIZED")
+    filters = _filters(shape, page=True, regional=regional)
+    if shape.words and shape.dialect == "sqlite":
+        bm25 = literal_column(f"bm25(module_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})", Float)
         hits = (
-            select(MODULE_FTS.c.rowid.label("id"), literal_column(bm25, Float).label("score"))
-            .where(_sqlite_match(words))
+            select(MODULE_FTS.c.rowid.label("id"), bm25.label("score"))
+            .where(text("module_fts MATCH :match"))
             .limit(RANK_CAP)
             .cte("hits")
             .prefix_with("MATERIALIZED")
         )
-        base = (
-            select(ModuleSearch.id, ModuleSearch.title, hits.c.score)
-            .join_from(hits, ModuleSearch, ModuleSearch.id == hits.c.id)
-            .where(*filters)
-            .cte("base")
-            .prefix_with("MATERIALIZED")
-        )
-        page = select(base.c.id, base.c.title, base.c.score)
-        page = page.order_by(base.c.score, base.c.title, base.c.id)
-        total = select(func.count()).select_from(base).scalar_subquery()
-        ranked = select(func.count()).select_from(hits).scalar_subquery()
-        ascending = True
-    else:
-        if words:
-            tsquery = _postgres_tsquery(words)
-            tsv = literal_column("module_search.tsv")
-            filters.insert(0, tsv.op("@@")(tsquery))
-            score: ColumnElement[Any] = func.ts_rank(tsv, tsquery, type_=Float)
-        else:
-            score = literal(0.0, Float)
+        ranked: Any = select(func.count()).select_from(hits).scalar_subquery()
+        if filters:
+            # Every match is looked up for the filters: once, for the page and the count.
+            base = (
+                select(ModuleSearch.id, ModuleSearch.title, hits.c.score)
+                .join_from(hits, ModuleSearch, ModuleSearch.id == hits.c.id)
+                .where(*filters)
+                .cte("base")
+                .prefix_with("MATERIALIZED")
+            )
+            page = select(base.c.id, base.c.title, base.c.score)
+            page = page.order_by(base.c.score, base.c.title, base.c.id)
+            return page, select(func.count()).select_from(base).scalar_subquery(), ranked, True
+        # No filters: only the best `offset + limit` matches need their title for the order,
+        # ties with the last of them included; the others are only counted, with no lookups.
+        last = bindparam("offset", type_=Integer) + bindparam("limit", type_=Integer) - 1
+        cutoff = select(hits.c.score).order_by(hits.c.score).limit(1).offset(last)
+        worst = func.coalesce(cutoff.scalar_subquery(), literal_column("1e308"))
+        best = select(hits).where(hits.c.score <= worst).subquery("best")
+        page = select(ModuleSearch.id, ModuleSearch.title, best.c.score)
+        page = page.join_from(best, ModuleSearch, ModuleSearch.id == best.c.id)
+        page = page.order_by(best.c.score, ModuleSearch.title, ModuleSearch.id)
+        return page, ranked, ranked, True
+    counted = _filters(shape, page=False, regional=regional)
+    if shape.words:
+        tsquery = _postgres_tsquery(shape.words)
+        tsv: ColumnElement[Any] = literal_column("module_search.tsv")
+        filters.insert(0, tsv.op("@@")(tsquery))
+        counted.insert(0, filters[0])
+        score = func.ts_rank(tsv, tsquery, type_=Float)
         page = select(ModuleSearch.id, ModuleSearch.title, score.label("score")).where(*filters)
         page = page.order_by(score.desc(), ModuleSearch.title, ModuleSearch.id)
-        total = _capped_count(select(ModuleSearch.id).where(*filters))
-        ranked = literal(0, Integer)
-        ascending = False
-    return page.limit(query.limit).offset(query.offset), total, ranked, ascending
+    else:
+        # No score to order by: the page walks a title-ordered index and stops early.
+        page = select(ModuleSearch.id, ModuleSearch.title, literal(0.0, Float).label("score"))
+        page = page.where(*filters).order_by(ModuleSearch.title, ModuleSearch.id)
+    total = _capped_count(select(ModuleSearch.id).where(*counted))
+    return page, total, literal(0, Integer), False
 
 
-def _statement(dialect: str, query: SearchQuery, today: dt.date) -> Select[Any]:
+@functools.lru_cache(maxsize=512)
+def _statement(shape: _Shape) -> Select[Any]:
     """One round trip: the counts, then the page's rows with provider and next open start.
 
     The counts row is outer-joined to the page, so an empty page still brings the total.
     """
-    page_stmt, total, ranked, ascending = _page_and_counts(dialect, query)
-    page = page_stmt.subquery("page")
+    page_stmt, total, ranked, ascending = _page_and_counts(shape)
+    limit, offset = bindparam("limit", type_=Integer), bindparam("offset", type_=Integer)
+    page = page_stmt.limit(limit).offset(offset).subquery("page")
     counts = select(total.label("total"), ranked.label("ranked")).subquery("counts")
-    # A page has a handful of runs, found through the run's module index; the date is tested
-    # inside the aggregate so that the start-date index does not tempt the planner.
+    # A page has a handful of runs, found through the run's module index. The statuses are
+    # constants, written into the statement rather than expanded into parameters per query.
+    open_statuses: list[ColumnElement[str]] = [
+        literal_column(f"'{status}'") for status in OPEN_STATUSES
+    ]
     next_start = (
         select(func.min(Run.start_date))
-        .where(Run.module_id == ModuleSearch.module_id, Run.status.in_(OPEN_STATUSES))
-        .where(Run.start_date >= today)
+        .where(Run.module_id == ModuleSearch.module_id, Run.status.in_(open_statuses))
+        .where(Run.start_date >= bindparam("today", type_=Date))
         .scalar_subquery()
     )
     score = page.c.score if ascending else page.c.score.desc()
@@ -318,10 +421,14 @@ def _statement(dialect: str, query: SearchQuery, today: dt.date) -> Select[Any]:
 async def search_modules(
     session: AsyncSession, base_url: str, query: SearchQuery, *, today: dt.date
 ) -> SearchResult:
-    """Published modules matching the query, best first, one page at a time."""
+    """Published modules matching the query, best first, one page at a time.
+
+    One statement, one round trip. `total` counts at most COUNT_CAP rows and a text query ranks
+    at most RANK_CAP matches; `total_is_lower_bound` says when either cap was reached.
+    """
     connection = await session.connection()
-    stmt = _statement(connection.dialect.name, query, today)
-    rows = (await connection.execute(stmt)).all()
+    shape, params = _shape_and_params(connection.dialect.name, query, today)
+    rows = (await connection.execute(_statement(shape), params)).all()
     total, ranked = rows[0][0], rows[0][1]
     return SearchResult(
         items=[_hit(base_url, row) for row in rows if row[2] is not None],

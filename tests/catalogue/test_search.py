@@ -5,11 +5,13 @@ Each test builds modules that the filter under test must tell apart, so it fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
 
+import catalogue.search as catalogue_search
 from tests.catalogue.helpers import CHARGER, HEAT_PUMP, SOLAR, Catalogue
 from tests.conftest import Accounts
 
@@ -349,3 +351,105 @@ async def test_bad_parameters_are_400(
     assert response.status_code == 400, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     assert response.json()["code"] == "invalid-parameter"
+
+
+async def test_words_with_region_and_window(client: AsyncTestClient[Any], cat: Catalogue) -> None:
+    # Words and runs together: each text match is checked against its own runs.
+    split = await cat.module(title="Laadpaal gesplitst")
+    await cat.run(split["id"], startDate="2031-03-02", endDate="2031-03-06")
+    await cat.run(
+        split["id"],
+        startDate="2031-06-01",
+        endDate="2031-06-05",
+        place="Amsterdam",
+        postcode="1011 AB",
+    )
+    together = await cat.module(title="Laadpaal samen")
+    await cat.run(together["id"], startDate="2031-06-01", endDate="2031-06-05")
+    cancelled = await cat.module(title="Laadpaal afgelast")
+    run = await cat.run(cancelled["id"], startDate="2031-06-01", endDate="2031-06-05")
+    await client.patch(
+        f"{URL}/{cancelled['id']}/runs/{run['id']}",
+        json={"status": "cancelled"},
+        headers=cat.provider_a,
+    )
+    await cat.module(**ROOFER)
+    window = {"startFrom": "2031-05-01"}
+    assert await titles(client, q="laadpaal", region="utrecht", **window) == ["Laadpaal samen"]
+    assert await titles(client, q="laadpaal", region="35", **window) == ["Laadpaal samen"]
+    assert await titles(client, q="laadpaal", region="3511 AB", **window) == ["Laadpaal samen"]
+    assert await titles(client, q="laadpaal", region="10") == ["Laadpaal gesplitst"]
+    assert await titles(client, q="dakdekker", region="35") == []
+
+
+async def test_competence_with_other_filters(client: AsyncTestClient[Any], cat: Catalogue) -> None:
+    await cat.module(title="A warmtepomp mbo 3", competences=[{"uri": HEAT_PUMP}])
+    await cat.module(
+        title="B warmtepomp mbo 2",
+        competences=[{"uri": HEAT_PUMP}],
+        level={"scheme": "mbo", "value": 2},
+    )
+    await cat.module(cat.provider_b, title="C warmtepomp van B", competences=[{"uri": HEAT_PUMP}])
+    await cat.module(title="D zon mbo 3", competences=[{"uri": SOLAR}])
+    assert await titles(client, competence=HEAT_PUMP, level=3) == [
+        "A warmtepomp mbo 3",
+        "C warmtepomp van B",
+    ]
+    assert await titles(client, competence=HEAT_PUMP, provider="opleider-b") == [
+        "C warmtepomp van B"
+    ]
+    assert await titles(client, provider="opleider-a", level=3) == [
+        "A warmtepomp mbo 3",
+        "D zon mbo 3",
+    ]
+
+
+@pytest.fixture
+def small_caps(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Caps of 3, so that a handful of modules reaches them (statements are rebuilt for it)."""
+    monkeypatch.setattr(catalogue_search, "COUNT_CAP", 3)
+    monkeypatch.setattr(catalogue_search, "RANK_CAP", 3)
+    catalogue_search._statement.cache_clear()
+    yield
+    catalogue_search._statement.cache_clear()
+
+
+@pytest.mark.usefixtures("small_caps")
+async def test_total_is_a_lower_bound_at_the_cap(
+    client: AsyncTestClient[Any], cat: Catalogue, database_url: str
+) -> None:
+    for i in range(4):
+        await cat.module(title=f"Module {i}", level={"scheme": "mbo", "value": 1 + i % 2})
+    await cat.module(**ROOFER)
+
+    async def total(**params: Any) -> tuple[int, bool]:
+        result = await search(client, **params)
+        return result["total"], result["totalIsLowerBound"]
+
+    # Filters alone: counting stops at the cap, and says so; the page is not cut short.
+    assert await total() == (3, True)
+    assert len((await search(client))["items"]) == 5
+    assert await total(level=2) == (2, False)
+    assert await total(levelScheme="mbo", limit=2, offset=2) == (3, True)
+    # Words: the count stops at the cap too.
+    assert await total(q="module") == (3, True)
+    assert await total(q="dakdekker") == (1, False)
+    assert await total(q="nergens") == (0, False)
+    if database_url.startswith("sqlite"):
+        # SQLite ranks at most RANK_CAP matches (the first in index order); reaching that cap
+        # makes any total a lower bound, even when the filters then leave fewer.
+        assert await total(q="module", level=2) == (1, True)
+    # Past the last hit the total still comes back.
+    assert await total(level=2, offset=5) == (2, False)
+    assert (await search(client, level=2, offset=5))["items"] == []
+
+
+async def test_equal_matches_go_by_title_across_pages(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    # Same text but the title's last word: equal relevance, so title order decides, also where
+    # a page boundary falls inside a run of ties.
+    for name in ["Module d", "Module b", "Module e", "Module a", "Module c"]:
+        await cat.module(title=name)
+    pages = [await titles(client, q="module", limit=2, offset=offset) for offset in (0, 2, 4)]
+    assert pages == [["Module a", "Module b"], ["Module c", "Module d"], ["Module e"]]
