@@ -7,9 +7,9 @@ worker account with that address later claims it (`claim_wallet`, called by
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, TypeVar, cast
 from uuid import UUID, uuid4
 
 from sqlalchemy import Table, select, update
@@ -62,39 +62,40 @@ class WalletInfo(NamedTuple):
     account_id: UUID | None
 
 
+K = TypeVar("K", str, UUID)
+
+
+def _chunks(values: Iterable[K]) -> Iterator[list[K]]:
+    """Distinct values in sorted chunks small enough for one IN (...) on every database."""
+    wanted = sorted(set(values))
+    for start in range(0, len(wanted), CHUNK):
+        yield wanted[start : start + CHUNK]
+
+
 _INFO_COLUMNS = (Wallet.id, Wallet.holder_did, Wallet.name, Wallet.email, Wallet.account_id)
 
 
 async def wallets_by_email(session: AsyncSession, emails: Iterable[str]) -> dict[str, WalletInfo]:
     """Existing wallets for these (lower-case) addresses."""
     found: dict[str, WalletInfo] = {}
-    wanted = sorted(set(emails))
-    for start in range(0, len(wanted), CHUNK):
-        rows = await session.execute(
-            select(*_INFO_COLUMNS).where(Wallet.email.in_(wanted[start : start + CHUNK]))
-        )
+    for chunk in _chunks(emails):
+        rows = await session.execute(select(*_INFO_COLUMNS).where(Wallet.email.in_(chunk)))
         found.update({w.email: WalletInfo(*w) for w in rows if w.email is not None})
     return found
 
 
 async def wallets_by_account(session: AsyncSession, ids: Iterable[UUID]) -> dict[UUID, WalletInfo]:
     found: dict[UUID, WalletInfo] = {}
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), CHUNK):
-        rows = await session.execute(
-            select(*_INFO_COLUMNS).where(Wallet.account_id.in_(wanted[start : start + CHUNK]))
-        )
+    for chunk in _chunks(ids):
+        rows = await session.execute(select(*_INFO_COLUMNS).where(Wallet.account_id.in_(chunk)))
         found.update({w.account_id: WalletInfo(*w) for w in rows if w.account_id is not None})
     return found
 
 
 async def accounts_by_id(session: AsyncSession, ids: Iterable[UUID]) -> dict[UUID, Account]:
     found: dict[UUID, Account] = {}
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), CHUNK):
-        rows = await session.scalars(
-            select(Account).where(Account.id.in_(wanted[start : start + CHUNK]))
-        )
+    for chunk in _chunks(ids):
+        rows = await session.scalars(select(Account).where(Account.id.in_(chunk)))
         found.update({a.id: a for a in rows})
     return found
 
