@@ -16,9 +16,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import msgspec
-from sqlalchemy import select, text, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from registry import locks
 from registry.models import IdempotentRequest
 from schemas.common import Actor
 from schemas.errors import ConflictError, DomainError, InvalidInputError, MalformedInputError
@@ -137,23 +138,6 @@ def check_key(key: str | None) -> str:
     return key
 
 
-async def _lock(session: AsyncSession, actor: Actor, key: str) -> None:
-    """Serialise requests with the same key until this transaction ends."""
-    if (await session.connection()).dialect.name == "postgresql":
-        digest = hashlib.sha256(f"{actor.account_id}:{key}".encode()).digest()
-        number = int.from_bytes(digest[:8], "big", signed=True)
-        await session.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": number})
-    else:
-        # SQLite has one writer: starting with a write takes that lock now, so the read
-        # below already sees what a concurrent request with this key committed.
-        await session.execute(
-            update(IdempotentRequest)
-            .where(IdempotentRequest.account_id == actor.account_id, IdempotentRequest.key == key)
-            .values(key=IdempotentRequest.key)
-            .execution_options(synchronize_session=False)
-        )
-
-
 async def once(
     session: AsyncSession,
     actor: Actor,
@@ -162,7 +146,7 @@ async def once(
     run: Callable[[], Awaitable[bytes]],
 ) -> tuple[bytes, bool]:
     """The stored response for (actor, key), or run and store; True when replayed."""
-    await _lock(session, actor, key)
+    await locks.hold(session, f"idempotency:{actor.account_id}:{key}")
     stored = await session.scalar(
         select(IdempotentRequest).where(
             IdempotentRequest.account_id == actor.account_id, IdempotentRequest.key == key

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.did import PublishedKey, did_document, did_web
 from credentials.keys import SigningKey, VerifyingKey, unwrap_key, wrap_key
+from registry import locks
 from registry.models import IssuerKey
 from registry.settings import Settings
 from schemas.errors import NotFoundError
@@ -51,11 +52,14 @@ async def _new_key(session: AsyncSession, settings: Settings, slug: str) -> Issu
 
 async def signing_key(session: AsyncSession, settings: Settings, slug: str) -> ActiveKey:
     """The issuer's current key, created the first time the issuer signs anything."""
-    row = await session.scalar(
-        select(IssuerKey).where(IssuerKey.issuer_slug == slug, IssuerKey.status == "current")
-    )
+    current = select(IssuerKey).where(IssuerKey.issuer_slug == slug, IssuerKey.status == "current")
+    row = await session.scalar(current)
     if row is None:
-        row = await _new_key(session, settings, slug)
+        # Two first signatures at once must not each make a key: check again under a lock.
+        await locks.hold(session, f"issuer-key:{slug}")
+        row = await session.scalar(current.execution_options(populate_existing=True))
+        if row is None:
+            row = await _new_key(session, settings, slug)
     return ActiveKey(
         issuer_did(settings, slug), row.kid, unwrap_key(row.wrapped_private, settings.secret_key)
     )

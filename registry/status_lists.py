@@ -21,7 +21,7 @@ from typing import Literal
 from uuid import UUID
 
 import msgspec
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.access import require_role
@@ -34,7 +34,7 @@ from credentials.status import (
     status_list_credential,
     suspension_list_url,
 )
-from registry import keys
+from registry import keys, locks
 from registry.audit import record
 from registry.models import Credential, StatusListRow
 from registry.settings import Settings
@@ -50,25 +50,6 @@ StatusAction = Literal["revoke", "suspend", "reinstate"]
 def status_list_url(base_url: str, list_id: int) -> str:
     """The revocation list's URL; the suspension list is `suspension_list_url` of it."""
     return f"{base_url}/status/{list_id}"
-
-
-async def _lock_for_write(
-    session: AsyncSession, *conditions: object, issuer_slug: str | None = None
-) -> None:
-    """On SQLite, take the writer lock now, before the rows are read (see module doc). On
-    PostgreSQL, allocations of one issuer also take a transaction advisory lock, so that two
-    first allocations do not each start a new list (row locks cannot lock rows not there)."""
-    dialect = (await session.connection()).dialect.name
-    if dialect == "postgresql" and issuer_slug is not None:
-        key = func.hashtext(f"llo-status-list:{issuer_slug}")
-        await session.execute(select(func.pg_advisory_xact_lock(key)))
-    elif dialect == "sqlite":
-        await session.execute(
-            update(StatusListRow)
-            .where(*conditions)  # type: ignore[arg-type]
-            .values(version=StatusListRow.version)
-            .execution_options(synchronize_session=False)
-        )
 
 
 def _take(row: StatusListRow, count: int) -> list[int]:
@@ -114,7 +95,7 @@ async def allocate_status(
     if count <= 0:
         return []
     not_full = (StatusListRow.issuer_slug == issuer_slug, StatusListRow.used < STATUS_LIST_SIZE)
-    await _lock_for_write(session, *not_full, issuer_slug=issuer_slug)
+    await locks.hold(session, f"status-list:{issuer_slug}")
     rows = await session.scalars(
         select(StatusListRow)
         .where(*not_full)
@@ -181,7 +162,7 @@ async def set_status(
     await _require_issuer(session, actor, credential)
     if credential.status_list_id is None or credential.status_index is None:
         raise ConflictError("this credential has no status entry", code="no-status-entry")
-    await _lock_for_write(session, StatusListRow.id == credential.status_list_id)
+    await locks.hold(session, f"status-list-row:{credential.status_list_id}")
     row = await session.scalar(
         select(StatusListRow)
         .where(StatusListRow.id == credential.status_list_id)
