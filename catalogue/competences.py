@@ -24,6 +24,11 @@ from schemas.common import Actor
 from schemas.errors import ConflictError, InvalidInputError, NotFoundError
 
 
+# A provider slug is also its issuer name (did:web:{host}:issuers:{slug}); the operator signs
+# the trust list under its own name, so no organisation may take it.
+RESERVED_PROVIDER_SLUGS = frozenset({"operator"})
+
+
 def preferred_label(labels: dict[str, str]) -> str:
     """Dutch first, then English, then whatever there is."""
     return labels.get("nl") or labels.get("en") or next(iter(labels.values()))
@@ -54,6 +59,8 @@ def framework_out(framework: CompetenceFramework) -> FrameworkOut:
 async def create_provider(session: AsyncSession, actor: Actor, data: ProviderCreate) -> ProviderOut:
     """Register a provider organisation (operator only)."""
     require_role(actor, "operator")
+    if data.slug in RESERVED_PROVIDER_SLUGS:
+        raise InvalidInputError(f"the slug {data.slug!r} is reserved", code="slug-reserved")
     if await session.scalar(select(Provider.id).where(Provider.slug == data.slug)):
         raise ConflictError(f"provider {data.slug!r} exists", code="provider-exists")
     provider = Provider(

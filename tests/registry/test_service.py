@@ -55,6 +55,13 @@ async def test_forged_token_is_401(client: AsyncTestClient[Any], accounts: Accou
     assert response.status_code == 401
 
 
+async def test_reserved_provider_slug(client: AsyncTestClient[Any], accounts: Accounts) -> None:
+    headers = await accounts.headers("operator")
+    body = {"slug": "operator", "name": "Nep"}
+    response = await client.post("/api/catalogue/providers", json=body, headers=headers)
+    assert (response.status_code, response.json()["code"]) == (422, "slug-reserved")
+
+
 async def test_wrong_role_is_403(client: AsyncTestClient[Any], accounts: Accounts) -> None:
     headers = await accounts.headers("worker")
     response = await client.post(
