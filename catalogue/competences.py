@@ -23,7 +23,6 @@ from schemas.catalogue import (
 from schemas.common import Actor
 from schemas.errors import ConflictError, InvalidInputError, NotFoundError
 
-
 # A provider slug is also its issuer name (did:web:{host}:issuers:{slug}); the operator signs
 # the trust list under its own name, so no organisation may take it.
 RESERVED_PROVIDER_SLUGS = frozenset({"operator"})
