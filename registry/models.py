@@ -119,13 +119,13 @@ class Credential(UUIDAuditBase):
     kind: Mapped[str] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(String(16), default="issued")
     verified: Mapped[bool] = mapped_column(Boolean, default=True)
-    issuer_slug: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    # No index on issuer or module: nothing looks credentials up by them, and every index
+    # costs each row of a 10,000-credential batch.
+    issuer_slug: Mapped[str | None] = mapped_column(String(64), default=None)
     issuer_name: Mapped[str] = mapped_column(String(200), default="")
     achievement_id: Mapped[str] = mapped_column(String(500))
     achievement_name: Mapped[str] = mapped_column(String(300))
-    module_id: Mapped[UUID | None] = mapped_column(
-        ForeignKey("module.id"), index=True, default=None
-    )
+    module_id: Mapped[UUID | None] = mapped_column(ForeignKey("module.id"), default=None)
     jws: Mapped[str] = mapped_column(Text)
     status_list_id: Mapped[int | None] = mapped_column(ForeignKey("status_list.id"), default=None)
     status_index: Mapped[int | None] = mapped_column(Integer, default=None)

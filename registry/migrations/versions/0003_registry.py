@@ -189,8 +189,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('status_list_id', 'status_index', name=op.f('uq_credential_status_list_id'))
     )
     with op.batch_alter_table('credential', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_credential_issuer_slug'), ['issuer_slug'], unique=False)
-        batch_op.create_index(batch_op.f('ix_credential_module_id'), ['module_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_credential_wallet_id'), ['wallet_id'], unique=False)
 
     op.create_table('experience',
