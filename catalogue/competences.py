@@ -75,13 +75,6 @@ async def list_providers(session: AsyncSession) -> list[ProviderOut]:
     return [provider_out(p) for p in rows]
 
 
-async def get_provider(session: AsyncSession, slug: str) -> Provider:
-    provider = await session.scalar(select(Provider).where(Provider.slug == slug))
-    if provider is None:
-        raise NotFoundError(f"no provider {slug!r}", code="provider-not-found")
-    return provider
-
-
 async def create_framework(
     session: AsyncSession, actor: Actor, data: FrameworkCreate
 ) -> FrameworkOut:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from uuid import UUID
 
 from advanced_alchemy.base import BigIntBase, UUIDAuditBase, UUIDBase
@@ -180,10 +179,3 @@ class ModuleSearch(BigIntBase):
     sector_tags: Mapped[str] = mapped_column(String(400), default="|")
     study_load_hours: Mapped[int] = mapped_column(Integer)
     document: Mapped[str] = mapped_column(Text)
-
-
-def level_of(row: Any) -> tuple[str, int] | None:
-    """The (scheme, value) pair of a row with level columns, or None."""
-    if row.level_scheme is None or row.level_value is None:
-        return None
-    return (row.level_scheme, row.level_value)

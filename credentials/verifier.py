@@ -8,7 +8,6 @@ from typing import Any
 
 from credentials.dataintegrity import verify_proof
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
-from credentials.keys import VerifyingKey
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
 from credentials.report import Checks, worst
 from credentials.verify import (
@@ -219,10 +218,4 @@ class Verifier:
         return report
 
 
-def resolve_for(config: VerifierConfig, method: str) -> VerifyingKey | None:
-    """The key for a verification method under this configuration (for callers outside)."""
-    lookup = find_key(config, method)
-    return lookup.key if lookup else None
-
-
-__all__ = ["Verifier", "VerifierConfig", "issuer_id", "resolve_for"]
+__all__ = ["Verifier", "VerifierConfig", "issuer_id"]

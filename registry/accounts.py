@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue.models import Provider
 from registry.models import Account, ApiToken
 from registry.wallets import claim_wallet
-from schemas.catalogue import AccountOut
 from schemas.common import Actor, Role
 from schemas.errors import ConflictError, InvalidInputError, NotAuthenticatedError, NotFoundError
 
@@ -74,14 +73,3 @@ async def actor_for_token(session: AsyncSession, token: str) -> Actor:
         raise NotAuthenticatedError("the bearer token is not valid", code="invalid-token")
     account = row.account
     return Actor(account_id=account.id, role=account.role, provider_id=account.provider_id)  # type: ignore[arg-type]
-
-
-def account_out(account: Account) -> AccountOut:
-    """The public view of an account."""
-    return AccountOut(
-        id=account.id,
-        role=account.role,
-        name=account.name,
-        email=account.email,
-        provider=account.provider.slug if account.provider else None,
-    )

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.did import PublishedKey, did_document, did_web
-from credentials.keys import SigningKey, VerifyingKey, unwrap_key, wrap_key
+from credentials.keys import SigningKey, unwrap_key, wrap_key
 from registry import locks
 from registry.models import IssuerKey
 from registry.settings import Settings
@@ -102,7 +102,3 @@ async def did_document_for(
         for row in rows
     ]
     return did_document(issuer_did(settings, slug), keys)
-
-
-def verifying_key(row: IssuerKey) -> VerifyingKey:
-    return VerifyingKey.from_jwk(row.public_jwk)

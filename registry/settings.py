@@ -19,8 +19,6 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     base_url: str = "http://127.0.0.1:8000"
     secret_key: str
     max_body_bytes: int = 1_000_000
-    max_xml_bytes: int = 5_000_000
-    debug: bool = False
 
     @property
     def host(self) -> str:
@@ -51,5 +49,4 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         database_url=database_url,
         base_url=env.get("REGISTRY_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
         secret_key=env.get("REGISTRY_SECRET_KEY") or _secret_from_file(var_dir),
-        debug=env.get("REGISTRY_DEBUG", "") == "1",
     )

@@ -22,7 +22,6 @@ from schemas.errors import InvalidInputError, MalformedInputError
 from schemas.verification import Check, Report, Verdict
 from schemas.wallet import VerifyRequest
 
-MAX_BODY = 1_000_000
 JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
 MEDIA_TYPES = JWS_TYPES | {"application/json"}
 _DECODE_REQUEST = msgspec.json.Decoder(VerifyRequest).decode

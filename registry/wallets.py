@@ -244,18 +244,6 @@ async def _create_wallets(
     return created
 
 
-async def wallet_for_holder(session: AsyncSession, *, email: str, name: str, secret: str) -> Wallet:
-    """The wallet for an e-mail address: existing, or new (linked at once when a worker
-    account already uses the address)."""
-    ref = (await resolve_holders(session, [HolderIn(email=email, name=name)]))[0]
-    if isinstance(ref, DomainError):
-        raise ref
-    info = (await wallets_for(session, secret, [ref]))[0]
-    wallet = await session.get(Wallet, info.id)
-    assert wallet is not None
-    return wallet
-
-
 async def wallet_of_account(session: AsyncSession, account: Account, *, secret: str) -> Wallet:
     """A worker account's wallet: its own, the unclaimed one issued to its e-mail address
     (claimed now), or a new one."""

@@ -12,7 +12,7 @@ from uuid import UUID
 
 import msgspec
 
-from schemas.common import Email, LongText, NonEmpty, Request, Response, Role, ShortText, Slug, Uri
+from schemas.common import LongText, NonEmpty, Request, Response, ShortText, Slug, Uri
 
 DeliveryMode = Literal["classroom", "online", "blended", "on-the-job"]
 RunStatus = Literal["planned", "open", "full", "cancelled"]
@@ -389,22 +389,3 @@ class SearchResult(Response, kw_only=True):
     limit: int
     offset: int
     total_is_lower_bound: bool = False
-
-
-class AccountOut(Response, kw_only=True):
-    """An account, without secrets."""
-
-    id: UUID
-    role: str
-    name: str
-    email: str | None
-    provider: str | None
-
-
-class AccountCreate(Request, kw_only=True):
-    """A new account (operator only)."""
-
-    role: Role
-    name: NonEmpty
-    email: Email | None = None
-    provider: Slug | None = None

@@ -124,12 +124,3 @@ class BatchOut(Response, kw_only=True):
     """Every credential of a batch, in the order of the request."""
 
     items: list[IssuedOut]
-
-
-class RowError(Response, kw_only=True):
-    """One bad row of a batch: index (0-based), CSV line (1 = header) and why."""
-
-    index: int
-    line: int | None = None
-    code: str
-    detail: str
