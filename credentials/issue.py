@@ -69,7 +69,49 @@ def issue_deelcertificaat(
 ) -> IssuedCredential:
     """Sign a deelcertificaat for one completed module version."""
     module = data.module
-    achievement = Achievement(
+    return _issue(
+        credential_id=data.id,
+        name=f"Deelcertificaat {module.title}",
+        issuer=data.issuer,
+        holder=data.holder,
+        subject_achievement=_LAST_ACHIEVEMENT.of(module),
+        results=[],
+        evidence=[],
+        issued_at=data.issued_at,
+        valid_until=data.valid_until,
+        status=data.status,
+        key=key,
+        kid=kid,
+    )
+
+
+class _LastAchievement:
+    """A batch certifies one module version many times: its achievement is built once.
+
+    One (module, achievement) tuple, replaced in a single assignment, so concurrent callers
+    never see a module paired with another module's achievement; the tuple holds the module,
+    so an identity match cannot be a recycled object.
+    """
+
+    __slots__ = ("last",)
+
+    def __init__(self) -> None:
+        self.last: tuple[ModuleVersionInput, Achievement] | None = None
+
+    def of(self, module: ModuleVersionInput) -> Achievement:
+        last = self.last
+        if last is not None and last[0] is module:
+            return last[1]
+        achievement = _module_achievement(module)
+        self.last = (module, achievement)
+        return achievement
+
+
+_LAST_ACHIEVEMENT = _LastAchievement()
+
+
+def _module_achievement(module: ModuleVersionInput) -> Achievement:
+    return Achievement(
         id=module.url,
         type=["Achievement"],
         achievement_type="Certificate",
@@ -80,20 +122,6 @@ def issue_deelcertificaat(
         creator=_profile(module.provider),
         credits_available=module.credits.value if module.credits is not None else None,
         in_language=module.language,
-    )
-    return _issue(
-        credential_id=data.id,
-        name=f"Deelcertificaat {module.title}",
-        issuer=data.issuer,
-        holder=data.holder,
-        subject_achievement=achievement,
-        results=[],
-        evidence=[],
-        issued_at=data.issued_at,
-        valid_until=data.valid_until,
-        status=data.status,
-        key=key,
-        kid=kid,
     )
 
 
