@@ -31,6 +31,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # 64 MiB page cache (allocated only as used): a 10,000-credential batch then updates its
+    # index pages in memory instead of spilling and re-reading them (about 10 us a row).
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
