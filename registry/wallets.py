@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.keys import SigningKey, did_key, wrap_key
+from registry.db import rows_where_in
 from registry.models import Account, Wallet
 from schemas.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
 from schemas.issuance import HolderIn
@@ -72,16 +73,15 @@ def _chunks(values: Iterable[K]) -> Iterator[list[K]]:
         yield wanted[start : start + CHUNK]
 
 
+INFO_NAMES = ("id", "holder_did", "name", "email", "account_id")
 _INFO_COLUMNS = (Wallet.id, Wallet.holder_did, Wallet.name, Wallet.email, Wallet.account_id)
 
 
 async def wallets_by_email(session: AsyncSession, emails: Iterable[str]) -> dict[str, WalletInfo]:
     """Existing wallets for these (lower-case) addresses."""
-    found: dict[str, WalletInfo] = {}
-    for chunk in _chunks(emails):
-        rows = await session.execute(select(*_INFO_COLUMNS).where(Wallet.email.in_(chunk)))
-        found.update({w.email: WalletInfo(*w) for w in rows if w.email is not None})
-    return found
+    table = cast(Table, Wallet.__table__)
+    rows = await rows_where_in(session, table, INFO_NAMES, "email", sorted(set(emails)))
+    return {row[3]: WalletInfo(*row) for row in rows}
 
 
 async def wallets_by_account(session: AsyncSession, ids: Iterable[UUID]) -> dict[UUID, WalletInfo]:
