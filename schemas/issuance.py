@@ -83,12 +83,6 @@ class EvcIn(Request, kw_only=True, tag="evc", tag_field="kind"):
 IssueIn = ModuleCertificateIn | EvcIn
 
 
-class BatchIn(Request, kw_only=True):
-    """A cohort: every item is issued, or none is."""
-
-    items: Annotated[list[IssueIn], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
-
-
 class HolderOut(Response, kw_only=True):
     """The holder as issued to: the wallet, its DID and whether an account owns it yet."""
 
