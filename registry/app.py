@@ -37,6 +37,8 @@ from registry.issuer_controllers import (
 )
 from registry.settings import Settings
 from registry.wallet_controllers import CONTROLLERS as WALLET_CONTROLLERS
+from registry.web import csrf_config, template_config, web_handlers
+from registry.web.errors import negotiated
 from schemas.common import Response
 
 
@@ -79,6 +81,7 @@ def create_app(settings: Settings) -> Litestar:
             CredentialStatusController,
             IssuanceController,
             *WALLET_CONTROLLERS,
+            *web_handlers(),
         ],
         dependencies={
             "db_session": Provide(provide_db_session),
@@ -90,7 +93,11 @@ def create_app(settings: Settings) -> Litestar:
         state=State(
             {"settings": settings, "engine": engine, "sessionmaker": make_sessionmaker(engine)}
         ),
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers={
+            error: negotiated(handler) for error, handler in EXCEPTION_HANDLERS.items()
+        },
+        template_config=template_config(),
+        csrf_config=csrf_config(settings),
         openapi_config=OpenAPIConfig(
             title="LLO registry",
             version="0.1.0",

@@ -65,8 +65,14 @@ def demo() -> None:
     from registry.demo import load_demo
 
     settings = settings_from_env()
+    from registry.demo import DEMO_DOMAIN, DEMO_PASSWORD
+
     tokens = run_in_session(settings, lambda s: load_demo(s, settings))
     click.echo(json.dumps(tokens, indent=2))
+    click.echo(
+        f"Web sign-in: ROLE@{DEMO_DOMAIN} (e.g. worker@{DEMO_DOMAIN}), password {DEMO_PASSWORD!r}",
+        err=True,
+    )
 
 
 @main.command()
@@ -142,6 +148,29 @@ def accounts_create(role: str, name: str, email: str | None, provider_slug: str 
         return {"id": str(account.id), "token": await issue_token(session, account, "cli")}
 
     click.echo(json.dumps(run_in_session(settings_from_env(), work)))
+
+
+@accounts.command("password")
+@click.option("--email", required=True)
+@click.password_option(help="the new password (asked for when not given)")
+def accounts_password(email: str, password: str) -> None:
+    """Set the web sign-in password of an account (stored as an argon2id hash)."""
+    from sqlalchemy import select
+
+    from registry.models import Account
+    from registry.signin import set_password
+
+    async def work(session: AsyncSession) -> dict[str, str]:
+        account = await session.scalar(select(Account).where(Account.email == email.lower()))
+        if account is None:
+            raise click.ClickException(f"no account with e-mail {email}")
+        set_password(account, password)
+        return {"id": str(account.id), "email": email.lower()}
+
+    try:
+        click.echo(json.dumps(run_in_session(settings_from_env(), work)))
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
 
 
 @main.group()

@@ -19,6 +19,7 @@ from registry.issuers import create_accreditation
 from registry.models import Account
 from registry.settings import Settings
 from registry.shares import create_share
+from registry.signin import set_password
 from registry.wallet_content import add_experience
 from schemas.catalogue import FrameworkCreate, ProviderCreate
 from schemas.common import Actor, Role, today_nl
@@ -45,6 +46,8 @@ DEMO_EXPERIENCE = ExperienceCreate(
     description="Vijf jaar groepenkasten en bekabeling in nieuwbouwwoningen.",
 )
 DEMO_DOMAIN = "demo.llo-registry.nl"
+# Every demo account signs in on the web pages with its e-mail address and this password.
+DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105 - published demo data, not a secret
 # (role, name, provider index) of each demo account; the first provider's account is "provider".
 DEMO_ACCOUNTS: list[tuple[Role, str, int | None]] = [
     ("operator", "Sectorfonds Installatie (beheer)", None),
@@ -121,6 +124,10 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
             session, role=role, name=name, email=_email(role), provider_slug=organisation
         )
     await _load_registry(session, settings, op, provider_actors, module_ids, accounts)
+    for account in await session.scalars(
+        select(Account).where(Account.email.like(f"%@{DEMO_DOMAIN}"))
+    ):
+        set_password(account, DEMO_PASSWORD)
     return accounts
 
 

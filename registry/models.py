@@ -32,6 +32,8 @@ class Account(UUIDAuditBase):
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254), unique=True, default=None)
     provider_id: Mapped[UUID | None] = mapped_column(ForeignKey("provider.id"), default=None)
+    # An argon2id hash (PHC string) for people who sign in on the web pages; machines use tokens.
+    password_hash: Mapped[str | None] = mapped_column(String(200), default=None)
     provider: Mapped[Provider | None] = relationship(lazy="joined")
 
 
@@ -46,6 +48,18 @@ class ApiToken(UUIDAuditBase):
     label: Mapped[str] = mapped_column(String(100), default="")
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
     account: Mapped[Account] = relationship(lazy="joined")
+
+
+class WebSession(UUIDAuditBase):
+    """A signed-in browser; the cookie carries a random token, stored here only as a hash."""
+
+    __tablename__ = "web_session"
+    account_id: Mapped[UUID] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    account: Mapped[Account] = relationship(lazy="joined", innerjoin=True)
 
 
 class IssuerKey(UUIDAuditBase):

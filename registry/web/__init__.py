@@ -1,0 +1,84 @@
+"""The web pages for people: server-rendered, Dutch first, one Router under `/`.
+
+Page handlers are thin like the API's: they read a form, call the same services the API
+uses (with the signed-in person as the actor), and render a template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from litestar import Router
+from litestar.config.csrf import CSRFConfig
+from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+from litestar.types import ControllerRouterHandler
+
+from registry.settings import Settings
+from registry.web.assessor_pages import AssessorPages
+from registry.web.auth_pages import AuthPages
+from registry.web.catalogue_pages import CataloguePages
+from registry.web.employer_pages import EmployerPages
+from registry.web.provider_pages import ProviderPages
+from registry.web.session import load_web_user
+from registry.web.worker_pages import WorkerPages
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+CSRF_COOKIE = "llo_csrf"
+
+
+def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    # StrictUndefined: a misspelt variable fails the page's test instead of rendering empty.
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment))
+
+
+def csrf_config(settings: Settings) -> CSRFConfig:
+    """Double-submit CSRF tokens on every form. Machine paths authenticate with bearer
+    tokens, never cookies, so cross-site requests cannot ride on a session there."""
+    return CSRFConfig(
+        secret=settings.secret_key,
+        cookie_name=CSRF_COOKIE,
+        cookie_secure=settings.base_url.startswith("https://"),
+        cookie_httponly=True,
+        cookie_samesite="lax",
+        exclude=[
+            "^/api/",
+            "^/status/",
+            "^/issuers/",
+            "^/trust-list",
+            "^/\\.well-known/",
+            "^/schema",
+            "^/health",
+        ],
+    )
+
+
+def web_handlers() -> list[ControllerRouterHandler]:
+    pages = Router(
+        path="/",
+        route_handlers=[
+            AuthPages,
+            CataloguePages,
+            ProviderPages,
+            WorkerPages,
+            EmployerPages,
+            AssessorPages,
+        ],
+        before_request=load_web_user,
+        include_in_schema=False,
+    )
+    static = create_static_files_router(
+        path="/static", directories=[STATIC], cache_control=None, include_in_schema=False
+    )
+    return [pages, static]

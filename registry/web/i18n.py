@@ -1,0 +1,48 @@
+"""Two languages: plain Dutch (B1) first, English on request.
+
+Every text on the pages comes from one message table, keyed by a short dotted name, with the
+Dutch and the English text side by side so that a reviewer sees both at once. Each area of the
+site keeps its own table in `registry/web/messages/`; they are merged here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from litestar import Request
+
+from registry.web.messages import MESSAGES
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+DEFAULT_LANG: Lang = "nl"
+LANG_COOKIE = "lang"
+
+Translate = Callable[..., str]
+
+
+def lang_of(request: Request[Any, Any, Any]) -> Lang:
+    """The visitor's language: the switch's cookie, else Dutch."""
+    chosen = request.cookies.get(LANG_COOKIE)
+    return chosen if chosen in LANGS else DEFAULT_LANG
+
+
+def translator(lang: Lang) -> Translate:
+    """`t("key", name=...)`: the text in this language, with `{name}` fields filled in.
+
+    An unknown key raises KeyError, so a typo fails the page's test instead of showing a key.
+    """
+    column = LANGS.index(lang)
+
+    def t(key: str, /, **fields: Any) -> str:
+        text = MESSAGES[key][column]
+        return text.format(**fields) if fields else text
+
+    return t
+
+
+def error_text(lang: Lang, code: str, fallback: str) -> str:
+    """A domain error in plain words: our own text for known codes, else the service's."""
+    texts = MESSAGES.get(f"error.{code}")
+    return texts[LANGS.index(lang)] if texts else fallback

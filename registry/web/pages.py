@@ -1,0 +1,123 @@
+"""What every page handler shares: who is signed in, rendering in the visitor's language,
+reading forms, and safe redirects."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+import msgspec
+from litestar import Request
+from litestar.datastructures import Cookie
+from litestar.response import Redirect, Template
+from litestar.status_codes import HTTP_303_SEE_OTHER
+
+from registry.web.i18n import Lang, error_text, lang_of, translator
+from schemas.common import Actor, Role
+from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError
+
+T = TypeVar("T")
+AnyRequest = Request[Any, Any, Any]
+
+# Pages may use their own origin only; `frame-ancestors` stops click-jacking, and no referrer
+# is sent so a share link (which is its own key) never leaks to another site.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
+
+
+class WebUser(msgspec.Struct, frozen=True, kw_only=True):
+    """The person signed in on this browser."""
+
+    account_id: UUID
+    role: Role
+    name: str
+    email: str | None = None
+    provider_id: UUID | None = None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(account_id=self.account_id, role=self.role, provider_id=self.provider_id)
+
+
+def web_user_of(request: AnyRequest) -> WebUser | None:
+    user: WebUser | None = request.state.get("web_user")
+    return user
+
+
+def signed_in(request: AnyRequest, *roles: Role) -> WebUser:
+    """The signed-in person, who must have one of `roles` when any are given."""
+    user = web_user_of(request)
+    if user is None:
+        raise NotAuthenticatedError("sign in first", code="not-signed-in")
+    if roles and user.role not in roles:
+        raise PermissionDeniedError(
+            f"this page is for the role(s) {', '.join(roles)}", code="role-not-allowed"
+        )
+    return user
+
+
+def page(request: AnyRequest, template: str, status_code: int = 200, **context: Any) -> Template:
+    """Render `template` with the layout's context: language, translator, user, path."""
+    lang = lang_of(request)
+    return Template(
+        template_name=template,
+        context={
+            "lang": lang,
+            "t": translator(lang),
+            "user": web_user_of(request),
+            "path": request.url.path,
+            "query": request.url.query,
+            **context,
+        },
+        status_code=status_code,
+        headers=SECURITY_HEADERS,
+    )
+
+
+def lang_for(request: AnyRequest) -> Lang:
+    return lang_of(request)
+
+
+def error_message(request: AnyRequest, error: DomainError) -> str:
+    """A domain error in the visitor's language, for showing on a form."""
+    return error_text(lang_of(request), error.code, error.message)
+
+
+def safe_next(target: str | None, default: str = "/") -> str:
+    """Only redirect to a path on this site (no `//host` or `https://host`): no open redirect."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return default
+    return target
+
+
+def see_other(path: str, cookies: list[Cookie] | None = None) -> Redirect:
+    """The answer to a successful form post: go to a page (Post/Redirect/Get)."""
+    return Redirect(path=path, status_code=HTTP_303_SEE_OTHER, cookies=cookies)
+
+
+async def read_form(request: AnyRequest) -> dict[str, Any]:
+    """A submitted form as a dict; fields given more than once become lists."""
+    form = await request.form()
+    data: dict[str, Any] = {}
+    for key, value in form.multi_items():
+        if key == "_csrf_token":
+            continue
+        if key in data:
+            existing = data[key]
+            data[key] = [*existing, value] if isinstance(existing, list) else [existing, value]
+        else:
+            data[key] = value
+    return data
+
+
+def form_values(data: Mapping[str, Any], *names: str) -> dict[str, str]:
+    """The named text fields, stripped, with missing ones as ''."""
+    return {name: str(data.get(name) or "").strip() for name in names}
