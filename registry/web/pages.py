@@ -33,6 +33,23 @@ SECURITY_HEADERS = {
 }
 
 
+# Green: trust it. Orange: look closer (it may be fine, or may be fine later). Red: do not trust.
+VERDICT_COLOUR = {
+    "valid": "green",
+    "expired": "orange",
+    "suspended": "orange",
+    "not-yet-valid": "orange",
+    "untrusted-issuer": "orange",
+    "cannot-verify": "orange",
+    "invalid": "red",
+    "revoked": "red",
+}
+
+
+def verdict_colour(verdict: str) -> str:
+    return VERDICT_COLOUR.get(verdict, "orange")
+
+
 class WebUser(msgspec.Struct, frozen=True, kw_only=True):
     """The person signed in on this browser."""
 
@@ -75,6 +92,7 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
             "user": web_user_of(request),
             "path": request.url.path,
             "query": request.url.query,
+            "verdict_colour": verdict_colour,
             **context,
         },
         status_code=status_code,

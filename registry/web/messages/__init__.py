@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from registry.web.messages import catalogue, common, employer, provider, worker
+from registry.web.messages import assessor, catalogue, common, employer, provider, worker
 
 TABLES = (
     common.MESSAGES,
