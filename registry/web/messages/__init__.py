@@ -10,6 +10,7 @@ TABLES = (
     provider.MESSAGES,
     worker.MESSAGES,
     employer.MESSAGES,
+    assessor.MESSAGES,
 )
 
 
