@@ -167,10 +167,7 @@ def accounts_password(email: str, password: str) -> None:
         set_password(account, password)
         return {"id": str(account.id), "email": email.lower()}
 
-    try:
-        click.echo(json.dumps(run_in_session(settings_from_env(), work)))
-    except DomainError as error:
-        raise click.ClickException(error.message) from None
+    click.echo(json.dumps(run_in_session(settings_from_env(), work)))
 
 
 @main.group()

@@ -65,6 +65,10 @@ async def authenticate(session: AsyncSession, email: str, password: str) -> Acco
 async def start_session(session: AsyncSession, account: Account, now: dt.datetime) -> str:
     """A new session for this account; returns the cookie value (shown only to the browser)."""
     token = secrets.token_urlsafe(32)
+    # Tidy up as we go: this account's expired sessions are of no use to anyone.
+    await session.execute(
+        delete(WebSession).where(WebSession.account_id == account.id, WebSession.expires_at <= now)
+    )
     session.add(
         WebSession(
             account_id=account.id,

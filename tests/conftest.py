@@ -98,3 +98,9 @@ class Accounts:
 @pytest.fixture
 def accounts(sessionmaker: async_sessionmaker[AsyncSession]) -> Accounts:
     return Accounts(sessionmaker)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the browser tests last. Playwright's sync API keeps its own event loop running in
+    this thread while the browser is open, and pytest-asyncio cannot run a test after that."""
+    items.sort(key=lambda item: item.path.name.startswith("test_browser_"))

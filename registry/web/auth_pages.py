@@ -13,7 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.accounts import create_account
 from registry.settings import Settings
-from registry.signin import authenticate, end_session, set_password, start_session
+from registry.signin import (
+    authenticate,
+    check_password_rules,
+    end_session,
+    set_password,
+    start_session,
+)
 from registry.web.i18n import LANG_COOKIE, LANGS
 from registry.web.pages import (
     AnyRequest,
@@ -98,6 +104,7 @@ class AuthPages(Controller):
         try:
             account = await _register(db_session, values, str(data.get("password", "")))
         except DomainError as error:
+            await db_session.rollback()  # nothing of a refused form stays written
             field = str(error.extra.get("field") or _field_of(error.code))
             return page(
                 request,
@@ -135,6 +142,7 @@ async def _register(session: AsyncSession, values: dict[str, str], password: str
         raise InvalidInputError("fill in your name", code="name-required", field="name")
     if "@" not in values["email"] or len(values["email"]) > 254:
         raise InvalidInputError("fill in an e-mail address", code="email-invalid", field="email")
+    check_password_rules(password)
     account = await create_account(
         session,
         role=values["role"],  # type: ignore[arg-type]

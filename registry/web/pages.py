@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 import msgspec
-from litestar import Request
+from litestar import MediaType, Request
 from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
@@ -97,6 +97,8 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
         },
         status_code=status_code,
         headers=SECURITY_HEADERS,
+        # Explicit: a handler returning `Any` (page or redirect) would otherwise answer JSON.
+        media_type=MediaType.HTML,
     )
 
 

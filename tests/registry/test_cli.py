@@ -142,3 +142,46 @@ async def test_demo_worker_cv_and_employer_share(
     assert report.status_code == 200, report.text
     assert report.json()["verdict"] == "valid", report.text
     assert len(report.json()["credentials"]) == 3
+
+
+def test_accounts_password_sets_an_argon2id_hash(env: dict[str, str], database_url: str) -> None:
+    created = CliRunner().invoke(
+        main,
+        ["accounts", "create", "--role", "employer", "--name", "E", "--email", "e@x.nl"],
+        env=env,
+    )
+    assert created.exit_code == 0, created.output
+    short = CliRunner().invoke(
+        main, ["accounts", "password", "--email", "e@x.nl"], input="kort\nkort\n", env=env
+    )
+    assert short.exit_code == 1
+    assert json.loads(short.stderr)["error"] == "password-length"
+    unknown = CliRunner().invoke(
+        main,
+        ["accounts", "password", "--email", "x@x.nl", "--password", "lang genoeg wachtwoord"],
+        env=env,
+    )
+    assert unknown.exit_code == 1
+    done = CliRunner().invoke(
+        main,
+        ["accounts", "password", "--email", "E@x.nl"],
+        input="lang genoeg wachtwoord\nlang genoeg wachtwoord\n",
+        env=env,
+    )
+    assert done.exit_code == 0, done.output
+
+    async def stored() -> str | None:
+        from sqlalchemy import select
+
+        from registry.db import make_engine
+        from registry.models import Account
+
+        engine = make_engine(database_url)
+        async with engine.connect() as conn:
+            value = await conn.scalar(
+                select(Account.password_hash).where(Account.email == "e@x.nl")
+            )
+        await engine.dispose()
+        return value
+
+    assert (asyncio.run(stored()) or "").startswith("$argon2id$")

@@ -150,3 +150,16 @@ async def test_unknown_page_is_a_dutch_404_page(client: Client) -> None:
     assert "Deze pagina bestaat niet" in answer.text
     api = await client.get("/api/bestaat-niet")
     assert api.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_refused_registration_writes_nothing(client: Client, sessionmaker: Maker) -> None:
+    browser = Browser(client)
+    short = await browser.post(
+        "/account-maken",
+        {"role": "worker", "name": "Sam", "email": "sam@example.nl", "password": "kort"},
+    )
+    assert short.status_code == 400
+    assert "minstens 10 tekens" in short.text
+    assert short.headers["content-type"].startswith("text/html")
+    async with sessionmaker() as session:
+        assert await session.scalar(select(func.count()).select_from(Account)) == 0
