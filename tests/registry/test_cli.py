@@ -77,7 +77,8 @@ async def test_demo_loads_catalogue_and_tokens_work(
     # The CLI runs its own event loop, so it runs in a thread beside the test's loop.
     result = await asyncio.to_thread(CliRunner().invoke, main, ["demo"], env=env)
     assert result.exit_code == 0, result.output
-    tokens = json.loads(result.output)
+    tokens = json.loads(result.stdout)
+    assert "password 'demo-wachtwoord'" in result.stderr
     assert {"operator", "provider", "assessor", "worker", "employer"} <= tokens.keys()
     modules = (await client.get("/api/catalogue/modules", params={"limit": 100})).json()
     assert modules["total"] >= 12
@@ -95,7 +96,7 @@ async def test_demo_loads_catalogue_and_tokens_work(
     assert statuses.count("cancelled") == 1
     # Running demo again loads nothing twice and mints fresh tokens.
     rerun = await asyncio.to_thread(CliRunner().invoke, main, ["demo"], env=env)
-    assert json.loads(rerun.output)["provider"] != tokens["provider"]
+    assert json.loads(rerun.stdout)["provider"] != tokens["provider"]
     assert (await client.get("/api/catalogue/modules")).json()["total"] == modules["total"]
     # The provider token acts for its own organisation only.
     provider = {"Authorization": f"Bearer {tokens['provider']}"}
@@ -121,7 +122,7 @@ async def test_demo_worker_cv_and_employer_share(
     # The app under test must open the keys the CLI wrapped, at the URLs the CLI used.
     env |= {"REGISTRY_SECRET_KEY": settings.secret_key, "REGISTRY_BASE_URL": settings.base_url}
     result = await asyncio.to_thread(CliRunner().invoke, main, ["demo"], env=env)
-    tokens = json.loads(result.output)
+    tokens = json.loads(result.stdout)
     worker = {"Authorization": f"Bearer {tokens['worker']}"}
     employer = {"Authorization": f"Bearer {tokens['employer']}"}
     cv = (await client.get("/api/me/cv", headers=worker)).json()

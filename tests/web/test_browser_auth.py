@@ -11,7 +11,7 @@ def test_worker_signs_in_and_out(page: Page) -> None:
     sign_in(page, "worker")
     expect(page.get_by_text("Ingelogd als Sam de Vries")).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()
-    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
+    expect(page.get_by_role("navigation").get_by_role("link", name="Inloggen")).to_be_visible()
 
 
 def test_wrong_password_is_refused_in_plain_words(page: Page) -> None:

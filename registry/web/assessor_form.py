@@ -1,0 +1,231 @@
+"""The EVC form of the assessor pages: read the submitted fields, check them field by field,
+and build the issuance request (`EvcIn`) the API accepts.
+
+Checks use the issuance schema's own types (`Email`, `Uri`, the length limits), so the form
+accepts exactly what `POST /api/credentials` accepts; errors are message keys per field, so
+the page can show each next to its field in the visitor's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+import msgspec
+
+from registry.web.pages import form_values
+from schemas.common import Email, NonEmpty, Uri
+from schemas.issuance import EvcIn
+
+ROWS = 6
+RESULTS = ("behaald", "niet behaald")
+LEVEL_SCHEMES = ("mbo", "nlqf", "eqf")
+# mbo has four levels; NLQF and EQF have eight (DESIGN section 3).
+LEVEL_MAX = {"mbo": 4, "nlqf": 8, "eqf": 8}
+# Evidence methods: the form's value -> (name, genre) as they go into the credential (Dutch,
+# like the rest of the credential's text).
+METHODS = {
+    "portfolio": ("Portfolio", "portfolio"),
+    "interview": ("Criteriumgericht interview", "criteriumgericht interview"),
+    "observatie": ("Praktijkobservatie", "praktijkobservatie"),
+    "assessment": ("Praktijkassessment", "praktijkassessment"),
+}
+FIELDS = (
+    "candidate_email",
+    "candidate_name",
+    "standard_name",
+    "standard_url",
+    "standard_description",
+    "level_scheme",
+    "level_value",
+    "evidence_description",
+    "valid_until",
+)
+ROW_FIELDS = ("code", "label", "result", "achieved")
+LIMITS = {"code": 80, "label": 200, "achieved": 100}
+NL = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass
+class EvcForm:
+    """What was filled in, and per field what is wrong with it (message keys)."""
+
+    values: dict[str, str]
+    rows: list[dict[str, str]]
+    methods: list[str]
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def empty_form() -> EvcForm:
+    return EvcForm(
+        values=dict.fromkeys(FIELDS, ""),
+        rows=[dict.fromkeys(ROW_FIELDS, "") for _ in range(ROWS)],
+        methods=[],
+    )
+
+
+def read_evc_form(data: dict[str, Any]) -> EvcForm:
+    """The submitted fields as the form shows them again."""
+    chosen = data.get("method") or []
+    methods = [str(m) for m in (chosen if isinstance(chosen, list) else [chosen])]
+    rows = []
+    for index in range(1, ROWS + 1):
+        named = form_values(data, *(f"{name}_{index}" for name in ROW_FIELDS))
+        rows.append({name: named[f"{name}_{index}"] for name in ROW_FIELDS})
+    return EvcForm(values=form_values(data, *FIELDS), rows=rows, methods=methods)
+
+
+def _fits(value: str, kind: Any) -> bool:
+    try:
+        msgspec.convert(value, kind)
+    except msgspec.ValidationError:
+        return False
+    return True
+
+
+def check_evc_form(form: EvcForm, today: dt.date) -> EvcIn | None:
+    """The issuance request, or None with `form.errors` filled in."""
+    values, errors = form.values, form.errors
+    _check_candidate(values, errors)
+    _check_standard(values, errors)
+    level = _check_level(values, errors)
+    competences = _check_rows(form, values["standard_url"])
+    evidence = _check_evidence(form)
+    valid_until = _check_valid_until(values["valid_until"], today, errors)
+    if errors:
+        return None
+    body = {
+        "kind": "evc",
+        "holder": {"email": values["candidate_email"], "name": values["candidate_name"]},
+        "standard": {
+            "url": values["standard_url"],
+            "name": values["standard_name"],
+            "description": values["standard_description"] or values["standard_name"],
+            "werkprocessen": [c for c, _, _ in competences],
+            "level": level,
+        },
+        "results": [
+            {"competence": c, "status": status, "achievedLevel": achieved or None}
+            for c, status, achieved in competences
+        ],
+        "evidence": evidence,
+        "validUntil": valid_until,
+    }
+    try:
+        return msgspec.convert(body, EvcIn)
+    except msgspec.ValidationError:
+        # Every field was checked above; this only guards against the schema moving on.
+        errors["evc-form"] = "assessor.error.invalid"
+        return None
+
+
+def _check_candidate(values: dict[str, str], errors: dict[str, str]) -> None:
+    email, name = values["candidate_email"], values["candidate_name"]
+    if not email:
+        errors["candidate_email"] = "assessor.error.email_required"
+    elif not _fits(email, Email):
+        errors["candidate_email"] = "assessor.error.email_invalid"
+    if not name:
+        errors["candidate_name"] = "assessor.error.name_required"
+    elif not _fits(name, NonEmpty):
+        errors["candidate_name"] = "assessor.error.too_long"
+
+
+def _check_standard(values: dict[str, str], errors: dict[str, str]) -> None:
+    name, url = values["standard_name"], values["standard_url"]
+    if not name:
+        errors["standard_name"] = "assessor.error.standard_name_required"
+    elif not _fits(name, NonEmpty):
+        errors["standard_name"] = "assessor.error.too_long"
+    if not url:
+        errors["standard_url"] = "assessor.error.standard_url_required"
+    elif not _fits(url, Uri) or len(url) > 400:
+        # 400, not 500: a werkproces address is the standard's address plus its code.
+        errors["standard_url"] = "assessor.error.standard_url_invalid"
+    if len(values["standard_description"]) > 20_000:
+        errors["standard_description"] = "assessor.error.too_long"
+
+
+def _check_level(values: dict[str, str], errors: dict[str, str]) -> dict[str, Any] | None:
+    scheme, raw = values["level_scheme"], values["level_value"]
+    if not scheme and not raw:
+        return None
+    if scheme not in LEVEL_SCHEMES:
+        errors["level_scheme"] = "assessor.error.level_scheme"
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= LEVEL_MAX[scheme]:
+        errors["level_value"] = f"assessor.error.level_value_{scheme}"
+        return None
+    return {"scheme": scheme, "value": int(raw)}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "werkproces"
+
+
+def _competence_uri(standard_url: str, code: str, label: str) -> str:
+    """A werkproces's address: the standard's address plus its code (or its name)."""
+    base = standard_url.rstrip("/")
+    return f"{base}/{quote(code, safe='-._~')}" if code else f"{base}#{_slug(label)}"
+
+
+def _check_rows(form: EvcForm, standard_url: str) -> list[tuple[dict[str, Any], str, str]]:
+    """Filled rows as (competence, status, achieved level); empty rows are skipped."""
+    errors = form.errors
+    found: list[tuple[dict[str, Any], str, str]] = []
+    seen: set[str] = set()
+    for index, row in enumerate(form.rows, start=1):
+        if not any(row.values()):
+            continue
+        for name, limit in LIMITS.items():
+            if len(row[name]) > limit:
+                errors[f"{name}_{index}"] = "assessor.error.too_long"
+        if not row["label"]:
+            errors[f"label_{index}"] = "assessor.error.row_label"
+        if row["result"] not in RESULTS:
+            errors[f"result_{index}"] = "assessor.error.row_result"
+        uri = _competence_uri(standard_url, row["code"], row["label"])
+        if uri in seen:
+            errors[f"code_{index}"] = "assessor.error.row_duplicate"
+        seen.add(uri)
+        competence = {
+            "uri": uri,
+            "label": row["label"],
+            "framework": form.values["standard_name"][:100] or None,
+            "code": row["code"] or None,
+        }
+        found.append((competence, row["result"], row["achieved"]))
+    if not found:
+        errors["werkprocessen"] = "assessor.error.no_competence"
+    return found
+
+
+def _check_evidence(form: EvcForm) -> list[dict[str, str]]:
+    description = form.values["evidence_description"]
+    if len(description) > 20_000:
+        form.errors["evidence_description"] = "assessor.error.too_long"
+    chosen = [m for m in METHODS if m in form.methods]
+    if not chosen:
+        form.errors["methods"] = "assessor.error.no_method"
+    return [
+        {"name": METHODS[m][0], "genre": METHODS[m][1], "description": description} for m in chosen
+    ]
+
+
+def _check_valid_until(raw: str, today: dt.date, errors: dict[str, str]) -> str | None:
+    """An optional last day of validity; the record counts up to the end of that day."""
+    if not raw:
+        return None
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        errors["valid_until"] = "assessor.error.valid_until_invalid"
+        return None
+    if day <= today:
+        errors["valid_until"] = "assessor.error.valid_until_past"
+        return None
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=NL).isoformat()
