@@ -4,11 +4,14 @@ ourselves)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
 import msgspec
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.jws import JwsError, parse_compact, strict_json
@@ -16,9 +19,10 @@ from credentials.report import worst
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
 from registry import issuers, shares, status_lists
+from registry.models import Credential
 from registry.settings import Settings
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, MalformedInputError
+from schemas.errors import InvalidInputError, MalformedInputError, NotFoundError
 from schemas.verification import Check, Report, Verdict
 from schemas.wallet import VerifyRequest
 
@@ -90,10 +94,7 @@ async def verify_request(
     if request.share is not None:
         token = shares.token_from_url(settings, request.share)
         opened = await shares.open_by_token(session, settings, token, viewer, via="verify")
-        verifier = await registry_verifier(session, settings)
-        report = verifier.verify(
-            opened.presentation, audience=opened.audience, nonce=opened.share.nonce
-        )
+        report = await verify_opened_share(session, settings, opened)
         return with_share_check(report, None, "share-active", "the share is active")
     token = request.presentation or request.credential or ""
     audience, nonce = request.audience, request.nonce
@@ -110,3 +111,26 @@ async def verify_request(
         return with_share_check(report, None, "share-active", "the share is active")
     verdict: Verdict = "revoked" if state == "withdrawn" else "expired"
     return with_share_check(report, verdict, f"share-{state}", f"the holder's share is {state}")
+
+
+async def verify_opened_share(
+    session: AsyncSession, settings: Settings, opened: shares.OpenedShare
+) -> Report:
+    """The report of an opened share's fresh presentation, for its own audience and nonce."""
+    verifier = await registry_verifier(session, settings)
+    return verifier.verify(opened.presentation, audience=opened.audience, nonce=opened.share.nonce)
+
+
+async def stored_credential(session: AsyncSession, ident: str) -> Credential:
+    """A credential kept by this registry, by its id (`urn:uuid:...`), the UUID in that id
+    (what a printed certificate's QR code carries), or its row id."""
+    condition = Credential.credential_id == ident
+    with contextlib.suppress(ValueError):
+        uuid = UUID(ident)
+        condition = or_(
+            condition, Credential.credential_id == f"urn:uuid:{uuid}", Credential.id == uuid
+        )
+    credential = await session.scalar(select(Credential).where(condition).limit(1))
+    if credential is None:
+        raise NotFoundError("no credential with this id", code="credential-not-found")
+    return credential

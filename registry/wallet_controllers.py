@@ -184,42 +184,25 @@ class ReceivedShareController(Controller):
     ) -> Response[Any]:
         """Open a share addressed to you (the view is logged for the worker)."""
         opened = await shares.open_received(db_session, settings, actor, share_id)
-        return await _opened_response(db_session, settings, request, opened)
+        return await opened_response(db_session, settings, request, opened)
 
 
-class ShareLinkController(Controller):
-    """`/s/{token}`: a share opened by its link."""
-
-    path = "/s"
-    tags = ["shares"]
-
-    @get("/{token:str}")
-    async def open_share(
-        self,
-        db_session: AsyncSession,
-        settings: Settings,
-        viewer: Actor | None,
-        request: Request[Any, Any, Any],
-        token: str,
-    ) -> Response[Any]:
-        """The presentation (Accept: application/vp+jwt) or JSON with its verification."""
-        opened = await shares.open_by_token(db_session, settings, token, viewer, via="link")
-        return await _opened_response(db_session, settings, request, opened)
+def wants_presentation(request: Request[Any, Any, Any]) -> bool:
+    return VP_JWT in request.headers.get("accept", "")
 
 
-async def _opened_response(
+async def opened_response(
     session: AsyncSession,
     settings: Settings,
     request: Request[Any, Any, Any],
     opened: shares.OpenedShare,
 ) -> Response[Any]:
+    """An opened share for machines: the presentation (`Accept: application/vp+jwt`) or JSON
+    with its verification. `/s/{token}` lives with the web pages, which add HTML for people."""
     headers = {"Cache-Control": "no-store", "Vary": "Accept"}
-    if VP_JWT in request.headers.get("accept", ""):
+    if wants_presentation(request):
         return Response(opened.presentation, media_type=VP_JWT, headers=headers)
-    verifier = await verification.registry_verifier(session, settings)
-    report = verifier.verify(
-        opened.presentation, audience=opened.audience, nonce=opened.share.nonce
-    )
+    report = await verification.verify_opened_share(session, settings, opened)
     page: SharePage = shares.share_page(opened, report)
     return Response(page, headers=headers)
 
@@ -254,6 +237,5 @@ CONTROLLERS = [
     ShareController,
     ConsentController,
     ReceivedShareController,
-    ShareLinkController,
     VerifyController,
 ]

@@ -1,5 +1,211 @@
-"""Texts of the employer pages: key -> (Dutch, English)."""
+"""Texts of the employer pages and of public verification: key -> (Dutch, English).
+
+Dutch at B1 level: short sentences, everyday words, "je" form.
+"""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Dates: "12 maart 2025"
+    "employer.date": ("{day} {month} {year}", "{day} {month} {year}"),
+    "employer.month.1": ("januari", "January"),
+    "employer.month.2": ("februari", "February"),
+    "employer.month.3": ("maart", "March"),
+    "employer.month.4": ("april", "April"),
+    "employer.month.5": ("mei", "May"),
+    "employer.month.6": ("juni", "June"),
+    "employer.month.7": ("juli", "July"),
+    "employer.month.8": ("augustus", "August"),
+    "employer.month.9": ("september", "September"),
+    "employer.month.10": ("oktober", "October"),
+    "employer.month.11": ("november", "November"),
+    "employer.month.12": ("december", "December"),
+    # One credential as a card
+    "employer.card.issuer": ("Uitgegeven door", "Issued by"),
+    "employer.card.issued": ("Uitgegeven op", "Issued on"),
+    "employer.card.valid_until": ("Geldig tot", "Valid until"),
+    "employer.card.kind": ("Soort", "Type"),
+    "employer.card.unknown": ("Onbekend", "Unknown"),
+    "employer.card.unreadable": (
+        "Bewijs dat we niet konden lezen",
+        "A certificate we could not read",
+    ),
+    "employer.card.id": ("Nummer van het bewijs", "Certificate number"),
+    "employer.kind.module-certificate": ("Deelcertificaat", "Partial certificate"),
+    "employer.kind.evc": ("EVC (erkenning van ervaring)", "EVC (recognised experience)"),
+    "employer.kind.other": ("Ander bewijs", "Other certificate"),
+    # The checks, for experts
+    "employer.checks.summary": (
+        "Alle controles bekijken (voor experts)",
+        "See every check (for experts)",
+    ),
+    "employer.checks.caption": ("Controles van dit bewijs", "Checks of this certificate"),
+    "employer.checks.presentation_caption": (
+        "Controles van het gedeelde pakket",
+        "Checks of the shared package",
+    ),
+    "employer.checks.name": ("Controle", "Check"),
+    "employer.checks.result": ("Uitkomst", "Result"),
+    "employer.checks.message": ("Toelichting", "Details"),
+    "employer.check.passed": ("✓ gelukt", "✓ passed"),
+    "employer.check.failed": ("✗ mislukt", "✗ failed"),
+    "employer.check.skipped": ("○ overgeslagen", "○ skipped"),
+    # The share page
+    "employer.share.title": ("Gedeelde bewijzen van {name}", "Certificates shared by {name}"),
+    "employer.share.shared_by": ("Gedeeld door", "Shared by"),
+    "employer.share.shared_with": ("Gedeeld met", "Shared with"),
+    "employer.share.until": ("Te zien tot", "Visible until"),
+    "employer.share.count": (
+        "{valid} van de {total} bewijzen zijn geldig.",
+        "{valid} of the {total} certificates are valid.",
+    ),
+    "employer.share.credentials": ("Bewijzen", "Certificates"),
+    "employer.share.none": (
+        "Er zitten geen bewijzen (meer) in deze link.",
+        "There are no certificates (left) in this link.",
+    ),
+    "employer.share.presentation_problem": (
+        "Het pakket zelf klopt niet: we kunnen niet bevestigen dat deze bewijzen van {name} "
+        "komen. Vertrouw de bewijzen hieronder niet zonder meer.",
+        "The package itself is not right: we cannot confirm that these certificates come from "
+        "{name}. Do not simply trust the certificates below.",
+    ),
+    "employer.share.competences": ("Wat {name} kan", "What {name} can do"),
+    "employer.share.competences_intro": (
+        "Dit komt alleen uit de bewijzen die geldig zijn.",
+        "This comes only from the certificates that are valid.",
+    ),
+    "employer.share.competences_none": (
+        "Er zijn geen vaardigheden uit geldige bewijzen.",
+        "There are no skills from valid certificates.",
+    ),
+    "employer.share.from": ("Uit: {achievements}", "From: {achievements}"),
+    "employer.share.self_declared": (
+        "Eigen ervaring die {name} zelf opgaf, zit niet in deze link. Wat hier staat, is "
+        "gecontroleerd.",
+        "Experience that {name} declared themselves is not part of this link. What is shown "
+        "here has been checked.",
+    ),
+    "employer.share.logged": (
+        "{name} kan zien dat deze link is bekeken.",
+        "{name} can see that this link was viewed.",
+    ),
+    "employer.share.back": ("Terug naar Gedeeld met mij", "Back to Shared with me"),
+    "employer.share.gone_title": (
+        "Deze link is ingetrokken of verlopen",
+        "This link has been withdrawn or has expired",
+    ),
+    "employer.share.gone_text": (
+        "De bewijzen zijn niet meer te zien. Wil je ze toch bekijken? Vraag de persoon die de "
+        "link stuurde om een nieuwe link.",
+        "The certificates can no longer be seen. Do you still want to see them? Ask the person "
+        "who sent the link for a new one.",
+    ),
+    "employer.share.not_found_title": ("Deze link bestaat niet", "This link does not exist"),
+    "employer.share.not_found_text": (
+        "Kijk of je de hele link goed hebt overgenomen. Werkt het nog steeds niet? Vraag om "
+        "een nieuwe link.",
+        "Check that you copied the whole link. Still not working? Ask for a new link.",
+    ),
+    # Shared with me
+    "employer.received.title": ("Gedeeld met mij", "Shared with me"),
+    "employer.received.intro": (
+        "Werkenden delen hier hun bewijzen met jou. Open een link om te zien of de bewijzen "
+        "geldig zijn.",
+        "Workers share their certificates with you here. Open a link to see whether the "
+        "certificates are valid.",
+    ),
+    "employer.received.none": (
+        "Er is nog niets met je gedeeld.",
+        "Nothing has been shared with you yet.",
+    ),
+    "employer.received.count": ("Aantal bewijzen", "Number of certificates"),
+    "employer.received.until": ("Te zien tot", "Visible until"),
+    "employer.received.open": ("Bekijk de bewijzen van {name}", "View the certificates of {name}"),
+    "employer.received.state.active": ("te zien", "visible"),
+    "employer.received.state.expired": ("verlopen", "expired"),
+    "employer.received.state.withdrawn": ("ingetrokken", "withdrawn"),
+    "employer.received.check_other": (
+        "Heb je een bewijs of een link op een andere manier gekregen?",
+        "Did you get a certificate or a link in another way?",
+    ),
+    # Checking a certificate
+    "employer.verify.title": ("Bewijs controleren", "Check a certificate"),
+    "employer.verify.intro": (
+        "Kijk of een bewijs echt is, van een erkende opleider komt en niet is ingetrokken. "
+        "Iedereen kan dit doen. We bewaren niets van wat je hier invult.",
+        "Check whether a certificate is genuine, comes from a recognised provider and has not "
+        "been revoked. Anyone can do this. We do not keep what you enter here.",
+    ),
+    "employer.verify.paste": (
+        "Plak hier het bewijs of de deellink",
+        "Paste the certificate or the share link here",
+    ),
+    "employer.verify.paste_hint": (
+        "Een bewijs is een lange code die begint met eyJ. Een deellink begint met {prefix}",
+        "A certificate is a long code that starts with eyJ. A share link starts with {prefix}",
+    ),
+    "employer.verify.file": ("Of kies een bestand", "Or choose a file"),
+    "employer.verify.file_hint": (
+        "Een bestand met een bewijs: .jwt, .json of .txt, tot 250 kB.",
+        "A file with a certificate: .jwt, .json or .txt, up to 250 kB.",
+    ),
+    "employer.verify.button": ("Controleren", "Check"),
+    "employer.verify.result_title": ("Uitkomst van de controle", "Result of the check"),
+    "employer.verify.presentation_problem": (
+        "Het pakket zelf klopt niet: de handtekening van de houder, de ontvanger of de datum "
+        "klopt niet. Vertrouw de bewijzen hieronder niet zonder meer.",
+        "The package itself is not right: the holder's signature, the recipient or the date is "
+        "wrong. Do not simply trust the certificates below.",
+    ),
+    "employer.verify.again": ("Nog een bewijs controleren", "Check another certificate"),
+    "employer.verify.error.empty": (
+        "Plak een bewijs of een deellink, of kies een bestand.",
+        "Paste a certificate or a share link, or choose a file.",
+    ),
+    "employer.verify.error.both": (
+        "Kies één ding: plak een bewijs of kies een bestand, niet allebei.",
+        "Choose one: paste a certificate or choose a file, not both.",
+    ),
+    "employer.verify.error.too-large": (
+        "Dit is te groot voor een bewijs. Een bewijs is kleiner dan 250 kB.",
+        "This is too large for a certificate. A certificate is smaller than 250 kB.",
+    ),
+    "employer.verify.error.not-a-credential": (
+        "Dit is geen bewijs en geen deellink. Een bewijs is een lange code die begint met eyJ.",
+        "This is not a certificate and not a share link. A certificate is a long code that "
+        "starts with eyJ.",
+    ),
+    "employer.verify.error.not-text": (
+        "Dit bestand kunnen we niet lezen. Kies een bestand met tekst (.jwt, .json of .txt).",
+        "We cannot read this file. Choose a file with text (.jwt, .json or .txt).",
+    ),
+    "employer.verify.error.not-a-share-url": (
+        "Dit is geen deellink van deze website. We halen niets op van andere websites.",
+        "This is not a share link of this website. We do not fetch anything from other sites.",
+    ),
+    "employer.verify.error.share-not-found": (
+        "Deze deellink bestaat niet. Kijk of je de hele link hebt overgenomen.",
+        "This share link does not exist. Check that you copied the whole link.",
+    ),
+    "employer.verify.error.share-gone": (
+        "Deze link is ingetrokken of verlopen. Vraag om een nieuwe link.",
+        "This link has been withdrawn or has expired. Ask for a new link.",
+    ),
+    # One stored credential (the QR code on a printed certificate)
+    "employer.stored.title": ("Controle van een bewijs", "Check of a certificate"),
+    "employer.stored.intro": (
+        "Dit bewijs staat in ons register. Hieronder zie je of het nu geldig is.",
+        "This certificate is in our registry. Below you see whether it is valid now.",
+    ),
+    "employer.stored.not_found_title": (
+        "Dit bewijs kennen we niet",
+        "We do not know this certificate",
+    ),
+    "employer.stored.not_found_text": (
+        "Er staat geen bewijs met dit nummer in ons register. Kijk of je de code goed hebt "
+        "gescand of overgenomen. Vertrouw het bewijs anders niet.",
+        "There is no certificate with this number in our registry. Check that you scanned or "
+        "copied the code correctly. Otherwise, do not trust the certificate.",
+    ),
+}
