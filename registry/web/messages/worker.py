@@ -2,4 +2,255 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # The CV
+    "worker.cv.title": ("Mijn cv", "My CV"),
+    "worker.cv.intro": (
+        "Hallo {name}. Hier zie je wat je kunt en wat je hebt bewezen. Jij kiest wie het ziet.",
+        "Hello {name}. Here you see what you can do and what you have proven. You choose who "
+        "sees it.",
+    ),
+    "worker.cv.share": ("Deel bewijzen met een werkgever", "Share certificates with an employer"),
+    "worker.cv.shares": ("Bekijk wat je hebt gedeeld", "See what you have shared"),
+    "worker.back_to_cv": ("Terug naar mijn cv", "Back to my CV"),
+    "worker.notice.experience_added": (
+        "Je werkervaring staat in je cv.",
+        "Your work experience is in your CV.",
+    ),
+    "worker.notice.experience_removed": (
+        "Je werkervaring is verwijderd.",
+        "Your work experience has been removed.",
+    ),
+    "worker.notice.share_withdrawn": (
+        "Je deelt deze bewijzen niet meer. De link werkt niet meer.",
+        "You no longer share these certificates. The link no longer works.",
+    ),
+    # Progress towards qualifications
+    "worker.progress.title": ("Op weg naar een kwalificatie", "On the way to a qualification"),
+    "worker.progress.count": ("{done} van {needed} klaar", "{done} of {needed} done"),
+    "worker.progress.complete": (
+        "Je hebt alle modules voor deze kwalificatie.",
+        "You have all the modules for this qualification.",
+    ),
+    "worker.progress.remaining": ("Dit moet je nog doen", "What you still need to do"),
+    "worker.progress.choose": (
+        "Kies er nog {count} uit {group}:",
+        "Choose {count} more from {group}:",
+    ),
+    "worker.progress.next_run": (
+        "Volgende start: {date} in {place}",
+        "Next start: {date} in {place}",
+    ),
+    "worker.progress.no_run": (
+        "Er is nu nog geen startdatum bekend.",
+        "No start date is known yet.",
+    ),
+    "worker.progress.done": ("Al klaar: {modules}", "Already done: {modules}"),
+    "worker.progress.none": (
+        "Je hebt nog geen module die bij een kwalificatie hoort.",
+        "You have no module yet that belongs to a qualification.",
+    ),
+    "worker.progress.find": ("Zoek een opleiding", "Find a course"),
+    # Competences and credentials
+    "worker.competences.title": ("Wat je kunt", "What you can do"),
+    "worker.competences.intro": (
+        "Deze vaardigheden staan in je bewijzen.",
+        "These skills are in your certificates.",
+    ),
+    "worker.competences.none": (
+        "Er staan nog geen vaardigheden in je bewijzen.",
+        "There are no skills in your certificates yet.",
+    ),
+    "worker.competences.shown_by": ("Blijkt uit: {names}", "Shown by: {names}"),
+    "worker.credentials.title": ("Je bewijzen", "Your certificates"),
+    "worker.credentials.none": (
+        "Je hebt nog geen bewijzen. Maak je een module af? Dan komt het bewijs hier.",
+        "You have no certificates yet. When you finish a module, its certificate appears here.",
+    ),
+    "worker.credentials.share": ("Deel {name}", "Share {name}"),
+    "worker.kind.module-certificate": ("Deelcertificaat", "Partial certificate"),
+    "worker.kind.evc": ("EVC: erkend uit werkervaring", "EVC: recognised prior learning"),
+    "worker.kind.other": ("Bewijs", "Certificate"),
+    "worker.unverified.title": ("Toegevoegd, maar niet gecontroleerd", "Added, but not checked"),
+    "worker.unverified.intro": (
+        "Deze bewijzen heb je zelf toegevoegd. We konden niet controleren of ze echt zijn.",
+        "You added these certificates yourself. We could not check that they are genuine.",
+    ),
+    # Self-declared experience
+    "worker.experience.title": (
+        "Zelf opgegeven, niet gecontroleerd",
+        "Self-declared, not checked",
+    ),
+    "worker.experience.intro": (
+        "Dit heb je zelf ingevuld. Niemand heeft het gecontroleerd. Daarom staat het apart.",
+        "You filled this in yourself. Nobody has checked it. That is why it is kept apart.",
+    ),
+    "worker.experience.label": ("Zelf opgegeven", "Self-declared"),
+    "worker.experience.none": (
+        "Je hebt nog geen werkervaring ingevuld.",
+        "You have not added any work experience yet.",
+    ),
+    "worker.experience.period": ("{start} tot {end}", "{start} to {end}"),
+    "worker.experience.since": ("Sinds {start}", "Since {start}"),
+    "worker.experience.until": ("Tot {end}", "Until {end}"),
+    "worker.experience.delete": ("Verwijder {title}", "Remove {title}"),
+    "worker.experience.add_title": ("Werkervaring toevoegen", "Add work experience"),
+    "worker.experience.field_title": ("Wat voor werk deed je?", "What work did you do?"),
+    "worker.experience.field_title_hint": (
+        "Bijvoorbeeld: elektricien in de woningbouw.",
+        "For example: electrician in house building.",
+    ),
+    "worker.experience.field_description": (
+        "Vertel er meer over (niet verplicht)",
+        "Tell more about it (optional)",
+    ),
+    "worker.experience.field_start": ("Begonnen op", "Started on"),
+    "worker.experience.field_end": ("Gestopt op", "Ended on"),
+    "worker.experience.field_end_hint": (
+        "Werk je er nog? Laat dit dan leeg.",
+        "Still working there? Leave this empty.",
+    ),
+    "worker.experience.add_button": ("Toevoegen", "Add"),
+    # Sharing
+    "worker.share.title": ("Bewijzen delen", "Share certificates"),
+    "worker.share.intro": (
+        "Kies wat je wilt laten zien, aan wie en hoe lang. Je kunt altijd stoppen met delen.",
+        "Choose what you want to show, to whom and for how long. You can stop sharing at any time.",
+    ),
+    "worker.share.credentials": ("Welke bewijzen wil je delen?", "Which certificates to share?"),
+    "worker.share.option": ("{issuer}, {date}", "{issuer}, {date}"),
+    "worker.share.none": (
+        "Je hebt nog geen bewijzen om te delen.",
+        "You have no certificates to share yet.",
+    ),
+    "worker.share.recipient": ("E-mailadres van de werkgever", "E-mail address of the employer"),
+    "worker.share.recipient_hint": (
+        "Iedereen met de link kan de bewijzen zien. Geef de link dus alleen aan deze werkgever.",
+        "Anyone with the link can see the certificates. So give it only to this employer.",
+    ),
+    "worker.share.lifetime": ("Hoe lang werkt de link?", "How long does the link work?"),
+    "worker.share.days": ("{days} dagen", "{days} days"),
+    "worker.share.own_date": ("Tot een datum die ik kies", "Until a date I choose"),
+    "worker.share.until": ("Datum", "Date"),
+    "worker.share.until_hint": (
+        "Alleen nodig als je zelf een datum kiest. Dat kan tot een jaar vooruit.",
+        "Only needed if you choose a date yourself. Up to one year ahead.",
+    ),
+    "worker.share.button": ("Maak de link", "Create the link"),
+    "worker.created.title": ("Je link is klaar", "Your link is ready"),
+    "worker.created.intro": (
+        "Stuur deze link naar {recipient}. Of laat de werkgever de QR-code scannen.",
+        "Send this link to {recipient}. Or let the employer scan the QR code.",
+    ),
+    "worker.created.link": ("Link om te delen", "Link to share"),
+    "worker.created.link_hint": ("Kopieer de link en stuur hem op.", "Copy the link and send it."),
+    "worker.created.copy": ("Kopieer de link", "Copy the link"),
+    "worker.created.copied": ("De link is gekopieerd.", "The link has been copied."),
+    "worker.created.qr_alt": ("QR-code van de link", "QR code of the link"),
+    "worker.created.expires": ("De link werkt tot {date}.", "The link works until {date}."),
+    "worker.created.once": (
+        "Je ziet deze link maar één keer. Bewaar hem nu.",
+        "You see this link only once. Keep it now.",
+    ),
+    "worker.created.shared": ("Wat je deelt", "What you share"),
+    "worker.created.to_list": ("Naar alles wat je deelt", "To everything you share"),
+    # The list of shares
+    "worker.shares.title": ("Wat je hebt gedeeld", "What you have shared"),
+    "worker.shares.intro": (
+        "Hier zie je met wie je bewijzen deelt, tot wanneer, en wie heeft gekeken.",
+        "Here you see with whom you share certificates, until when, and who has looked.",
+    ),
+    "worker.shares.new": ("Nieuwe link maken", "Create a new link"),
+    "worker.shares.none": ("Je hebt nog niets gedeeld.", "You have not shared anything yet."),
+    "worker.shares.recipient": ("Gedeeld met {recipient}", "Shared with {recipient}"),
+    "worker.shares.credentials": ("Bewijzen", "Certificates"),
+    "worker.shares.created": ("Gemaakt op", "Created on"),
+    "worker.shares.expires": ("Werkt tot", "Works until"),
+    "worker.shares.withdrawn": ("Gestopt op", "Stopped on"),
+    "worker.shares.views": ("Bekeken", "Viewed"),
+    "worker.shares.no_views": ("Nog niemand heeft gekeken.", "Nobody has looked yet."),
+    "worker.shares.view": ("{moment}: {viewer}", "{moment}: {viewer}"),
+    "worker.shares.unknown_credential": (
+        "(dit bewijs staat niet meer in je cv)",
+        "(this certificate is no longer in your CV)",
+    ),
+    "worker.shares.withdraw": ("Stop met delen met {recipient}", "Stop sharing with {recipient}"),
+    "worker.share_state.active": ("Actief: de link werkt", "Active: the link works"),
+    "worker.share_state.withdrawn": (
+        "Ingetrokken: de link werkt niet meer",
+        "Withdrawn: the link no longer works",
+    ),
+    "worker.share_state.expired": (
+        "Verlopen: de link werkt niet meer",
+        "Expired: the link no longer works",
+    ),
+    # A certificate
+    "worker.cert.holder": ("Naam", "Name"),
+    "worker.cert.issuer": ("Uitgegeven door", "Issued by"),
+    "worker.cert.date": ("Datum", "Date"),
+    "worker.cert.valid_until": ("Geldig tot", "Valid until"),
+    "worker.cert.status": ("Status", "Status"),
+    "worker.cert.number": ("Nummer van het bewijs", "Certificate number"),
+    "worker.cert.competences": ("Vaardigheden", "Skills"),
+    "worker.cert.no_competences": (
+        "In dit bewijs staan geen vaardigheden.",
+        "This certificate names no skills.",
+    ),
+    "worker.cert.check_title": ("Is dit bewijs echt?", "Is this certificate genuine?"),
+    "worker.cert.check_text": (
+        "Scan de QR-code of open de link. Dan zie je of het bewijs echt is en nog geldt.",
+        "Scan the QR code or open the link to see if the certificate is genuine and still valid.",
+    ),
+    "worker.cert.qr_alt": (
+        "QR-code naar de controle van dit bewijs",
+        "QR code to the check of this certificate",
+    ),
+    "worker.cert.check_link": ("Controleer dit bewijs online", "Check this certificate online"),
+    "worker.cert.pdf": ("Download als PDF", "Download as PDF"),
+    "worker.cert.print": ("Afdrukken", "Print"),
+    "worker.cert.share": ("Deel dit bewijs", "Share this certificate"),
+    # Form errors (our own keys, so no other area's `error.<code>` can clash)
+    "worker.error.title-required": ("Vul in wat voor werk je deed.", "Fill in what work you did."),
+    "worker.error.title-long": (
+        "Maak het korter: hoogstens 200 tekens.",
+        "Make it shorter: 200 characters at most.",
+    ),
+    "worker.error.description-long": ("Je uitleg is te lang.", "Your description is too long."),
+    "worker.error.bad-date": (
+        "Deze datum klopt niet. Kies een dag in de kalender.",
+        "This date is not right. Choose a day in the calendar.",
+    ),
+    "worker.error.end-before-start": (
+        "Je stopte voordat je begon. Kijk de data nog eens na.",
+        "You ended before you started. Please check the dates.",
+    ),
+    "worker.error.no-credential": (
+        "Kies minstens één bewijs om te delen.",
+        "Choose at least one certificate to share.",
+    ),
+    "worker.error.unknown-credential": (
+        "Een van de gekozen bewijzen staat niet in je cv.",
+        "One of the chosen certificates is not in your CV.",
+    ),
+    "worker.error.recipient-required": (
+        "Vul het e-mailadres van de werkgever in.",
+        "Fill in the employer's e-mail address.",
+    ),
+    "worker.error.bad-recipient": (
+        "Dit is geen goed e-mailadres. Kijk of er een @ en een punt in staan.",
+        "This is not a valid e-mail address. Check that it has an @ and a dot.",
+    ),
+    "worker.error.recipient-not-found": (
+        "We kennen dit account niet. Vul een e-mailadres in.",
+        "We do not know this account. Fill in an e-mail address.",
+    ),
+    "worker.error.lifetime": ("Kies hoe lang de link werkt.", "Choose how long the link works."),
+    "worker.error.date-required": (
+        "Vul een datum in, of kies 7, 30 of 90 dagen.",
+        "Fill in a date, or choose 7, 30 or 90 days.",
+    ),
+    "worker.error.bad-expiry": (
+        "Kies een datum na vandaag en niet verder dan een jaar vooruit.",
+        "Choose a date after today and no more than one year ahead.",
+    ),
+}
