@@ -253,3 +253,19 @@ async def test_run_dates_and_postcode_are_checked(
     assert (await client.post(url, json=bad_pc, headers=cat.provider_a)).status_code == 422
     run = await cat.run(module["id"], postcode="3511AB")
     assert run["postcode"] == "3511 AB"
+
+
+async def test_patch_that_keeps_a_competence_replaces_the_list(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    """Regression: keeping one of the competences used to insert a duplicate row (a 500)."""
+    module = await cat.module(publish=False)
+    url = f"/api/catalogue/modules/{module['id']}"
+    kept_and_added = [{"uri": CHARGER, "level": "zelfstandig"}, {"uri": HEAT_PUMP}]
+    edited = await client.patch(url, json={"competences": kept_and_added}, headers=cat.provider_a)
+    assert edited.status_code == 200, edited.text
+    assert [c["uri"] for c in edited.json()["current"]["competences"]] == [CHARGER, HEAT_PUMP]
+    again = await client.patch(
+        url, json={"competences": kept_and_added[:1]}, headers=cat.provider_a
+    )
+    assert [c["uri"] for c in again.json()["current"]["competences"]] == [CHARGER]

@@ -1,0 +1,122 @@
+"""What an organisation has issued: its credentials with holder and status, newest first.
+
+The issuing organisation reads these to follow up on what it issued (and to revoke, suspend or
+reinstate through `registry.status_lists.set_status`). Only the organisation's own provider
+and assessor accounts see them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from uuid import UUID
+
+import msgspec
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.access import require_role
+from catalogue.models import Provider
+from registry.models import Credential, Wallet
+from schemas.common import Actor
+from schemas.errors import NotFoundError, PermissionDeniedError
+
+STATUSES = ("active", "suspended", "revoked")
+
+
+class IssuedCredential(msgspec.Struct, kw_only=True, frozen=True):
+    """One credential as its issuer follows it up."""
+
+    id: UUID
+    credential_id: str
+    kind: str
+    achievement_name: str
+    module_id: UUID | None
+    holder_name: str
+    holder_email: str | None
+    status: str
+    issued_at: dt.datetime
+
+
+class IssuedPage(msgspec.Struct, kw_only=True, frozen=True):
+    """A page of issued credentials and how many there are in all."""
+
+    items: list[IssuedCredential]
+    total: int
+
+
+async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
+    require_role(actor, "provider", "assessor")
+    slug = None
+    if actor.provider_id is not None:
+        slug = await session.scalar(select(Provider.slug).where(Provider.id == actor.provider_id))
+    if slug is None:
+        raise PermissionDeniedError(
+            "this account does not belong to an organisation", code="no-organisation"
+        )
+    return slug
+
+
+def _query() -> Select[tuple[Credential, str, str | None]]:
+    return select(Credential, Wallet.name, Wallet.email).join(
+        Wallet, Wallet.id == Credential.wallet_id
+    )
+
+
+def _row(credential: Credential, name: str, email: str | None) -> IssuedCredential:
+    return IssuedCredential(
+        id=credential.id,
+        credential_id=credential.credential_id,
+        kind=credential.kind,
+        achievement_name=credential.achievement_name,
+        module_id=credential.module_id,
+        holder_name=name,
+        holder_email=email,
+        status=credential.status,
+        issued_at=credential.issued_at,
+    )
+
+
+async def issued_by(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> IssuedPage:
+    """The credentials the actor's organisation issued, newest first, optionally by status."""
+    slug = await _issuer_slug(session, actor)
+    condition = (Credential.issuer_slug == slug) & (Credential.source == "issued")
+    if status is not None:
+        condition &= Credential.status == status
+    total = await session.scalar(select(func.count()).select_from(Credential).where(condition))
+    rows = await session.execute(
+        _query()
+        .where(condition)
+        .order_by(Credential.issued_at.desc(), Credential.credential_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return IssuedPage(items=[_row(*row) for row in rows.tuples()], total=total or 0)
+
+
+async def issued_credential(session: AsyncSession, actor: Actor, ident: str) -> IssuedCredential:
+    """One credential by credential id or row id; only for the organisation that issued it."""
+    slug = await _issuer_slug(session, actor)
+    condition = Credential.credential_id == ident
+    with contextlib.suppress(ValueError):
+        condition = or_(condition, Credential.id == UUID(ident))
+    found = (await session.execute(_query().where(condition))).tuples().first()
+    if found is None:
+        raise NotFoundError(f"no credential {ident}", code="credential-not-found")
+    credential, name, email = found
+    if credential.issuer_slug != slug or credential.source != "issued":
+        raise PermissionDeniedError(
+            "only the organisation that issued this credential may see it",
+            code="not-credential-issuer",
+        )
+    return _row(credential, name, email)
+
+
+__all__ = ["STATUSES", "IssuedCredential", "IssuedPage", "issued_by", "issued_credential"]

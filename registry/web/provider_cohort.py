@@ -1,0 +1,310 @@
+"""Issuing a cohort from a CSV file: all or nothing, through `registry.issuance.issue_many`.
+
+Without JavaScript the form posts and the answer is the result page. With JavaScript the
+page asks for `application/x-ndjson`: the answer then streams `{"done": n, "total": m}` after
+each chunk of rows and ends with `{"result": ..., "message": ..., "html": ...}`, the same
+result table as the page. The chunks run in one transaction of their own (the request's
+session is closed once the handler returns), so a bad row anywhere still means nothing is
+issued.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+from litestar import Response, get, post
+from litestar.datastructures import UploadFile
+from litestar.response import Stream, Template
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from catalogue.own_modules import OwnModule, own_modules
+from registry.batches import ParsedBatch, parse_csv_batch
+from registry.issuance import BatchRejectedError, issue_many
+from registry.settings import Settings
+from registry.web.i18n import Lang, Translate, lang_of, translator
+from registry.web.pages import SECURITY_HEADERS, AnyRequest, page, read_form
+from registry.web.provider_common import provider_user, reason_text
+from schemas.common import Actor
+from schemas.errors import DomainError, InvalidInputError
+from schemas.issuance import IssuedOut, IssueIn
+
+NDJSON = "application/x-ndjson"
+# Litestar lets the handler's media type (JSON here) win over a Stream's own, but never over
+# an explicit header: name the type in the headers.
+NDJSON_HEADERS = {**SECURITY_HEADERS, "Content-Type": NDJSON}
+MAX_UPLOAD = 20_000_000
+EXAMPLE_CSV = (
+    "email,name\nsam.devries@example.nl,Sam de Vries\nfatima@example.nl,Fatima El Amrani\n"
+)
+# A stand-in bad item: after the first bad chunk, later chunks are only checked, not signed
+# (issue_many signs nothing when any item is bad); its own error row is dropped.
+CHECK_ONLY = "check-only"
+
+
+@dataclass
+class RowResult:
+    """One CSV row as the provider sees it in the result table."""
+
+    line: int
+    name: str
+    email: str
+    credential_id: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class Outcome:
+    """What happened to the batch: every row issued, or the bad rows and nothing issued."""
+
+    total: int
+    issued: list[RowResult] = field(default_factory=list)
+    bad: list[RowResult] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> bool:
+        return bool(self.bad)
+
+
+def with_module_column(body: bytes, module_id: str) -> bytes:
+    """The CSV with a moduleId column naming `module_id` when the file has none; the rows stay
+    on the same lines, so reported line numbers match the provider's file."""
+    try:
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    except (UnicodeDecodeError, csv.Error):
+        return body  # parse_csv_batch reports what is wrong with it
+    if not rows or "moduleid" in [name.strip().lower() for name in rows[0]]:
+        return body
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*rows[0], "moduleId"])
+    for row in rows[1:]:
+        writer.writerow([*row, module_id] if any(cell.strip() for cell in row) else row)
+    return out.getvalue().encode()
+
+
+def csv_people(body: bytes) -> dict[int, tuple[str, str]]:
+    """Name and e-mail per line number, read as parse_csv_batch reads the file, to show
+    next to each row's result (also for rows that could not be decoded)."""
+    reader = csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""))
+    header = [name.strip().lower() for name in next(reader, [])]
+    people: dict[int, tuple[str, str]] = {}
+    for row in reader:
+        cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
+        people[reader.line_num] = (cells.get("name", ""), cells.get("email", ""))
+    return people
+
+
+def _row(people: dict[int, tuple[str, str]], line: int, **more: Any) -> RowResult:
+    name, email = people.get(line, ("", ""))
+    return RowResult(line=line, name=name, email=email, **more)
+
+
+def issued_rows(
+    people: dict[int, tuple[str, str]], lines: Sequence[int], issued: Sequence[IssuedOut]
+) -> list[RowResult]:
+    return [
+        _row(people, line, credential_id=out.id) for line, out in zip(lines, issued, strict=True)
+    ]
+
+
+def bad_rows(
+    people: dict[int, tuple[str, str]], errors: Sequence[dict[str, Any]], lang: Lang
+) -> list[RowResult]:
+    return [
+        _row(people, int(e["line"]), reason=row_reason(lang, str(e["code"]), str(e["detail"])))
+        for e in errors
+    ]
+
+
+def row_reason(lang: Lang, code: str, detail: str) -> str:
+    """Why a row was refused, in plain words; an undecodable row names its field."""
+    if code == "invalid-item":
+        for path, name in (
+            ("holder.email", "email"),
+            ("holder.name", "name"),
+            ("moduleId", "module"),
+        ):
+            if f"$.{path}" in detail:
+                return reason_text(lang, f"row-{name}", detail)
+    return reason_text(lang, code, detail)
+
+
+def chunk_size(total: int) -> int:
+    """About twenty progress steps, but never chunks so large that a step takes long."""
+    return max(1, min(250, -(-total // 20)))
+
+
+async def stream_outcome(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    actor: Actor,
+    parsed: ParsedBatch,
+    people: dict[int, tuple[str, str]],
+    lang: Lang,
+) -> AsyncIterator[dict[str, Any] | Outcome]:
+    """Progress after each chunk, then the Outcome; one transaction for the whole batch."""
+    items, lines = parsed.items, parsed.lines or []
+    outcome = Outcome(total=len(items))
+    issued: list[IssuedOut] = []
+    errors: list[dict[str, Any]] = []
+    size = chunk_size(len(items))
+    yield {"done": 0, "total": len(items)}
+    async with sessionmaker() as session, session.begin():
+        for start in range(0, len(items), size):
+            chunk: list[IssueIn | DomainError] = list(items[start : start + size])
+            chunk_lines = list(lines[start : start + size])
+            if errors:
+                chunk.append(InvalidInputError("checked only", code=CHECK_ONLY))
+                chunk_lines.append(0)
+            try:
+                issued += await issue_many(session, settings, actor, chunk, lines=chunk_lines)
+            except BatchRejectedError as exc:
+                errors += [e for e in exc.extra["errors"] if e["code"] != CHECK_ONLY]
+            yield {"done": min(start + size, len(items)), "total": len(items)}
+        if errors:
+            # All or nothing: undo the chunks that were signed before the first bad row.
+            await session.rollback()
+    if errors:
+        outcome.bad = bad_rows(people, errors, lang)
+    else:
+        outcome.issued = issued_rows(people, lines, issued)
+    yield outcome
+
+
+def render_fragment(request: AnyRequest, template: str, **context: Any) -> str:
+    """A template rendered to text for the streamed answer (the page's own texts)."""
+    lang = lang_of(request)
+    engine = request.app.template_engine
+    assert engine is not None
+    html: str = engine.get_template(template).render(lang=lang, t=translator(lang), **context)
+    return html
+
+
+def _line(data: dict[str, Any]) -> bytes:
+    return msgspec.json.encode(data) + b"\n"
+
+
+async def ndjson(
+    request: AnyRequest, events: AsyncIterator[dict[str, Any] | Outcome]
+) -> AsyncIterator[bytes]:
+    """Progress lines, then the result: its message for the live region and its table."""
+    t = translator(lang_of(request))
+    try:
+        async for event in events:
+            if not isinstance(event, Outcome):
+                yield _line(event)
+                continue
+            if event.rejected:
+                message = t("provider.cohort.rejected", bad=len(event.bad), total=event.total)
+            else:
+                message = t("provider.cohort.issued", count=len(event.issued))
+            html = render_fragment(request, "provider/_cohort_outcome.html", outcome=event)
+            result = "rejected" if event.rejected else "issued"
+            yield _line({"result": result, "message": message, "html": html})
+    except DomainError as error:
+        # The headers are sent already: the refusal travels as the last line.
+        message = reason_text(lang_of(request), error.code, error.message)
+        yield _line({"result": "error", "message": message, "html": ""})
+
+
+def invalid_form(request: AnyRequest, errors: dict[str, str]) -> Stream:
+    """A streamed answer for a form that cannot be processed: one result line."""
+
+    async def lines() -> AsyncIterator[bytes]:
+        html = render_fragment(request, "provider/_cohort_errors.html", errors=errors)
+        message = next(iter(errors.values()))
+        yield _line({"result": "invalid", "message": message, "html": html})
+
+    return Stream(lines(), status_code=400, headers=NDJSON_HEADERS)
+
+
+async def _published(session: AsyncSession, actor: Actor) -> list[OwnModule]:
+    return [m for m in await own_modules(session, actor) if m.status == "published"]
+
+
+async def read_upload(
+    form: dict[str, Any], modules: Sequence[OwnModule], t: Translate
+) -> tuple[bytes, dict[str, str]]:
+    """The CSV file's bytes (with the chosen module filled in) and the form's errors."""
+    errors: dict[str, str] = {}
+    chosen = str(form.get("module") or "")
+    if chosen and chosen not in {str(m.id) for m in modules}:
+        errors["module"] = t("provider.cohort.invalid_module")
+    upload = form.get("file")
+    body = await upload.read() if isinstance(upload, UploadFile) else b""
+    if not body.strip():
+        errors["file"] = t("provider.cohort.no_file")
+    if chosen and not errors:
+        body = with_module_column(body, chosen)
+    return body, errors
+
+
+class CohortPages:
+    """Mixed into ProviderPages: /aanbieder/cohort."""
+
+    @get("/cohort")
+    async def get_cohort(self, request: AnyRequest, db_session: AsyncSession) -> Template:
+        """Show the form to upload a cohort's CSV file."""
+        user = provider_user(request)
+        modules = await _published(db_session, user.actor)
+        return page(request, "provider/cohort.html", modules=modules, values={}, errors={})
+
+    @get("/cohort/voorbeeld.csv")
+    async def get_cohort_example(self, request: AnyRequest) -> Response[str]:
+        """An example CSV file to start from."""
+        provider_user(request)
+        return Response(
+            EXAMPLE_CSV,
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="cohort-voorbeeld.csv"'},
+        )
+
+    @post("/cohort", request_max_body_size=MAX_UPLOAD)
+    async def post_cohort(
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+    ) -> Any:
+        """Issue a deelcertificaat to every row of the CSV file, or to none of them."""
+        user = provider_user(request)
+        lang = lang_of(request)
+        form = await read_form(request)
+        modules = await _published(db_session, user.actor)
+        body, errors = await read_upload(form, modules, translator(lang))
+        parsed = None
+        if not errors:
+            try:
+                parsed = parse_csv_batch(body)
+            except DomainError as error:
+                errors["file"] = reason_text(lang, error.code, error.message)
+        streaming = NDJSON in request.headers.get("accept", "")
+        if parsed is None:
+            if streaming:
+                return invalid_form(request, errors)
+            values = {"module": str(form.get("module") or "")}
+            return page(
+                request,
+                "provider/cohort.html",
+                status_code=400,
+                modules=modules,
+                values=values,
+                errors=errors,
+            )
+        events = stream_outcome(
+            request.app.state.sessionmaker, settings, user.actor, parsed, csv_people(body), lang
+        )
+        if streaming:
+            return Stream(ndjson(request, events), status_code=200, headers=NDJSON_HEADERS)
+        outcome = None
+        async for event in events:
+            outcome = event if isinstance(event, Outcome) else outcome
+        assert outcome is not None
+        return page(
+            request,
+            "provider/cohort_result.html",
+            status_code=422 if outcome.rejected else 200,
+            outcome=outcome,
+        )

@@ -1,0 +1,218 @@
+"""Issuing a deelcertificaat to one learner, and following up what was issued: the list,
+one credential, and revoking, suspending or reinstating it (the API's services)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import get, post
+from litestar.params import Parameter
+from litestar.response import Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from registry import issuers
+from registry.errors import status_of
+from registry.issuance import issue_one
+from registry.issued import STATUSES, issued_by, issued_credential
+from registry.settings import Settings
+from registry.web.i18n import lang_of, translator
+from registry.web.pages import AnyRequest, WebUser, form_values, page, read_form, see_other
+from registry.web.provider_common import notice_text, owned_module, provider_user, reason
+from registry.web.provider_modules import Notice
+from schemas.common import Email
+from schemas.errors import DomainError, NotFoundError
+from schemas.issuance import HolderIn, ModuleCertificateIn
+from schemas.issuers import StatusAction
+
+PAGE_SIZE = 50
+StatusFilter = Annotated[str | None, Parameter(query="status")]
+PageNumber = Annotated[int, Parameter(query="pagina", ge=1, le=100_000)]
+# The Dutch word in the URL for each status change, and the notice shown afterwards.
+ACTIONS: dict[str, tuple[StatusAction, str]] = {
+    "intrekken": ("revoke", "ingetrokken"),
+    "schorsen": ("suspend", "geschorst"),
+    "herstellen": ("reinstate", "hersteld"),
+}
+
+
+def _valid_email(email: str) -> bool:
+    try:
+        msgspec.convert(email, type=Email)
+    except msgspec.ValidationError:
+        return False
+    return True
+
+
+async def _issue_form(
+    request: AnyRequest,
+    session: AsyncSession,
+    base_url: str,
+    user: WebUser,
+    module_id: UUID,
+    *,
+    values: dict[str, str],
+    errors: dict[str, str],
+    status_code: int = 200,
+) -> Template:
+    module = await owned_module(session, base_url, user, module_id)
+    return page(
+        request,
+        "provider/issue.html",
+        status_code=status_code,
+        module=module,
+        values=values,
+        errors=errors,
+    )
+
+
+async def _credential_page(
+    request: AnyRequest,
+    session: AsyncSession,
+    user: WebUser,
+    ident: str,
+    *,
+    status_code: int = 200,
+    **extra: Any,
+) -> Template:
+    credential = await issued_credential(session, user.actor, ident)
+    context: dict[str, Any] = {"notice": None, "error": None, "errors": {}} | extra
+    return page(
+        request,
+        "provider/credential.html",
+        status_code=status_code,
+        credential=credential,
+        **context,
+    )
+
+
+class IssuePages:
+    """Mixed into ProviderPages: /aanbieder/modules/{id}/uitgeven and /aanbieder/bewijzen."""
+
+    @get("/modules/{module_id:uuid}/uitgeven")
+    async def get_issue(
+        self, request: AnyRequest, db_session: AsyncSession, base_url: str, module_id: UUID
+    ) -> Template:
+        """Show the form to issue this module's deelcertificaat to one learner."""
+        user = provider_user(request)
+        return await _issue_form(
+            request, db_session, base_url, user, module_id, values={}, errors={}
+        )
+
+    @post("/modules/{module_id:uuid}/uitgeven")
+    async def post_issue(
+        self,
+        request: AnyRequest,
+        db_session: AsyncSession,
+        settings: Settings,
+        base_url: str,
+        module_id: UUID,
+    ) -> Any:
+        """Issue the deelcertificaat and show the confirmation."""
+        user = provider_user(request)
+        t = translator(lang_of(request))
+        values = form_values(await read_form(request), "email", "name")
+        errors: dict[str, str] = {}
+        status_code = 400
+        if not _valid_email(values["email"]):
+            errors["email"] = t("provider.issue.invalid_email")
+        if not values["name"] or len(values["name"]) > 200:
+            errors["name"] = t("provider.issue.invalid_name")
+        if not errors:
+            item = ModuleCertificateIn(
+                module_id=module_id, holder=HolderIn(email=values["email"], name=values["name"])
+            )
+            try:
+                issued = await issue_one(db_session, settings, user.actor, item)
+            except DomainError as error:
+                await db_session.rollback()
+                errors["email" if "holder" in error.code else "module"] = reason(request, error)
+                status_code = status_of(error)
+            else:
+                return see_other(f"/aanbieder/bewijzen/{issued.id}?melding=uitgegeven")
+        async with request.app.state.sessionmaker() as session:
+            return await _issue_form(
+                request,
+                session,
+                base_url,
+                user,
+                module_id,
+                values=values,
+                errors=errors,
+                status_code=status_code,
+            )
+
+    @get("/bewijzen")
+    async def get_credentials(
+        self,
+        request: AnyRequest,
+        db_session: AsyncSession,
+        status: StatusFilter = None,
+        pagina: PageNumber = 1,
+        melding: Notice = None,
+    ) -> Template:
+        """List what this organisation issued, newest first, with their status."""
+        user = provider_user(request)
+        chosen = status if status in STATUSES else None
+        found = await issued_by(
+            db_session, user.actor, status=chosen, limit=PAGE_SIZE, offset=(pagina - 1) * PAGE_SIZE
+        )
+        return page(
+            request,
+            "provider/credentials.html",
+            credentials=found.items,
+            total=found.total,
+            status=chosen or "",
+            statuses=STATUSES,
+            page_number=pagina,
+            pages=max(1, -(-found.total // PAGE_SIZE)),
+            notice=notice_text(request, melding),
+        )
+
+    @get("/bewijzen/{credential_id:str}")
+    async def get_credential(
+        self,
+        request: AnyRequest,
+        db_session: AsyncSession,
+        credential_id: str,
+        melding: Notice = None,
+    ) -> Template:
+        """Show one issued credential with its status and what can be done with it."""
+        user = provider_user(request)
+        return await _credential_page(
+            request, db_session, user, credential_id, notice=notice_text(request, melding)
+        )
+
+    @post("/bewijzen/{credential_id:str}/{action:str}")
+    async def post_credential_status(
+        self, request: AnyRequest, db_session: AsyncSession, credential_id: str, action: str
+    ) -> Any:
+        """Revoke (after the confirmation is ticked), suspend or reinstate a credential."""
+        user = provider_user(request)
+        if action not in ACTIONS:
+            raise NotFoundError(f"no action {action!r}", code="not-found")
+        change, done = ACTIONS[action]
+        form = await read_form(request)
+        if change == "revoke" and form.get("confirm") != "ja":
+            t = translator(lang_of(request))
+            errors = {"confirm": t("provider.credential.revoke_confirm_needed")}
+            return await _credential_page(
+                request, db_session, user, credential_id, status_code=400, errors=errors
+            )
+        try:
+            await issuers.set_status(db_session, user.actor, credential_id, change)
+        except DomainError as error:
+            await db_session.rollback()
+            async with request.app.state.sessionmaker() as session:
+                return await _credential_page(
+                    request,
+                    session,
+                    user,
+                    credential_id,
+                    status_code=status_of(error),
+                    error=reason(request, error),
+                )
+        back = form_values(form, "back")["back"]
+        target = back if back == "/aanbieder/bewijzen" else f"/aanbieder/bewijzen/{credential_id}"
+        return see_other(f"{target}?melding={done}")
