@@ -81,7 +81,7 @@ def create_app(settings: Settings) -> Litestar:
             CredentialStatusController,
             IssuanceController,
             *WALLET_CONTROLLERS,
-            *web_handlers(),
+            *web_handlers(settings),
         ],
         dependencies={
             "db_session": Provide(provide_db_session),

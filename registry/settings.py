@@ -19,6 +19,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     base_url: str = "http://127.0.0.1:8000"
     secret_key: str
     max_body_bytes: int = 1_000_000
+    # Sign-in and account forms posted per minute from one address: slows password guessing.
+    sign_in_per_minute: int = 20
 
     @property
     def host(self) -> str:
@@ -49,4 +51,5 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         database_url=database_url,
         base_url=env.get("REGISTRY_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
         secret_key=env.get("REGISTRY_SECRET_KEY") or _secret_from_file(var_dir),
+        sign_in_per_minute=int(env.get("REGISTRY_SIGN_IN_PER_MINUTE", "20")),
     )

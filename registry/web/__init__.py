@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Router
 from litestar.config.csrf import CSRFConfig
+from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
@@ -64,11 +65,27 @@ def csrf_config(settings: Settings) -> CSRFConfig:
     )
 
 
-def web_handlers() -> list[ControllerRouterHandler]:
+def sign_in_limit(settings: Settings) -> RateLimitConfig:
+    """Posts to the sign-in and account forms per minute from one client address.
+
+    Kept in the process (Litestar's memory store): with several app processes each counts on
+    its own, which still bounds guessing to a small multiple of the limit.
+    """
+    return RateLimitConfig(
+        rate_limit=("minute", settings.sign_in_per_minute),
+        check_throttle_handler=lambda request: request.method == "POST",
+        store="sign_in_limit",
+    )
+
+
+def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
+    auth = Router(
+        path="/", route_handlers=[AuthPages], middleware=[sign_in_limit(settings).middleware]
+    )
     pages = Router(
         path="/",
         route_handlers=[
-            AuthPages,
+            auth,
             CataloguePages,
             ProviderPages,
             WorkerPages,

@@ -90,6 +90,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         "REGISTRY_BASE_URL": url,
         "REGISTRY_SECRET_KEY": "browser-test-secret",
         "REGISTRY_VAR_DIR": str(tmp),
+        # Every browser test signs in from 127.0.0.1; the limit itself is tested over HTTP.
+        "REGISTRY_SIGN_IN_PER_MINUTE": "100000",
     }
     registry = [str(Path(sys.executable).parent / "registry")]
     demo = subprocess.run([*registry, "demo"], env=env, check=True, capture_output=True)

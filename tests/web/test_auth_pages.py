@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -163,3 +164,16 @@ async def test_refused_registration_writes_nothing(client: Client, sessionmaker:
     assert short.headers["content-type"].startswith("text/html")
     async with sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(Account)) == 0
+
+
+async def test_sign_in_attempts_are_limited_per_minute(settings: Any, engine: Any) -> None:
+    from registry.app import create_app
+
+    strict = msgspec.structs.replace(settings, sign_in_per_minute=3)
+    async with AsyncTestClient(create_app(strict), base_url="http://testserver.local") as client:
+        browser = Browser(client)
+        answers = [await browser.sign_in("nobody@example.nl", "wrong-password") for _ in range(4)]
+        assert [a.status_code for a in answers] == [400, 400, 400, 429]
+        assert "Wacht een minuut" in answers[-1].text
+        # Reading the sign-in page is not limited.
+        assert (await browser.get("/inloggen")).status_code == 200

@@ -76,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Er klopt iets niet in wat je invulde.",
         "Something you filled in is wrong.",
     ),
+    "error.status.429": (
+        "Je hebt het te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.",
+        "Too many attempts. Wait a minute, then try again.",
+    ),
     "error.status.500": (
         "Er ging bij ons iets mis. Probeer het later nog eens.",
         "Something went wrong on our side. Please try again later.",
