@@ -11,8 +11,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Router
 from litestar.config.csrf import CSRFConfig
-from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
