@@ -50,3 +50,22 @@ def test_register_a_worker_account(page: Page) -> None:
     page.get_by_label("Wachtwoord").fill("een lang genoeg wachtwoord")
     page.get_by_role("button", name="Account maken").click()
     expect(page.get_by_text("Ingelogd als Fatima El Amrani")).to_be_visible()
+
+
+def test_sign_in_with_the_keyboard_only(page: Page) -> None:
+    page.goto("/inloggen")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Ga naar de inhoud")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("E-mailadres")).to_be_focused()
+    page.keyboard.type("worker@demo.llo-registry.nl")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Wachtwoord")).to_be_focused()
+    page.keyboard.type("demo-wachtwoord")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Ingelogd als Sam de Vries")).to_be_visible()
+    # Focus is visible: the focused element gets an outline.
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in {"none", ""}

@@ -1,0 +1,53 @@
+"""Rules that hold for every page at once: CSRF on every form, and complete translations."""
+
+from __future__ import annotations
+
+import re
+import string
+import uuid
+from typing import Any
+
+from litestar.testing import AsyncTestClient
+
+from registry.web.messages import MESSAGES
+from tests.web.helpers import HTML
+
+PATH_PARAMETER = re.compile(r"\{(\w+):(\w+)\}")
+
+
+def _fill(path: str) -> str:
+    return PATH_PARAMETER.sub(lambda m: str(uuid.uuid4()) if m.group(2) == "uuid" else "x", path)
+
+
+def _form_posts(app: Any) -> list[str]:
+    machine = ("/api/", "/status/", "/issuers/", "/trust-list", "/.well-known/", "/schema")
+    paths = []
+    for route in app.routes:
+        if route.path.startswith(machine):
+            continue
+        methods = getattr(route, "methods", set())
+        if methods & {"POST", "PUT", "PATCH", "DELETE"}:
+            paths.append(_fill(route.path))
+    return sorted(paths)
+
+
+async def test_every_form_post_needs_the_csrf_token(client: AsyncTestClient[Any]) -> None:
+    posts = _form_posts(client.app)
+    assert len(posts) >= 15, posts  # the web pages' forms, not an empty list by mistake
+    for path in posts:
+        answer = await client.post(path, data={"x": "1"}, headers=HTML)
+        assert answer.status_code == 403, path
+        assert "Het formulier is verlopen" in answer.text, path
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_text_has_dutch_and_english_with_the_same_fields() -> None:
+    wrong = [
+        key
+        for key, (dutch, english) in MESSAGES.items()
+        if not dutch.strip() or not english.strip() or _fields(dutch) != _fields(english)
+    ]
+    assert wrong == []
