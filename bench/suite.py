@@ -1,6 +1,7 @@
 """The one list of benchmarks, in the order `python -m bench` runs them.
 
-To add one (verify_credential, issue_credential, issue_batch_sqlite, verify_cv_http, cv_p95):
+To add one (verify_credential, issue_credential, issue_batch_sqlite, verify_cv_http,
+share_page_http, cv_p95):
 write a module with `run(ctx: Context) -> None` that prints through `bench.common.emit`, and
 append it here.
 """
@@ -15,5 +16,6 @@ BENCHMARKS: list[Benchmark] = [
     Benchmark("search_p95", search_p95.run),
     Benchmark("issue_batch_sqlite", issue_batch.run),
     Benchmark("verify_cv_http", cv_bench.run_verify_http),
+    Benchmark("share_page_http", cv_bench.run_share_page_http),
     Benchmark("cv_p95", cv_bench.run_cv_p95),
 ]
