@@ -1,44 +1,20 @@
-"""The provider pages over HTTP: modules, runs, issuing one or a cohort, status changes."""
+"""The provider pages over HTTP: modules, runs, issuing to one learner, status changes."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
-import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import select
 
 from catalogue.models import Module, ModuleVersion, Run
 from registry.models import Credential
-from registry.web.provider_cohort import chunk_size, with_module_column
 from tests.catalogue.helpers import CHARGER, HEAT_PUMP
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import HTML, Browser, signed_in
+from tests.web.provider_helpers import Client, Maker, count, provider, world
 
-Client = AsyncTestClient[Any]
-Maker = async_sessionmaker[AsyncSession]
-NDJSON = {"Accept": "application/x-ndjson"}
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    """opleider-a (accredited, with a published laadpaalmonteur module) and opleider-b."""
-    return await World(client, accounts, sessionmaker).setup()
-
-
-@pytest.fixture
-async def provider(client: Client, sessionmaker: Maker, world: World) -> Browser:
-    """A browser signed in as a provider account of opleider-a."""
-    return await signed_in(client, sessionmaker, "provider", "p@example.nl", provider="opleider-a")
-
-
-async def count(sessionmaker: Maker, model: Any) -> int:
-    async with sessionmaker() as session:
-        return int(await session.scalar(select(func.count()).select_from(model)) or 0)
+__all__ = ["provider", "world"]  # fixtures, used by name
 
 
 def module_form(**changes: str) -> dict[str, str]:
@@ -348,154 +324,6 @@ async def test_issuing_needs_a_published_module_and_an_accreditation(
 
 
 # ---------------------------------------------------------------- cohort upload
-
-
-def csv_file(text: str) -> dict[str, Any]:
-    return {"file": ("cohort.csv", text.encode(), "text/csv")}
-
-
-GOOD_CSV = "email,name\nanna@example.nl,Anna de Boer\nbram@example.nl,Bram Visser\n"
-BAD_CSV = (
-    "email,name\n"
-    "anna@example.nl,Anna de Boer\n"
-    "geen-adres,Bram Visser\n"
-    "chris@example.nl,Chris Jansen\n"
-    "dana@example.nl\n"
-)
-
-
-async def test_cohort_form_lists_published_modules(provider: Browser, world: World) -> None:
-    page = await provider.get("/aanbieder/cohort")
-    assert page.status_code == 200
-    assert f'<option value="{world.module["id"]}"' in page.text
-    assert 'enctype="multipart/form-data"' in page.text
-    assert "<progress" in page.text
-    assert 'aria-live="polite"' in page.text
-    example = await provider.get("/aanbieder/cohort/voorbeeld.csv")
-    assert example.headers["content-type"].startswith("text/csv")
-    assert example.text.splitlines()[0] == "email,name"
-
-
-async def test_cohort_upload_issues_every_row(
-    provider: Browser, world: World, sessionmaker: Maker
-) -> None:
-    answer = await provider.post(
-        "/aanbieder/cohort", {"module": world.module["id"]}, files=csv_file(GOOD_CSV)
-    )
-    assert answer.status_code == 200
-    assert "Klaar: 2 deelcertificaten uitgegeven" in answer.text
-    assert "Anna de Boer" in answer.text
-    assert "bram@example.nl" in answer.text
-    assert await count(sessionmaker, Credential) == 2
-
-
-async def test_cohort_upload_with_a_module_column(
-    provider: Browser, world: World, sessionmaker: Maker
-) -> None:
-    text = f"email,name,moduleId\nanna@example.nl,Anna de Boer,{world.module['id']}\n"
-    answer = await provider.post("/aanbieder/cohort", {"module": ""}, files=csv_file(text))
-    assert answer.status_code == 200
-    assert await count(sessionmaker, Credential) == 1
-
-
-async def test_cohort_with_bad_rows_issues_nothing_and_lists_each(
-    provider: Browser, world: World, sessionmaker: Maker
-) -> None:
-    answer = await provider.post(
-        "/aanbieder/cohort", {"module": world.module["id"]}, files=csv_file(BAD_CSV)
-    )
-    assert answer.status_code == 422
-    assert "Er is niets uitgegeven" in answer.text
-    assert "2 van de 4 rijen hebben een fout" in answer.text
-    rows = re.findall(r'<th scope="row">(\d+)</th>', answer.text)
-    assert rows == ["3", "5"]
-    assert "Het e-mailadres klopt niet" in answer.text
-    assert "Deze rij heeft niet evenveel kolommen" in answer.text
-    assert "Anna de Boer" not in answer.text  # good rows are not listed as problems
-    # Each row is its own chunk here, so Anna was signed before Bram's row failed: all undone.
-    assert chunk_size(4) == 1
-    assert await count(sessionmaker, Credential) == 0
-
-
-async def test_cohort_form_errors(provider: Browser, world: World, sessionmaker: Maker) -> None:
-    empty = await provider.post(
-        "/aanbieder/cohort", {"module": world.module["id"]}, files=csv_file("")
-    )
-    assert empty.status_code == 400
-    assert "Kies een CSV-bestand" in empty.text
-    header = await provider.post(
-        "/aanbieder/cohort", {"module": ""}, files=csv_file("mail,naam\na@example.nl,A\n")
-    )
-    assert header.status_code == 400
-    assert "De eerste regel moet de kolommen email en name hebben" in header.text
-    other = await provider.post(
-        "/aanbieder/cohort",
-        {"module": "00000000-0000-4000-8000-000000000000"},
-        files=csv_file(GOOD_CSV),
-    )
-    assert other.status_code == 400
-    assert "Kies een module uit de lijst" in other.text
-    assert await count(sessionmaker, Credential) == 0
-
-
-async def post_ndjson(browser: Browser, data: dict[str, str], text: str) -> Any:
-    """Post the cohort form as provider.js does: the file, asking for NDJSON."""
-    form = {"_csrf_token": await browser.csrf_token(), **data}
-    return await browser.client.post(
-        "/aanbieder/cohort", data=form, files=csv_file(text), headers=NDJSON
-    )
-
-
-def ndjson_lines(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-async def test_cohort_streams_progress_then_the_result(
-    provider: Browser, world: World, sessionmaker: Maker
-) -> None:
-    rows = "".join(f"l{n}@example.nl,Leerling {n}\n" for n in range(45))
-    answer = await post_ndjson(provider, {"module": world.module["id"]}, "email,name\n" + rows)
-    assert answer.status_code == 200
-    assert answer.headers["content-type"].startswith("application/x-ndjson"), answer.headers
-    lines = ndjson_lines(answer.text)
-    progress = [line for line in lines if "done" in line]
-    assert progress[0] == {"done": 0, "total": 45}
-    assert progress[-1] == {"done": 45, "total": 45}
-    assert [p["done"] for p in progress] == sorted(p["done"] for p in progress)
-    assert len(progress) > 3  # more than start and end: it reports while it works
-    final = lines[-1]
-    assert final["result"] == "issued"
-    assert final["message"] == "Klaar: 45 deelcertificaten uitgegeven."
-    assert "Leerling 44" in final["html"]
-    assert await count(sessionmaker, Credential) == 45
-
-
-async def test_cohort_stream_with_a_bad_row_issues_nothing(
-    provider: Browser, world: World, sessionmaker: Maker
-) -> None:
-    answer = await post_ndjson(provider, {"module": world.module["id"]}, BAD_CSV)
-    final = ndjson_lines(answer.text)[-1]
-    assert final["result"] == "rejected"
-    assert "Daarom is er niets uitgegeven" in final["message"]
-    assert '<th scope="row">3</th>' in final["html"]
-    assert '<th scope="row">5</th>' in final["html"]
-    assert await count(sessionmaker, Credential) == 0
-    invalid = await post_ndjson(provider, {"module": ""}, "")
-    assert invalid.status_code == 400
-    assert ndjson_lines(invalid.text)[-1]["result"] == "invalid"
-
-
-def test_module_column_keeps_line_numbers() -> None:
-    text = b'email,name\r\na@example.nl,"A\nB"\r\n\r\nc@example.nl,C\r\n'
-    out = with_module_column(text, "m-1").decode()
-    assert out.splitlines()[0] == "email,name,moduleId"
-    assert out.count("\n") == text.decode().count("\n")
-    assert with_module_column(b"email,name,moduleId\nx,y,z\n", "m-1") == (
-        b"email,name,moduleId\nx,y,z\n"
-    )
-
-
-# ---------------------------------------------------------------- issued credentials
 
 
 async def test_list_suspend_reinstate_and_revoke(
