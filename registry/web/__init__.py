@@ -6,6 +6,7 @@ uses (with the signed-in person as the actor), and render a template.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,6 +23,7 @@ from registry.web.assessor_pages import AssessorPages
 from registry.web.auth_pages import AuthPages
 from registry.web.catalogue_pages import CataloguePages
 from registry.web.employer_pages import EmployerPages
+from registry.web.errors import MACHINE_PREFIXES
 from registry.web.provider_pages import ProviderPages
 from registry.web.session import load_web_user
 from registry.web.worker_pages import WorkerPages
@@ -53,15 +55,7 @@ def csrf_config(settings: Settings) -> CSRFConfig:
         cookie_secure=settings.base_url.startswith("https://"),
         cookie_httponly=True,
         cookie_samesite="lax",
-        exclude=[
-            "^/api/",
-            "^/status/",
-            "^/issuers/",
-            "^/trust-list",
-            "^/\\.well-known/",
-            "^/schema",
-            "^/health",
-        ],
+        exclude=[f"^{re.escape(prefix)}" for prefix in MACHINE_PREFIXES],
     )
 
 

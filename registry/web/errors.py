@@ -21,6 +21,8 @@ from registry.web.pages import AnyRequest, page, see_other
 from schemas.errors import DomainError
 
 log = logging.getLogger("registry")
+# Paths for machines: errors stay problem+json, and CSRF does not apply (they authenticate
+# with bearer tokens, never with the session cookie).
 MACHINE_PREFIXES = (
     "/api/",
     "/status/",

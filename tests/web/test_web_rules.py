@@ -9,6 +9,7 @@ from typing import Any
 
 from litestar.testing import AsyncTestClient
 
+from registry.web.errors import MACHINE_PREFIXES
 from registry.web.messages import MESSAGES
 from tests.web.helpers import HTML
 
@@ -20,10 +21,9 @@ def _fill(path: str) -> str:
 
 
 def _form_posts(app: Any) -> list[str]:
-    machine = ("/api/", "/status/", "/issuers/", "/trust-list", "/.well-known/", "/schema")
     paths = []
     for route in app.routes:
-        if route.path.startswith(machine):
+        if route.path.startswith(MACHINE_PREFIXES):
             continue
         methods = getattr(route, "methods", set())
         if methods & {"POST", "PUT", "PATCH", "DELETE"}:
