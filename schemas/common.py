@@ -19,11 +19,13 @@ Email = Annotated[
 Uri = Annotated[str, msgspec.Meta(pattern=r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", max_length=500)]
 Role = Literal["operator", "provider", "assessor", "worker", "employer", "coach"]
 ROLES: tuple[Role, ...] = ("operator", "provider", "assessor", "worker", "employer", "coach")
+# Course dates, expiry days and the dates on pages are Dutch calendar dates.
+NL_TIME = ZoneInfo("Europe/Amsterdam")
 
 
 def today_nl() -> dt.date:
     """Today's date in the Netherlands: course dates are Dutch calendar dates."""
-    return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    return dt.datetime.now(NL_TIME).date()
 
 
 class Request(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, rename="camel"):

@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 import msgspec
 
 from registry.web.pages import form_values
-from schemas.common import Email, NonEmpty, Uri
+from schemas.common import NL_TIME, Email, NonEmpty, Uri
 from schemas.issuance import EvcIn
 
 ROWS = 6
@@ -47,7 +46,6 @@ FIELDS = (
 )
 ROW_FIELDS = ("code", "label", "result", "achieved")
 LIMITS = {"code": 80, "label": 200, "achieved": 100}
-NL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -228,4 +226,4 @@ def _check_valid_until(raw: str, today: dt.date, errors: dict[str, str]) -> str 
     if day <= today:
         errors["valid_until"] = "assessor.error.valid_until_past"
         return None
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=NL).isoformat()
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=NL_TIME).isoformat()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from litestar import Controller, get, post
 from litestar.params import Parameter
@@ -43,10 +42,9 @@ from registry.web.pages import (
     see_other,
     signed_in,
 )
-from schemas.common import today_nl
+from schemas.common import NL_TIME, today_nl
 from schemas.errors import DomainError, PermissionDeniedError
 
-NL = ZoneInfo("Europe/Amsterdam")
 HOME = "/beoordelaar"
 NEW = "/beoordelaar/evc/nieuw"
 # Which form field a refusal of the issuance service belongs to; others go on top of the form.
@@ -61,7 +59,7 @@ FORM_ID = "evc-form"
 
 def _day(moment: dt.datetime | None) -> str:
     """A date as Dutch people write it, in Dutch time."""
-    return "" if moment is None else moment.astimezone(NL).strftime("%d-%m-%Y")
+    return "" if moment is None else moment.astimezone(NL_TIME).strftime("%d-%m-%Y")
 
 
 async def _standing(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from registry.web.i18n import Lang, Translate
+from registry.web.i18n import Lang, Translate, day_in_words
 from schemas.catalogue import Level
 
 
@@ -16,10 +16,7 @@ class Formats:
         self.t = t
 
     def day(self, value: dt.date | None) -> str:
-        """'3 maart 2031' / '3 March 2031': words read easier than 03-03-2031."""
-        if value is None:
-            return ""
-        return f"{value.day} {self.t(f'catalogue.month.{value.month}')} {value.year}"
+        return day_in_words(self.lang, value)
 
     def price(self, cents: int | None) -> str:
         """'€ 1.495' or '€ 1.495,50' in Dutch; '€1,495' or '€1,495.50' in English."""

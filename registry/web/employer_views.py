@@ -10,15 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
+from functools import partial
 
 from registry.models import Credential
 from registry.shares import OpenedShare
 from registry.wallet_content import KINDS
-from registry.web.i18n import Lang, translator
+from registry.web.i18n import Lang, day_in_words
 from schemas.verification import Check, Report, Verdict
-
-NL_TIME = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +137,4 @@ def share_view(opened: OpenedShare, report: Report) -> ShareView:
 
 def day_formatter(lang: Lang) -> Callable[[dt.date | dt.datetime | None], str]:
     """`day(value)`: a date in words ("12 maart 2025"), in the Dutch time zone for moments."""
-    t = translator(lang)
-
-    def day(value: dt.date | dt.datetime | None) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, dt.datetime):
-            value = value.astimezone(NL_TIME).date()
-        month = t(f"employer.month.{value.month}")
-        return t("employer.date", day=value.day, month=month, year=value.year)
-
-    return day
+    return partial(day_in_words, lang)

@@ -7,12 +7,14 @@ site keeps its own table in `registry/web/messages/`; they are merged here once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, Literal
 
 from litestar import Request
 
 from registry.web.messages import MESSAGES
+from schemas.common import NL_TIME
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
@@ -40,6 +42,17 @@ def translator(lang: Lang) -> Translate:
         return text.format(**fields) if fields else text
 
     return t
+
+
+def day_in_words(lang: Lang, value: dt.date | dt.datetime | None) -> str:
+    """'3 maart 2031' / '3 March 2031' (a moment on the Dutch calendar): words read easier
+    than 03-03-2031."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(NL_TIME).date()
+    month = MESSAGES[f"month.{value.month}"][LANGS.index(lang)]
+    return f"{value.day} {month} {value.year}"
 
 
 def error_text(lang: Lang, code: str, fallback: str) -> str:

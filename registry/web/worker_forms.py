@@ -10,12 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from registry.shares import MAX_LIFETIME
+from schemas.common import NL_TIME
 from schemas.wallet import ExperienceCreate, ShareCreate
 
-NL = ZoneInfo("Europe/Amsterdam")
 LIFETIMES = ("7", "30", "90")
 OWN_DATE = "datum"
 DEFAULT_LIFETIME = "30"
@@ -115,7 +114,7 @@ def _expiry(form: ShareForm, now: dt.datetime) -> tuple[dt.datetime | None, str]
         day = dt.date.fromisoformat(form.until)
     except ValueError:
         return None, "worker.error.bad-date"
-    moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=NL)
+    moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=NL_TIME)
     if not now < moment <= now + MAX_LIFETIME:
         return None, "worker.error.bad-expiry"
     return moment, ""

@@ -12,23 +12,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import shares, wallet_content
 from registry.cv import build_cv
 from registry.holders import Holder
-from registry.web.i18n import Lang
+from registry.web.i18n import Lang, day_in_words
 from registry.web.pages import VERDICT_COLOUR
-from schemas.common import today_nl
+from schemas.common import NL_TIME, today_nl
 from schemas.wallet import CompetenceRef, CvCredential, ShareOut, WalletCredential
 
-NL = ZoneInfo("Europe/Amsterdam")
-MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november"
-MONTHS_NL += " december"
-MONTHS_EN = "January February March April May June July August September October November December"
-MONTHS: dict[Lang, list[str]] = {"nl": MONTHS_NL.split(), "en": MONTHS_EN.split()}
 KINDS = {"module-certificate", "evc"}
 VERIFY_PATH = "/controleren/bewijs/"
 
@@ -38,16 +32,12 @@ VERIFY_PATH = "/controleren/bewijs/"
 
 def format_date(lang: Lang, value: dt.date | dt.datetime | None) -> str:
     """`2 maart 2031`: a day as people write it (moments on the Dutch calendar)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.astimezone(NL).date()
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    return day_in_words(lang, value)
 
 
 def format_moment(lang: Lang, value: dt.datetime) -> str:
     """`2 maart 2031, 14:05` in Dutch time."""
-    local = value.astimezone(NL)
+    local = value.astimezone(NL_TIME)
     return f"{format_date(lang, local)}, {local:%H:%M}"
 
 

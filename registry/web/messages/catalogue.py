@@ -243,17 +243,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "catalogue.qual.withdrawn": ("Gestopt", "Stopped"),
     "catalogue.qual.all": ("Alle kwalificaties", "All qualifications"),
-    # Dates: month names
-    "catalogue.month.1": ("januari", "January"),
-    "catalogue.month.2": ("februari", "February"),
-    "catalogue.month.3": ("maart", "March"),
-    "catalogue.month.4": ("april", "April"),
-    "catalogue.month.5": ("mei", "May"),
-    "catalogue.month.6": ("juni", "June"),
-    "catalogue.month.7": ("juli", "July"),
-    "catalogue.month.8": ("augustus", "August"),
-    "catalogue.month.9": ("september", "September"),
-    "catalogue.month.10": ("oktober", "October"),
-    "catalogue.month.11": ("november", "November"),
-    "catalogue.month.12": ("december", "December"),
 }

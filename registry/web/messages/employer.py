@@ -7,19 +7,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Dates: "12 maart 2025"
-    "employer.date": ("{day} {month} {year}", "{day} {month} {year}"),
-    "employer.month.1": ("januari", "January"),
-    "employer.month.2": ("februari", "February"),
-    "employer.month.3": ("maart", "March"),
-    "employer.month.4": ("april", "April"),
-    "employer.month.5": ("mei", "May"),
-    "employer.month.6": ("juni", "June"),
-    "employer.month.7": ("juli", "July"),
-    "employer.month.8": ("augustus", "August"),
-    "employer.month.9": ("september", "September"),
-    "employer.month.10": ("oktober", "October"),
-    "employer.month.11": ("november", "November"),
-    "employer.month.12": ("december", "December"),
     # One credential as a card
     "employer.card.issuer": ("Uitgegeven door", "Issued by"),
     "employer.card.issued": ("Uitgegeven op", "Issued on"),
