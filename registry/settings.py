@@ -23,6 +23,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     sign_in_per_minute: int = 20
 
     @property
+    def is_https(self) -> bool:
+        """Served over https: cookies are then marked Secure."""
+        return self.base_url.startswith("https://")
+
+    @property
     def host(self) -> str:
         """The host part used in `did:web` identifiers."""
         return self.base_url.split("://", 1)[-1].rstrip("/")

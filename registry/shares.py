@@ -114,7 +114,7 @@ async def create_share(
 
 async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[str]) -> list[str]:
     """The credential ids (`Credential.credential_id`) for ids or row UUIDs in this wallet."""
-    uuids = {UUID(v) for v in given if _is_uuid(v)}
+    uuids = {UUID(v) for v in given if is_uuid(v)}
     rows = await session.execute(
         select(Credential.id, Credential.credential_id).where(
             Credential.wallet_id == wallet_id,
@@ -125,7 +125,7 @@ async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[s
     for row_id, credential_id in rows:
         by_key[str(row_id)] = by_key[credential_id] = credential_id
     missing = [
-        v for v in given if v not in by_key and (not _is_uuid(v) or str(UUID(v)) not in by_key)
+        v for v in given if v not in by_key and (not is_uuid(v) or str(UUID(v)) not in by_key)
     ]
     if missing:
         raise InvalidInputError(
@@ -135,7 +135,7 @@ async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[s
     return list(dict.fromkeys(chosen))
 
 
-def _is_uuid(value: str) -> bool:
+def is_uuid(value: str) -> bool:
     try:
         UUID(value)
     except ValueError:
@@ -145,7 +145,7 @@ def _is_uuid(value: str) -> bool:
 
 async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID | None]:
     """An employer's e-mail address (an account may come later) or an account id."""
-    if _is_uuid(recipient):
+    if is_uuid(recipient):
         account = await session.get(Account, UUID(recipient))
         if account is None:
             raise NotFoundError("no account with this id", code="recipient-not-found")
@@ -295,7 +295,7 @@ async def open_received(
 async def share_by_audience(session: AsyncSession, settings: Settings, aud: str) -> Share | None:
     """The share a presentation's `aud` names, if it is one of ours."""
     prefix = settings.base_url + AUDIENCE_PATH
-    if not aud.startswith(prefix) or not _is_uuid(aud[len(prefix) :]):
+    if not aud.startswith(prefix) or not is_uuid(aud[len(prefix) :]):
         return None
     return await session.get(Share, UUID(aud[len(prefix) :]))
 

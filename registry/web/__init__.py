@@ -52,7 +52,7 @@ def csrf_config(settings: Settings) -> CSRFConfig:
     return CSRFConfig(
         secret=settings.secret_key,
         cookie_name=CSRF_COOKIE,
-        cookie_secure=settings.base_url.startswith("https://"),
+        cookie_secure=settings.is_https,
         cookie_httponly=True,
         cookie_samesite="lax",
         exclude=[f"^{re.escape(prefix)}" for prefix in MACHINE_PREFIXES],

@@ -30,13 +30,12 @@ from registry.web.assessor_form import (
     empty_form,
     read_evc_form,
 )
-from registry.web.i18n import translator
+from registry.web.i18n import lang_of, translator
 from registry.web.messages import MESSAGES
 from registry.web.pages import (
     AnyRequest,
     WebUser,
     error_message,
-    lang_for,
     page,
     read_form,
     see_other,
@@ -122,7 +121,7 @@ class AssessorPages(Controller):
         user = signed_in(request, "assessor")
         form = read_evc_form(await read_form(request))
         item = check_evc_form(form, today_nl())
-        t = translator(lang_for(request))
+        t = translator(lang_of(request))
         if item is None:
             errors = {name: t(key) for name, key in form.errors.items()}
             return _form_page(request, form, errors, None, status_code=400)
@@ -165,7 +164,7 @@ def _form_page(
     standing: str | None,
     status_code: int = 200,
 ) -> Template:
-    t = translator(lang_for(request))
+    t = translator(lang_of(request))
     options: dict[str, Any] = {
         "results": [("", t("assessor.choose"))] + [(r, t(f"assessor.result.{r}")) for r in RESULTS],
         "schemes": [("", t("assessor.new.level_none"))]

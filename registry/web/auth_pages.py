@@ -125,7 +125,7 @@ class AuthPages(Controller):
             value=lang if lang in LANGS else "nl",
             max_age=365 * 24 * 3600,
             samesite="lax",
-            secure=settings.base_url.startswith("https://"),
+            secure=settings.is_https,
             httponly=True,
         )
         return see_other(safe_next(next_path), cookies=[cookie])

@@ -14,8 +14,8 @@ from catalogue.modules import ModuleService, published_study_loads
 from catalogue.qualifications import QualificationService
 from registry.web.catalogue_format import Formats
 from registry.web.catalogue_search import filter_options, run_search
-from registry.web.i18n import translator
-from registry.web.pages import AnyRequest, lang_for, page, web_user_of
+from registry.web.i18n import lang_of, translator
+from registry.web.pages import AnyRequest, page, web_user_of
 from schemas.catalogue import QualificationOut
 from schemas.errors import NotFoundError
 
@@ -25,7 +25,7 @@ PageNumber = Annotated[str | None, Parameter(query="pagina")]
 
 
 def _formats(request: AnyRequest) -> Formats:
-    lang = lang_for(request)
+    lang = lang_of(request)
     return Formats(lang, translator(lang))
 
 
@@ -70,7 +70,7 @@ class CataloguePages(Controller):
     ) -> Template:
         """Search published modules with filters (a GET form: the address can be shared)."""
         outcome = await run_search(db_session, base_url, request.query_params)
-        t = translator(lang_for(request))
+        t = translator(lang_of(request))
         return page(
             request,
             "catalogue/search.html",

@@ -22,8 +22,8 @@ from registry.web.employer_views import (
     presentation_failed,
     share_view,
 )
-from registry.web.i18n import translator
-from registry.web.pages import AnyRequest, lang_for, page, read_form, signed_in, web_user_of
+from registry.web.i18n import lang_of, translator
+from registry.web.pages import AnyRequest, page, read_form, signed_in, web_user_of
 from schemas.common import Actor
 from schemas.errors import DomainError, NotFoundError
 from schemas.verification import Report
@@ -44,7 +44,7 @@ def employer_page(
 ) -> Template:
     """A page of this area: the layout's context plus `day()` for dates in words."""
     response = page(
-        request, template, status_code=status_code, day=day_formatter(lang_for(request)), **context
+        request, template, status_code=status_code, day=day_formatter(lang_of(request)), **context
     )
     for name, value in NO_STORE.items():
         response.set_header(name, value)
@@ -172,7 +172,7 @@ class EmployerPages(Controller):
 
 
 def _text(request: AnyRequest, key: str) -> str:
-    return translator(lang_for(request))(key)
+    return translator(lang_of(request))(key)
 
 
 def _verify_form(

@@ -13,7 +13,7 @@ from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from registry.web.i18n import Lang, error_text, lang_of, translator
+from registry.web.i18n import error_text, lang_of, translator
 from schemas.common import Actor, Role
 from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError
 
@@ -100,10 +100,6 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
         # Explicit: a handler returning `Any` (page or redirect) would otherwise answer JSON.
         media_type=MediaType.HTML,
     )
-
-
-def lang_for(request: AnyRequest) -> Lang:
-    return lang_of(request)
 
 
 def error_message(request: AnyRequest, error: DomainError) -> str:

@@ -22,7 +22,7 @@ def session_cookie(settings: Settings, token: str, *, expire: bool = False) -> C
         path="/",
         httponly=True,
         samesite="lax",
-        secure=settings.base_url.startswith("https://"),
+        secure=settings.is_https,
     )
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID
 
-from registry.shares import MAX_LIFETIME
+from registry.shares import MAX_LIFETIME, is_uuid
 from schemas.common import NL_TIME
 from schemas.wallet import ExperienceCreate, ShareCreate
 
@@ -85,7 +84,7 @@ def read_share(form: ShareForm, now: dt.datetime) -> tuple[ShareCreate | None, E
     errors: Errors = {}
     if not form.credentials:
         errors["credentials"] = "worker.error.no-credential"
-    elif len(form.credentials) > MAX_CREDENTIALS or not all(map(_is_uuid, form.credentials)):
+    elif len(form.credentials) > MAX_CREDENTIALS or not all(map(is_uuid, form.credentials)):
         errors["credentials"] = "worker.error.unknown-credential"
     if not form.recipient:
         errors["recipient"] = "worker.error.recipient-required"
@@ -118,11 +117,3 @@ def _expiry(form: ShareForm, now: dt.datetime) -> tuple[dt.datetime | None, str]
     if not now < moment <= now + MAX_LIFETIME:
         return None, "worker.error.bad-expiry"
     return moment, ""
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        UUID(value)
-    except ValueError:
-        return False
-    return True
