@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import msgspec
 
-from registry.web.pages import form_values
+from registry.web.pages import fits, form_values
 from schemas.common import NL_TIME, Email, NonEmpty, Uri
 from schemas.issuance import EvcIn
 
@@ -77,14 +77,6 @@ def read_evc_form(data: dict[str, Any]) -> EvcForm:
     return EvcForm(values=form_values(data, *FIELDS), rows=rows, methods=methods)
 
 
-def _fits(value: str, kind: Any) -> bool:
-    try:
-        msgspec.convert(value, kind)
-    except msgspec.ValidationError:
-        return False
-    return True
-
-
 def check_evc_form(form: EvcForm, today: dt.date) -> EvcIn | None:
     """The issuance request, or None with `form.errors` filled in."""
     values, errors = form.values, form.errors
@@ -125,11 +117,11 @@ def _check_candidate(values: dict[str, str], errors: dict[str, str]) -> None:
     email, name = values["candidate_email"], values["candidate_name"]
     if not email:
         errors["candidate_email"] = "assessor.error.email_required"
-    elif not _fits(email, Email):
+    elif not fits(email, Email):
         errors["candidate_email"] = "assessor.error.email_invalid"
     if not name:
         errors["candidate_name"] = "assessor.error.name_required"
-    elif not _fits(name, NonEmpty):
+    elif not fits(name, NonEmpty):
         errors["candidate_name"] = "assessor.error.too_long"
 
 
@@ -137,11 +129,11 @@ def _check_standard(values: dict[str, str], errors: dict[str, str]) -> None:
     name, url = values["standard_name"], values["standard_url"]
     if not name:
         errors["standard_name"] = "assessor.error.standard_name_required"
-    elif not _fits(name, NonEmpty):
+    elif not fits(name, NonEmpty):
         errors["standard_name"] = "assessor.error.too_long"
     if not url:
         errors["standard_url"] = "assessor.error.standard_url_required"
-    elif not _fits(url, Uri) or len(url) > 400:
+    elif not fits(url, Uri) or len(url) > 400:
         # 400, not 500: a werkproces address is the standard's address plus its code.
         errors["standard_url"] = "assessor.error.standard_url_invalid"
     if len(values["standard_description"]) > 20_000:

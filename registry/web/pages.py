@@ -134,6 +134,16 @@ async def read_form(request: AnyRequest) -> dict[str, Any]:
     return data
 
 
+def fits(value: str, kind: Any) -> bool:
+    """Whether a form field's text is a valid `kind` (a schema type such as `Email`), so a
+    form checks a field by the very rule the service will apply."""
+    try:
+        msgspec.convert(value, kind)
+    except msgspec.ValidationError:
+        return False
+    return True
+
+
 def form_values(data: Mapping[str, Any], *names: str) -> dict[str, str]:
     """The named text fields, stripped, with missing ones as ''."""
     return {name: str(data.get(name) or "").strip() for name in names}

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-import msgspec
 from litestar import get, post
 from litestar.params import Parameter
 from litestar.response import Template
@@ -18,7 +17,15 @@ from registry.issuance import issue_one
 from registry.issued import STATUSES, issued_by, issued_credential
 from registry.settings import Settings
 from registry.web.i18n import lang_of, translator
-from registry.web.pages import AnyRequest, WebUser, form_values, page, read_form, see_other
+from registry.web.pages import (
+    AnyRequest,
+    WebUser,
+    fits,
+    form_values,
+    page,
+    read_form,
+    see_other,
+)
 from registry.web.provider_common import notice_text, owned_module, provider_user, reason
 from registry.web.provider_modules import Notice
 from schemas.common import Email
@@ -35,14 +42,6 @@ ACTIONS: dict[str, tuple[StatusAction, str]] = {
     "schorsen": ("suspend", "geschorst"),
     "herstellen": ("reinstate", "hersteld"),
 }
-
-
-def _valid_email(email: str) -> bool:
-    try:
-        msgspec.convert(email, type=Email)
-    except msgspec.ValidationError:
-        return False
-    return True
 
 
 async def _issue_form(
@@ -115,7 +114,7 @@ class IssuePages:
         values = form_values(await read_form(request), "email", "name")
         errors: dict[str, str] = {}
         status_code = 400
-        if not _valid_email(values["email"]):
+        if not fits(values["email"], Email):
             errors["email"] = t("provider.issue.invalid_email")
         if not values["name"] or len(values["name"]) > 200:
             errors["name"] = t("provider.issue.invalid_name")
