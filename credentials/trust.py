@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import msgspec
@@ -32,12 +34,15 @@ __all__ = [
     "TrustListError",
     "TrustedIssuer",
     "TrustedKey",
+    "covers",
     "load_trust_list",
     "load_trust_list_unverified",
+    "own_scope",
     "sign_trust_list",
 ]
 
 TRUST_LIST_TYP = "trust-list+jwt"
+_BOUNDARY = re.compile(r"[/#?]")
 MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024
 
 
@@ -53,9 +58,20 @@ class _KeyEntry(NamedTuple):
     issuer: TrustedIssuer
 
 
+class _Scope(NamedTuple):
+    """One accreditation made ready for lookups: its patterns as a set (None: any)."""
+
+    kind: AccreditationKind
+    patterns: frozenset[str] | None
+    own: bool
+    valid_from: dt.datetime
+    valid_until: dt.datetime | None
+
+
 class _Index(NamedTuple):
     keys: dict[str, _KeyEntry]
     issuers: dict[str, TrustedIssuer]
+    scopes: dict[str, list[_Scope]]
 
 
 class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
@@ -79,7 +95,11 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
                 except KeyFormatError as exc:
                     raise TrustListError(f"key {record.kid}: {exc.message}") from None
                 keys[record.kid] = _KeyEntry(key, record, issuer)
-        return _Index(keys, issuers)
+        scopes = {
+            issuer.did: [_scope(accreditation) for accreditation in issuer.accreditations]
+            for issuer in self.issuers
+        }
+        return _Index(keys, issuers, scopes)
 
     def key_for(self, kid: str) -> VerifyingKey | None:
         """The issuer key named by a JWS `kid` (a full DID URL), retired keys included."""
@@ -96,42 +116,81 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         return self._index.issuers.get(did)
 
     def accredited(
-        self, issuer_did: str, kind: AccreditationKind, achievement_id: str, at: dt.datetime
+        self,
+        issuer_did: str,
+        kind: AccreditationKind,
+        achievement_id: str,
+        at: dt.datetime,
+        *,
+        creator: str | None = None,
     ) -> bool:
-        """Whether the issuer could issue this kind of achievement at `at` (aware)."""
+        """Whether the issuer could issue this kind of achievement at `at` (aware).
+
+        `creator` is the achievement's `creator.id`: an accreditation scoped to the issuer's
+        own achievements counts only when it is the issuer itself.
+        """
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValueError("`at` must be timezone-aware")
-        issuer = self._index.issuers.get(issuer_did)
-        if issuer is None:
-            return False
-        return any(
-            _in_window(accreditation, at) and _covers(accreditation.achievements, achievement_id)
-            for accreditation in issuer.accreditations
-            if accreditation.kind == kind
-        )
-
-
-def _in_window(accreditation: Accreditation, at: dt.datetime) -> bool:
-    if at < accreditation.valid_from:
+        candidates: frozenset[str] | None = None
+        for scope in self._index.scopes.get(issuer_did, ()):
+            if scope.kind != kind or at < scope.valid_from:
+                continue
+            if scope.valid_until is not None and at >= scope.valid_until:
+                continue
+            if scope.own and creator != issuer_did:
+                continue
+            if scope.patterns is None:
+                return True
+            if candidates is None:
+                candidates = _candidates(achievement_id)
+            if not scope.patterns.isdisjoint(candidates):
+                return True
         return False
-    return accreditation.valid_until is None or at < accreditation.valid_until
 
 
-def _covers(patterns: list[str], achievement_id: str) -> bool:
-    """Empty means any; otherwise an exact URL, or a prefix ending at a URL boundary (so
-    ".../modules/1" covers ".../modules/1/versions/2" but not ".../modules/12")."""
-    if not patterns:
-        return True
-    for pattern in patterns:
-        if achievement_id == pattern:
-            return True
-        if (
-            pattern
-            and achievement_id.startswith(pattern)
-            and (pattern[-1] in "/#?" or achievement_id[len(pattern)] in "/#?")
-        ):
-            return True
-    return False
+def _scope(accreditation: Accreditation) -> _Scope:
+    achievements = accreditation.achievements
+    return _Scope(
+        kind=accreditation.kind,
+        # Only an empty list means any: a list of empty strings covers nothing.
+        patterns=frozenset(p for p in achievements if p) if achievements else None,
+        own=accreditation.own_achievements,
+        valid_from=accreditation.valid_from,
+        valid_until=accreditation.valid_until,
+    )
+
+
+def _candidates(achievement_id: str) -> frozenset[str]:
+    """Every pattern that covers this id: the id itself, and each prefix that ends at a URL
+    boundary, with and without the boundary character (so ".../modules/1" and
+    ".../modules/1/" cover ".../modules/1/versions/2", and ".../modules/12" does not).
+
+    A set lookup per candidate keeps the check cheap however many modules an issuer owns.
+    """
+    found = {achievement_id}
+    for match in _BOUNDARY.finditer(achievement_id):
+        end = match.start()
+        if end:
+            found.add(achievement_id[:end])
+        found.add(achievement_id[: end + 1])
+    return frozenset(found)
+
+
+def covers(patterns: Iterable[str], achievement_id: str) -> bool:
+    """Whether any of these achievement patterns covers the id (the trust list's rule)."""
+    return not _candidates(achievement_id).isdisjoint(p for p in patterns if p)
+
+
+def own_scope(achievements: Sequence[str], own: Sequence[str]) -> list[str]:
+    """The part of an accreditation's achievements that lies among the issuer's own ones
+    (`own`: URL prefixes of the issuer's modules): every own prefix it covers (all of them
+    when it names none, "any"), and every narrower pattern inside an own prefix. Empty when
+    nothing is left, which a caller must not publish as "any"."""
+    if not achievements:
+        return list(own)
+    kept = [prefix for prefix in own if covers(achievements, prefix)]
+    kept += [pattern for pattern in achievements if pattern and covers(own, pattern)]
+    return list(dict.fromkeys(kept))
 
 
 def sign_trust_list(trust_list: TrustListDocument, key: SigningKey, kid: str) -> str:

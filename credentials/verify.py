@@ -392,16 +392,29 @@ class CredentialPipeline:
             return
         achievement = doc.credential_subject.achievement
         kind = KINDS.get(achievement.achievement_type or "")
-        issuer = issuer_of(doc)
-        if kind is None or not trust_list.accredited(issuer, kind, achievement.id, doc.valid_from):
+        issuer, at = issuer_of(doc), doc.valid_from
+        creator = achievement.creator.id if achievement.creator is not None else None
+        if kind is not None and trust_list.accredited(
+            issuer, kind, achievement.id, at, creator=creator
+        ):
+            self.checks.passed("accreditation", "accredited")
+        elif kind is not None and trust_list.accredited(
+            issuer, kind, achievement.id, at, creator=issuer
+        ):
+            # Accredited only for achievements it made itself, and this one names another.
+            self.checks.failed(
+                "accreditation",
+                "untrusted-issuer",
+                "creator-not-issuer",
+                "the issuer may issue only its own achievements, and this names another creator",
+            )
+        else:
             self.checks.failed(
                 "accreditation",
                 "untrusted-issuer",
                 "not-accredited",
                 "the issuer may not issue this",
             )
-            return
-        self.checks.passed("accreditation", "accredited")
 
 
 def verify_credential_jws(token: str | bytes, config: VerifierConfig) -> Report:

@@ -48,10 +48,17 @@ class TrustedKey(msgspec.Struct, kw_only=True, rename="camel"):
 
 class Accreditation(msgspec.Struct, kw_only=True, rename="camel"):
     """What an issuer may issue, and when. `achievements` holds achievement URLs or URL
-    prefixes (a prefix matches at a "/", "#" or "?" boundary); empty means any."""
+    prefixes (a prefix matches at a "/", "#" or "?" boundary); empty means any.
+
+    `ownAchievements` (absent in older lists: false) scopes the accreditation to achievements
+    the issuer made itself: `achievements` then lists the issuer's own modules, and a
+    credential counts only when its `achievement.creator.id` is the issuer. Foreign badges
+    often name another creator than their issuer, so the rule applies only where set.
+    """
 
     kind: AccreditationKind
     achievements: list[str] = msgspec.field(default_factory=list)
+    own_achievements: bool = False
     valid_from: AwareDatetime
     valid_until: AwareDatetime | None = None
 
@@ -70,3 +77,4 @@ class TrustListDocument(msgspec.Struct, kw_only=True, rename="camel"):
     issuer: str
     issued: AwareDatetime
     issuers: list[TrustedIssuer] = msgspec.field(default_factory=list)
+
