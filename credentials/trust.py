@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 import msgspec
 
+from credentials.did import keys_from_did_document
 from credentials.jws import JwsError, parse_compact, sign_compact, strict_json, verify_jws
 from credentials.keys import KeyFormatError, SigningKey, VerifyingKey
 from schemas.errors import InvalidInputError
@@ -30,6 +31,7 @@ from schemas.trust import (
 __all__ = [
     "TRUST_LIST_TYP",
     "Accreditation",
+    "TrustAnchor",
     "TrustList",
     "TrustListError",
     "TrustedIssuer",
@@ -37,6 +39,7 @@ __all__ = [
     "covers",
     "load_trust_list",
     "load_trust_list_unverified",
+    "merge_trust_lists",
     "own_scope",
     "sign_trust_list",
 ]
@@ -198,7 +201,55 @@ def sign_trust_list(trust_list: TrustListDocument, key: SigningKey, kid: str) ->
     return sign_compact(msgspec.json.encode(trust_list), key, kid=kid, typ=TRUST_LIST_TYP)
 
 
-def load_trust_list(token: str | bytes, operator_key: VerifyingKey) -> TrustList:
+class TrustAnchor:
+    """The operator key(s) a signed trust list must verify with, configured out of band: the
+    current keys of the operator's DID document (`/.well-known/did.json`), or one public JWK.
+
+    Retired keys of a DID document do not anchor anything: a trust list says who is trusted
+    now, and whoever holds a retired key could sign a new list with an old date.
+    """
+
+    __slots__ = ("_keys", "_only", "source")
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        keys: Mapping[str, VerifyingKey] | None = None,
+        key: VerifyingKey | None = None,
+    ) -> None:
+        self.source = source
+        self._keys = dict(keys or {})
+        self._only = key
+
+    @classmethod
+    def from_json(cls, document: object, source: str) -> TrustAnchor:
+        """An anchor from a DID document or a JWK (as parsed JSON); raises TrustListError."""
+        try:
+            if isinstance(document, Mapping) and "kty" in document:
+                return cls(source, key=VerifyingKey.from_jwk(document))
+            if isinstance(document, Mapping):
+                keys = keys_from_did_document(document, current_only=True)
+                if keys:
+                    return cls(source, keys=keys)
+                problem = "it lists no current key"
+            else:
+                problem = "it is not a JSON object"
+        except KeyFormatError as exc:
+            problem = exc.message
+        raise TrustListError(
+            f"{source} is neither a DID document with a current key nor a public JWK: {problem}",
+            code="bad-trust-anchor",
+        )
+
+    def key_for(self, kid: object) -> VerifyingKey | None:
+        """The key a trust list's `kid` names (a bare JWK pins its key whatever the kid)."""
+        if self._only is not None:
+            return self._only
+        return self._keys.get(kid) if isinstance(kid, str) else None
+
+
+def load_trust_list(token: str | bytes, operator_key: VerifyingKey | TrustAnchor) -> TrustList:
     """Verify a signed trust list against the configured operator key and load it."""
     try:
         parsed = parse_compact(token, max_bytes=MAX_TRUST_LIST_BYTES)
@@ -206,12 +257,52 @@ def load_trust_list(token: str | bytes, operator_key: VerifyingKey) -> TrustList
         raise TrustListError(f"not a signed trust list: {exc.message}") from None
     if parsed.header.get("typ") != TRUST_LIST_TYP:
         raise TrustListError(f"the token is not a trust list (typ {TRUST_LIST_TYP!r})")
-    if not verify_jws(parsed, operator_key):
+    key = operator_key
+    if isinstance(key, TrustAnchor):
+        key = _anchor_key(key, parsed.header.get("kid"))
+    if not verify_jws(parsed, key):
         raise TrustListError(
             "the trust list signature does not verify with the operator key",
             code="bad-trust-list-signature",
         )
     return load_trust_list_unverified(parsed.payload)
+
+
+def _anchor_key(anchor: TrustAnchor, kid: object) -> VerifyingKey:
+    key = anchor.key_for(kid)
+    if key is None:
+        raise TrustListError(
+            f"the trust list is signed with {kid!r}, not with a current key of {anchor.source}",
+            code="trust-list-key-unknown",
+        )
+    return key
+
+
+def merge_trust_lists(lists: Sequence[TrustList]) -> TrustList:
+    """Several configured trust lists as one: an issuer is trusted for what the list naming
+    it says. An issuer named by two lists is refused rather than guessed at (whose key
+    windows and accreditations would count?)."""
+    if len(lists) == 1:
+        return lists[0]
+    first = lists[0]
+    merged = TrustList(
+        id=first.id,
+        issuer=first.issuer,
+        issued=first.issued,
+        issuers=[issuer for trust_list in lists for issuer in trust_list.issuers],
+    )
+    seen: dict[str, str] = {}
+    for trust_list in lists:
+        for issuer in trust_list.issuers:
+            if issuer.did in seen:
+                raise TrustListError(
+                    f"issuer {issuer.did} is on two trust lists ({seen[issuer.did]} and "
+                    f"{trust_list.id})",
+                    code="trust-list-overlap",
+                )
+            seen[issuer.did] = trust_list.id
+    merged._index  # noqa: B018 - validate and index now
+    return merged
 
 
 def load_trust_list_unverified(data: str | bytes) -> TrustList:

@@ -18,6 +18,7 @@ __all__ = [
     "KeyStatus",
     "PublishedKey",
     "TrustListDocument",
+    "TrustListOrigin",
     "TrustedIssuer",
     "TrustedKey",
 ]
@@ -78,3 +79,13 @@ class TrustListDocument(msgspec.Struct, kw_only=True, rename="camel"):
     issued: AwareDatetime
     issuers: list[TrustedIssuer] = msgspec.field(default_factory=list)
 
+
+class TrustListOrigin(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """How a configured trust list came to be trusted, for the offline report: signed and
+    checked with an anchor (a file, or the registry database), or plain JSON trusted as
+    configured (`signed` false)."""
+
+    file: str
+    signed: bool
+    anchor: str | None = None
+    kid: str | None = None

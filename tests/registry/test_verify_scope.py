@@ -5,14 +5,20 @@ a module-certificate accreditation covers the organisation's own modules."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import select
 
 from catalogue.models import Provider
+from credentials.jws import parse_compact
 from registry import issuers
+from registry.cli import main
 from registry.keys import issuer_did
 from registry.settings import Settings
 from tests.catalogue.helpers import Catalogue
@@ -39,8 +45,37 @@ def _check(report: dict[str, Any], name: str) -> tuple[str, str]:
     return found["status"], found["code"]
 
 
+async def _verify_cli(client: Client, tmp_path: Path, jws: str) -> tuple[int, dict[str, Any]]:
+    """`registry verify` with what a verifier downloads: the signed trust list, the operator's
+    DID document as its anchor, and the credential's status list."""
+    status_url = json.loads(parse_compact(jws).payload)["credentialStatus"]
+    status_path = status_url["statusListCredential"].removeprefix(BASE_URL)
+    files = {
+        "credential.jws": jws,
+        "trust-list.jws": (await client.get("/trust-list")).text,
+        "did.json": (await client.get("/.well-known/did.json")).text,
+        "status.jws": (await client.get(status_path)).text,
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    args = [
+        "verify",
+        str(tmp_path / "credential.jws"),
+        *("--trust-list", str(tmp_path / "trust-list.jws")),
+        *("--trust-anchor", str(tmp_path / "did.json")),
+        *("--status-list", str(tmp_path / "status.jws")),
+        "--json",
+    ]
+    result = await asyncio.to_thread(
+        CliRunner().invoke, main, args, env={"REGISTRY_DATABASE_URL": ""}
+    )
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    report: dict[str, Any] = json.loads(result.stdout)
+    return result.exit_code, report
+
+
 async def test_any_module_accreditation_does_not_cover_another_providers_module(
-    client: Client, cat: Catalogue, sessionmaker: Sessions, settings: Settings
+    client: Client, cat: Catalogue, sessionmaker: Sessions, settings: Settings, tmp_path: Path
 ) -> None:
     own = await cat.module()
     theirs = await cat.module(cat.provider_b, title="Warmtepompmonteur")
@@ -65,6 +100,13 @@ async def test_any_module_accreditation_does_not_cover_another_providers_module(
     assert report["verdict"] == "untrusted-issuer"
     assert _check(report, "signature") == ("passed", "signature-valid")
     assert _check(report, "accreditation") == ("failed", "not-accredited")
+
+    code, cli_report = await _verify_cli(client, tmp_path, genuine)
+    assert (code, cli_report["verdict"]) == (0, "valid")
+    code, cli_report = await _verify_cli(client, tmp_path, forged)
+    assert (code, cli_report["verdict"]) == (1, "untrusted-issuer")
+    assert _check(cli_report, "accreditation") == ("failed", "not-accredited")
+    assert cli_report["trustLists"][0]["signed"] is True
 
     # The served list names opleider-a's own module only, and says the creator must be it.
     served = await client.get("/trust-list", headers={"Accept": "application/json"})
