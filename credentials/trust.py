@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -45,7 +44,7 @@ __all__ = [
 ]
 
 TRUST_LIST_TYP = "trust-list+jwt"
-_BOUNDARY = re.compile(r"[/#?]")
+_BOUNDARIES = "/#?"
 MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024
 
 
@@ -61,11 +60,18 @@ class _KeyEntry(NamedTuple):
     issuer: TrustedIssuer
 
 
+class _Patterns(NamedTuple):
+    """Achievement patterns ready for matching: the set, and the lengths that occur in it."""
+
+    exact: frozenset[str]
+    lengths: tuple[int, ...]
+
+
 class _Scope(NamedTuple):
-    """One accreditation made ready for lookups: its patterns as a set (None: any)."""
+    """One accreditation made ready for lookups (patterns None: any achievement)."""
 
     kind: AccreditationKind
-    patterns: frozenset[str] | None
+    patterns: _Patterns | None
     own: bool
     valid_from: dt.datetime
     valid_until: dt.datetime | None
@@ -134,7 +140,6 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         """
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValueError("`at` must be timezone-aware")
-        candidates: frozenset[str] | None = None
         for scope in self._index.scopes.get(issuer_did, ()):
             if scope.kind != kind or at < scope.valid_from:
                 continue
@@ -142,11 +147,7 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
                 continue
             if scope.own and creator != issuer_did:
                 continue
-            if scope.patterns is None:
-                return True
-            if candidates is None:
-                candidates = _candidates(achievement_id)
-            if not scope.patterns.isdisjoint(candidates):
+            if scope.patterns is None or _matches(scope.patterns, achievement_id):
                 return True
         return False
 
@@ -156,32 +157,40 @@ def _scope(accreditation: Accreditation) -> _Scope:
     return _Scope(
         kind=accreditation.kind,
         # Only an empty list means any: a list of empty strings covers nothing.
-        patterns=frozenset(p for p in achievements if p) if achievements else None,
+        patterns=_compile(achievements) if achievements else None,
         own=accreditation.own_achievements,
         valid_from=accreditation.valid_from,
         valid_until=accreditation.valid_until,
     )
 
 
-def _candidates(achievement_id: str) -> frozenset[str]:
-    """Every pattern that covers this id: the id itself, and each prefix that ends at a URL
-    boundary, with and without the boundary character (so ".../modules/1" and
+def _compile(patterns: Iterable[str]) -> _Patterns:
+    exact = frozenset(p for p in patterns if p)
+    return _Patterns(exact, tuple(sorted({len(p) for p in exact})))
+
+
+def _matches(patterns: _Patterns, achievement_id: str) -> bool:
+    """An exact URL, or a prefix ending at a URL boundary (so ".../modules/1" and
     ".../modules/1/" cover ".../modules/1/versions/2", and ".../modules/12" does not).
 
-    A set lookup per candidate keeps the check cheap however many modules an issuer owns.
+    One slice and set lookup per distinct pattern length (module URLs all have the same
+    length), so the check stays cheap however many modules an issuer owns.
     """
-    found = {achievement_id}
-    for match in _BOUNDARY.finditer(achievement_id):
-        end = match.start()
-        if end:
-            found.add(achievement_id[:end])
-        found.add(achievement_id[: end + 1])
-    return frozenset(found)
+    size = len(achievement_id)
+    for length in patterns.lengths:
+        if length > size:
+            break
+        prefix = achievement_id[:length]
+        if prefix in patterns.exact and (
+            length == size or prefix[-1] in _BOUNDARIES or achievement_id[length] in _BOUNDARIES
+        ):
+            return True
+    return False
 
 
 def covers(patterns: Iterable[str], achievement_id: str) -> bool:
     """Whether any of these achievement patterns covers the id (the trust list's rule)."""
-    return not _candidates(achievement_id).isdisjoint(p for p in patterns if p)
+    return _matches(_compile(patterns), achievement_id)
 
 
 def own_scope(achievements: Sequence[str], own: Sequence[str]) -> list[str]:
