@@ -200,8 +200,9 @@ def own_scope(achievements: Sequence[str], own: Sequence[str]) -> list[str]:
     nothing is left, which a caller must not publish as "any"."""
     if not achievements:
         return list(own)
-    kept = [prefix for prefix in own if covers(achievements, prefix)]
-    kept += [pattern for pattern in achievements if pattern and covers(own, pattern)]
+    wanted, mine = _compile(achievements), _compile(own)
+    kept = [prefix for prefix in own if _matches(wanted, prefix)]
+    kept += [pattern for pattern in achievements if pattern and _matches(mine, pattern)]
     return list(dict.fromkeys(kept))
 
 
