@@ -25,6 +25,8 @@ from schemas.trust import Accreditation, TrustedIssuer, TrustedKey
 HOST = "registry.example"
 ISSUER_DID = f"did:web:{HOST}:issuers:techniek-college"
 MODULE_URL = f"https://{HOST}/api/catalogue/modules/{uuid.UUID(int=7)}/versions/1"
+# As the registry publishes it: accredited for the provider's own modules (a few hundred).
+OWN_MODULES = [f"https://{HOST}/api/catalogue/modules/{uuid.UUID(int=n)}" for n in range(300)]
 REVOCATION = f"https://{HOST}/status/1"
 SINCE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
@@ -49,7 +51,12 @@ class CredentialWorld:
                     name="Techniek College",
                     keys=[TrustedKey(kid=self.kid, jwk=self.key.public.jwk(), valid_from=SINCE)],
                     accreditations=[
-                        Accreditation(kind="module-certificate", achievements=[], valid_from=SINCE)
+                        Accreditation(
+                            kind="module-certificate",
+                            achievements=OWN_MODULES,
+                            own_achievements=True,
+                            valid_from=SINCE,
+                        )
                     ],
                 )
             ],
@@ -79,9 +86,7 @@ class CredentialWorld:
             ],
             level=LevelInput(scheme="mbo", value=3),
             study_load_hours=40,
-            provider=Party(
-                id=f"https://{HOST}/providers/techniek-college", name="Techniek College"
-            ),
+            provider=Party(id=ISSUER_DID, name="Techniek College"),  # as the registry issues
         )
         return DeelcertificaatInput(
             issuer=Party(id=ISSUER_DID, name="Techniek College"),

@@ -68,8 +68,11 @@ def did_document(did: str, keys: Sequence[PublishedKey]) -> dict[str, Any]:
     }
 
 
-def keys_from_did_document(doc: Mapping[str, Any]) -> dict[str, VerifyingKey]:
-    """Every usable key of a DID document by full DID URL (retired ones included).
+def keys_from_did_document(
+    doc: Mapping[str, Any], *, current_only: bool = False
+) -> dict[str, VerifyingKey]:
+    """Every usable key of a DID document by full DID URL (retired ones included, unless
+    `current_only`: then methods marked `retired` or `revoked` are left out).
 
     Reads publicKeyJwk and publicKeyMultibase; methods with other key types or another
     controller are skipped, a document that is not a DID document raises KeyFormatError.
@@ -85,6 +88,8 @@ def keys_from_did_document(doc: Mapping[str, Any]) -> dict[str, VerifyingKey]:
     candidates = [m for m in methods + assertion if isinstance(m, Mapping)]
     found: dict[str, VerifyingKey] = {}
     for method in candidates:
+        if current_only and (method.get("retired") or "revoked" in method):
+            continue
         url = _method_url(did, method)
         key = _method_key(method)
         if url is not None and key is not None and method.get("controller", did) == did:

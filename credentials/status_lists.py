@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from credentials.claims import issuer_id
 from credentials.jws import JwsError, parse_compact, strict_json, verify_jws
 from credentials.status import StatusList
-from credentials.verify import VerifierConfig, find_key, issuer_id
+from credentials.verify import VerifierConfig, find_key
 from schemas.errors import InvalidInputError
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 import msgspec
 
+from credentials.did import keys_from_did_document
 from credentials.jws import JwsError, parse_compact, sign_compact, strict_json, verify_jws
 from credentials.keys import KeyFormatError, SigningKey, VerifyingKey
 from schemas.errors import InvalidInputError
@@ -28,16 +30,21 @@ from schemas.trust import (
 __all__ = [
     "TRUST_LIST_TYP",
     "Accreditation",
+    "TrustAnchor",
     "TrustList",
     "TrustListError",
     "TrustedIssuer",
     "TrustedKey",
+    "covers",
     "load_trust_list",
     "load_trust_list_unverified",
+    "merge_trust_lists",
+    "own_scope",
     "sign_trust_list",
 ]
 
 TRUST_LIST_TYP = "trust-list+jwt"
+_BOUNDARIES = "/#?"
 MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024
 
 
@@ -53,9 +60,27 @@ class _KeyEntry(NamedTuple):
     issuer: TrustedIssuer
 
 
+class _Patterns(NamedTuple):
+    """Achievement patterns ready for matching: the set, and the lengths that occur in it."""
+
+    exact: frozenset[str]
+    lengths: tuple[int, ...]
+
+
+class _Scope(NamedTuple):
+    """One accreditation made ready for lookups (patterns None: any achievement)."""
+
+    kind: AccreditationKind
+    patterns: _Patterns | None
+    own: bool
+    valid_from: dt.datetime
+    valid_until: dt.datetime | None
+
+
 class _Index(NamedTuple):
     keys: dict[str, _KeyEntry]
     issuers: dict[str, TrustedIssuer]
+    scopes: dict[str, list[_Scope]]
 
 
 class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
@@ -79,7 +104,11 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
                 except KeyFormatError as exc:
                     raise TrustListError(f"key {record.kid}: {exc.message}") from None
                 keys[record.kid] = _KeyEntry(key, record, issuer)
-        return _Index(keys, issuers)
+        scopes = {
+            issuer.did: [_scope(accreditation) for accreditation in issuer.accreditations]
+            for issuer in self.issuers
+        }
+        return _Index(keys, issuers, scopes)
 
     def key_for(self, kid: str) -> VerifyingKey | None:
         """The issuer key named by a JWS `kid` (a full DID URL), retired keys included."""
@@ -96,42 +125,85 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         return self._index.issuers.get(did)
 
     def accredited(
-        self, issuer_did: str, kind: AccreditationKind, achievement_id: str, at: dt.datetime
+        self,
+        issuer_did: str,
+        kind: AccreditationKind,
+        achievement_id: str,
+        at: dt.datetime,
+        *,
+        creator: str | None = None,
     ) -> bool:
-        """Whether the issuer could issue this kind of achievement at `at` (aware)."""
+        """Whether the issuer could issue this kind of achievement at `at` (aware).
+
+        `creator` is the achievement's `creator.id`: an accreditation scoped to the issuer's
+        own achievements counts only when it is the issuer itself.
+        """
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValueError("`at` must be timezone-aware")
-        issuer = self._index.issuers.get(issuer_did)
-        if issuer is None:
-            return False
-        return any(
-            _in_window(accreditation, at) and _covers(accreditation.achievements, achievement_id)
-            for accreditation in issuer.accreditations
-            if accreditation.kind == kind
-        )
-
-
-def _in_window(accreditation: Accreditation, at: dt.datetime) -> bool:
-    if at < accreditation.valid_from:
+        for scope in self._index.scopes.get(issuer_did, ()):
+            if scope.kind != kind or at < scope.valid_from:
+                continue
+            if scope.valid_until is not None and at >= scope.valid_until:
+                continue
+            if scope.own and creator != issuer_did:
+                continue
+            if scope.patterns is None or _matches(scope.patterns, achievement_id):
+                return True
         return False
-    return accreditation.valid_until is None or at < accreditation.valid_until
 
 
-def _covers(patterns: list[str], achievement_id: str) -> bool:
-    """Empty means any; otherwise an exact URL, or a prefix ending at a URL boundary (so
-    ".../modules/1" covers ".../modules/1/versions/2" but not ".../modules/12")."""
-    if not patterns:
-        return True
-    for pattern in patterns:
-        if achievement_id == pattern:
-            return True
-        if (
-            pattern
-            and achievement_id.startswith(pattern)
-            and (pattern[-1] in "/#?" or achievement_id[len(pattern)] in "/#?")
+def _scope(accreditation: Accreditation) -> _Scope:
+    achievements = accreditation.achievements
+    return _Scope(
+        kind=accreditation.kind,
+        # Only an empty list means any: a list of empty strings covers nothing.
+        patterns=_compile(achievements) if achievements else None,
+        own=accreditation.own_achievements,
+        valid_from=accreditation.valid_from,
+        valid_until=accreditation.valid_until,
+    )
+
+
+def _compile(patterns: Iterable[str]) -> _Patterns:
+    exact = frozenset(p for p in patterns if p)
+    return _Patterns(exact, tuple(sorted({len(p) for p in exact})))
+
+
+def _matches(patterns: _Patterns, achievement_id: str) -> bool:
+    """An exact URL, or a prefix ending at a URL boundary (so ".../modules/1" and
+    ".../modules/1/" cover ".../modules/1/versions/2", and ".../modules/12" does not).
+
+    One slice and set lookup per distinct pattern length (module URLs all have the same
+    length), so the check stays cheap however many modules an issuer owns.
+    """
+    size = len(achievement_id)
+    for length in patterns.lengths:
+        if length > size:
+            break
+        prefix = achievement_id[:length]
+        if prefix in patterns.exact and (
+            length == size or prefix[-1] in _BOUNDARIES or achievement_id[length] in _BOUNDARIES
         ):
             return True
     return False
+
+
+def covers(patterns: Iterable[str], achievement_id: str) -> bool:
+    """Whether any of these achievement patterns covers the id (the trust list's rule)."""
+    return _matches(_compile(patterns), achievement_id)
+
+
+def own_scope(achievements: Sequence[str], own: Sequence[str]) -> list[str]:
+    """The part of an accreditation's achievements that lies among the issuer's own ones
+    (`own`: URL prefixes of the issuer's modules): every own prefix it covers (all of them
+    when it names none, "any"), and every narrower pattern inside an own prefix. Empty when
+    nothing is left, which a caller must not publish as "any"."""
+    if not achievements:
+        return list(own)
+    wanted, mine = _compile(achievements), _compile(own)
+    kept = [prefix for prefix in own if _matches(wanted, prefix)]
+    kept += [pattern for pattern in achievements if pattern and _matches(mine, pattern)]
+    return list(dict.fromkeys(kept))
 
 
 def sign_trust_list(trust_list: TrustListDocument, key: SigningKey, kid: str) -> str:
@@ -139,7 +211,55 @@ def sign_trust_list(trust_list: TrustListDocument, key: SigningKey, kid: str) ->
     return sign_compact(msgspec.json.encode(trust_list), key, kid=kid, typ=TRUST_LIST_TYP)
 
 
-def load_trust_list(token: str | bytes, operator_key: VerifyingKey) -> TrustList:
+class TrustAnchor:
+    """The operator key(s) a signed trust list must verify with, configured out of band: the
+    current keys of the operator's DID document (`/.well-known/did.json`), or one public JWK.
+
+    Retired keys of a DID document do not anchor anything: a trust list says who is trusted
+    now, and whoever holds a retired key could sign a new list with an old date.
+    """
+
+    __slots__ = ("_keys", "_only", "source")
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        keys: Mapping[str, VerifyingKey] | None = None,
+        key: VerifyingKey | None = None,
+    ) -> None:
+        self.source = source
+        self._keys = dict(keys or {})
+        self._only = key
+
+    @classmethod
+    def from_json(cls, document: object, source: str) -> TrustAnchor:
+        """An anchor from a DID document or a JWK (as parsed JSON); raises TrustListError."""
+        try:
+            if isinstance(document, Mapping) and "kty" in document:
+                return cls(source, key=VerifyingKey.from_jwk(document))
+            if isinstance(document, Mapping):
+                keys = keys_from_did_document(document, current_only=True)
+                if keys:
+                    return cls(source, keys=keys)
+                problem = "it lists no current key"
+            else:
+                problem = "it is not a JSON object"
+        except KeyFormatError as exc:
+            problem = exc.message
+        raise TrustListError(
+            f"{source} is neither a DID document with a current key nor a public JWK: {problem}",
+            code="bad-trust-anchor",
+        )
+
+    def key_for(self, kid: object) -> VerifyingKey | None:
+        """The key a trust list's `kid` names (a bare JWK pins its key whatever the kid)."""
+        if self._only is not None:
+            return self._only
+        return self._keys.get(kid) if isinstance(kid, str) else None
+
+
+def load_trust_list(token: str | bytes, operator_key: VerifyingKey | TrustAnchor) -> TrustList:
     """Verify a signed trust list against the configured operator key and load it."""
     try:
         parsed = parse_compact(token, max_bytes=MAX_TRUST_LIST_BYTES)
@@ -147,12 +267,52 @@ def load_trust_list(token: str | bytes, operator_key: VerifyingKey) -> TrustList
         raise TrustListError(f"not a signed trust list: {exc.message}") from None
     if parsed.header.get("typ") != TRUST_LIST_TYP:
         raise TrustListError(f"the token is not a trust list (typ {TRUST_LIST_TYP!r})")
-    if not verify_jws(parsed, operator_key):
+    key = operator_key
+    if isinstance(key, TrustAnchor):
+        key = _anchor_key(key, parsed.header.get("kid"))
+    if not verify_jws(parsed, key):
         raise TrustListError(
             "the trust list signature does not verify with the operator key",
             code="bad-trust-list-signature",
         )
     return load_trust_list_unverified(parsed.payload)
+
+
+def _anchor_key(anchor: TrustAnchor, kid: object) -> VerifyingKey:
+    key = anchor.key_for(kid)
+    if key is None:
+        raise TrustListError(
+            f"the trust list is signed with {kid!r}, not with a current key of {anchor.source}",
+            code="trust-list-key-unknown",
+        )
+    return key
+
+
+def merge_trust_lists(lists: Sequence[TrustList]) -> TrustList:
+    """Several configured trust lists as one: an issuer is trusted for what the list naming
+    it says. An issuer named by two lists is refused rather than guessed at (whose key
+    windows and accreditations would count?)."""
+    if len(lists) == 1:
+        return lists[0]
+    first = lists[0]
+    merged = TrustList(
+        id=first.id,
+        issuer=first.issuer,
+        issued=first.issued,
+        issuers=[issuer for trust_list in lists for issuer in trust_list.issuers],
+    )
+    seen: dict[str, str] = {}
+    for trust_list in lists:
+        for issuer in trust_list.issuers:
+            if issuer.did in seen:
+                raise TrustListError(
+                    f"issuer {issuer.did} is on two trust lists ({seen[issuer.did]} and "
+                    f"{trust_list.id})",
+                    code="trust-list-overlap",
+                )
+            seen[issuer.did] = trust_list.id
+    merged._index  # noqa: B018 - validate and index now
+    return merged
 
 
 def load_trust_list_unverified(data: str | bytes) -> TrustList:

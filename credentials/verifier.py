@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from credentials.claims import issuer_id
 from credentials.dataintegrity import verify_proof
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
@@ -15,7 +16,6 @@ from credentials.verify import (
     CredentialPipeline,
     VerifierConfig,
     find_key,
-    issuer_id,
     verify_credential_jws,
 )
 from schemas.verification import Report, Verdict

@@ -15,6 +15,13 @@ from typing import Any
 
 import msgspec
 
+from credentials.claims import (
+    CLAIMS,
+    claims_problem,
+    issuer_id,
+    legacy_credential,
+    outside_window,
+)
 from credentials.contexts import CONTEXTS
 from credentials.did import keys_from_did_document
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
@@ -47,9 +54,6 @@ KINDS: dict[str, AccreditationKind] = {
     "Certificate": "module-certificate",
     EVC_ACHIEVEMENT_TYPE: "evc",
 }
-# VC 1.1 names of the VC 2.0 validity properties, for credentials issued in the older form.
-LEGACY_DATES = {"issuanceDate": "validFrom", "expirationDate": "validUntil"}
-CLAIMS = ("iss", "sub", "jti", "nbf", "exp")
 UNKNOWN_CONTEXT = "unknown context"
 _DECODE_SIGNED = msgspec.json.Decoder(SignedCredentialPayload).decode
 _ENCODE = msgspec.json.Encoder().encode
@@ -112,14 +116,6 @@ def find_key(config: VerifierConfig, kid: str) -> KeyLookup | None:
     return None if key is None else KeyLookup(key=key, trusted=False)
 
 
-def issuer_id(credential: Mapping[str, Any]) -> str | None:
-    """`issuer` as a string or as a Profile's `id`."""
-    issuer = credential.get("issuer")
-    if isinstance(issuer, dict):
-        issuer = issuer.get("id")
-    return issuer if isinstance(issuer, str) else None
-
-
 def summary_of(doc: AchievementCredentialDoc) -> CredentialSummary:
     """The part of a credential a person reads in a report."""
     issuer = doc.issuer
@@ -152,10 +148,6 @@ def canonical_payload(payload: bytes) -> SignedCredentialPayload | None:
     except (msgspec.DecodeError, UnicodeError):
         return None
     return signed if _ENCODE(signed) == payload else None
-
-
-def _epoch(value: dt.datetime | None) -> int | None:
-    return None if value is None else int(value.timestamp())
 
 
 def _unknown_context(credential: Mapping[str, Any]) -> str | None:
@@ -251,10 +243,7 @@ class CredentialPipeline:
         vc = payload.get("vc")
         if isinstance(vc, dict) and "@context" in vc:
             self.checks.passed("payload", "vc-jwt-1.1")
-            legacy: dict[str, Any] = {LEGACY_DATES.get(k) or k: v for k, v in vc.items()}
-            if issuer_id(legacy) is None and isinstance(payload.get("iss"), str):
-                legacy["issuer"] = payload["iss"]  # VC 1.1 JWTs may carry the issuer in iss only
-            return legacy
+            return legacy_credential(payload, vc)
         self.checks.failed("payload", "invalid", "not-a-credential", "no @context and no vc claim")
         return None
 
@@ -298,7 +287,7 @@ class CredentialPipeline:
             return self.stop("the credential could not be read")
         if claims is not None:
             self._claims(claims, doc)
-        self._dates(doc)
+        self._dates(doc, claims or {})
         unknown = next((c for c in doc.context if isinstance(c, str) and c not in CONTEXTS), None)
         if unknown is not None:
             return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
@@ -331,27 +320,17 @@ class CredentialPipeline:
 
     def _claims(self, claims: Mapping[str, Any], doc: AchievementCredentialDoc) -> None:
         """Registered claims must say what the credential says (VC-JOSE-COSE section 3.1.2)."""
-        expected = {
-            "iss": issuer_of(doc),
-            "sub": doc.credential_subject.id,
-            "jti": doc.id,
-            "nbf": _epoch(doc.valid_from),
-            "exp": _epoch(doc.valid_until),
-        }
-        for claim, value in claims.items():
-            if claim in expected and expected[claim] is not None and value != expected[claim]:
-                self.checks.failed("claims", "invalid", f"{claim}-mismatch", f"{claim} disagrees")
-                return
-        self.checks.passed("claims", "consistent")
+        problem = claims_problem(claims, doc, issuer_of(doc))
+        if problem is not None:
+            self.checks.failed("claims", "invalid", *problem)
+        else:
+            self.checks.passed("claims", "consistent")
 
-    def _dates(self, doc: AchievementCredentialDoc) -> None:
-        now, leeway = self.config.clock(), self.config.leeway
-        if now + leeway < doc.valid_from:
-            self.checks.failed(
-                "dates", "not-yet-valid", "not-yet-valid", "validFrom is in the future"
-            )
-        elif doc.valid_until is not None and now - leeway > doc.valid_until:
-            self.checks.failed("dates", "expired", "expired", "validUntil has passed")
+    def _dates(self, doc: AchievementCredentialDoc, claims: Mapping[str, Any]) -> None:
+        outside = outside_window(doc, claims, self.config.clock(), self.config.leeway)
+        if outside is not None:
+            verdict, message = outside
+            self.checks.failed("dates", verdict, verdict, message)
         elif not self._key_valid_at(doc.valid_from):
             self.checks.failed(
                 "dates", "invalid", "key-not-valid", "the key was not valid when this was issued"
@@ -413,16 +392,29 @@ class CredentialPipeline:
             return
         achievement = doc.credential_subject.achievement
         kind = KINDS.get(achievement.achievement_type or "")
-        issuer = issuer_of(doc)
-        if kind is None or not trust_list.accredited(issuer, kind, achievement.id, doc.valid_from):
+        issuer, at = issuer_of(doc), doc.valid_from
+        creator = achievement.creator.id if achievement.creator is not None else None
+        if kind is not None and trust_list.accredited(
+            issuer, kind, achievement.id, at, creator=creator
+        ):
+            self.checks.passed("accreditation", "accredited")
+        elif kind is not None and trust_list.accredited(
+            issuer, kind, achievement.id, at, creator=issuer
+        ):
+            # Accredited only for achievements it made itself, and this one names another.
+            self.checks.failed(
+                "accreditation",
+                "untrusted-issuer",
+                "creator-not-issuer",
+                "the issuer may issue only its own achievements, and this names another creator",
+            )
+        else:
             self.checks.failed(
                 "accreditation",
                 "untrusted-issuer",
                 "not-accredited",
                 "the issuer may not issue this",
             )
-            return
-        self.checks.passed("accreditation", "accredited")
 
 
 def verify_credential_jws(token: str | bytes, config: VerifierConfig) -> Report:

@@ -79,9 +79,19 @@ def demo() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--trust-list",
-    "trust_list_file",
+    "trust_list_files",
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="trust list (JSON, or the signed JWS from /trust-list)",
+    help="trust list: the signed JWS from /trust-list, or plain JSON (repeatable)",
+)
+@click.option(
+    "--trust-anchor",
+    "anchor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="the operator's DID document (/.well-known/did.json) or public JWK that a signed "
+    "trust list must verify with: one for all, or one per --trust-list in order "
+    "(default: the operator key in REGISTRY_DATABASE_URL)",
 )
 @click.option(
     "--status-list",
@@ -102,24 +112,28 @@ def demo() -> None:
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 def verify(
     file: Path,
-    trust_list_file: Path | None,
+    trust_list_files: tuple[Path, ...],
+    anchor_files: tuple[Path, ...],
     status_files: tuple[Path, ...],
     did_files: tuple[Path, ...],
     audience: str | None,
     nonce: str | None,
     as_json: bool,
 ) -> None:
-    """Verify a credential or presentation offline; exit 0 only when it is valid."""
+    """Verify a credential or presentation offline; exit 0 only when it is valid, 1 for any
+    other verdict, 2 when the given files cannot be used."""
     from credentials.verifier import Verifier
-    from registry.offline import offline_config, render
+    from registry.offline import offline_config, read_trust_lists, render
+    from registry.settings import configured_database_url
 
     try:
-        config = offline_config(trust_list_file, status_files, did_files)
+        trust = read_trust_lists(trust_list_files, anchor_files, configured_database_url())
+        config = offline_config(trust, status_files, did_files)
     except DomainError as error:
         click.echo(f"cannot use the given files: {error.message} ({error.code})", err=True)
         sys.exit(2)
     report = Verifier(config).verify(file.read_bytes(), audience=audience, nonce=nonce)
-    click.echo(render(report, as_json=as_json))
+    click.echo(render(report, as_json=as_json, origins=trust.origins))
     sys.exit(0 if report.verdict == "valid" else 1)
 
 

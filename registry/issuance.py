@@ -177,6 +177,7 @@ class _Planner:
                 if key not in accredited:
                     accredited[key] = await may_issue(
                         self.session,
+                        self.settings,
                         self.issuer.provider_id,
                         plan.kind,
                         plan.achievement_id,

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.access import require_role
 from catalogue.models import Module, Provider, Qualification
-from credentials.trust import TrustList, sign_trust_list
+from credentials.trust import TrustList, own_scope, sign_trust_list
 from registry import keys
 from registry.audit import record
 from registry.models import Accreditation, IssuerKey
@@ -194,17 +194,48 @@ async def end_accreditation(
     return _accreditation_out(row, settings)
 
 
-def _trusted_accreditation(row: Accreditation) -> TrustedAccreditation:
+def _trusted_accreditation(
+    row: Accreditation, own_modules: Sequence[str]
+) -> TrustedAccreditation | None:
+    """An accreditation as the trust list publishes it. A module-certificate accreditation
+    covers only the organisation's own modules (the API refuses another's module, so
+    verifiers must too): it lists them, requires the organisation as the achievement's
+    creator, and is left out when it covers none of them, since an empty list means "any"."""
+    achievements = list(row.achievements)
+    own = row.kind == "module-certificate"
+    if own:
+        achievements = own_scope(achievements, own_modules)
+        if not achievements:
+            return None
     return TrustedAccreditation(
         kind=row.kind,  # type: ignore[arg-type]
-        achievements=list(row.achievements),
+        achievements=achievements,
+        own_achievements=own,
         valid_from=row.valid_from,
         valid_until=row.valid_until,
     )
 
 
+async def _own_modules(
+    session: AsyncSession, base_url: str, provider_ids: Sequence[UUID]
+) -> dict[UUID, list[str]]:
+    """The URL prefix of every module each organisation owns (drafts too: a trust list then
+    stays current when one is published)."""
+    rows = await session.execute(
+        select(Module.provider_id, Module.id)
+        .where(Module.provider_id.in_(provider_ids))
+        .order_by(Module.provider_id, Module.id)
+    )
+    found: dict[UUID, list[str]] = {}
+    for provider_id, module_id in rows.tuples():
+        if provider_id is not None:
+            found.setdefault(provider_id, []).append(module_url(base_url, module_id))
+    return found
+
+
 async def may_issue(
     session: AsyncSession,
+    settings: Settings,
     provider_id: UUID,
     kind: AccreditationKind,
     achievement_url: str,
@@ -212,18 +243,21 @@ async def may_issue(
 ) -> bool:
     """Whether the organisation is accredited for this achievement at `at` (aware).
 
-    The same matching rule as verifiers apply to the trust list (`TrustList.accredited`).
+    The very rule verifiers apply: the accreditations as the trust list publishes them,
+    matched by `TrustList.accredited`, with the organisation as creator (as issued).
     """
     rows = await session.scalars(
         select(Accreditation).where(
             Accreditation.provider_id == provider_id, Accreditation.kind == kind
         )
     )
+    own = (await _own_modules(session, settings.base_url, [provider_id])).get(provider_id, [])
+    scoped = [_trusted_accreditation(row, own) for row in rows]
     issuer = TrustedIssuer(
-        did="urn:issuer", name="", accreditations=[_trusted_accreditation(r) for r in rows]
+        did="urn:issuer", name="", accreditations=[a for a in scoped if a is not None]
     )
     probe = TrustList(id="urn:probe", issuer="urn:probe", issued=at, issuers=[issuer])
-    return probe.accredited("urn:issuer", kind, achievement_url, at)
+    return probe.accredited("urn:issuer", kind, achievement_url, at, creator="urn:issuer")
 
 
 # ---------------------------------------------------------------------------- trust list
@@ -252,6 +286,9 @@ async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustLi
     for row in accreditations:
         by_provider.setdefault(row.provider.slug, (row.provider, []))[1].append(row)
     slugs = sorted(by_provider)
+    own_modules = await _own_modules(
+        session, settings.base_url, [provider.id for provider, _ in by_provider.values()]
+    )
     key_rows = await session.scalars(
         select(IssuerKey)
         .where(IssuerKey.issuer_slug.in_(slugs))
@@ -260,15 +297,19 @@ async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustLi
     keys_by_slug: dict[str, list[TrustedKey]] = {}
     for key_row in key_rows:
         keys_by_slug.setdefault(key_row.issuer_slug, []).append(_trusted_key(key_row))
-    issuers = [
-        TrustedIssuer(
-            did=keys.issuer_did(settings, slug),
-            name=by_provider[slug][0].name,
-            keys=keys_by_slug.get(slug, []),
-            accreditations=[_trusted_accreditation(r) for r in by_provider[slug][1]],
+    issuers = []
+    for slug in slugs:
+        provider, rows = by_provider[slug]
+        own = own_modules.get(provider.id, [])
+        scoped = [_trusted_accreditation(row, own) for row in rows]
+        issuers.append(
+            TrustedIssuer(
+                did=keys.issuer_did(settings, slug),
+                name=provider.name,
+                keys=keys_by_slug.get(slug, []),
+                accreditations=[a for a in scoped if a is not None],
+            )
         )
-        for slug in slugs
-    ]
     return TrustListDocument(
         id=f"{settings.base_url}/trust-list",
         issuer=keys.issuer_did(settings, keys.OPERATOR),

@@ -85,6 +85,15 @@ async def published_keys(session: AsyncSession, slug: str) -> list[IssuerKey]:
     return list(rows)
 
 
+def _published(row: IssuerKey) -> PublishedKey:
+    return PublishedKey(
+        fragment=row.kid.partition("#")[2],
+        key=row.public_jwk,
+        status=row.status,  # type: ignore[arg-type]
+        retired_at=row.retired_at,
+    )
+
+
 async def did_document_for(
     session: AsyncSession, settings: Settings, slug: str
 ) -> dict[str, object]:
@@ -92,13 +101,14 @@ async def did_document_for(
     rows = await published_keys(session, slug)
     if not rows:
         raise NotFoundError(f"no issuer {slug!r}", code="issuer-not-found")
-    keys = [
-        PublishedKey(
-            fragment=row.kid.partition("#")[2],
-            key=row.public_jwk,
-            status=row.status,  # type: ignore[arg-type]
-            retired_at=row.retired_at,
-        )
-        for row in rows
-    ]
-    return did_document(issuer_did(settings, slug), keys)
+    return did_document(issuer_did(settings, slug), [_published(row) for row in rows])
+
+
+async def stored_did_document(session: AsyncSession, slug: str) -> dict[str, object] | None:
+    """The DID document as the stored keys name it (each kid holds the DID), for readers
+    without the service's settings, such as the offline verifier; None without keys."""
+    rows = await published_keys(session, slug)
+    if not rows:
+        return None
+    did = rows[-1].kid.partition("#")[0]
+    return did_document(did, [_published(row) for row in rows])

@@ -45,11 +45,17 @@ def _secret_from_file(var_dir: Path) -> str:
     return secret
 
 
+def configured_database_url(env: Mapping[str, str] | None = None) -> str | None:
+    """`REGISTRY_DATABASE_URL` when it is set; None when the default would apply."""
+    env = os.environ if env is None else env
+    return env.get("REGISTRY_DATABASE_URL") or None
+
+
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from `REGISTRY_*` environment variables (DESIGN section 6)."""
     env = os.environ if env is None else env
     var_dir = Path(env.get("REGISTRY_VAR_DIR", str(DEFAULT_VAR_DIR)))
-    database_url = env.get("REGISTRY_DATABASE_URL") or f"sqlite:///{var_dir / 'registry.sqlite3'}"
+    database_url = configured_database_url(env) or f"sqlite:///{var_dir / 'registry.sqlite3'}"
     if database_url.startswith("sqlite:///"):
         Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     return Settings(

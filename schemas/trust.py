@@ -18,6 +18,7 @@ __all__ = [
     "KeyStatus",
     "PublishedKey",
     "TrustListDocument",
+    "TrustListOrigin",
     "TrustedIssuer",
     "TrustedKey",
 ]
@@ -48,10 +49,17 @@ class TrustedKey(msgspec.Struct, kw_only=True, rename="camel"):
 
 class Accreditation(msgspec.Struct, kw_only=True, rename="camel"):
     """What an issuer may issue, and when. `achievements` holds achievement URLs or URL
-    prefixes (a prefix matches at a "/", "#" or "?" boundary); empty means any."""
+    prefixes (a prefix matches at a "/", "#" or "?" boundary); empty means any.
+
+    `ownAchievements` (absent in older lists: false) scopes the accreditation to achievements
+    the issuer made itself: `achievements` then lists the issuer's own modules, and a
+    credential counts only when its `achievement.creator.id` is the issuer. Foreign badges
+    often name another creator than their issuer, so the rule applies only where set.
+    """
 
     kind: AccreditationKind
     achievements: list[str] = msgspec.field(default_factory=list)
+    own_achievements: bool = False
     valid_from: AwareDatetime
     valid_until: AwareDatetime | None = None
 
@@ -70,3 +78,14 @@ class TrustListDocument(msgspec.Struct, kw_only=True, rename="camel"):
     issuer: str
     issued: AwareDatetime
     issuers: list[TrustedIssuer] = msgspec.field(default_factory=list)
+
+
+class TrustListOrigin(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """How a configured trust list came to be trusted, for the offline report: signed and
+    checked with an anchor (a file, or the registry database), or plain JSON trusted as
+    configured (`signed` false)."""
+
+    file: str
+    signed: bool
+    anchor: str | None = None
+    kid: str | None = None

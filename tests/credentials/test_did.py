@@ -70,6 +70,16 @@ def test_keys_from_did_document_includes_retired() -> None:
     }
 
 
+def test_current_keys_only() -> None:
+    keys, current, _ = _published()
+    doc = did_document(DID, keys)
+    found = keys_from_did_document(doc, current_only=True)
+    assert found == {f"{DID}#{current.public.thumbprint()}": current.public}
+    # A foreign document may mark a method revoked without "retired".
+    del doc["verificationMethod"][0]["retired"]
+    assert keys_from_did_document(doc, current_only=True) == found
+
+
 def test_did_document_refuses_private_key() -> None:
     key = SigningKey.generate()
     jwk = {**key.public.jwk(), "d": "AAAA"}

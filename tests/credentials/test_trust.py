@@ -17,8 +17,10 @@ from credentials.trust import (
     TrustedKey,
     TrustList,
     TrustListError,
+    covers,
     load_trust_list,
     load_trust_list_unverified,
+    own_scope,
     sign_trust_list,
 )
 from schemas.trust import AccreditationKind, TrustListDocument
@@ -221,7 +223,68 @@ def test_accredited_date_window(trust: TrustList) -> None:
         trust.accredited(ACME, kind, achievement, dt.datetime(2026, 1, 1))
 
 
+def test_only_an_empty_list_means_any(world: World) -> None:
+    wire = msgspec.json.decode(msgspec.json.encode(world.document))
+    wire["issuers"][1]["accreditations"][0]["achievements"] = [""]
+    trust = load_trust_list_unverified(msgspec.json.encode(wire))
+    assert not trust.accredited(EVCO, "evc", "https://example.org/anything", at(2030))
+
+
 def test_accredited_any_achievement_open_ended(trust: TrustList) -> None:
     assert trust.accredited(EVCO, "evc", "https://example.org/anything", at(2030))
     assert not trust.accredited(EVCO, "evc", "https://example.org/anything", at(2025, 12, 31))
     assert not trust.accredited(EVCO, "module-certificate", MODULES + "warmtepomp", at(2030))
+
+
+def test_own_scope_keeps_only_the_issuers_modules() -> None:
+    own = [MODULES + "a", MODULES + "b"]
+    assert own_scope([], own) == own  # "any module" becomes the issuer's own modules
+    assert own_scope([MODULES + "a"], own) == [MODULES + "a"]
+    assert own_scope([MODULES + "c"], own) == []  # another issuer's module
+    assert own_scope(["https://registry.example/modules"], own) == own  # a wider pattern
+    narrow = [MODULES + "a/versions/2", MODULES + "c/versions/1", MODULES + "ab"]
+    assert own_scope(narrow, own) == [MODULES + "a/versions/2"]
+    assert own_scope([], []) == []  # never "any"
+    assert own_scope([""], own) == []
+
+
+def test_own_achievements_need_the_issuer_as_creator(world: World) -> None:
+    wire = msgspec.json.decode(msgspec.json.encode(world.document))
+    assert wire["issuers"][0]["accreditations"][0]["ownAchievements"] is False
+    wire["issuers"][0]["accreditations"][0]["ownAchievements"] = True
+    trust = load_trust_list_unverified(msgspec.json.encode(wire))
+    when, kind = at(2026, 6), "module-certificate"
+    achievement = MODULES + "warmtepomp/versions/1"
+    assert trust.accredited(ACME, kind, achievement, when, creator=ACME)
+    assert not trust.accredited(ACME, kind, achievement, when, creator=EVCO)
+    assert not trust.accredited(ACME, kind, achievement, when)
+    assert not trust.accredited(ACME, kind, MODULES + "elektra", when, creator=ACME)
+
+
+def test_lists_without_the_flag_keep_their_meaning(world: World) -> None:
+    # A list written before ownAchievements existed: any creator, as before.
+    wire = msgspec.json.decode(msgspec.json.encode(world.document))
+    for issuer in wire["issuers"]:
+        for accreditation in issuer["accreditations"]:
+            del accreditation["ownAchievements"]
+    trust = load_trust_list_unverified(msgspec.json.encode(wire))
+    assert trust.accredited(ACME, "module-certificate", MODULES + "warmtepomp", at(2026, 6))
+    assert trust.accredited(EVCO, "evc", "https://example.org/x", at(2026, 6), creator="urn:x")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "achievement", "expected"),
+    [
+        (MODULES + "a", MODULES + "a", True),
+        (MODULES + "a", MODULES + "a/versions/1", True),
+        (MODULES + "a", MODULES + "a#v1", True),
+        (MODULES + "a", MODULES + "a?v=1", True),
+        (MODULES + "a/", MODULES + "a/versions/1", True),
+        (MODULES, MODULES + "a", True),
+        (MODULES + "a", MODULES + "ab", False),
+        (MODULES + "a/versions/1", MODULES + "a", False),
+        ("", MODULES + "a", False),
+    ],
+)
+def test_covers_matches_at_url_boundaries(pattern: str, achievement: str, expected: bool) -> None:
+    assert covers([pattern], achievement) is expected

@@ -217,7 +217,7 @@ async def test_qualification_accredits_its_modules(client: Client, cat: Catalogu
 
 
 async def test_may_issue_follows_kind_achievements_and_window(
-    client: Client, cat: Catalogue, sessionmaker: Sessions
+    client: Client, cat: Catalogue, sessionmaker: Sessions, settings: Settings
 ) -> None:
     module, other = await cat.module(), await cat.module(title="Zonnepanelen")
     await accredit(
@@ -233,16 +233,24 @@ async def test_may_issue_follows_kind_achievements_and_window(
     async with sessionmaker() as session:
         ids = dict((await session.execute(select(Provider.slug, Provider.id))).tuples().all())
         may = issuers.may_issue
-        assert await may(session, ids["opleider-a"], "module-certificate", version_url, at)
-        assert not await may(session, ids["opleider-a"], "evc", version_url, at)
+        assert await may(
+            session, settings, ids["opleider-a"], "module-certificate", version_url, at
+        )
+        assert not await may(session, settings, ids["opleider-a"], "evc", version_url, at)
         assert not await may(
-            session, ids["opleider-a"], "module-certificate", other["current"]["url"], at
+            session, settings, ids["opleider-a"], "module-certificate", other["current"]["url"], at
         )
         early, late = at.replace(year=2024), at.replace(year=2036)
-        assert not await may(session, ids["opleider-a"], "module-certificate", version_url, early)
-        assert not await may(session, ids["opleider-a"], "module-certificate", version_url, late)
-        assert await may(session, ids["opleider-b"], "evc", "https://example.org/std", at)
-        assert not await may(session, ids["opleider-b"], "module-certificate", version_url, at)
+        assert not await may(
+            session, settings, ids["opleider-a"], "module-certificate", version_url, early
+        )
+        assert not await may(
+            session, settings, ids["opleider-a"], "module-certificate", version_url, late
+        )
+        assert await may(session, settings, ids["opleider-b"], "evc", "https://example.org/std", at)
+        assert not await may(
+            session, settings, ids["opleider-b"], "module-certificate", version_url, at
+        )
 
 
 # ---------------------------------------------------------------------------- trust list, keys
@@ -271,7 +279,9 @@ async def test_trust_list_is_signed_by_the_operator_and_lists_issuers(
     ]
     assert trust_list.key_for(kid) is not None
     at = dt.datetime.now(dt.UTC)
-    assert trust_list.accredited(did, "module-certificate", module["current"]["url"], at)
+    assert listed.accreditations[0].own_achievements is True
+    url = module["current"]["url"]
+    assert trust_list.accredited(did, "module-certificate", url, at, creator=did)
     # Another key than the operator's does not load it.
     with pytest.raises(Exception, match="operator key"):
         load_trust_list(response.text, SigningKey.generate().public)
