@@ -104,6 +104,15 @@ async def client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[Async
         yield client
 
 
+@pytest.fixture
+async def mail_client(
+    mail_settings: Settings, engine: AsyncEngine
+) -> AsyncIterator[AsyncTestClient[Any]]:
+    """A real app that sends its mail to the test SMTP server (jobs run when a test says)."""
+    async with AsyncTestClient(create_app(mail_settings), base_url=BASE_URL) as client:
+        yield client
+
+
 class Accounts:
     """Creates accounts and returns `Authorization` headers for them."""
 
