@@ -18,13 +18,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.db import IN_CHUNK
-from registry.jobs import JobContext, enqueue, job_kind
+from registry.jobs import JobContext, enqueue, enqueue_many, job_kind
 from registry.mail.compose import Line, Mail
 from registry.mail.outbox import send_mails
 from registry.models import Account, Credential, MailOptOut, Share, Wallet
 from registry.settings import Settings
 
 STATUS_TOPICS = {"suspended", "active", "revoked"}
+WALLETS_PER_JOB = 200
 
 
 async def queue_issued(session: AsyncSession, credential_row_ids: Sequence[UUID]) -> None:
@@ -117,34 +118,48 @@ def _issued_mail(
     )
 
 
-@job_kind("notices.issued")
-async def notify_issued(context: JobContext, payload: dict[str, Any]) -> None:
-    """One mail per wallet that received credentials in one issuing request."""
-    session = context.session
-    ids = [UUID(i) for i in payload["credentials"]]
-    by_wallet: dict[UUID, list[tuple[str, str]]] = defaultdict(list)
+async def _issued_by_wallet(
+    session: AsyncSession, ids: list[UUID]
+) -> dict[UUID, list[tuple[UUID, str, str]]]:
+    """(credential row id, issuer name, achievement name) of these credentials by wallet."""
+    by_wallet: dict[UUID, list[tuple[UUID, str, str]]] = defaultdict(list)
     for start in range(0, len(ids), IN_CHUNK):
         rows = await session.execute(
-            select(Credential.wallet_id, Credential.issuer_name, Credential.achievement_name).where(
-                Credential.id.in_(ids[start : start + IN_CHUNK])
+            select(
+                Credential.wallet_id,
+                Credential.id,
+                Credential.issuer_name,
+                Credential.achievement_name,
+            ).where(Credential.id.in_(ids[start : start + IN_CHUNK]))
+        )
+        for wallet_id, row_id, issuer, achievement in rows:
+            by_wallet[wallet_id].append((row_id, issuer, achievement))
+    return by_wallet
+
+
+@job_kind("notices.issued")
+async def notify_issued(context: JobContext, payload: dict[str, Any]) -> None:
+    """One mail per wallet that received credentials in one issuing request. A cohort is
+    first split into jobs of WALLETS_PER_JOB wallets, so no job runs for long and several
+    runners share the work."""
+    session = context.session
+    by_wallet = await _issued_by_wallet(session, [UUID(i) for i in payload["credentials"]])
+    if len(by_wallet) > WALLETS_PER_JOB:
+        groups = list(by_wallet.values())
+        parts = [
+            {"credentials": [str(row_id) for group in chunk for row_id, _, _ in group]}
+            for chunk in (
+                groups[i : i + WALLETS_PER_JOB] for i in range(0, len(groups), WALLETS_PER_JOB)
             )
-        )
-        for wallet_id, issuer, achievement in rows:
-            by_wallet[wallet_id].append((issuer, achievement))
-    wallets: dict[UUID, Wallet] = {}
-    keys = list(by_wallet)
-    for start in range(0, len(keys), IN_CHUNK):
-        found = await session.scalars(
-            select(Wallet).where(Wallet.id.in_(keys[start : start + IN_CHUNK]))
-        )
-        wallets.update({w.id: w for w in found})
+        ]
+        await enqueue_many(session, "notices.issued", parts)
+        return
+    wallets = {
+        w.id: w for w in await session.scalars(select(Wallet).where(Wallet.id.in_(by_wallet)))
+    }
+    owner_ids = {w.account_id for w in wallets.values() if w.account_id}
     owners = {
-        a.id: a
-        for a in await session.scalars(
-            select(Account).where(
-                Account.id.in_({w.account_id for w in wallets.values() if w.account_id})
-            )
-        )
+        a.id: a for a in await session.scalars(select(Account).where(Account.id.in_(owner_ids)))
     }
     targets: list[tuple[str, Wallet]] = []
     for wallet in wallets.values():
@@ -159,8 +174,8 @@ async def notify_issued(context: JobContext, payload: dict[str, Any]) -> None:
             email,
             accounts.get(email),
             wallet.name,
-            [issuer for issuer, _ in by_wallet[wallet.id]],
-            [achievement for _, achievement in by_wallet[wallet.id]],
+            [issuer for _, issuer, _ in by_wallet[wallet.id]],
+            [achievement for _, _, achievement in by_wallet[wallet.id]],
         )
         for email, wallet in targets
         if email not in stopped

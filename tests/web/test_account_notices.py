@@ -11,6 +11,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from registry import notices
 from registry.models import Job, Wallet
 from registry.settings import Settings
 from tests.conftest import Accounts
@@ -66,8 +67,10 @@ async def test_an_issuance_mail_arrives_with_a_working_link(
 
 
 async def test_a_cohort_queues_one_job_and_each_worker_gets_one_mail(
-    world: World, mailroom: Mailroom, sessionmaker: Maker
+    world: World, mailroom: Mailroom, sessionmaker: Maker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Two wallets per job here (200 in production): the cohort's job splits in two.
+    monkeypatch.setattr(notices, "WALLETS_PER_JOB", 2)
     rows = "\n".join(
         ["email,name,moduleId"]
         + [f"cursist{n}@example.nl,Cursist {n},{world.module['id']}" for n in range(4)]
@@ -85,6 +88,9 @@ async def test_a_cohort_queues_one_job_and_each_worker_gets_one_mail(
         [mail] = await mailroom.to(f"cursist{n}@example.nl")
         expected = "Laadpaalmonteur, Laadpaalmonteur" if n == 0 else "Laadpaalmonteur."
         assert expected in plain(mail)
+    async with sessionmaker() as session:
+        kinds = list(await session.scalars(select(Job.kind).order_by(Job.id)))
+    assert kinds == ["notices.issued"] * 3 + ["mail.send"] * 2
 
 
 async def test_suspension_reinstatement_and_revocation_are_mailed(
