@@ -69,6 +69,7 @@ def _log_to_stderr() -> None:
     logger = logging.getLogger("registry")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    logger.propagate = False  # one line each, whatever the server configured for the root
 
 
 @main.command()
