@@ -181,7 +181,8 @@ async def _prove(session: AsyncSession, account: Account, now: dt.datetime) -> N
 
 async def _account_of_link(
     session: AsyncSession, token: str, purpose: Purpose, now: dt.datetime
-) -> Account:
+) -> tuple[Account, str]:
+    """Use up a link; the account it is for and the address it was mailed to."""
     row = await consume(session, token, purpose, now)
     account = await session.get(Account, row.account_id)
     if account is None or (purpose != "change-email" and account.email != row.email):
@@ -189,12 +190,12 @@ async def _account_of_link(
         raise ConflictError(
             "this link is for an address the account no longer has", code="link-stale"
         )
-    return account
+    return account, row.email
 
 
 async def confirm_email(session: AsyncSession, token: str, now: dt.datetime) -> Account:
     """Follow a confirmation link: the account's address is proven."""
-    account = await _account_of_link(session, token, "verify", now)
+    account, _ = await _account_of_link(session, token, "verify", now)
     await _prove(session, account, now)
     return account
 
@@ -228,7 +229,7 @@ async def reset_password(
 ) -> Account:
     """Set a new password by a reset link; this proves the address and ends every session."""
     check_password_rules(password)
-    account = await _account_of_link(session, token, "reset", now)
+    account, _ = await _account_of_link(session, token, "reset", now)
     account.password_hash = HASHER.hash(password)
     await _prove(session, account, now)
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
@@ -277,7 +278,7 @@ async def confirm_email_change(
     session: AsyncSession, settings: Settings, token: str, now: dt.datetime
 ) -> Account:
     """Follow the link sent to a new address: the account moves there; the old address is told."""
-    row_email, account = await _change_target(session, token, now)
+    account, row_email = await _account_of_link(session, token, "change-email", now)
     old = account.email
     if await session.scalar(select(Account.id).where(Account.email == row_email)) is not None:
         raise ConflictError("another account has this address now", code="email-taken")
@@ -301,16 +302,6 @@ async def confirm_email_change(
             ),
         )
     return account
-
-
-async def _change_target(
-    session: AsyncSession, token: str, now: dt.datetime
-) -> tuple[str, Account]:
-    row = await consume(session, token, "change-email", now)
-    account = await session.get(Account, row.account_id)
-    if account is None:
-        raise ConflictError("this account no longer exists", code="link-stale")
-    return row.email, account
 
 
 async def notices_wanted(session: AsyncSession, email: str) -> bool:
