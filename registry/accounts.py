@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -10,11 +11,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.models import Provider
 from registry.models import Account, ApiToken
-from registry.wallets import claim_wallet
+from registry.wallets import attach_wallet
 from schemas.common import Actor, Role
-from schemas.errors import ConflictError, InvalidInputError, NotAuthenticatedError, NotFoundError
+from schemas.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotAuthenticatedError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 
 TOKEN_PREFIX = "llo_"  # noqa: S105 - a prefix that makes leaked tokens easy to scan for
+
+
+class EmailNotVerifiedError(PermissionDeniedError):
+    """The account's e-mail address is not proven yet: no wallet, no shares (403)."""
+
+    code = "email-not-verified"
 
 
 def hash_token(token: str) -> str:
@@ -29,8 +42,13 @@ async def create_account(
     name: str,
     email: str | None = None,
     provider_slug: str | None = None,
+    verified: bool = True,
 ) -> Account:
-    """Create an account; provider accounts must name their organisation."""
+    """Create an account; provider accounts must name their organisation.
+
+    Accounts made by an operator (CLI, demo) count as verified: the operator vouches for the
+    address. Self-service sign-up passes `verified=False`; the owner proves the address by
+    a mailed link (`registry.account_flows`), and only then is a wallet attached."""
     provider_id = None
     if role == "provider" and provider_slug is None:
         raise InvalidInputError(
@@ -45,10 +63,16 @@ async def create_account(
         email = email.lower()
         if await session.scalar(select(Account.id).where(Account.email == email)) is not None:
             raise ConflictError("an account with this e-mail exists", code="email-taken")
-    account = Account(role=role, name=name, email=email, provider_id=provider_id)
+    account = Account(
+        role=role,
+        name=name,
+        email=email,
+        provider_id=provider_id,
+        email_verified_at=dt.datetime.now(dt.UTC) if verified else None,
+    )
     session.add(account)
     await session.flush()
-    await claim_wallet(session, account)
+    await attach_wallet(session, account)
     return account
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
@@ -35,6 +37,8 @@ from registry.issuer_controllers import (
     StatusListController,
     TrustController,
 )
+from registry.jobs import load_kinds
+from registry.jobs.runner import run_forever
 from registry.settings import Settings
 from registry.wallet_controllers import CONTROLLERS as WALLET_CONTROLLERS
 from registry.web import csrf_config, template_config, web_handlers
@@ -59,12 +63,23 @@ async def get_health(db_session: AsyncSession) -> Health:
 def create_app(settings: Settings) -> Litestar:
     """Build the web application for these settings."""
     engine = make_engine(settings.database_url)
+    sessionmaker = make_sessionmaker(engine)
+    load_kinds()
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncGenerator[None, None]:
+        # Every server process runs a job runner unless told not to (REGISTRY_RUN_JOBS=0,
+        # e.g. when `registry worker` processes do the background work instead).
+        runner = (
+            asyncio.create_task(run_forever(sessionmaker, settings)) if settings.run_jobs else None
+        )
         try:
             yield
         finally:
+            if runner is not None:
+                runner.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await runner
             await engine.dispose()
 
     return Litestar(
@@ -90,9 +105,7 @@ def create_app(settings: Settings) -> Litestar:
             "settings": Provide(provide_settings, sync_to_thread=False),
             "base_url": Provide(provide_base_url, sync_to_thread=False),
         },
-        state=State(
-            {"settings": settings, "engine": engine, "sessionmaker": make_sessionmaker(engine)}
-        ),
+        state=State({"settings": settings, "engine": engine, "sessionmaker": sessionmaker}),
         exception_handlers={
             error: negotiated(handler) for error, handler in EXCEPTION_HANDLERS.items()
         },

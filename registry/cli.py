@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -56,7 +58,44 @@ def serve(host: str, port: int) -> None:
 
     settings = settings_from_env()
     upgrade(settings.database_url)
+    _log_to_stderr()
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def _log_to_stderr() -> None:
+    """The registry's own log lines (jobs, and without SMTP the path and link of each mail)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:  %(name)s: %(message)s"))
+    logger = logging.getLogger("registry")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # one line each, whatever the server configured for the root
+
+
+@main.command()
+@click.option("--until-idle", is_flag=True, help="stop once no job is due (default: run on)")
+def worker(until_idle: bool) -> None:
+    """Run background jobs (mail; later feeds and peers) beside or instead of the servers'
+    own runners; any number of workers and servers share the jobs, each job runs once."""
+    from registry.jobs.runner import run_due, run_forever
+
+    settings = settings_from_env()
+    upgrade(settings.database_url)
+    _log_to_stderr()
+
+    async def go() -> int:
+        engine = make_engine(settings.database_url)
+        sessionmaker = make_sessionmaker(engine)
+        try:
+            if until_idle:
+                return await run_due(sessionmaker, settings)
+            await run_forever(sessionmaker, settings)
+            return 0
+        finally:
+            await engine.dispose()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        click.echo(json.dumps({"jobs": asyncio.run(go())}))
 
 
 @main.command()

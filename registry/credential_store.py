@@ -23,6 +23,7 @@ from registry.audit import record
 from registry.db import bulk_insert
 from registry.issuers import allocate_status, status_list_url
 from registry.models import Credential
+from registry.notices import queue_issued
 from registry.settings import Settings
 from registry.wallets import HolderRef, WalletInfo, wallets_for
 from schemas.common import Actor
@@ -200,6 +201,7 @@ async def sign_all(
     # Straight to the driver: even Core's executemany costs more per row than signing does.
     await bulk_insert(session, cast(Table, Credential.__table__), credential_rows)
     await _audit(session, actor, issued_log)
+    await queue_issued(session, [row["id"] for row in credential_rows])
     return out
 
 

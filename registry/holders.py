@@ -17,6 +17,7 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit, wallets
+from registry.accounts import EmailNotVerifiedError
 from registry.models import Account, AuditEvent, Consent, Share, Wallet
 from schemas.common import Actor
 from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
@@ -76,12 +77,16 @@ async def holder_context(
 
 
 async def _wallet(session: AsyncSession, worker_id: UUID, secret: str) -> Wallet:
-    wallet = await session.scalar(select(Wallet).where(Wallet.account_id == worker_id))
-    if wallet is not None:
-        return wallet
+    """The worker's wallet; none at all while the worker's address is not proven, so nothing
+    issued to the address (nor anything in a wallet claimed before proof was asked) shows."""
     account = await session.get(Account, worker_id)
     if account is None or account.role != "worker":
         raise NotFoundError("no such worker", code="worker-not-found")
+    if not account.is_verified:
+        raise EmailNotVerifiedError("confirm your e-mail address first (see the mail we sent)")
+    wallet = await session.scalar(select(Wallet).where(Wallet.account_id == worker_id))
+    if wallet is not None:
+        return wallet
     return await wallets.wallet_of_account(session, account, secret=secret)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -34,7 +35,14 @@ class Account(UUIDAuditBase):
     provider_id: Mapped[UUID | None] = mapped_column(ForeignKey("provider.id"), default=None)
     # An argon2id hash (PHC string) for people who sign in on the web pages; machines use tokens.
     password_hash: Mapped[str | None] = mapped_column(String(200), default=None)
+    # When the owner proved the e-mail address by following a mailed link (or the account was
+    # made by an operator: CLI, demo). Until then no wallet and no share is attached to it.
+    email_verified_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
     provider: Mapped[Provider | None] = relationship(lazy="joined")
+
+    @property
+    def is_verified(self) -> bool:
+        return self.email_verified_at is not None
 
 
 class ApiToken(UUIDAuditBase):
@@ -60,6 +68,59 @@ class WebSession(UUIDAuditBase):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
     account: Mapped[Account] = relationship(lazy="joined", innerjoin=True)
+
+
+class AccountToken(UUIDAuditBase):
+    """A mailed, single-use, expiring link: proves an address, resets a password or confirms
+    a new address. Only the token's SHA-256 is stored; `email` is the address it was sent to."""
+
+    __tablename__ = "account_token"
+    account_id: Mapped[UUID] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(254))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+
+
+class Job(BigIntBase):
+    """Background work (mail now; feeds and peer refreshes later), done once across processes:
+    a runner claims a due job by setting a lease; a lease that runs out is claimed again."""
+
+    __tablename__ = "job"
+    __table_args__ = (Index("ix_job_due", "done_at", "run_at"),)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
+    run_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+    leased_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+    failed: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+
+
+class MailOutbox(BigIntBase):
+    """Every mail the registry made, as the RFC 5322 message; `sent_at` once an SMTP server
+    took it (or, without SMTP, once its `.eml` file was written)."""
+
+    __tablename__ = "mail_outbox"
+    recipient: Mapped[str] = mapped_column(String(254), index=True)
+    topic: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300))
+    message: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+
+
+class MailOptOut(UUIDAuditBase):
+    """An address that asked for no optional notices (account mails still come)."""
+
+    __tablename__ = "mail_opt_out"
+    email: Mapped[str] = mapped_column(String(254), unique=True)
 
 
 class IssuerKey(UUIDAuditBase):

@@ -21,6 +21,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_body_bytes: int = 1_000_000
     # Sign-in and account forms posted per minute from one address: slows password guessing.
     sign_in_per_minute: int = 20
+    # Forms that send a mail (sign-up, password reset, a new confirmation link) per hour from
+    # one client address: nobody uses the registry to flood someone's mailbox.
+    mail_forms_per_hour: int = 30
+    # Where `.eml` files go when no SMTP server is set (`<var_dir>/outbox/`).
+    var_dir: str = str(DEFAULT_VAR_DIR)
+    # `smtp://[user:password@]host:port[?starttls=1]`; None writes every mail as a file.
+    smtp_url: str | None = None
+    mail_from: str = "LLO registry <no-reply@localhost>"
+    # The in-process job runner (mail, later feeds and peers). `settings_from_env` turns it on
+    # unless REGISTRY_RUN_JOBS=0; a Settings built in code leaves it off, so tests and scripts
+    # run jobs when they choose (`registry.jobs.run_due`).
+    run_jobs: bool = False
+    job_poll_seconds: float = 1.0
 
     @property
     def is_https(self) -> bool:
@@ -31,6 +44,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     def host(self) -> str:
         """The host part used in `did:web` identifiers."""
         return self.base_url.split("://", 1)[-1].rstrip("/")
+
+    @property
+    def outbox_dir(self) -> Path:
+        return Path(self.var_dir) / "outbox"
 
 
 def _secret_from_file(var_dir: Path) -> str:
@@ -58,9 +75,23 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
     database_url = configured_database_url(env) or f"sqlite:///{var_dir / 'registry.sqlite3'}"
     if database_url.startswith("sqlite:///"):
         Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    base_url = env.get("REGISTRY_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
     return Settings(
         database_url=database_url,
-        base_url=env.get("REGISTRY_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+        base_url=base_url,
         secret_key=env.get("REGISTRY_SECRET_KEY") or _secret_from_file(var_dir),
         sign_in_per_minute=int(env.get("REGISTRY_SIGN_IN_PER_MINUTE", "20")),
+        mail_forms_per_hour=int(env.get("REGISTRY_MAIL_FORMS_PER_HOUR", "30")),
+        var_dir=str(var_dir),
+        smtp_url=env.get("REGISTRY_SMTP_URL") or None,
+        mail_from=env.get("REGISTRY_MAIL_FROM")
+        or f"LLO registry <no-reply@{_mail_host(base_url)}>",
+        run_jobs=env.get("REGISTRY_RUN_JOBS", "1") not in {"0", "false", "no"},
     )
+
+
+def _mail_host(base_url: str) -> str:
+    """The site's host name for the default sender address (no port, no path)."""
+    host = base_url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+    named = "." in host and any(c.isalpha() for c in host)  # not an IP address
+    return host if named else "localhost"

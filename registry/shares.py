@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -24,6 +24,7 @@ from credentials.presentation import present
 from registry import audit
 from registry.holders import Holder
 from registry.models import Account, Credential, Share, ShareView, Wallet
+from registry.notices import queue_share_notice
 from registry.settings import Settings
 from schemas.common import Actor
 from schemas.errors import GoneError, InvalidInputError, NotFoundError
@@ -107,6 +108,7 @@ async def create_share(
         recipient=recipient,
         credentials=len(credential_ids),
     )
+    await queue_share_notice(session, share)
     return ShareCreated(
         id=share.id, token=token, url=share_url(settings, token), expires_at=expires_at
     )
@@ -156,7 +158,11 @@ async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID |
         raise InvalidInputError(
             "recipient is an e-mail address or an account id", code="bad-recipient"
         )
-    account_id = await session.scalar(select(Account.id).where(Account.email == email))
+    # Only an account that proved this address is the recipient; until then the share is
+    # addressed to the address alone (and shows up once an account proves it).
+    account_id = await session.scalar(
+        select(Account.id).where(Account.email == email, Account.email_verified_at.is_not(None))
+    )
     return email, account_id
 
 
@@ -215,8 +221,12 @@ async def _share_outs(session: AsyncSession, shares: list[Share]) -> list[ShareO
 
 
 async def _addressed_to(session: AsyncSession, actor: Actor) -> ColumnElement[bool]:
-    """Shares addressed to this account (by id or e-mail), or that it opened by link."""
-    email = await session.scalar(select(Account.email).where(Account.id == actor.account_id))
+    """Shares addressed to this account (by id or e-mail), or that it opened by link; none
+    while the account's address is not proven."""
+    account = await session.get(Account, actor.account_id)
+    if account is None or not account.is_verified:
+        return false()
+    email = account.email
     opened = select(ShareView.share_id).where(ShareView.viewer_account_id == actor.account_id)
     conditions = [Share.recipient_account_id == actor.account_id, Share.id.in_(opened)]
     if email:

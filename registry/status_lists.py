@@ -37,6 +37,7 @@ from credentials.status import (
 from registry import keys, locks
 from registry.audit import record
 from registry.models import Credential, StatusListRow
+from registry.notices import queue_status_notice
 from registry.settings import Settings
 from schemas.common import Actor
 from schemas.errors import ConflictError, NotFoundError, PermissionDeniedError
@@ -189,6 +190,8 @@ async def set_status(
         status_list=row.id,
         status_index=index,
     )
+    # The reason code and note of the change reach the holder's mail once they are recorded.
+    await queue_status_notice(session, credential, new_status, reason=None, note=None)
     return credential
 
 

@@ -1,8 +1,9 @@
 """Wallets: a worker's holder key (did:key, wrapped at rest) and, once claimed, its account.
 
-Issuing to an e-mail address that has no account yet creates an unclaimed wallet; creating a
-worker account with that address later claims it (`claim_wallet`, called by
-`registry.accounts.create_account`).
+Issuing to an e-mail address that has no account yet creates an unclaimed wallet. A worker
+account with that address claims it only once the address is proven (`attach_wallet`, called
+when an account is made by an operator, and when someone follows a mailed link): an account
+whose address is not proven is treated as if it did not exist.
 """
 
 from __future__ import annotations
@@ -160,6 +161,11 @@ def _worker_ref(
         raise HolderError("give either workerId or email and name, not both")
     if account is None or account.role != "worker":
         raise NotFoundError(f"no worker {holder.worker_id}", code="worker-not-found")
+    if not account.is_verified:
+        raise ConflictError(
+            "this worker has not confirmed their e-mail address yet; issue to the address",
+            code="worker-not-verified",
+        )
     wallet = owned.get(account.id)
     if wallet is None and account.email is not None:
         unclaimed = wallets.get(account.email)
@@ -183,7 +189,7 @@ def _email_ref(
     if wallet is not None:
         return HolderRef(holder.name, email, wallet.account_id, wallet)
     account = accounts.get(email)
-    if account is not None:
+    if account is not None and account.is_verified:
         if account.role != "worker":
             raise HolderError(
                 "this e-mail address belongs to a non-worker account", code="holder-not-worker"
@@ -256,12 +262,20 @@ async def wallet_of_account(session: AsyncSession, account: Account, *, secret: 
     return wallet
 
 
-async def claim_wallet(session: AsyncSession, account: Account) -> None:
-    """Link the unclaimed wallet issued to this worker's e-mail address to the account."""
-    if account.role != "worker" or account.email is None:
+async def attach_wallet(session: AsyncSession, account: Account) -> None:
+    """Once a worker's address is proven: claim the unclaimed wallet issued to it, or, when
+    the account has a wallet already and none was issued to the address, let that wallet
+    carry the address (so later issuance to it lands there).
+
+    An account holds one wallet. When it has one and another was issued to its new address,
+    both stay as they are: their credentials name different holder keys and cannot merge.
+    """
+    if account.role != "worker" or account.email is None or not account.is_verified:
         return
-    await session.execute(
-        update(Wallet)
-        .where(Wallet.email == account.email, Wallet.account_id.is_(None))
-        .values(account_id=account.id)
-    )
+    own = await session.scalar(select(Wallet).where(Wallet.account_id == account.id))
+    issued = await session.scalar(select(Wallet).where(Wallet.email == account.email))
+    if own is None and issued is not None and issued.account_id is None:
+        issued.account_id = account.id
+    elif own is not None and issued is None:
+        own.email = account.email
+    await session.flush()

@@ -4,9 +4,10 @@ REGISTRY_TEST_DATABASE_URL is set), migrated once, emptied before each test; a r
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import msgspec
 import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import text
@@ -20,6 +21,7 @@ from registry.db import make_engine, make_sessionmaker
 from registry.migrate import upgrade
 from registry.settings import Settings
 from schemas.common import Role
+from tests.mail_helpers import Inbox, smtp_server
 
 BASE_URL = "http://testserver.local"
 METADATA = catalogue.models.Provider.metadata
@@ -38,8 +40,32 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, base_url=BASE_URL, secret_key="test-secret")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    # Mails are `.eml` files (no SMTP) in a directory of the test run, not in ./var.
+    var_dir = tmp_path_factory.mktemp("var")
+    return Settings(
+        database_url=database_url, base_url=BASE_URL, secret_key="test-secret", var_dir=str(var_dir)
+    )
+
+
+@pytest.fixture(scope="session")
+def smtp() -> Iterator[tuple[Inbox, str]]:
+    """A real SMTP server on 127.0.0.1 for the whole run: (inbox, smtp:// URL)."""
+    yield from smtp_server()
+
+
+@pytest.fixture
+def inbox(smtp: tuple[Inbox, str]) -> Inbox:
+    """The SMTP server's inbox, emptied for this test."""
+    smtp[0].clear()
+    smtp[0].refuse = False
+    return smtp[0]
+
+
+@pytest.fixture
+def mail_settings(settings: Settings, smtp: tuple[Inbox, str]) -> Settings:
+    """The test settings with mail sent over SMTP to the test server."""
+    return msgspec.structs.replace(settings, smtp_url=smtp[1])
 
 
 @pytest.fixture
@@ -75,6 +101,15 @@ def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 @pytest.fixture
 async def client(settings: Settings, engine: AsyncEngine) -> AsyncIterator[AsyncTestClient[Any]]:
     async with AsyncTestClient(create_app(settings), base_url=BASE_URL) as client:
+        yield client
+
+
+@pytest.fixture
+async def mail_client(
+    mail_settings: Settings, engine: AsyncEngine
+) -> AsyncIterator[AsyncTestClient[Any]]:
+    """A real app that sends its mail to the test SMTP server (jobs run when a test says)."""
+    async with AsyncTestClient(create_app(mail_settings), base_url=BASE_URL) as client:
         yield client
 
 

@@ -19,6 +19,7 @@ from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
 from registry.settings import Settings
+from registry.web.account_pages import AccountPages
 from registry.web.assessor_pages import AssessorPages
 from registry.web.auth_pages import AuthPages
 from registry.web.catalogue_pages import CataloguePages
@@ -72,9 +73,34 @@ def sign_in_limit(settings: Settings) -> RateLimitConfig:
     )
 
 
+# Form posts that send a mail to an address the visitor types in.
+MAIL_FORMS = frozenset(
+    {
+        "/account-maken",
+        "/wachtwoord-vergeten",
+        "/account/bevestigen/opnieuw",
+        "/account/e-mailadres",
+    }
+)
+
+
+def mail_form_limit(settings: Settings) -> RateLimitConfig:
+    """Mail-sending form posts per hour from one client address (each address also gets at
+    most a few mails an hour: `registry.account_tokens.MAILS_PER_HOUR`)."""
+    return RateLimitConfig(
+        rate_limit=("hour", settings.mail_forms_per_hour),
+        check_throttle_handler=lambda request: (
+            request.method == "POST" and request.url.path in MAIL_FORMS
+        ),
+        store="mail_form_limit",
+    )
+
+
 def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     auth = Router(
-        path="/", route_handlers=[AuthPages], middleware=[sign_in_limit(settings).middleware]
+        path="/",
+        route_handlers=[AuthPages, AccountPages],
+        middleware=[sign_in_limit(settings).middleware, mail_form_limit(settings).middleware],
     )
     pages = Router(
         path="/",

@@ -1,4 +1,8 @@
-"""Sign-in, sign-out, creating an account, and the language switch."""
+"""Sign-in, sign-out, creating an account, and the language switch.
+
+Creating an account answers with the same page whatever the address (see
+`registry.account_flows`): it never signs anyone in; the mailed link leads to sign-in.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,15 @@ from litestar.params import Parameter
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry.accounts import create_account
-from registry.settings import Settings
-from registry.signin import (
-    authenticate,
-    check_password_rules,
-    end_session,
-    set_password,
-    start_session,
+from registry.account_flows import (
+    SELF_SERVICE_ROLES,
+    SIGN_IN_QUIET,
+    send_verification,
+    sign_up,
 )
+from registry.settings import Settings
+from registry.signin import authenticate, end_session, start_session
+from registry.web.errors import CONFIRM_PAGE
 from registry.web.i18n import LANG_COOKIE, LANGS
 from registry.web.pages import (
     AnyRequest,
@@ -31,10 +35,13 @@ from registry.web.pages import (
     see_other,
 )
 from registry.web.session import SESSION_COOKIE, session_cookie
-from schemas.errors import DomainError, InvalidInputError
+from schemas.errors import DomainError
 
 NextPath = Annotated[str | None, Parameter(query="next")]
-SELF_SERVICE_ROLES = ("worker", "employer")
+Flag = Annotated[str | None, Parameter(query="bevestigd")]
+ResetDone = Annotated[str | None, Parameter(query="hersteld")]
+Prefill = Annotated[str | None, Parameter(query="email")]
+PrefillRole = Annotated[str | None, Parameter(query="rol")]
 HOME_OF_ROLE = {
     "worker": "/mijn-cv",
     "provider": "/aanbieder",
@@ -53,9 +60,23 @@ class AuthPages(Controller):
     include_in_schema = False
 
     @get("/inloggen")
-    async def get_sign_in(self, request: AnyRequest, next_path: NextPath = None) -> Template:
-        """Show the sign-in form."""
-        return page(request, "auth/sign_in.html", next=safe_next(next_path, ""), values={})
+    async def get_sign_in(
+        self,
+        request: AnyRequest,
+        next_path: NextPath = None,
+        confirmed: Flag = None,
+        reset: ResetDone = None,
+    ) -> Template:
+        """Show the sign-in form (with a word of what just happened, if anything)."""
+        notice = "auth.notice.confirmed" if confirmed else None
+        notice = "auth.notice.reset" if reset else notice
+        return page(
+            request,
+            "auth/sign_in.html",
+            next=safe_next(next_path, ""),
+            values={},
+            notice=notice,
+        )
 
     @post("/inloggen")
     async def post_sign_in(
@@ -75,9 +96,15 @@ class AuthPages(Controller):
                 values=values,
                 errors={"password": error_message(request, error)},
             )
-        token = await start_session(db_session, account, _now())
+        now = _now()
+        token = await start_session(db_session, account, now)
+        cookies = [session_cookie(settings, token)]
+        if not account.is_verified:
+            # The next sign-in of an account whose address is not proven mails a link.
+            await send_verification(db_session, settings, account, now, quiet_for=SIGN_IN_QUIET)
+            return see_other(CONFIRM_PAGE, cookies=cookies)
         target = safe_next(values["next"], HOME_OF_ROLE.get(account.role, "/"))
-        return see_other(target, cookies=[session_cookie(settings, token)])
+        return see_other(target, cookies=cookies)
 
     @post("/uitloggen")
     async def post_sign_out(
@@ -90,31 +117,43 @@ class AuthPages(Controller):
         return see_other("/?uitgelogd=1", cookies=[session_cookie(settings, "", expire=True)])
 
     @get("/account-maken")
-    async def get_register(self, request: AnyRequest) -> Template:
-        """Show the form to create a worker or employer account."""
-        return page(request, "auth/register.html", values={"role": "worker"}, errors={})
+    async def get_register(
+        self, request: AnyRequest, email: Prefill = None, role: PrefillRole = None
+    ) -> Template:
+        """Show the form to create a worker or employer account (a notice may prefill it)."""
+        values = {"role": role if role in SELF_SERVICE_ROLES else "worker", "email": email or ""}
+        return page(request, "auth/register.html", values=values, errors={})
 
     @post("/account-maken")
     async def post_register(
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings
     ) -> Any:
-        """Create the account, sign in and go to its start page."""
+        """Make the account (or mail the owner of the address); the answer is the same."""
         data = await read_form(request)
         values = form_values(data, "name", "email", "role")
         try:
-            account = await _register(db_session, values, str(data.get("password", "")))
+            await sign_up(
+                db_session,
+                settings,
+                role=values["role"],
+                name=values["name"],
+                email=values["email"],
+                password=str(data.get("password", "")),
+                now=_now(),
+            )
         except DomainError as error:
             await db_session.rollback()  # nothing of a refused form stays written
-            field = str(error.extra.get("field") or _field_of(error.code))
+            field = str(error.extra.get("field") or "name")
             return page(
                 request,
                 "auth/register.html",
-                status_code=400 if error.code != "email-taken" else 409,
+                status_code=400,
                 values=values,
                 errors={field: error_message(request, error)},
             )
-        token = await start_session(db_session, account, _now())
-        return see_other(HOME_OF_ROLE[account.role], cookies=[session_cookie(settings, token)])
+        return page(
+            request, "account/mail_sent.html", email=values["email"].lower(), what="register"
+        )
 
     @get("/taal/{lang:str}")
     async def get_language(self, lang: str, state: State, next_path: NextPath = None) -> Redirect:
@@ -129,25 +168,3 @@ class AuthPages(Controller):
             httponly=True,
         )
         return see_other(safe_next(next_path), cookies=[cookie])
-
-
-def _field_of(code: str) -> str:
-    return {"email-taken": "email", "password-length": "password"}.get(code, "name")
-
-
-async def _register(session: AsyncSession, values: dict[str, str], password: str) -> Any:
-    if values["role"] not in SELF_SERVICE_ROLES:
-        raise InvalidInputError("choose worker or employer", code="role-choice", field="role")
-    if not values["name"]:
-        raise InvalidInputError("fill in your name", code="name-required", field="name")
-    if "@" not in values["email"] or len(values["email"]) > 254:
-        raise InvalidInputError("fill in an e-mail address", code="email-invalid", field="email")
-    check_password_rules(password)
-    account = await create_account(
-        session,
-        role=values["role"],  # type: ignore[arg-type]
-        name=values["name"],
-        email=values["email"],
-    )
-    set_password(account, password)
-    return account

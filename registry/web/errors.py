@@ -33,6 +33,8 @@ MACHINE_PREFIXES = (
     "/health",
     "/static/",
 )
+# Where a signed-in person whose address is not proven yet is sent.
+CONFIRM_PAGE = "/account/bevestigen"
 Handler = Callable[[AnyRequest, Any], Response[Any]]
 
 
@@ -54,6 +56,8 @@ def _status_and_code(exc: Exception) -> tuple[int, str, str]:
 
 def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     status, code, message = _status_and_code(exc)
+    if code == "email-not-verified":
+        return see_other(CONFIRM_PAGE)
     if status == 401 or isinstance(exc, NotAuthorizedException):
         # Not signed in (or the session ended): sign in, then come back here.
         back = request.url.path + (f"?{request.url.query}" if request.url.query else "")

@@ -13,6 +13,7 @@ from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
+from registry.accounts import EmailNotVerifiedError
 from registry.web.i18n import error_text, lang_of, translator
 from schemas.common import Actor, Role
 from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError
@@ -58,6 +59,9 @@ class WebUser(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     email: str | None = None
     provider_id: UUID | None = None
+    # False until the account's address is proven: such a person only reaches the account
+    # pages ("confirm your address", send the mail again) and signing out.
+    verified: bool = True
 
     @property
     def actor(self) -> Actor:
@@ -70,10 +74,13 @@ def web_user_of(request: AnyRequest) -> WebUser | None:
 
 
 def signed_in(request: AnyRequest, *roles: Role) -> WebUser:
-    """The signed-in person, who must have one of `roles` when any are given."""
+    """The signed-in person, who must have one of `roles` when any are given, and whose
+    address is proven (else the "confirm your address" page)."""
     user = web_user_of(request)
     if user is None:
         raise NotAuthenticatedError("sign in first", code="not-signed-in")
+    if not user.verified:
+        raise EmailNotVerifiedError("confirm your e-mail address first")
     if roles and user.role not in roles:
         raise PermissionDeniedError(
             f"this page is for the role(s) {', '.join(roles)}", code="role-not-allowed"

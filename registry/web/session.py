@@ -41,4 +41,5 @@ async def load_web_user(request: AnyRequest) -> None:
                 name=account.name,
                 email=account.email,
                 provider_id=account.provider_id,
+                verified=account.is_verified,
             )

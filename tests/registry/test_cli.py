@@ -186,3 +186,38 @@ def test_accounts_password_sets_an_argon2id_hash(env: dict[str, str], database_u
         return value
 
     assert (asyncio.run(stored()) or "").startswith("$argon2id$")
+
+
+async def test_cli_accounts_are_verified_and_registry_worker_runs_due_jobs(
+    env: dict[str, str], sessionmaker: Any, mail_settings: Settings, inbox: Any
+) -> None:
+    from sqlalchemy import select
+
+    from registry.mail.compose import Line, Mail
+    from registry.mail.outbox import send_mail
+    from registry.models import Account, Job
+
+    made = await asyncio.to_thread(
+        CliRunner().invoke,
+        main,
+        ["accounts", "create", "--role", "worker", "--name", "Sam", "--email", "sam@example.nl"],
+        env=env,
+    )
+    assert made.exit_code == 0, made.output
+    async with sessionmaker() as session, session.begin():
+        account = await session.scalar(select(Account).where(Account.email == "sam@example.nl"))
+        assert account is not None
+        assert account.is_verified  # an operator vouches for the address
+        mail = Mail(topic="test", to="sam@example.nl", subject=Line("verify.subject"), lines=())
+        await send_mail(session, mail_settings, mail)
+    worker_env = {**env, "REGISTRY_SMTP_URL": mail_settings.smtp_url or ""}
+    ran = await asyncio.to_thread(
+        CliRunner().invoke, main, ["worker", "--until-idle"], env=worker_env
+    )
+    assert ran.exit_code == 0, ran.output
+    assert json.loads(ran.stdout) == {"jobs": 1}
+    assert [m["To"] for m in inbox.mails] == ["sam@example.nl"]
+    async with sessionmaker() as session:
+        job = await session.scalar(select(Job))
+    assert job is not None
+    assert job.done_at is not None

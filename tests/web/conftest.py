@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from sqlalchemy.engine import make_url
 
 from registry.demo import DEMO_DOMAIN, DEMO_PASSWORD
+from tests.mail_helpers import Inbox
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -68,9 +69,10 @@ def _fresh_database(tmp: Path) -> str:
 
 
 class LiveServer:
-    def __init__(self, url: str, tokens: dict[str, str]) -> None:
+    def __init__(self, url: str, tokens: dict[str, str], inbox: Inbox) -> None:
         self.url = url
         self.tokens = tokens
+        self.inbox = inbox  # what the server mailed (to the test's SMTP server on loopback)
 
     def api(self, role: str) -> httpx.Client:
         """An API client with the bearer token of a demo account."""
@@ -80,7 +82,9 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(
+    tmp_path_factory: pytest.TempPathFactory, smtp: tuple[Inbox, str]
+) -> Iterator[LiveServer]:
     tmp = tmp_path_factory.mktemp("web")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -92,6 +96,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         "REGISTRY_VAR_DIR": str(tmp),
         # Every browser test signs in from 127.0.0.1; the limit itself is tested over HTTP.
         "REGISTRY_SIGN_IN_PER_MINUTE": "100000",
+        "REGISTRY_MAIL_FORMS_PER_HOUR": "100000",
+        # Mail goes to a real SMTP server on loopback; the server's own job runner sends it.
+        "REGISTRY_SMTP_URL": smtp[1],
+        "REGISTRY_RUN_JOBS": "1",
     }
     registry = [str(Path(sys.executable).parent / "registry")]
     demo = subprocess.run([*registry, "demo"], env=env, check=True, capture_output=True)
@@ -105,7 +113,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     )
     try:
         _wait_until_up(url, server)
-        yield LiveServer(url, tokens)
+        yield LiveServer(url, tokens, smtp[0])
     finally:
         server.terminate()
         server.wait(timeout=10)

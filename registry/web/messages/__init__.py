@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from registry.web.messages import assessor, catalogue, common, employer, provider, worker
+from registry.web.messages import (
+    account,
+    assessor,
+    catalogue,
+    common,
+    employer,
+    provider,
+    worker,
+)
 
 TABLES = (
     common.MESSAGES,
@@ -11,6 +19,7 @@ TABLES = (
     worker.MESSAGES,
     employer.MESSAGES,
     assessor.MESSAGES,
+    account.MESSAGES,
 )
 
 

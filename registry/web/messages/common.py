@@ -109,10 +109,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kies een wachtwoord van minstens 10 tekens.",
         "Choose a password of at least 10 characters.",
     ),
-    "error.email-taken": (
-        "Er is al een account met dit e-mailadres.",
-        "There is already an account with this e-mail address.",
-    ),
     "error.name-required": ("Vul je naam in.", "Fill in your name."),
     "error.email-invalid": ("Vul een geldig e-mailadres in.", "Fill in a valid e-mail address."),
     "error.role-choice": ("Kies wat je bent.", "Choose what you are."),
