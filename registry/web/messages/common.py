@@ -129,6 +129,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdict.not-yet-valid": ("Nog niet geldig", "Not yet valid"),
     "verdict.untrusted-issuer": ("Uitgever niet erkend", "Issuer not recognised"),
     "verdict.cannot-verify": ("Kan niet worden gecontroleerd", "Cannot be checked"),
+    # Why and since when an issuer revoked or suspended a credential (schemas.issuers.StatusReason)
+    "status_change.revoked": ("Ingetrokken op {date}", "Revoked on {date}"),
+    "status_change.suspended": ("Geschorst sinds {date}", "Suspended since {date}"),
+    "status_change.reason": ("Reden: {reason}", "Reason: {reason}"),
+    "status_change.note": ("Uitleg van de uitgever: {note}", "The issuer's explanation: {note}"),
+    "status_reason.unspecified": ("niet opgegeven", "not given"),
+    "status_reason.issued-in-error": ("per vergissing uitgegeven", "issued by mistake"),
+    "status_reason.fraud": ("fraude", "fraud"),
+    "status_reason.assessment-withdrawn": (
+        "de beoordeling is ingetrokken",
+        "the assessment was withdrawn",
+    ),
+    "status_reason.superseded": (
+        "vervangen door een nieuw bewijs",
+        "replaced by a new certificate",
+    ),
+    "status_reason.holder-request": ("op verzoek van de houder", "at the holder's request"),
+    "status_reason.under-investigation": ("er loopt een onderzoek", "under investigation"),
     "verdict_reason.valid": (
         "De handtekening klopt, de uitgever is erkend en het bewijs is niet ingetrokken.",
         "The signature is right, the issuer is recognised and it has not been revoked.",
