@@ -202,7 +202,10 @@ async def _share_outs(
                     at=view.created_at, viewer=view.viewer, viewer_id=view.viewer_account_id
                 )
             )
-    names = await recipient_names(session, shares)
+    # Named only where the worker gave an account id: an address typed in never tells the
+    # worker whose account it is.
+    by_id = [s for s in shares if s.recipient == str(s.recipient_account_id)]
+    names = await recipient_names(session, by_id)
     now = _now()
     return [
         ShareOut(

@@ -258,7 +258,7 @@ class ShareViewOut(Response, kw_only=True):
 
 class ShareOut(Response, kw_only=True):
     """A share as its owner sees it, with every view. `recipient` is what the worker gave (an
-    e-mail address or an account id), `recipientName` the recipient account's name. `url` is
+    e-mail address or an account id), `recipientName` that account's name. `url` is
     the link again (for the worker, not a coach); `linkKept` is false for shares made before
     links were kept: only a new link (`POST .../{id}/link`) can be shown for those."""
 

@@ -142,3 +142,7 @@ async def test_sharing_to_an_account_id_names_the_account_not_its_address(world:
     assert "hr@bouwbedrijf.example" not in audit.text
     received = await world.client.get("/api/shares/received", headers=employer.headers)
     assert [r["id"] for r in received.json()] == [listed["id"]]
+    # An address the worker typed is shown as typed, never turned into whose account it is.
+    await world.share(worker, [issued["id"]], "hr@bouwbedrijf.example")
+    newest = (await world.client.get("/api/me/shares", headers=worker.headers)).json()[0]
+    assert (newest["recipient"], newest["recipientName"]) == ("hr@bouwbedrijf.example", None)
