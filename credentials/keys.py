@@ -31,10 +31,13 @@ __all__ = [
     "Algorithm",
     "KeyFormatError",
     "KeyKind",
+    "SealError",
     "SigningKey",
     "VerifyingKey",
     "did_key",
     "resolve_did_key",
+    "seal",
+    "unseal",
     "unwrap_key",
     "wrap_key",
 ]
@@ -269,46 +272,66 @@ def resolve_did_key(did_or_did_url: str) -> VerifyingKey:
     return VerifyingKey.from_multibase(identifier)
 
 
-# Wrapped key: "kw1.<salt>.<nonce>.<ciphertext>", each base64url. The wrapping secret is the
-# server's high-entropy REGISTRY_SECRET_KEY, so HKDF suffices (scrypt would cost ~50 ms per key
-# and batch issuance creates thousands of holder keys). The version tag is authenticated data.
+# Sealed data: "<tag>.<salt>.<nonce>.<ciphertext>", each part base64url. The sealing secret is
+# the server's high-entropy REGISTRY_SECRET_KEY, so HKDF suffices (scrypt would cost ~50 ms per
+# key and batch issuance creates thousands of holder keys). Each kind of sealed data has its own
+# tag and HKDF info, and the tag plus the caller's context is authenticated data, so a blob of
+# one kind (or of one row) never opens as another. Private keys are "kw1".
 _WRAP_VERSION = "kw1"
-_WRAP_INFO = b"llo-registry key wrap v1"
+SEAL_INFO = {
+    _WRAP_VERSION: b"llo-registry key wrap v1",
+    "st1": b"llo-registry share token v1",
+}
 
 
-def _wrapping_key(secret: str, salt: bytes) -> AESGCM:
+class SealError(KeyFormatError):
+    """Sealed data that does not open: not sealed, changed, another kind, or another secret."""
+
+    code = "bad-sealed-data"
+
+
+def _sealing_key(secret: str, salt: bytes, tag: str) -> AESGCM:
     if not secret:
-        raise KeyFormatError("an empty secret cannot wrap keys", code="bad-wrapped-key")
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_WRAP_INFO)
+        raise SealError("an empty secret cannot seal anything")
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=SEAL_INFO[tag])
     return AESGCM(hkdf.derive(secret.encode("utf-8")))
 
 
-def wrap_key(key: SigningKey, secret: str) -> str:
-    """Encrypt a private key for storage (AES-256-GCM, key from HKDF-SHA256 with a salt)."""
+def seal(plain: bytes, secret: str, *, tag: str, context: bytes = b"") -> str:
+    """Encrypt data for storage (AES-256-GCM, key from HKDF-SHA256 with a fresh salt)."""
     salt, nonce = os.urandom(16), os.urandom(12)
-    sealed = _wrapping_key(secret, salt).encrypt(nonce, key.to_pkcs8(), _WRAP_VERSION.encode())
-    return ".".join(
-        (_WRAP_VERSION, b64url_encode(salt), b64url_encode(nonce), b64url_encode(sealed))
-    )
+    sealed = _sealing_key(secret, salt, tag).encrypt(nonce, plain, tag.encode() + context)
+    return ".".join((tag, b64url_encode(salt), b64url_encode(nonce), b64url_encode(sealed)))
+
+
+def unseal(blob: str, secret: str, *, tag: str, context: bytes = b"") -> bytes:
+    """Decrypt what `seal` made with the same tag and context; anything else raises SealError."""
+    parts = blob.split(".") if isinstance(blob, str) else []
+    if len(parts) != 4 or parts[0] != tag:
+        raise SealError("not sealed data of this kind")
+    try:
+        salt, nonce, sealed = (b64url_decode(part) for part in parts[1:])
+    except EncodingError:
+        raise SealError("not sealed data of this kind") from None
+    if len(salt) != 16 or len(nonce) != 12:
+        raise SealError("not sealed data of this kind")
+    try:
+        return _sealing_key(secret, salt, tag).decrypt(nonce, sealed, tag.encode() + context)
+    except InvalidTag:
+        raise SealError("the sealed data does not open with this secret") from None
+
+
+def wrap_key(key: SigningKey, secret: str) -> str:
+    """Encrypt a private key for storage (`seal` with the key tag)."""
+    return seal(key.to_pkcs8(), secret, tag=_WRAP_VERSION)
 
 
 def unwrap_key(blob: str, secret: str) -> SigningKey:
     """Decrypt a wrapped key; a wrong secret or a changed blob raises "bad-wrapped-key"."""
-    parts = blob.split(".") if isinstance(blob, str) else []
-    if len(parts) != 4 or parts[0] != _WRAP_VERSION:
-        raise KeyFormatError("not a wrapped key", code="bad-wrapped-key")
     try:
-        salt, nonce, sealed = (b64url_decode(part) for part in parts[1:])
-    except EncodingError:
-        raise KeyFormatError("not a wrapped key", code="bad-wrapped-key") from None
-    if len(salt) != 16 or len(nonce) != 12:
-        raise KeyFormatError("not a wrapped key", code="bad-wrapped-key")
-    try:
-        plain = _wrapping_key(secret, salt).decrypt(nonce, sealed, _WRAP_VERSION.encode())
-    except InvalidTag:
-        raise KeyFormatError(
-            "the wrapped key does not open with this secret", code="bad-wrapped-key"
-        ) from None
+        plain = unseal(blob, secret, tag=_WRAP_VERSION)
+    except SealError as error:
+        raise KeyFormatError(error.message, code="bad-wrapped-key") from None
     try:
         return SigningKey.from_pkcs8(plain)
     except KeyFormatError:

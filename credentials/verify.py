@@ -116,7 +116,9 @@ def find_key(config: VerifierConfig, kid: str) -> KeyLookup | None:
     return None if key is None else KeyLookup(key=key, trusted=False)
 
 
-def summary_of(doc: AchievementCredentialDoc) -> CredentialSummary:
+def summary_of(
+    doc: AchievementCredentialDoc, trusted_issuer_name: str | None = None
+) -> CredentialSummary:
     """The part of a credential a person reads in a report."""
     issuer = doc.issuer
     achievement = doc.credential_subject.achievement
@@ -124,13 +126,23 @@ def summary_of(doc: AchievementCredentialDoc) -> CredentialSummary:
         id=doc.id,
         issuer=issuer if isinstance(issuer, str) else issuer.id,
         issuer_name=None if isinstance(issuer, str) else issuer.name,
+        trusted_issuer_name=trusted_issuer_name,
         subject=doc.credential_subject.id,
+        subject_name=subject_name(doc),
         achievement=achievement.name,
         achievement_id=achievement.id,
         achievement_type=achievement.achievement_type,
         valid_from=doc.valid_from.isoformat(),
         valid_until=doc.valid_until.isoformat() if doc.valid_until else None,
     )
+
+
+def subject_name(doc: AchievementCredentialDoc) -> str | None:
+    """The holder's name: the subject's plain (unhashed) identifier of type name (DESIGN 4)."""
+    for identifier in doc.credential_subject.identifier:
+        if identifier.identity_type == "name" and not identifier.hashed:
+            return identifier.identity_hash or None
+    return None
 
 
 def issuer_of(doc: AchievementCredentialDoc) -> str:
@@ -294,7 +306,7 @@ class CredentialPipeline:
         self.checks.passed("schema", "ob3")
         self._status(doc)
         self._accreditation(doc)
-        return self.checks.report(summary_of(doc))
+        return self.checks.report(summary_of(doc, self._trusted_name(doc)))
 
     def decode(
         self, credential: Mapping[str, Any], raw: bytes | None = None
@@ -337,6 +349,14 @@ class CredentialPipeline:
             )
         else:
             self.checks.passed("dates", "in-window")
+
+    def _trusted_name(self, doc: AchievementCredentialDoc) -> str | None:
+        """The trust list's name for the issuer, when its key came from the trust list."""
+        trust_list = self.config.trust_list
+        if self.lookup is None or not self.lookup.trusted or trust_list is None:
+            return None
+        listed = trust_list.trusted_issuer(issuer_of(doc))
+        return listed.name if listed is not None else None
 
     def _key_valid_at(self, at: dt.datetime) -> bool:
         if self.lookup is None:

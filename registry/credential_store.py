@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Literal, cast
 from uuid import UUID
 
+import msgspec
 from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from credentials.competences import achieved_competences
 from credentials.issue import issue_deelcertificaat, issue_evc
 from credentials.keys import SigningKey
 from registry import keys
@@ -64,10 +66,14 @@ class Plan:
     module: ModuleVersionInput | None
     module_id: UUID | None
     evc: EvcIn | None
+    # A module's competences from the catalogue; an EVC record's are read from the signed
+    # document (`_competences_of`), so only achieved results count.
     competences: list[dict[str, str]]
     sectors: list[str]
     valid_until: dt.datetime | None
     holder: HolderRef | None = None
+    # The address the request named, echoed back; never one the issuer did not give.
+    holder_email: str | None = None
 
 
 def _competence(item: CompetenceIn) -> CompetenceInput:
@@ -190,7 +196,7 @@ async def sign_all(
                 "issued_at": issued_at,
                 "valid_until": plan.valid_until,
                 "issued_by": actor.account_id,
-                "competences": plan.competences,
+                "competences": _competences_of(plan, issued),
                 "sectors": plan.sectors,
             }
         )
@@ -203,6 +209,14 @@ async def sign_all(
     await _audit(session, actor, issued_log)
     await queue_issued(session, [row["id"] for row in credential_rows])
     return out
+
+
+def _competences_of(plan: Plan, issued: IssuedCredential) -> list[dict[str, str]]:
+    """What the CV and share pages count: for an EVC record, what the credential says was
+    achieved (the one rule in `credentials.competences`), never the werkprocessen assessed."""
+    if plan.module is not None:
+        return plan.competences
+    return achieved_competences(msgspec.to_builtins(issued.document))
 
 
 async def _audit(session: AsyncSession, actor: Actor, issued: list[dict[str, str]]) -> None:
@@ -247,7 +261,7 @@ def _issued_out(
             wallet_id=wallet.id,
             did=wallet.holder_did,
             name=name,
-            email=wallet.email,
+            email=plan.holder_email,
             claimed=wallet.account_id is not None,
         ),
         status=CredentialStatusOut(status="active", status_list=list_url, status_index=index),

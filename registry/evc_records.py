@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue.access import require_role
 from catalogue.models import Provider
 from credentials.jws import parse_compact, strict_json
+from registry.issued import issuer_visible_email
 from registry.models import Credential, Wallet
 from schemas.common import Actor
 from schemas.errors import NotFoundError, PermissionDeniedError
@@ -37,6 +38,8 @@ class EvcSummary(msgspec.Struct, kw_only=True):
     holder_email: str | None
     issued_at: dt.datetime
     status: str
+    status_reason: str | None = None
+    status_changed_at: dt.datetime | None = None
 
 
 class EvcResult(msgspec.Struct, kw_only=True):
@@ -95,9 +98,11 @@ def _summary(row: Credential, wallet: Wallet) -> EvcSummary:
         credential_id=row.credential_id,
         standard=row.achievement_name,
         holder_name=wallet.name,
-        holder_email=wallet.email,
+        holder_email=issuer_visible_email(wallet),
         issued_at=row.issued_at,
         status=row.status,
+        status_reason=row.status_reason,
+        status_changed_at=row.status_changed_at,
     )
 
 

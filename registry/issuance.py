@@ -192,6 +192,7 @@ class _Planner:
                 if isinstance(holder, DomainError):
                     raise holder
                 plan.holder = holder
+                plan.holder_email = item.holder.email.lower() if item.holder.email else None
                 plans.append(plan)
             except DomainError as exc:
                 errors.append((index, exc))
@@ -267,8 +268,6 @@ class _Planner:
         )
 
     def _evc_plan(self, item: EvcIn) -> Plan:
-        competences = {c.uri: c for c in item.standard.werkprocessen}
-        competences.update({r.competence.uri: r.competence for r in item.results})
         return Plan(
             kind="evc",
             achievement_id=item.standard.url,
@@ -276,10 +275,7 @@ class _Planner:
             module=None,
             module_id=None,
             evc=item,
-            competences=[
-                {"uri": c.uri, "label": c.label, "framework": c.framework or ""}
-                for c in competences.values()
-            ],
+            competences=[],  # read from the signed record: only achieved results count
             sectors=[],
             valid_until=item.valid_until,
         )

@@ -36,6 +36,9 @@ class IssuedCredential(msgspec.Struct, kw_only=True, frozen=True):
     holder_email: str | None
     status: str
     issued_at: dt.datetime
+    status_reason: str | None = None
+    status_note: str | None = None
+    status_changed_at: dt.datetime | None = None
 
 
 class IssuedPage(msgspec.Struct, kw_only=True, frozen=True):
@@ -57,23 +60,32 @@ async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
     return slug
 
 
-def _query() -> Select[tuple[Credential, str, str | None]]:
-    return select(Credential, Wallet.name, Wallet.email).join(
-        Wallet, Wallet.id == Credential.wallet_id
-    )
+def issuer_visible_email(wallet: Wallet) -> str | None:
+    """The holder's address as an issuer may see it: only while the wallet is unclaimed.
+    Such a wallet was only ever issued to by that address, so every issuer of it gave the
+    address itself; a worker with an account may have been issued to by account id, and an
+    issuer that did not have the address must not learn it from us."""
+    return wallet.email if wallet.account_id is None else None
 
 
-def _row(credential: Credential, name: str, email: str | None) -> IssuedCredential:
+def _query() -> Select[tuple[Credential, Wallet]]:
+    return select(Credential, Wallet).join(Wallet, Wallet.id == Credential.wallet_id)
+
+
+def _row(credential: Credential, wallet: Wallet) -> IssuedCredential:
     return IssuedCredential(
         id=credential.id,
         credential_id=credential.credential_id,
         kind=credential.kind,
         achievement_name=credential.achievement_name,
         module_id=credential.module_id,
-        holder_name=name,
-        holder_email=email,
+        holder_name=wallet.name,
+        holder_email=issuer_visible_email(wallet),
         status=credential.status,
         issued_at=credential.issued_at,
+        status_reason=credential.status_reason,
+        status_note=credential.status_note,
+        status_changed_at=credential.status_changed_at,
     )
 
 
@@ -110,13 +122,20 @@ async def issued_credential(session: AsyncSession, actor: Actor, ident: str) -> 
     found = (await session.execute(_query().where(condition))).tuples().first()
     if found is None:
         raise NotFoundError(f"no credential {ident}", code="credential-not-found")
-    credential, name, email = found
+    credential, wallet = found
     if credential.issuer_slug != slug or credential.source != "issued":
         raise PermissionDeniedError(
             "only the organisation that issued this credential may see it",
             code="not-credential-issuer",
         )
-    return _row(credential, name, email)
+    return _row(credential, wallet)
 
 
-__all__ = ["STATUSES", "IssuedCredential", "IssuedPage", "issued_by", "issued_credential"]
+__all__ = [
+    "STATUSES",
+    "IssuedCredential",
+    "IssuedPage",
+    "issued_by",
+    "issued_credential",
+    "issuer_visible_email",
+]

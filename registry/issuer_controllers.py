@@ -24,6 +24,7 @@ from schemas.issuers import (
     AccreditationPatch,
     CredentialStatusOut,
     StatusAction,
+    StatusChangeIn,
 )
 
 TRUST_LIST_MEDIA = "application/trust-list+jwt"
@@ -161,9 +162,17 @@ class StatusListController(Controller):
 
 
 async def _change(
-    db_session: AsyncSession, actor: Actor, base_url: str, ident: str, action: StatusAction
+    db_session: AsyncSession,
+    actor: Actor,
+    base_url: str,
+    ident: str,
+    action: StatusAction,
+    why: StatusChangeIn | None = None,
 ) -> CredentialStatusOut:
-    credential = await issuers.set_status(db_session, actor, ident, action)
+    why = why or StatusChangeIn()
+    credential = await issuers.set_status(
+        db_session, actor, ident, action, reason=why.reason, note=why.note
+    )
     return _status_out(credential, base_url)
 
 
@@ -174,6 +183,9 @@ def _status_out(credential: Credential, base_url: str) -> CredentialStatusOut:
         id=credential.id,
         credential_id=credential.credential_id,
         status=credential.status,
+        status_reason=credential.status_reason,
+        status_note=credential.status_note,
+        status_changed_at=credential.status_changed_at,
         status_list=url,
         status_index=credential.status_index,
     )
@@ -187,17 +199,27 @@ class CredentialStatusController(Controller):
 
     @post("/{credential_id:str}/revoke", status_code=HTTP_200_OK)
     async def revoke_credential(
-        self, db_session: AsyncSession, actor: Actor, base_url: str, credential_id: str
+        self,
+        db_session: AsyncSession,
+        actor: Actor,
+        base_url: str,
+        credential_id: str,
+        data: StatusChangeIn | None = None,
     ) -> CredentialStatusOut:
-        """Revoke a credential for good."""
-        return await _change(db_session, actor, base_url, credential_id, "revoke")
+        """Revoke a credential for good; body `{"reason": code, "note": text}` (optional)."""
+        return await _change(db_session, actor, base_url, credential_id, "revoke", data)
 
     @post("/{credential_id:str}/suspend", status_code=HTTP_200_OK)
     async def suspend_credential(
-        self, db_session: AsyncSession, actor: Actor, base_url: str, credential_id: str
+        self,
+        db_session: AsyncSession,
+        actor: Actor,
+        base_url: str,
+        credential_id: str,
+        data: StatusChangeIn | None = None,
     ) -> CredentialStatusOut:
-        """Suspend a credential until it is reinstated."""
-        return await _change(db_session, actor, base_url, credential_id, "suspend")
+        """Suspend a credential until it is reinstated; the same optional body as revoke."""
+        return await _change(db_session, actor, base_url, credential_id, "suspend", data)
 
     @post("/{credential_id:str}/reinstate", status_code=HTTP_200_OK)
     async def reinstate_credential(

@@ -205,6 +205,11 @@ class Credential(UUIDAuditBase):
     status_list_id: Mapped[int | None] = mapped_column(ForeignKey("status_list.id"), default=None)
     status_index: Mapped[int | None] = mapped_column(Integer, default=None)
     status: Mapped[str] = mapped_column(String(16), default="active")
+    # Why and when the issuer last changed the status (a code of schemas.issuers.StatusReason,
+    # a note for the holder, the moment): the status list itself carries only bits.
+    status_reason: Mapped[str | None] = mapped_column(String(32), default=None)
+    status_note: Mapped[str | None] = mapped_column(Text, default=None)
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
     issued_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
     valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
     issued_by: Mapped[UUID | None] = mapped_column(ForeignKey("account.id"), default=None)
@@ -241,6 +246,9 @@ class Share(UUIDAuditBase):
     __tablename__ = "share"
     wallet_id: Mapped[UUID] = mapped_column(ForeignKey("wallet.id"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The token sealed with the registry secret (`registry.shares.seal_token`), so that its
+    # owner can see the link again; None for shares made before links were kept.
+    sealed_token: Mapped[str | None] = mapped_column(Text, default=None)
     recipient: Mapped[str] = mapped_column(String(254))
     recipient_account_id: Mapped[UUID | None] = mapped_column(
         ForeignKey("account.id"), default=None

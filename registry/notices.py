@@ -21,6 +21,7 @@ from registry.db import IN_CHUNK
 from registry.jobs import JobContext, enqueue, enqueue_many, job_kind
 from registry.mail.compose import Line, Mail
 from registry.mail.outbox import send_mails
+from registry.mail.texts import MAIL_TEXTS
 from registry.models import Account, Credential, MailOptOut, Share, Wallet
 from registry.settings import Settings
 
@@ -199,7 +200,10 @@ async def notify_status(context: JobContext, payload: dict[str, Any]) -> None:
     fields = {"issuer": credential.issuer_name, "achievement": credential.achievement_name}
     lines = [Line(f"status.{status}.body", fields)]
     if payload.get("reason"):
-        lines.append(Line("status.reason", {"reason": str(payload["reason"])}))
+        reason = str(payload["reason"])
+        known = f"status_reason.{reason}" in MAIL_TEXTS
+        words = Line(f"status_reason.{reason}" if known else "status_reason.unspecified")
+        lines.append(Line("status.reason", {"reason": words}))
     if payload.get("note"):
         lines.append(Line("status.note", {"note": str(payload["note"])}))
     lines.append(Line("status.ask", {"issuer": credential.issuer_name}))

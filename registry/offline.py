@@ -166,7 +166,12 @@ def render(
     lines = [f"verdict: {report.verdict}"]
     if report.credential is not None:
         c = report.credential
-        lines.append(f"  {c.achievement} ({c.achievement_type}) from {c.issuer_name or c.issuer}")
+        issuer = c.trusted_issuer_name or (
+            f"{c.issuer_name or c.issuer} (as the credential claims; not confirmed)"
+        )
+        lines.append(f"  {c.achievement} ({c.achievement_type}) from {issuer}")
+        if c.subject_name:
+            lines.append(f"  in the name of {c.subject_name} (compare with an identity document)")
     lines += [
         f"  [{MARKS[c.status]}] {c.name}: {c.code} {c.message}".rstrip() for c in report.checks
     ]

@@ -1,7 +1,8 @@
 """Shares: chosen credentials for one recipient, for a limited time, withdrawable.
 
-A share is reached through `{base}/s/{token}` (the token carries 256 random bits and is stored
-only as a SHA-256 hash) or, by its recipient, through their list of received shares. Each
+A share is reached through `{base}/s/{token}` (the token carries 256 random bits; it is looked
+up by its SHA-256 hash and kept only sealed with the registry secret, for its owner to see again:
+`registry.share_links`) or, by its recipient, through their list of received shares. Each
 opening signs a fresh presentation with the worker's holder key, for the audience
 `{base}/shares/{id}` and the share's stored nonce, and is logged where the worker sees it.
 """
@@ -9,8 +10,8 @@ opening signs a fresh presentation with the worker's holder key, for the audienc
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
@@ -21,13 +22,14 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from credentials.keys import unwrap_key
 from credentials.presentation import present
-from registry import audit
+from registry import audit, share_links
 from registry.holders import Holder
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.notices import queue_share_notice
 from registry.settings import Settings
+from registry.share_links import SHARE_PATH, ShareGoneError, hash_share_token, share_state
 from schemas.common import Actor
-from schemas.errors import GoneError, InvalidInputError, NotFoundError
+from schemas.errors import InvalidInputError, NotFoundError
 from schemas.verification import CredentialSummary, Report
 from schemas.wallet import (
     ReceivedShare,
@@ -35,39 +37,19 @@ from schemas.wallet import (
     ShareCreated,
     ShareOut,
     SharePage,
-    ShareState,
     ShareViewOut,
 )
 
-SHARE_PATH = "/s/"
 AUDIENCE_PATH = "/shares/"
 DEFAULT_LIFETIME = dt.timedelta(days=30)
 MAX_LIFETIME = dt.timedelta(days=366)
-
-
-class ShareGoneError(GoneError):
-    """The share was withdrawn or has expired (HTTP 410)."""
-
-    code = "share-gone"
-
-
-def hash_share_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def share_url(settings: Settings, token: str) -> str:
-    return f"{settings.base_url}{SHARE_PATH}{token}"
+# Credential statuses that stop a credential from being shared.
+STOPPED = frozenset({"revoked", "suspended"})
 
 
 def share_audience(settings: Settings, share_id: UUID) -> str:
     """The `aud` of a share's presentations: names the share without revealing its token."""
     return f"{settings.base_url}{AUDIENCE_PATH}{share_id}"
-
-
-def share_state(share: Share, now: dt.datetime) -> ShareState:
-    if share.withdrawn_at is not None:
-        return "withdrawn"
-    return "expired" if share.expires_at <= now else "active"
 
 
 def _now() -> dt.datetime:
@@ -88,10 +70,12 @@ async def create_share(
         )
     credential_ids = await _own_credentials(session, holder.wallet.id, data.credential_ids)
     recipient, recipient_id = await _recipient(session, data.recipient)
-    token = secrets.token_urlsafe(32)
+    share_id, token = uuid.uuid4(), share_links.new_token()
     share = Share(
+        id=share_id,
         wallet_id=holder.wallet.id,
         token_hash=hash_share_token(token),
+        sealed_token=share_links.seal_token(settings, share_id, token),
         recipient=recipient,
         recipient_account_id=recipient_id,
         credential_ids=credential_ids,
@@ -110,22 +94,29 @@ async def create_share(
     )
     await queue_share_notice(session, share)
     return ShareCreated(
-        id=share.id, token=token, url=share_url(settings, token), expires_at=expires_at
+        id=share.id,
+        token=token,
+        url=share_links.share_url(settings, token),
+        expires_at=expires_at,
     )
 
 
 async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[str]) -> list[str]:
-    """The credential ids (`Credential.credential_id`) for ids or row UUIDs in this wallet."""
+    """The credential ids (`Credential.credential_id`) for ids or row UUIDs in this wallet;
+    a revoked or suspended credential cannot be shared (it no longer counts)."""
     uuids = {UUID(v) for v in given if is_uuid(v)}
     rows = await session.execute(
-        select(Credential.id, Credential.credential_id).where(
+        select(Credential.id, Credential.credential_id, Credential.status).where(
             Credential.wallet_id == wallet_id,
             or_(Credential.credential_id.in_(given), Credential.id.in_(uuids)),
         )
     )
     by_key: dict[str, str] = {}
-    for row_id, credential_id in rows:
+    stopped: set[str] = set()
+    for row_id, credential_id, status in rows:
         by_key[str(row_id)] = by_key[credential_id] = credential_id
+        if status in STOPPED:
+            stopped.add(credential_id)
     missing = [
         v for v in given if v not in by_key and (not is_uuid(v) or str(UUID(v)) not in by_key)
     ]
@@ -133,8 +124,14 @@ async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[s
         raise InvalidInputError(
             "these credentials are not in your wallet", code="unknown-credential", missing=missing
         )
-    chosen = [by_key.get(v) or by_key[str(UUID(v))] for v in given]
-    return list(dict.fromkeys(chosen))
+    chosen = list(dict.fromkeys(by_key.get(v) or by_key[str(UUID(v))] for v in given))
+    if stopped & set(chosen):
+        raise InvalidInputError(
+            "revoked or suspended credentials cannot be shared",
+            code="credential-not-shareable",
+            credentials=sorted(stopped & set(chosen)),
+        )
+    return chosen
 
 
 def is_uuid(value: str) -> bool:
@@ -146,12 +143,14 @@ def is_uuid(value: str) -> bool:
 
 
 async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID | None]:
-    """An employer's e-mail address (an account may come later) or an account id."""
+    """An employer's e-mail address (an account may come later) or an account id. A share to
+    an account id keeps the id, never the account's e-mail address: the worker did not give
+    it, so the worker is not told it (pages show the account's name)."""
     if is_uuid(recipient):
         account = await session.get(Account, UUID(recipient))
         if account is None:
             raise NotFoundError("no account with this id", code="recipient-not-found")
-        return account.email or str(account.id), account.id
+        return str(account.id), account.id
     email = recipient.strip().lower()
     local, _, domain = email.partition("@")
     if not local or "." not in domain or " " in email:
@@ -166,7 +165,9 @@ async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID |
     return email, account_id
 
 
-async def withdraw_share(session: AsyncSession, holder: Holder, share_id: UUID) -> ShareOut:
+async def withdraw_share(
+    session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
+) -> ShareOut:
     """Withdraw a share: from now on it answers 410."""
     share = await session.get(Share, share_id)
     if share is None or share.wallet_id != holder.wallet.id:
@@ -175,11 +176,12 @@ async def withdraw_share(session: AsyncSession, holder: Holder, share_id: UUID) 
         share.withdrawn_at = _now()
         await holder.record(session, "share.withdrawn", f"share:{share.id}")
         await session.flush()
-    return (await _share_outs(session, [share]))[0]
+    return (await _share_outs(session, settings, holder, [share]))[0]
 
 
-async def list_shares(session: AsyncSession, holder: Holder) -> list[ShareOut]:
-    """The wallet's shares, newest first, each with every view."""
+async def list_shares(session: AsyncSession, settings: Settings, holder: Holder) -> list[ShareOut]:
+    """The wallet's shares, newest first, each with every view and, for the worker, its link
+    (None for shares made before links were kept)."""
     shares = list(
         await session.scalars(
             select(Share)
@@ -187,10 +189,12 @@ async def list_shares(session: AsyncSession, holder: Holder) -> list[ShareOut]:
             .order_by(Share.created_at.desc())
         )
     )
-    return await _share_outs(session, shares)
+    return await _share_outs(session, settings, holder, shares)
 
 
-async def _share_outs(session: AsyncSession, shares: list[Share]) -> list[ShareOut]:
+async def _share_outs(
+    session: AsyncSession, settings: Settings, holder: Holder, shares: list[Share]
+) -> list[ShareOut]:
     views: dict[UUID, list[ShareViewOut]] = defaultdict(list)
     if shares:
         rows = await session.scalars(
@@ -204,20 +208,42 @@ async def _share_outs(session: AsyncSession, shares: list[Share]) -> list[ShareO
                     at=view.created_at, viewer=view.viewer, viewer_id=view.viewer_account_id
                 )
             )
+    # Named only where the worker gave an account id: an address typed in never tells the
+    # worker whose account it is.
+    by_id = [s for s in shares if s.recipient == str(s.recipient_account_id)]
+    names = await recipient_names(session, by_id)
     now = _now()
     return [
         ShareOut(
             id=share.id,
             recipient=share.recipient,
+            recipient_name=names.get(share.id),
             credential_ids=share.credential_ids,
             created_at=share.created_at,
             expires_at=share.expires_at,
             withdrawn_at=share.withdrawn_at,
             state=share_state(share, now),
             views=views[share.id],
+            link_kept=share.sealed_token is not None,
+            # The link is a key: only the worker sees it again, not a coach acting for them.
+            url=share_links.link_of(settings, share) if holder.is_worker else None,
         )
         for share in shares
     ]
+
+
+async def recipient_names(session: AsyncSession, shares: list[Share]) -> dict[UUID, str]:
+    """The account name of each share's recipient, where the recipient has an account."""
+    ids = {s.recipient_account_id for s in shares if s.recipient_account_id is not None}
+    if not ids:
+        return {}
+    rows = await session.execute(select(Account.id, Account.name).where(Account.id.in_(ids)))
+    found = dict(rows.tuples().all())
+    return {
+        s.id: found[s.recipient_account_id]
+        for s in shares
+        if s.recipient_account_id is not None and s.recipient_account_id in found
+    }
 
 
 async def _addressed_to(session: AsyncSession, actor: Actor) -> ColumnElement[bool]:
@@ -278,6 +304,8 @@ class OpenedShare:
     credentials: list[Credential]
     presentation: str
     audience: str
+    # The recipient account's name, if any: pages show it, never the recipient's address.
+    recipient_name: str | None = None
 
 
 async def open_by_token(
@@ -348,7 +376,8 @@ async def _open(
         expires_at=share.expires_at,
     )
     await _log_view(session, share, viewer, via)
-    return OpenedShare(share, wallet, credentials, presentation, audience)
+    name = (await recipient_names(session, [share])).get(share.id)
+    return OpenedShare(share, wallet, credentials, presentation, audience, name)
 
 
 async def _log_view(session: AsyncSession, share: Share, viewer: Actor | None, via: str) -> None:

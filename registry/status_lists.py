@@ -41,6 +41,7 @@ from registry.notices import queue_status_notice
 from registry.settings import Settings
 from schemas.common import Actor
 from schemas.errors import ConflictError, NotFoundError, PermissionDeniedError
+from schemas.issuers import StatusReason
 
 STATUS_LIST_SIZE = MIN_SIZE
 _BYTES = STATUS_LIST_SIZE // 8
@@ -155,10 +156,17 @@ def _next_status(current: str, action: StatusAction) -> str:
 
 
 async def set_status(
-    session: AsyncSession, actor: Actor, credential_id: str, action: StatusAction
+    session: AsyncSession,
+    actor: Actor,
+    credential_id: str,
+    action: StatusAction,
+    *,
+    reason: StatusReason = "unspecified",
+    note: str = "",
 ) -> Credential:
     """Revoke, suspend or reinstate a credential (by credential id or row id): sets the bits,
-    bumps the list version (the ETag of the served lists) and records an audit event."""
+    bumps the list version (the ETag of the served lists), keeps why and when on the row (the
+    list itself carries only bits; reinstating clears the why) and records an audit event."""
     credential = await _load_credential(session, credential_id)
     await _require_issuer(session, actor, credential)
     if credential.status_list_id is None or credential.status_index is None:
@@ -181,6 +189,10 @@ async def set_status(
     row.version += 1
     row.updated_at = dt.datetime.now(dt.UTC)
     credential.status = new_status
+    stopped = new_status != "active"
+    credential.status_reason = reason if stopped else None
+    credential.status_note = (note.strip() or None) if stopped else None
+    credential.status_changed_at = row.updated_at
     await session.flush()
     await record(
         session,
@@ -189,9 +201,16 @@ async def set_status(
         credential.credential_id,
         status_list=row.id,
         status_index=index,
+        reason=credential.status_reason,
+        note=credential.status_note,
     )
-    # The reason code and note of the change reach the holder's mail once they are recorded.
-    await queue_status_notice(session, credential, new_status, reason=None, note=None)
+    await queue_status_notice(
+        session,
+        credential,
+        new_status,
+        reason=credential.status_reason,
+        note=credential.status_note,
+    )
     return credential
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -18,7 +19,7 @@ from credentials.jws import JwsError, parse_compact, strict_json
 from credentials.report import worst
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
-from registry import issuers, shares, status_lists
+from registry import issuers, keys, share_links, shares, status_lists
 from registry.models import Credential
 from registry.settings import Settings
 from schemas.common import Actor
@@ -106,7 +107,7 @@ async def verify_request(
     report = verifier.verify(token, audience=audience, nonce=nonce)
     if share is None:
         return report
-    state = shares.share_state(share, dt.datetime.now(dt.UTC))
+    state = share_links.share_state(share, dt.datetime.now(dt.UTC))
     if state == "active":
         return with_share_check(report, None, "share-active", "the share is active")
     verdict: Verdict = "revoked" if state == "withdrawn" else "expired"
@@ -134,3 +135,43 @@ async def stored_credential(session: AsyncSession, ident: str) -> Credential:
     if credential is None:
         raise NotFoundError("no credential with this id", code="credential-not-found")
     return credential
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """Why and when the issuer revoked or suspended one of this registry's credentials."""
+
+    reason: str | None
+    at: dt.datetime | None
+
+
+STOPPED_VERDICTS = frozenset({"revoked", "suspended"})
+
+
+async def status_changes(
+    session: AsyncSession, settings: Settings, report: Report
+) -> dict[str, StatusChange]:
+    """By credential id, the reason and date behind each revoked or suspended credential in
+    the report that this registry issued (the status list itself carries only bits). Only
+    when the verified issuer is the organisation that issued our copy, so a credential that
+    merely reuses one of our ids learns nothing."""
+    reports = report.credentials if report.credentials is not None else [report]
+    wanted = {
+        r.credential.id: r.credential.issuer
+        for r in reports
+        if r.verdict in STOPPED_VERDICTS and r.credential is not None and r.credential.id
+    }
+    if not wanted:
+        return {}
+    rows = await session.scalars(
+        select(Credential).where(
+            Credential.credential_id.in_(list(wanted)), Credential.source == "issued"
+        )
+    )
+    return {
+        row.credential_id: StatusChange(row.status_reason, row.status_changed_at)
+        for row in rows
+        if row.issuer_slug is not None
+        and row.status in STOPPED_VERDICTS
+        and keys.issuer_did(settings, row.issuer_slug) == wanted[row.credential_id]
+    }

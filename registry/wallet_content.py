@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.b64 import b64url_encode
-from credentials.jws import JwsError, parse_compact, strict_json
+from credentials.competences import achieved_competences, credential_document
 from credentials.keys import unwrap_key
 from credentials.presentation import holder_kid
 from credentials.verifier import Verifier
@@ -40,7 +40,6 @@ from schemas.wallet import (
 
 KINDS = {"Certificate": "module-certificate", "ext:EVC": "evc"}
 MAX_IMPORT_BYTES = 256_000
-MAX_ALIGNMENTS = 50
 
 
 def credential_out(row: Credential) -> WalletCredential:
@@ -54,6 +53,9 @@ def credential_out(row: Credential) -> WalletCredential:
         label=None if row.verified else UNVERIFIED,
         verdict=None if row.verified else row.status,
         status=row.status,
+        status_reason=row.status_reason,
+        status_note=row.status_note,
+        status_changed_at=row.status_changed_at,
         issuer=row.issuer_name,
         achievement=row.achievement_name,
         achievement_id=row.achievement_id,
@@ -160,32 +162,10 @@ def _date(value: str | None) -> dt.datetime | None:
 
 
 def _alignments(raw: str) -> list[dict[str, str]]:
-    """Competences an imported credential aligns to, for the CV (best effort, unverified)."""
-    try:
-        document = (
-            strict_json(raw.encode()) if raw[:1] == "{" else strict_json(parse_compact(raw).payload)
-        )
-    except JwsError:
-        return []
-    if isinstance(document, dict) and "@context" not in document:
-        document = document.get("vc")
-    subject = document.get("credentialSubject") if isinstance(document, dict) else None
-    subject = subject[0] if isinstance(subject, list) and subject else subject
-    achievement = subject.get("achievement") if isinstance(subject, dict) else None
-    alignment = achievement.get("alignment") if isinstance(achievement, dict) else None
-    found: list[dict[str, str]] = []
-    for item in alignment[:MAX_ALIGNMENTS] if isinstance(alignment, list) else []:
-        url = item.get("targetUrl") if isinstance(item, dict) else None
-        if isinstance(url, str) and url.startswith("http"):
-            name, framework = item.get("targetName"), item.get("targetFramework")
-            found.append(
-                {
-                    "uri": url[:500],
-                    "label": name[:200] if isinstance(name, str) else "",
-                    "framework": framework[:64] if isinstance(framework, str) else "",
-                }
-            )
-    return found
+    """Competences an imported credential shows, for the CV (best effort, unverified): the
+    same rule as for what is issued here, so a failed EVC result never counts."""
+    document = credential_document(raw)
+    return achieved_competences(document) if document is not None else []
 
 
 async def export_wallet(session: AsyncSession, settings: Settings, holder: Holder) -> WalletExport:

@@ -11,7 +11,7 @@ from litestar.exceptions import HTTPException
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry import cv, holders, shares, verification, wallet_content
+from registry import cv, holders, share_links, shares, verification, wallet_content
 from registry.holders import Holder
 from registry.settings import Settings
 from schemas.common import Actor, today_nl
@@ -114,9 +114,11 @@ class ShareController(Controller):
     dependencies = {"holder": Provide(provide_holder)}
 
     @get("/")
-    async def list_shares(self, db_session: AsyncSession, holder: Holder) -> list[ShareOut]:
-        """The wallet's shares with every view."""
-        return await shares.list_shares(db_session, holder)
+    async def list_shares(
+        self, db_session: AsyncSession, settings: Settings, holder: Holder
+    ) -> list[ShareOut]:
+        """The wallet's shares with every view and (for the worker) each link again."""
+        return await shares.list_shares(db_session, settings, holder)
 
     @post("/")
     async def create_share(
@@ -127,10 +129,17 @@ class ShareController(Controller):
 
     @delete("/{share_id:uuid}", status_code=200)
     async def withdraw_share(
-        self, db_session: AsyncSession, holder: Holder, share_id: UUID
+        self, db_session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
     ) -> ShareOut:
         """Withdraw a share: its link answers 410 from now on."""
-        return await shares.withdraw_share(db_session, holder, share_id)
+        return await shares.withdraw_share(db_session, settings, holder, share_id)
+
+    @post("/{share_id:uuid}/link")
+    async def renew_share_link(
+        self, db_session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
+    ) -> ShareCreated:
+        """A new link for an active share; the old link stops working."""
+        return await share_links.renew_link(db_session, settings, holder, share_id)
 
 
 class ConsentController(Controller):

@@ -84,7 +84,8 @@ IssueIn = ModuleCertificateIn | EvcIn
 
 
 class HolderOut(Response, kw_only=True):
-    """The holder as issued to: the wallet, its DID and whether an account owns it yet."""
+    """The holder as issued to: the wallet, its DID and whether an account owns it yet.
+    `email` only repeats an address the request gave (never a worker account's address)."""
 
     wallet_id: UUID
     did: str

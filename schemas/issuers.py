@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from uuid import UUID
 
 import msgspec
@@ -12,14 +12,29 @@ from schemas.common import Request, Response, Slug
 from schemas.trust import AccreditationKind, AwareDatetime
 
 __all__ = [
+    "STATUS_REASONS",
     "AccreditationCreate",
     "AccreditationOut",
     "AccreditationPatch",
     "CredentialStatusOut",
     "StatusAction",
+    "StatusChangeIn",
+    "StatusReason",
 ]
 
 StatusAction = Literal["revoke", "suspend", "reinstate"]
+# Why an issuer revokes or suspends a credential: a closed list, so that workers and employers
+# can be told in their own language (texts: registry/status_reasons.py).
+StatusReason = Literal[
+    "unspecified",
+    "issued-in-error",
+    "fraud",
+    "assessment-withdrawn",
+    "superseded",
+    "holder-request",
+    "under-investigation",
+]
+STATUS_REASONS: tuple[StatusReason, ...] = get_args(StatusReason)
 AchievementRef = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
 
 
@@ -54,11 +69,22 @@ class AccreditationOut(Response, kw_only=True):
     active: bool
 
 
+class StatusChangeIn(Request, kw_only=True, forbid_unknown_fields=True):
+    """Why a credential is revoked or suspended; no body at all means reason "unspecified".
+    The note is for the holder (and the issuer's own records), never shown to employers."""
+
+    reason: StatusReason = "unspecified"
+    note: Annotated[str, msgspec.Meta(max_length=1000)] = ""
+
+
 class CredentialStatusOut(Response, kw_only=True):
-    """A credential's status after a change."""
+    """A credential's status after a change, with why and when."""
 
     id: UUID
     credential_id: str
     status: str
+    status_reason: str | None = None
+    status_note: str | None = None
+    status_changed_at: dt.datetime | None = None
     status_list: str | None
     status_index: int | None

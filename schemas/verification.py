@@ -29,12 +29,20 @@ class Check(msgspec.Struct, kw_only=True):
 
 
 class CredentialSummary(msgspec.Struct, kw_only=True, rename="camel", omit_defaults=True):
-    """What a person needs to read from a verified credential."""
+    """What a person needs to read from a verified credential.
+
+    `issuerName` is the name the credential gives its issuer: a claim. `trustedIssuerName` is
+    the name under which the configured trust list lists the issuer whose key signed it, and
+    is absent when the key did not come from the trust list: only then is the issuer known.
+    `subjectName` is the holder's name from the credential (an OB 3.0 identifier of type
+    name), for comparing with an identity document."""
 
     id: str | None = None
     issuer: str | None = None
     issuer_name: str | None = None
+    trusted_issuer_name: str | None = None
     subject: str | None = None
+    subject_name: str | None = None
     achievement: str | None = None
     achievement_id: str | None = None
     achievement_type: str | None = None

@@ -40,6 +40,11 @@ class WalletCredential(Response, kw_only=True):
     label: str | None = None  # "unverified" for imports that did not verify
     verdict: str | None = None  # the verification verdict of an unverified import
     status: str
+    # Why and when the issuer revoked or suspended it (a code of schemas.issuers.StatusReason),
+    # with the issuer's note for the holder.
+    status_reason: str | None = None
+    status_note: str | None = None
+    status_changed_at: dt.datetime | None = None
     issuer: str
     achievement: str
     achievement_id: str
@@ -235,7 +240,7 @@ class ShareCreate(Request, kw_only=True):
 
 
 class ShareCreated(Response, kw_only=True):
-    """The new share; the token is shown only now."""
+    """The new share (or a share's new link); the worker sees the link again in the list."""
 
     id: UUID
     token: str
@@ -252,16 +257,22 @@ class ShareViewOut(Response, kw_only=True):
 
 
 class ShareOut(Response, kw_only=True):
-    """A share as its owner sees it, with every view."""
+    """A share as its owner sees it, with every view. `recipient` is what the worker gave (an
+    e-mail address or an account id), `recipientName` that account's name. `url` is
+    the link again (for the worker, not a coach); `linkKept` is false for shares made before
+    links were kept: only a new link (`POST .../{id}/link`) can be shown for those."""
 
     id: UUID
     recipient: str
+    recipient_name: str | None = None
     credential_ids: list[str]
     created_at: dt.datetime
     expires_at: dt.datetime
     withdrawn_at: dt.datetime | None
     state: ShareState
     views: list[ShareViewOut]
+    link_kept: bool
+    url: str | None = None
 
 
 class ReceivedShare(Response, kw_only=True):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import email.policy
 import hashlib
 import hmac
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -28,11 +29,15 @@ class Line:
     """One paragraph: a text key of `MAIL_TEXTS` and the fields to fill in."""
 
     key: str
-    fields: dict[str, str] = field(default_factory=dict)
+    # A field that is itself a Line (a reason code's words, say) is put in the same language.
+    fields: Mapping[str, str | Line] = field(default_factory=dict)
 
     def text(self, lang: int) -> str:
         template = MAIL_TEXTS[self.key][lang]
-        return template.format(**self.fields) if self.fields else template
+        if not self.fields:
+            return template
+        values = {k: v.text(lang) if isinstance(v, Line) else v for k, v in self.fields.items()}
+        return template.format(**values)
 
 
 @dataclass(frozen=True, slots=True)

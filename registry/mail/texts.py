@@ -7,6 +7,8 @@ wrong language is worse than a mail that is a little longer.
 
 from __future__ import annotations
 
+from registry.status_reasons import status_reason_keys
+
 MAIL_TEXTS: dict[str, tuple[str, str]] = {
     "greeting": ("Hallo {name},", "Hello {name},"),
     "greeting.anonymous": ("Hallo,", "Hello,"),
@@ -109,7 +111,8 @@ MAIL_TEXTS: dict[str, tuple[str, str]] = {
         "{issuer} heeft je bewijs '{achievement}' ingetrokken. Het telt niet meer.",
         "{issuer} has revoked your certificate '{achievement}'. It no longer counts.",
     ),
-    "status.reason": ("Reden: {reason}", "Reason: {reason}"),
+    "status.reason": ("Reden: {reason}.", "Reason: {reason}."),
+    **status_reason_keys(),
     "status.note": ("Toelichting: {note}", "Note: {note}"),
     "status.ask": (
         "Vragen hierover? Neem contact op met {issuer}.",

@@ -71,9 +71,14 @@ class _Writer:
 
 
 def certificate_pdf(
-    view: CertificateView, t: Translate, fmt_date: Callable[[dt.datetime], str], site: str
+    view: CertificateView,
+    t: Translate,
+    fmt_date: Callable[[dt.datetime], str],
+    site: str,
+    status: str,
 ) -> bytes:
-    """The certificate as PDF bytes."""
+    """The certificate as PDF bytes; `status` is the dated status line
+    (`worker_views.status_line`): paper does not change when the credential does."""
     credential = view.credential
     writer = _Writer()
     writer.pdf.set_title(writer.text(credential.achievement))
@@ -86,7 +91,7 @@ def certificate_pdf(
     writer.fact(t("worker.cert.date"), fmt_date(credential.issued_at))
     if credential.valid_until is not None:
         writer.fact(t("worker.cert.valid_until"), fmt_date(credential.valid_until))
-    writer.fact(t("worker.cert.status"), t(f"verdict.{credential.verdict}"))
+    writer.fact(t("worker.cert.status"), status)
     writer.line(t("worker.cert.competences"), size=9, bold=True, gap=0)
     for competence in credential.competences or []:
         writer.line(f"- {competence.label or competence.uri}", gap=0)

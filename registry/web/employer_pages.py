@@ -11,7 +11,7 @@ from litestar import Controller, Response, get, post
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry import shares, verification
+from registry import share_links, shares, verification
 from registry.errors import status_of
 from registry.settings import Settings
 from registry.wallet_controllers import opened_response, wants_presentation
@@ -117,12 +117,14 @@ class EmployerPages(Controller):
     ) -> Template:
         try:
             opened = await opening
-        except shares.ShareGoneError:
+        except share_links.ShareGoneError:
             return problem_page(request, 410, "share.gone")
         except NotFoundError:
             return problem_page(request, 404, "share.not_found")
         report = await verification.verify_opened_share(db_session, settings, opened)
-        return employer_page(request, "employer/share.html", view=share_view(opened, report))
+        changes = await verification.status_changes(db_session, settings, report)
+        view = share_view(opened, report, changes)
+        return employer_page(request, "employer/share.html", view=view)
 
     @get("/controleren")
     async def get_verify(self, request: AnyRequest, settings: Settings) -> Any:
@@ -154,7 +156,8 @@ class EmployerPages(Controller):
             status = status_of(error) if status_of(error) in {404, 410} else 400
             errors = {"jws": _text(request, key)}
             return _verify_form(request, settings, status, {"jws": pasted}, errors)
-        return _result_page(request, report)
+        changes = await verification.status_changes(db_session, settings, report)
+        return _result_page(request, report, changes)
 
     @get("/controleren/bewijs/{credential_id:str}")
     async def get_stored_credential(
@@ -168,7 +171,8 @@ class EmployerPages(Controller):
         report = await verification.verify_request(
             db_session, settings, None, VerifyRequest(credential=row.jws)
         )
-        return employer_page(request, "employer/stored.html", card=cards_of(report)[0])
+        changes = await verification.status_changes(db_session, settings, report)
+        return employer_page(request, "employer/stored.html", card=cards_of(report, changes)[0])
 
 
 def _text(request: AnyRequest, key: str) -> str:
@@ -182,7 +186,7 @@ def _verify_form(
     values: dict[str, str],
     errors: dict[str, str],
 ) -> Any:
-    prefix = settings.base_url + shares.SHARE_PATH
+    prefix = settings.base_url + share_links.SHARE_PATH
     return employer_page(
         request,
         "employer/verify.html",
@@ -193,12 +197,14 @@ def _verify_form(
     )
 
 
-def _result_page(request: AnyRequest, report: Report) -> Any:
+def _result_page(
+    request: AnyRequest, report: Report, changes: dict[str, verification.StatusChange]
+) -> Any:
     return employer_page(
         request,
         "employer/verify_result.html",
         report=report,
-        cards=cards_of(report),
+        cards=cards_of(report, changes),
         is_presentation=report.credentials is not None,
         presentation_failed=presentation_failed(report),
     )

@@ -8,12 +8,13 @@ Nothing here verifies anything: the reports come from the registry's one verifie
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
 from registry.models import Credential
 from registry.shares import OpenedShare
+from registry.verification import StatusChange
 from registry.wallet_content import KINDS
 from registry.web.i18n import Lang, day_in_words
 from schemas.verification import Check, Report, Verdict
@@ -21,7 +22,9 @@ from schemas.verification import Check, Report, Verdict
 
 @dataclass(frozen=True, slots=True)
 class VerdictCard:
-    """One credential as a person reads it: the verdict first, then what it is about."""
+    """One credential as a person reads it: the verdict first, then whose it is and what it
+    is about. `issuer` is the trust list's name when `issuer_confirmed`, else only the name
+    the credential claims for itself; `holder_name` is the name in the credential."""
 
     verdict: Verdict
     achievement: str | None
@@ -31,6 +34,10 @@ class VerdictCard:
     kind: str | None
     credential_id: str | None
     checks: list[Check]
+    holder_name: str | None = None
+    issuer_confirmed: bool = False
+    status_reason: str | None = None
+    status_changed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +54,7 @@ class ShareView:
     """An opened share as its HTML page shows it."""
 
     holder_name: str
-    recipient: str
+    recipient_name: str | None
     expires_at: dt.datetime
     verdict: Verdict
     cards: list[VerdictCard]
@@ -69,28 +76,36 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def card_of(report: Report) -> VerdictCard:
-    """A card for the report of one credential."""
+def card_of(report: Report, changes: Mapping[str, StatusChange] | None = None) -> VerdictCard:
+    """A card for the report of one credential, with why and when it was revoked or suspended
+    where this registry knows (`registry.verification.status_changes`)."""
     summary = report.credential
     if summary is None:
         return VerdictCard(report.verdict, None, None, None, None, None, None, report.checks)
+    change = (changes or {}).get(summary.id or "")
     return VerdictCard(
         verdict=report.verdict,
         achievement=summary.achievement,
-        issuer=summary.issuer_name or summary.issuer,
+        issuer=summary.trusted_issuer_name or summary.issuer_name or summary.issuer,
         issued=_date(summary.valid_from),
         valid_until=_date(summary.valid_until),
         kind=KINDS.get(summary.achievement_type or "", "other"),
         credential_id=summary.id,
         checks=report.checks,
+        holder_name=summary.subject_name,
+        issuer_confirmed=summary.trusted_issuer_name is not None,
+        status_reason=change.reason if change else None,
+        status_changed_at=change.at if change else None,
     )
 
 
-def cards_of(report: Report) -> list[VerdictCard]:
+def cards_of(
+    report: Report, changes: Mapping[str, StatusChange] | None = None
+) -> list[VerdictCard]:
     """One card per credential: a presentation's credentials, or the one credential."""
     if report.credentials is not None:
-        return [card_of(item) for item in report.credentials]
-    return [card_of(report)]
+        return [card_of(item, changes) for item in report.credentials]
+    return [card_of(report, changes)]
 
 
 def presentation_failed(report: Report) -> bool:
@@ -120,12 +135,15 @@ def competences_of(cards: list[VerdictCard], rows: list[Credential]) -> list[Com
     return sorted(lines.values(), key=lambda c: (-len(c.achievements), c.label.lower()))
 
 
-def share_view(opened: OpenedShare, report: Report) -> ShareView:
-    """The page of an opened share from the report of its presentation."""
-    cards = cards_of(report) if report.credentials is not None else []
+def share_view(
+    opened: OpenedShare, report: Report, changes: Mapping[str, StatusChange] | None = None
+) -> ShareView:
+    """The page of an opened share from the report of its presentation. The recipient shows
+    by account name only: anyone with the link sees this page, so never an address."""
+    cards = cards_of(report, changes) if report.credentials is not None else []
     return ShareView(
         holder_name=opened.wallet.name,
-        recipient=opened.share.recipient,
+        recipient_name=opened.recipient_name,
         expires_at=opened.share.expires_at,
         verdict=report.verdict,
         cards=cards,

@@ -22,6 +22,8 @@ DEFAULT_LANG: Lang = "nl"
 LANG_COOKIE = "lang"
 
 Translate = Callable[..., str]
+# The statuses an issuer gives a credential that stop it from counting.
+STOPPED = ("revoked", "suspended")
 
 
 def lang_of(request: Request[Any, Any, Any]) -> Lang:
@@ -53,6 +55,21 @@ def day_in_words(lang: Lang, value: dt.date | dt.datetime | None) -> str:
         value = value.astimezone(NL_TIME).date()
     month = MESSAGES[f"month.{value.month}"][LANGS.index(lang)]
     return f"{value.day} {month} {value.year}"
+
+
+def status_change(lang: Lang, status: str, at: dt.datetime | None, reason: str | None) -> str:
+    """Why and since when a credential stopped counting: "Ingetrokken op 3 december 2026.
+    Reden: fraude." ('' while it counts). Parts the registry does not know are left out."""
+    if status not in STOPPED:
+        return ""
+    t = translator(lang)
+    date = day_in_words(lang, at)
+    head = t(f"status_change.{status}", date=date) if at else t(f"verdict.{status}")
+    if reason is None:
+        return f"{head}."
+    known = f"status_reason.{reason}" in MESSAGES
+    words = t(f"status_reason.{reason}" if known else "status_reason.unspecified")
+    return f"{head}. {t('status_change.reason', reason=words)}."
 
 
 def error_text(lang: Lang, code: str, fallback: str) -> str:

@@ -4,6 +4,7 @@ reading forms, and safe redirects."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -14,7 +15,7 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from registry.accounts import EmailNotVerifiedError
-from registry.web.i18n import error_text, lang_of, translator
+from registry.web.i18n import error_text, lang_of, status_change, translator
 from schemas.common import Actor, Role
 from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError
 
@@ -100,6 +101,7 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
             "path": request.url.path,
             "query": request.url.query,
             "verdict_colour": verdict_colour,
+            "status_change": partial(status_change, lang),
             **context,
         },
         status_code=status_code,

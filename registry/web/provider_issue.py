@@ -31,9 +31,12 @@ from registry.web.provider_modules import Notice
 from schemas.common import Email
 from schemas.errors import DomainError, NotFoundError
 from schemas.issuance import HolderIn, ModuleCertificateIn
-from schemas.issuers import StatusAction
+from schemas.issuers import STATUS_REASONS, StatusAction, StatusReason
 
 PAGE_SIZE = 50
+MAX_NOTE = 1000
+# The reasons a person picks from; "unspecified" is only for API calls without a body.
+FORM_REASONS = tuple(r for r in STATUS_REASONS if r != "unspecified")
 StatusFilter = Annotated[str | None, Parameter(query="status")]
 PageNumber = Annotated[int, Parameter(query="pagina", ge=1, le=100_000)]
 # The Dutch word in the URL for each status change, and the notice shown afterwards.
@@ -76,14 +79,30 @@ async def _credential_page(
     **extra: Any,
 ) -> Template:
     credential = await issued_credential(session, user.actor, ident)
-    context: dict[str, Any] = {"notice": None, "error": None, "errors": {}} | extra
+    context: dict[str, Any] = {"notice": None, "error": None, "errors": {}, "values": {}} | extra
     return page(
         request,
         "provider/credential.html",
         status_code=status_code,
         credential=credential,
+        reasons=FORM_REASONS,
         **context,
     )
+
+
+def _why(
+    request: AnyRequest, form: dict[str, Any], prefix: str
+) -> tuple[StatusReason | None, str, dict[str, str]]:
+    """The reason and note of a revoke or suspend form, or the field errors."""
+    t = translator(lang_of(request))
+    values = form_values(form, "reason", "note")
+    errors: dict[str, str] = {}
+    reason = next((r for r in FORM_REASONS if r == values["reason"]), None)
+    if reason is None:
+        errors[f"{prefix}-reason"] = t("provider.credential.reason_needed")
+    if len(values["note"]) > MAX_NOTE:
+        errors[f"{prefix}-note"] = t("provider.credential.note_long")
+    return reason, values["note"], errors
 
 
 class IssuePages:
@@ -193,14 +212,28 @@ class IssuePages:
             raise NotFoundError(f"no action {action!r}", code="not-found")
         change, done = ACTIONS[action]
         form = await read_form(request)
+        code: StatusReason | None = "unspecified"
+        note, errors = "", dict[str, str]()
+        if change != "reinstate":
+            code, note, errors = _why(request, form, change)
         if change == "revoke" and form.get("confirm") != "ja":
             t = translator(lang_of(request))
-            errors = {"confirm": t("provider.credential.revoke_confirm_needed")}
+            errors["confirm"] = t("provider.credential.revoke_confirm_needed")
+        if errors or code is None:
+            values = form_values(form, "reason", "note")
             return await _credential_page(
-                request, db_session, user, credential_id, status_code=400, errors=errors
+                request,
+                db_session,
+                user,
+                credential_id,
+                status_code=400,
+                errors=errors,
+                values=values,
             )
         try:
-            await issuers.set_status(db_session, user.actor, credential_id, change)
+            await issuers.set_status(
+                db_session, user.actor, credential_id, change, reason=code, note=note
+            )
         except DomainError as error:
             await db_session.rollback()
             async with request.app.state.sessionmaker() as session:

@@ -17,7 +17,7 @@ from litestar.params import Parameter
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry import shares, wallet_content
+from registry import share_links, shares, wallet_content
 from registry.holders import Holder, holder_context
 from registry.settings import Settings
 from registry.web.certificate_pdf import certificate_pdf
@@ -39,9 +39,12 @@ from registry.web.worker_views import (
     cv_context,
     date_helpers,
     format_date,
+    share_context,
     shares_context,
+    status_line,
     wallet_views,
 )
+from schemas.common import today_nl
 from schemas.errors import DomainError, NotFoundError
 
 Done = Annotated[str | None, Parameter(query="klaar")]
@@ -52,11 +55,13 @@ SHARE_ERROR_FIELD = {
     "recipient-not-found": "recipient",
     "bad-expiry": "until",
     "unknown-credential": "credentials",
+    "credential-not-shareable": "credentials",
 }
 NOTICES = {
     "ervaring": "worker.notice.experience_added",
     "verwijderd": "worker.notice.experience_removed",
     "ingetrokken": "worker.notice.share_withdrawn",
+    "nieuwe-link": "worker.notice.link_renewed",
 }
 EXPERIENCE_FIELDS = ("title", "description", "start", "end")
 
@@ -179,14 +184,15 @@ class WorkerPages(Controller):
             status,
             form=form,
             errors=errors,
-            credentials=credentials,
+            credentials=[c for c in credentials if c.shareable],
+            stopped=[c for c in credentials if not c.shareable],
         )
 
     @post("/delen")
     async def post_share(
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings
     ) -> Template:
-        """Create the share and show its link and QR code (only now: the token is not kept)."""
+        """Create the share and show its link and QR code (the list shows them again)."""
         holder = await _holder(request, db_session, settings)
         data = await read_form(request)
         form = share_form(data, form_values(data, "recipient", "lifetime", "until"))
@@ -205,15 +211,30 @@ class WorkerPages(Controller):
             return await self._share_form(
                 request, db_session, holder, form, _errors(request, errors)
             )
-        _, credentials = await wallet_views(db_session, holder, _now())
-        ids = {UUID(value) for value in form.credentials}
+        return await self._link_page(
+            request, db_session, settings, holder, created.id, None, fresh=True
+        )
+
+    async def _link_page(
+        self,
+        request: AnyRequest,
+        session: AsyncSession,
+        settings: Settings,
+        holder: Holder,
+        share_id: UUID,
+        notice: str | None,
+        *,
+        fresh: bool = False,
+    ) -> Template:
+        """A share's link and QR code, with whom it is shared and what is in it."""
+        view = await share_context(session, settings, holder, share_id)
         answer = _worker_page(
             request,
             "worker/share_created.html",
-            created=created,
-            recipient=wanted.recipient.strip().lower(),
-            credentials=[c for c in credentials if c.id in ids],
-            qr=qr_svg_data_uri(created.url),
+            item=view,
+            fresh=fresh,
+            qr=qr_svg_data_uri(view.share.url) if view.share.url else None,
+            notice=notice,
         )
         # The link is its own key: keep the page out of every cache.
         answer.set_header("Cache-Control", "no-store")
@@ -225,10 +246,35 @@ class WorkerPages(Controller):
     ) -> Template:
         """List the shares: to whom, what, until when, their state and who looked."""
         holder = await _holder(request, db_session, settings)
-        views = await shares_context(db_session, holder)
-        return _worker_page(
+        views = await shares_context(db_session, settings, holder)
+        answer = _worker_page(
             request, "worker/shares.html", shares=views, notice=NOTICES.get(done or "")
         )
+        answer.set_header("Cache-Control", "no-store")  # it shows the links
+        return answer
+
+    @get("/gedeeld/{share_id:uuid}")
+    async def get_share_link(
+        self,
+        request: AnyRequest,
+        db_session: AsyncSession,
+        settings: Settings,
+        share_id: UUID,
+        done: Done = None,
+    ) -> Template:
+        """One share's link and QR code again."""
+        holder = await _holder(request, db_session, settings)
+        notice = NOTICES.get(done or "")
+        return await self._link_page(request, db_session, settings, holder, share_id, notice)
+
+    @post("/gedeeld/{share_id:uuid}/nieuwe-link")
+    async def post_renew_link(
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings, share_id: UUID
+    ) -> Redirect:
+        """Give a share a new link (for one whose link was not kept); the old one stops."""
+        holder = await _holder(request, db_session, settings)
+        await share_links.renew_link(db_session, settings, holder, share_id)
+        return see_other(f"/mijn-cv/gedeeld/{share_id}?klaar=nieuwe-link")
 
     @post("/gedeeld/{share_id:uuid}/intrekken")
     async def post_withdraw(
@@ -236,7 +282,7 @@ class WorkerPages(Controller):
     ) -> Redirect:
         """Withdraw a share: its link stops working at once."""
         holder = await _holder(request, db_session, settings)
-        await shares.withdraw_share(db_session, holder, share_id)
+        await shares.withdraw_share(db_session, settings, holder, share_id)
         return see_other("/mijn-cv/gedeeld?klaar=ingetrokken")
 
     @get("/bewijzen/{credential_id:str}")
@@ -251,7 +297,11 @@ class WorkerPages(Controller):
         """Show one credential as a printable certificate with a QR code to check it."""
         view = await self._certificate(request, db_session, settings, base_url, credential_id)
         return _worker_page(
-            request, "worker/certificate.html", cert=view, qr=qr_svg_data_uri(view.verify_url)
+            request,
+            "worker/certificate.html",
+            cert=view,
+            qr=qr_svg_data_uri(view.verify_url),
+            status_text=status_line(lang_of(request), view.credential, today_nl()),
         )
 
     @get("/bewijzen/{credential_id:str}/pdf")
@@ -267,7 +317,8 @@ class WorkerPages(Controller):
         view = await self._certificate(request, db_session, settings, base_url, credential_id)
         lang = lang_of(request)
         t = translator(lang)
-        body = certificate_pdf(view, t, partial(format_date, lang), t("site.name"))
+        status = status_line(lang, view.credential, today_nl())
+        body = certificate_pdf(view, t, partial(format_date, lang), t("site.name"), status)
         filename = f"bewijs-{view.credential.id}.pdf"
         headers = {
             **SECURITY_HEADERS,

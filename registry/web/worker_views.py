@@ -18,9 +18,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry import shares, wallet_content
 from registry.cv import build_cv
 from registry.holders import Holder
-from registry.web.i18n import Lang, day_in_words
+from registry.settings import Settings
+from registry.web.i18n import (
+    STOPPED,
+    Lang,
+    Translate,
+    day_in_words,
+    status_change,
+    translator,
+)
 from registry.web.pages import VERDICT_COLOUR
 from schemas.common import NL_TIME, today_nl
+from schemas.errors import NotFoundError
 from schemas.wallet import CompetenceRef, CvCredential, ShareOut, WalletCredential
 
 KINDS = {"module-certificate", "evc"}
@@ -62,6 +71,15 @@ class CredentialView:
     valid_until: dt.datetime | None
     verdict: str
     competences: list[CompetenceRef] = field(default_factory=list)
+    # Why and since when the issuer revoked or suspended it, with the issuer's note.
+    status_reason: str | None = None
+    status_note: str | None = None
+    status_changed_at: dt.datetime | None = None
+
+    @property
+    def shareable(self) -> bool:
+        """Revoked and suspended credentials no longer count, so they cannot be shared."""
+        return self.verdict not in STOPPED
 
 
 def verdict_of(item: WalletCredential, now: dt.datetime) -> str:
@@ -87,6 +105,9 @@ def view_of(item: WalletCredential, now: dt.datetime) -> CredentialView:
         valid_until=item.valid_until,
         verdict=verdict_of(item, now),
         competences=item.competences,
+        status_reason=item.status_reason,
+        status_note=item.status_note,
+        status_changed_at=item.status_changed_at,
     )
 
 
@@ -152,20 +173,37 @@ async def wallet_views(
 
 @dataclass(frozen=True, slots=True)
 class ShareView:
-    """A share with the names of what it holds."""
+    """A share with the names of what it holds and whom it is for."""
 
     share: ShareOut
     achievements: list[str]
 
+    @property
+    def recipient(self) -> str:
+        """The recipient account's name, else the address the worker gave."""
+        return self.share.recipient_name or self.share.recipient
 
-async def shares_context(session: AsyncSession, holder: Holder) -> list[ShareView]:
+
+async def shares_context(
+    session: AsyncSession, settings: Settings, holder: Holder
+) -> list[ShareView]:
     """Every share of the wallet, newest first, with credential names instead of ids."""
     wallet = await wallet_content.list_credentials(session, holder)
     names = {item.credential_id: item.achievement for item in wallet.items}
     return [
         ShareView(share=s, achievements=[names.get(cid, "") for cid in s.credential_ids])
-        for s in await shares.list_shares(session, holder)
+        for s in await shares.list_shares(session, settings, holder)
     ]
+
+
+async def share_context(
+    session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
+) -> ShareView:
+    """One share of the wallet (404 for any other), for the page with its link and QR code."""
+    for view in await shares_context(session, settings, holder):
+        if view.share.id == share_id:
+            return view
+    raise NotFoundError("no such share", code="share-not-found")
 
 
 # ---------------------------------------------------------------- certificate
@@ -178,6 +216,20 @@ class CertificateView:
     holder_name: str
     credential: CredentialView
     verify_url: str
+
+
+def status_line(lang: Lang, credential: CredentialView, today: dt.date) -> str:
+    """The status as a dated sentence for a certificate on paper: "Geldig op 5 december
+    2026", "Verlopen op ...", or why and since when it was revoked or suspended."""
+    t: Translate = translator(lang)
+    if credential.verdict == "valid":
+        return t("worker.cert.valid_on", date=day_in_words(lang, today))
+    if credential.verdict == "expired" and credential.valid_until is not None:
+        return t("worker.cert.expired_on", date=day_in_words(lang, credential.valid_until))
+    change = status_change(
+        lang, credential.verdict, credential.status_changed_at, credential.status_reason
+    )
+    return change or t(f"verdict.{credential.verdict}")
 
 
 def verify_url(base_url: str, credential_id: UUID) -> str:

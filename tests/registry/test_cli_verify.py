@@ -9,10 +9,14 @@ from pathlib import Path
 import msgspec
 from click.testing import CliRunner
 
+from credentials.issue import issue_deelcertificaat
 from credentials.jws import sign_compact
-from credentials.presentation import present
+from credentials.keys import SigningKey, did_key
+from credentials.presentation import holder_kid, present
 from credentials.status import status_list_credential
 from registry.cli import main
+from schemas.credentials import Party
+from tests.credentials.test_issue import deelcertificaat_input
 from tests.credentials.test_verify import ISSUER_DID, REVOCATION, World
 
 
@@ -58,6 +62,28 @@ def test_revoked_credential_exits_one(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("verdict: revoked")
     assert "[FAIL] status: revoked" in result.output
+    # Whose it is, and an issuer named by the trust list (not only by the credential).
+    assert "in the name of Sam de Vries (compare with an identity document)" in result.output
+    assert "not confirmed" not in result.output
+
+
+def test_an_issuer_name_the_trust_list_does_not_give_is_marked_as_claimed(
+    tmp_path: Path,
+) -> None:
+    world = World()
+    stranger = SigningKey.generate()
+    data = deelcertificaat_input(
+        issuer=Party(id=did_key(stranger.public), name="Techniek College Rijnmond"),
+        holder=Party(id=world.holder_did, name="Sam de Vries"),
+        status=[],
+    )
+    token = issue_deelcertificaat(data, stranger, kid=holder_kid(stranger.public)).jws
+    result = CliRunner().invoke(main, _files(world, tmp_path, token))
+    assert result.output.startswith("verdict: untrusted-issuer")
+    assert "from Techniek College Rijnmond (as the credential claims; not confirmed)" in (
+        result.output
+    )
+    assert "in the name of Sam de Vries" in result.output
 
 
 def test_without_trust_list_or_status_it_is_not_valid(tmp_path: Path) -> None:

@@ -69,10 +69,14 @@ def _fresh_database(tmp: Path) -> str:
 
 
 class LiveServer:
-    def __init__(self, url: str, tokens: dict[str, str], inbox: Inbox) -> None:
+    def __init__(
+        self, url: str, tokens: dict[str, str], inbox: Inbox, database_url: str = ""
+    ) -> None:
         self.url = url
         self.tokens = tokens
         self.inbox = inbox  # what the server mailed (to the test's SMTP server on loopback)
+        # The server's own database, for a test that must set up what no page can (old data).
+        self.database_url = database_url
 
     def api(self, role: str) -> httpx.Client:
         """An API client with the bearer token of a demo account."""
@@ -88,9 +92,10 @@ def live_server(
     tmp = tmp_path_factory.mktemp("web")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    database_url = _fresh_database(tmp)
     env = {
         **os.environ,
-        "REGISTRY_DATABASE_URL": _fresh_database(tmp),
+        "REGISTRY_DATABASE_URL": database_url,
         "REGISTRY_BASE_URL": url,
         "REGISTRY_SECRET_KEY": "browser-test-secret",
         "REGISTRY_VAR_DIR": str(tmp),
@@ -113,7 +118,7 @@ def live_server(
     )
     try:
         _wait_until_up(url, server)
-        yield LiveServer(url, tokens, smtp[0])
+        yield LiveServer(url, tokens, smtp[0], database_url)
     finally:
         server.terminate()
         server.wait(timeout=10)

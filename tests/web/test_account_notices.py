@@ -98,9 +98,14 @@ async def test_suspension_reinstatement_and_revocation_are_mailed(
 ) -> None:
     worker = await world.person("worker", "kim@example.nl", "Kim")
     issued = await world.issue(worker)
-    for action in ("suspend", "reinstate", "revoke"):
+    bodies = {
+        "suspend": {"reason": "under-investigation"},
+        "reinstate": None,
+        "revoke": {"reason": "fraud", "note": "Examen niet zelf gemaakt."},
+    }
+    for action, body in bodies.items():
         response = await world.client.post(
-            f"/api/credentials/{issued['id']}/{action}", headers=world.provider
+            f"/api/credentials/{issued['id']}/{action}", headers=world.provider, json=body
         )
         assert response.status_code == 200, response.text
     subjects = [m["Subject"].split(" / ")[0] for m in await mailroom.to("kim@example.nl")]
@@ -112,6 +117,12 @@ async def test_suspension_reinstatement_and_revocation_are_mailed(
     ]
     revoked = (await mailroom.to("kim@example.nl"))[-1]
     assert "Opleider A heeft je bewijs 'Laadpaalmonteur' ingetrokken" in plain(revoked)
+    # The issuer's reason in words, in both languages, and its note.
+    assert "Reden: fraude." in plain(revoked)
+    assert "Reason: fraud." in plain(revoked)
+    assert "Examen niet zelf gemaakt." in plain(revoked)
+    suspended = (await mailroom.to("kim@example.nl"))[1]
+    assert "Reden: er loopt een onderzoek." in plain(suspended)
 
 
 async def test_a_share_to_an_unproven_address_is_not_attached_until_proven(

@@ -91,6 +91,7 @@ def test_find_publish_issue_share_verify_revoke(people: dict[str, Page]) -> None
     assert_fits_width(employer)
 
     # The provider revokes it; the employer looks again and sees it revoked.
+    provider.get_by_label("Waarom trek je het bewijs in?").select_option(label="fraude")
     provider.get_by_label("Ja, trek het bewijs van Sam de Vries definitief in.").check()
     provider.get_by_role("button", name="Definitief intrekken").click()
     expect(provider.get_by_role("status")).to_contain_text("Het bewijs is ingetrokken")

@@ -132,6 +132,9 @@ def test_provider_revokes_an_issued_credential(page: Page) -> None:
         page.get_by_text("Vink eerst aan dat je het bewijs definitief wilt intrekken")
     ).to_be_visible()
     check(page)
+    page.get_by_label("Waarom trek je het bewijs in?").select_option(
+        label="per vergissing uitgegeven"
+    )
     page.get_by_label("Ja, trek het bewijs van Ingrid Intrekken definitief in.").check()
     page.get_by_role("button", name="Definitief intrekken").click()
     expect(page.get_by_role("status")).to_contain_text("Het bewijs is ingetrokken")

@@ -107,7 +107,8 @@ async def test_share_link_negotiates_presentation_json_and_html(world: World) ->
     assert "Accept" in html.headers["vary"]
     text = html.text
     assert "<h1>Gedeelde bewijzen van Sanne de Vries</h1>" in text
-    assert "hr@noord.example" in text  # with whom
+    assert "hr@noord.example" not in text  # anyone with the link sees this page
+    assert "het e-mailadres dat Sanne de Vries opgaf (niet getoond)" in text
     assert text.count('class="verdict green"') == 2
     assert "2 van de 2 bewijzen zijn geldig." in text
     assert "Laadpaalmonteur" in text

@@ -343,21 +343,32 @@ async def test_list_suspend_reinstate_and_revoke(
         credential = await provider.get(path)
         return str(re.search(r'<span class="tag (\w+)">', credential.text).group(1))  # type: ignore[union-attr]
 
-    suspended = await provider.post(f"{path}/schorsen", {"back": "/aanbieder/bewijzen"})
+    unexplained = await provider.post(f"{path}/schorsen", {"back": "/aanbieder/bewijzen"})
+    assert unexplained.status_code == 400
+    assert "Kies waarom je de status van dit bewijs verandert." in unexplained.text
+    assert await status() == "ok"
+    suspended = await provider.post(
+        f"{path}/schorsen", {"back": "/aanbieder/bewijzen", "reason": "under-investigation"}
+    )
     assert suspended.headers["location"] == "/aanbieder/bewijzen?melding=geschorst"
     assert await status() == "warn"
     assert (await provider.post(f"{path}/herstellen")).status_code == 303
     assert await status() == "ok"
-    unconfirmed = await provider.post(f"{path}/intrekken")
+    unconfirmed = await provider.post(f"{path}/intrekken", {"reason": "issued-in-error"})
     assert unconfirmed.status_code == 400
     assert "Vink eerst aan" in unconfirmed.text
     assert await status() == "ok"
-    revoked = await provider.post(f"{path}/intrekken", {"confirm": "ja"})
+    revoked = await provider.post(
+        f"{path}/intrekken",
+        {"confirm": "ja", "reason": "issued-in-error", "note": "Verkeerde module."},
+    )
     assert revoked.status_code == 303
     page = await provider.get(revoked.headers["location"])
     assert "Het bewijs is ingetrokken" in page.text
     assert "Ingetrokken" in page.text
-    again = await provider.post(f"{path}/schorsen")
+    assert "Reden: per vergissing uitgegeven." in page.text
+    assert "Verkeerde module." in page.text
+    again = await provider.post(f"{path}/schorsen", {"reason": "fraud"})
     assert again.status_code == 409
     assert "Dit bewijs is al ingetrokken" in again.text
     api = await client.get("/api/me/credentials", headers=worker.headers)
@@ -371,7 +382,9 @@ async def test_another_organisations_credential_is_refused(
     issued = await world.issue(worker)
     other = await signed_in(client, sessionmaker, "provider", "b@example.nl", provider="opleider-b")
     assert (await other.get(f"/aanbieder/bewijzen/{issued['id']}")).status_code == 403
-    revoke = await other.post(f"/aanbieder/bewijzen/{issued['id']}/intrekken", {"confirm": "ja"})
+    revoke = await other.post(
+        f"/aanbieder/bewijzen/{issued['id']}/intrekken", {"confirm": "ja", "reason": "fraud"}
+    )
     assert revoke.status_code == 403
     assert "Sam de Vries" not in (await other.get("/aanbieder/bewijzen")).text
     unknown = await other.get("/aanbieder/bewijzen/urn:uuid:00000000-0000-4000-8000-000000000000")

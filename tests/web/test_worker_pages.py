@@ -421,6 +421,6 @@ def test_pdf_without_dejavu_uses_latin1_core_fonts(
         verdict="expired",
     )
     view = CertificateView(holder_name="Zoë 李", credential=credential, verify_url="http://x/c/1")
-    body = certificate_pdf.certificate_pdf(view, translator("nl"), str, "Site")
+    body = certificate_pdf.certificate_pdf(view, translator("nl"), str, "Site", "Verlopen")
     assert body.startswith(b"%PDF")
     assert b"DejaVu" not in body

@@ -5,6 +5,8 @@ Dutch at B1 level: short sentences, everyday words, "je" form.
 
 from __future__ import annotations
 
+from registry.status_reasons import status_reason_keys
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # Layout
     "site.name": ("Leven Lang Ontwikkelen - Energie", "Lifelong Learning - Energy"),
@@ -125,6 +127,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdict.not-yet-valid": ("Nog niet geldig", "Not yet valid"),
     "verdict.untrusted-issuer": ("Uitgever niet erkend", "Issuer not recognised"),
     "verdict.cannot-verify": ("Kan niet worden gecontroleerd", "Cannot be checked"),
+    # Why and since when an issuer revoked or suspended a credential (schemas.issuers.StatusReason)
+    "status_change.revoked": ("Ingetrokken op {date}", "Revoked on {date}"),
+    "status_change.suspended": ("Geschorst sinds {date}", "Suspended since {date}"),
+    "status_change.reason": ("Reden: {reason}", "Reason: {reason}"),
+    "status_change.note": ("Uitleg van de uitgever: {note}", "The issuer's explanation: {note}"),
+    **status_reason_keys(),
     "verdict_reason.valid": (
         "De handtekening klopt, de uitgever is erkend en het bewijs is niet ingetrokken.",
         "The signature is right, the issuer is recognised and it has not been revoked.",

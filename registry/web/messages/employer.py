@@ -9,6 +9,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Dates: "12 maart 2025"
     # One credential as a card
     "employer.card.issuer": ("Uitgegeven door", "Issued by"),
+    "employer.card.issuer_claimed": (
+        "Uitgever volgens het bewijs zelf",
+        "Issuer according to the certificate itself",
+    ),
+    "employer.card.issuer_not_confirmed": (
+        "Niet bevestigd: deze naam staat in het bewijs, maar wij konden niet nagaan of hij klopt.",
+        "Not confirmed: this name is in the certificate, but we could not check that it is true.",
+    ),
+    "employer.card.holder": ("Op naam van", "In the name of"),
+    "employer.card.holder_hint": (
+        "Vergelijk deze naam met een identiteitsbewijs van de persoon.",
+        "Compare this name with the person's identity document.",
+    ),
     "employer.card.issued": ("Uitgegeven op", "Issued on"),
     "employer.card.valid_until": ("Geldig tot", "Valid until"),
     "employer.card.kind": ("Soort", "Type"),
@@ -41,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "employer.share.title": ("Gedeelde bewijzen van {name}", "Certificates shared by {name}"),
     "employer.share.shared_by": ("Gedeeld door", "Shared by"),
     "employer.share.shared_with": ("Gedeeld met", "Shared with"),
+    "employer.share.recipient_unnamed": (
+        "het e-mailadres dat {name} opgaf (niet getoond)",
+        "the e-mail address {name} gave (not shown)",
+    ),
     "employer.share.until": ("Te zien tot", "Visible until"),
     "employer.share.count": (
         "{valid} van de {total} bewijzen zijn geldig.",

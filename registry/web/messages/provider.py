@@ -349,6 +349,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This certificate is revoked. That is final.",
     ),
     "provider.credential.back": ("Naar alle uitgegeven bewijzen", "To all issued certificates"),
+    "provider.credential.reason.suspend": (
+        "Waarom schors je het bewijs?",
+        "Why do you suspend the certificate?",
+    ),
+    "provider.credential.reason.revoke": (
+        "Waarom trek je het bewijs in?",
+        "Why do you revoke the certificate?",
+    ),
+    "provider.credential.reason_choose": ("Kies een reden", "Choose a reason"),
+    "provider.credential.reason_needed": (
+        "Kies waarom je de status van dit bewijs verandert.",
+        "Choose why you change the status of this certificate.",
+    ),
+    "provider.credential.note": ("Uitleg voor de deelnemer", "Explanation for the learner"),
+    "provider.credential.note.suspend": (
+        "Uitleg bij het schorsen",
+        "Explanation of the suspension",
+    ),
+    "provider.credential.note.revoke": (
+        "Uitleg bij het intrekken",
+        "Explanation of the revocation",
+    ),
+    "provider.credential.note_hint": (
+        "De deelnemer ziet deze uitleg. Werkgevers zien alleen de reden en de datum.",
+        "The learner sees this explanation. Employers only see the reason and the date.",
+    ),
+    "provider.credential.note_long": (
+        "Maak de uitleg korter: hoogstens 1000 tekens.",
+        "Make the explanation shorter: 1000 characters at most.",
+    ),
     # List of issued credentials
     "provider.credentials.title": ("Uitgegeven bewijzen", "Issued certificates"),
     "provider.credentials.filter": ("Toon bewijzen met status", "Show certificates with status"),

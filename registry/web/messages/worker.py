@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je deelt deze bewijzen niet meer. De link werkt niet meer.",
         "You no longer share these certificates. The link no longer works.",
     ),
+    "worker.notice.link_renewed": (
+        "Dit is de nieuwe link. De oude link werkt niet meer.",
+        "This is the new link. The old link no longer works.",
+    ),
     # Progress towards qualifications
     "worker.progress.title": ("Op weg naar een kwalificatie", "On the way to a qualification"),
     "worker.progress.count": ("{done} van {needed} klaar", "{done} of {needed} done"),
@@ -119,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "worker.share.credentials": ("Welke bewijzen wil je delen?", "Which certificates to share?"),
     "worker.share.option": ("{issuer}, {date}", "{issuer}, {date}"),
+    "worker.share.stopped": (
+        "Deze bewijzen kun je niet delen, want ze tellen niet meer:",
+        "You cannot share these certificates, because they no longer count:",
+    ),
     "worker.share.none": (
         "Je hebt nog geen bewijzen om te delen.",
         "You have no certificates to share yet.",
@@ -137,7 +145,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only needed if you choose a date yourself. Up to one year ahead.",
     ),
     "worker.share.button": ("Maak de link", "Create the link"),
-    "worker.created.title": ("Je link is klaar", "Your link is ready"),
+    "worker.created.title_new": ("Je link is klaar", "Your link is ready"),
+    "worker.created.title": ("Link om te delen", "Link to share"),
+    "worker.created.for": (
+        "Gedeeld met {recipient} op {date}.",
+        "Shared with {recipient} on {date}.",
+    ),
     "worker.created.intro": (
         "Stuur deze link naar {recipient}. Of laat de werkgever de QR-code scannen.",
         "Send this link to {recipient}. Or let the employer scan the QR code.",
@@ -148,9 +161,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.created.copied": ("De link is gekopieerd.", "The link has been copied."),
     "worker.created.qr_alt": ("QR-code van de link", "QR code of the link"),
     "worker.created.expires": ("De link werkt tot {date}.", "The link works until {date}."),
-    "worker.created.once": (
-        "Je ziet deze link maar één keer. Bewaar hem nu.",
-        "You see this link only once. Keep it now.",
+    "worker.created.kept": (
+        "Je vindt deze link later ook terug bij Wat je hebt gedeeld.",
+        "You can also find this link later under What you have shared.",
     ),
     "worker.created.shared": ("Wat je deelt", "What you share"),
     "worker.created.to_list": ("Naar alles wat je deelt", "To everything you share"),
@@ -162,7 +175,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "worker.shares.new": ("Nieuwe link maken", "Create a new link"),
     "worker.shares.none": ("Je hebt nog niets gedeeld.", "You have not shared anything yet."),
-    "worker.shares.recipient": ("Gedeeld met {recipient}", "Shared with {recipient}"),
+    "worker.shares.recipient_on": (
+        "Gedeeld met {recipient} op {date}",
+        "Shared with {recipient} on {date}",
+    ),
+    "worker.shares.link": ("Link", "Link"),
+    "worker.shares.show_link": ("Toon de link en de QR-code", "Show the link and the QR code"),
+    "worker.shares.link_not_kept": (
+        "Deze link is gemaakt voordat we links bewaarden. We kunnen hem niet meer laten zien.",
+        "This link was made before we kept links. We cannot show it any more.",
+    ),
+    "worker.shares.renew": ("Nieuwe link maken", "Create a new link"),
+    "worker.shares.renew_hint": (
+        "Dan werkt de oude link niet meer. Stuur de werkgever de nieuwe link.",
+        "The old link then stops working. Send the employer the new link.",
+    ),
     "worker.shares.credentials": ("Bewijzen", "Certificates"),
     "worker.shares.created": ("Gemaakt op", "Created on"),
     "worker.shares.expires": ("Werkt tot", "Works until"),
@@ -190,6 +217,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.cert.date": ("Datum", "Date"),
     "worker.cert.valid_until": ("Geldig tot", "Valid until"),
     "worker.cert.status": ("Status", "Status"),
+    "worker.cert.valid_on": ("Geldig op {date}", "Valid on {date}"),
+    "worker.cert.expired_on": ("Verlopen op {date}", "Expired on {date}"),
     "worker.cert.number": ("Nummer van het bewijs", "Certificate number"),
     "worker.cert.competences": ("Vaardigheden", "Skills"),
     "worker.cert.no_competences": (
