@@ -21,6 +21,7 @@ from catalogue.controllers import (
 from catalogue.xml_controller import CatalogueXmlController
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
+    close_request_session,
     provide_actor,
     provide_base_url,
     provide_db_session,
@@ -104,6 +105,7 @@ def create_app(settings: Settings) -> Litestar:
             description="Modular training catalogue and verifiable skills records.",
             path="/schema",
         ),
+        middleware=[close_request_session],
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],
         debug=False,
