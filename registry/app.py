@@ -29,6 +29,7 @@ from registry.deps import (
     provide_viewer,
 )
 from registry.errors import EXCEPTION_HANDLERS
+from registry.http import RegistryRequest
 from registry.issuance_controllers import IssuanceController
 from registry.issuer_controllers import (
     AccreditationController,
@@ -106,6 +107,7 @@ def create_app(settings: Settings) -> Litestar:
             path="/schema",
         ),
         middleware=[close_request_session],
+        request_class=RegistryRequest,
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],
         debug=False,

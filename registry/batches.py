@@ -24,6 +24,7 @@ from registry.models import IdempotentRequest
 from schemas.common import Actor
 from schemas.errors import ConflictError, DomainError, InvalidInputError, MalformedInputError
 from schemas.issuance import MAX_BATCH, IssueIn
+from schemas.json_input import decode_json
 
 CSV_COLUMNS = {"email": "email", "name": "name", "moduleid": "moduleId", "workerid": "workerId"}
 REQUIRED_CSV = {"email", "name", "moduleid"}
@@ -62,13 +63,9 @@ def _check_size(count: int) -> None:
 def parse_json_batch(body: bytes) -> ParsedBatch:
     """`{"items": [...]}`: the envelope must decode; each item is decoded on its own."""
     try:
-        raw = msgspec.json.decode(body, type=_RawBatch)
+        raw = decode_json(body, _RawBatch)
     except msgspec.ValidationError as exc:
         raise InvalidInputError(str(exc), code="invalid-input") from None
-    except msgspec.DecodeError as exc:
-        raise MalformedInputError(
-            f"the body is not valid JSON: {exc}", code="malformed-json"
-        ) from None
     _check_size(len(raw.items))
     items: list[IssueIn | DomainError] = []
     for item in raw.items:
