@@ -29,7 +29,7 @@ from registry.deps import (
     provide_viewer,
 )
 from registry.errors import EXCEPTION_HANDLERS
-from registry.http import RegistryRequest
+from registry.http import RegistryRequest, clean_request_text
 from registry.issuance_controllers import IssuanceController
 from registry.issuer_controllers import (
     AccreditationController,
@@ -106,7 +106,7 @@ def create_app(settings: Settings) -> Litestar:
             description="Modular training catalogue and verifiable skills records.",
             path="/schema",
         ),
-        middleware=[close_request_session],
+        middleware=[close_request_session, clean_request_text],
         request_class=RegistryRequest,
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],

@@ -25,6 +25,7 @@ from schemas.common import Actor
 from schemas.errors import ConflictError, DomainError, InvalidInputError, MalformedInputError
 from schemas.issuance import MAX_BATCH, IssueIn
 from schemas.json_input import decode_json
+from schemas.text import ControlCharacterError, control_errors
 
 CSV_COLUMNS = {"email": "email", "name": "name", "moduleid": "moduleId", "workerid": "workerId"}
 REQUIRED_CSV = {"email", "name", "moduleid"}
@@ -97,19 +98,21 @@ def parse_csv_batch(body: bytes) -> ParsedBatch:
             if not any(cell.strip() for cell in row):
                 continue
             lines.append(reader.line_num)
-            items.append(_csv_item(header, row))
+            items.append(_csv_item(header, row, reader.line_num))
     except csv.Error as exc:
         raise MalformedInputError(f"line {reader.line_num}: {exc}", code="malformed-csv") from None
     _check_size(len(items))
     return ParsedBatch(items=items, lines=lines)
 
 
-def _csv_item(header: list[str], row: list[str]) -> IssueIn | DomainError:
+def _csv_item(header: list[str], row: list[str], line: int) -> IssueIn | DomainError:
     if len(row) != len(header):
         return InvalidInputError(
             f"expected {len(header)} fields, found {len(row)}", code="bad-csv-row"
         )
     cells = {CSV_COLUMNS[name]: value.strip() for name, value in zip(header, row, strict=True)}
+    if errors := control_errors(cells.items(), source="csv", row=line):
+        return ControlCharacterError(errors)
     holder = {k: cells[k] for k in ("email", "name", "workerId") if cells.get(k)}
     data = {"kind": "module-certificate", "moduleId": cells["moduleId"], "holder": holder}
     try:

@@ -1,4 +1,5 @@
-"""JSON from outside: one depth limit for every request body, JWS payload and pasted document.
+"""JSON from outside: one depth limit for every request body, JWS payload and pasted document,
+and the text rule of schemas.text for every string in a body.
 
 msgspec and the json module recurse once per level and give up with a RecursionError near
 Python's recursion limit, at a depth that depends on how deep the caller already is; what
@@ -17,6 +18,7 @@ from typing import Any, TypeVar, overload
 import msgspec
 
 from schemas.errors import MalformedInputError
+from schemas.text import require_clean_document
 
 T = TypeVar("T")
 
@@ -28,6 +30,10 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_SKELETON = bytes(b for b in range(256) if b not in b'[]{}"\\')
 # Openers become +1 and closers -1 as signed bytes; the running sum is the depth.
 _STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+# How a control character can be written in JSON text: escaped (\u0000-\u001f, \u0080-\u009f,
+# \u007f, \b, \f), or DEL and the C1 controls as they are (JSON lets those through). A body
+# without any of these holds none, so only the rare body with one is walked string by string.
+_CONTROL_SPELLING = re.compile(rb"\\u00[0189]|\\u007[fF]|\\[bf]|\x7f|\xc2[\x80-\x9f]")
 
 
 def too_deep(data: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -52,15 +58,31 @@ def require_shallow(data: bytes | str) -> None:
         raise MalformedInputError(TOO_DEEP, code="malformed-json")
 
 
+def require_clean_json(raw: bytes | str, value: Any) -> None:
+    """Refuse a decoded body (`value`, decoded from `raw`) with a control character in any
+    string: 422 `invalid-input` naming each field by its JSON path."""
+    if _spells_control(raw):
+        require_clean_document(value)
+
+
+def _spells_control(raw: bytes | str) -> bool:
+    return _CONTROL_SPELLING.search(raw.encode() if isinstance(raw, str) else raw) is not None
+
+
 @overload
 def decode_json(data: bytes | str) -> Any: ...
 @overload
 def decode_json(data: bytes | str, type: type[T]) -> T: ...
 def decode_json(data: bytes | str, type: Any = Any) -> Any:
-    """Decode JSON from outside: too deep or not JSON is `malformed-json`; a value of the
-    wrong shape raises msgspec.ValidationError for the caller to name the field."""
+    """Decode JSON from outside: too deep or not JSON is `malformed-json`, a control character
+    in a string `invalid-input`; a value of the wrong shape raises msgspec.ValidationError for
+    the caller to name the field."""
     require_shallow(data)
     try:
+        if _spells_control(data):
+            # Rare: decoded once more as plain JSON, so every field is named, not just the
+            # first one the typed decoder reaches.
+            require_clean_document(msgspec.json.decode(data))
         return msgspec.json.decode(data, type=type)
     except msgspec.ValidationError:
         raise

@@ -16,6 +16,7 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 from registry.web.i18n import error_text, lang_of, translator
 from schemas.common import Actor, Role
 from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError
+from schemas.text import require_clean
 
 T = TypeVar("T")
 AnyRequest = Request[Any, Any, Any]
@@ -120,12 +121,13 @@ def see_other(path: str, cookies: list[Cookie] | None = None) -> Redirect:
 
 
 async def read_form(request: AnyRequest) -> dict[str, Any]:
-    """A submitted form as a dict; fields given more than once become lists."""
+    """A submitted form as a dict; fields given more than once become lists. No text field
+    may carry a control character (schemas.text: 422 `invalid-input`, shown as a page)."""
     form = await request.form()
+    fields = [(key, value) for key, value in form.multi_items() if key != "_csrf_token"]
+    require_clean(fields, source="form")
     data: dict[str, Any] = {}
-    for key, value in form.multi_items():
-        if key == "_csrf_token":
-            continue
+    for key, value in fields:
         if key in data:
             existing = data[key]
             data[key] = [*existing, value] if isinstance(existing, list) else [existing, value]
