@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,7 +30,7 @@ from registry.deps import (
     provide_viewer,
 )
 from registry.errors import EXCEPTION_HANDLERS
-from registry.http import RegistryRequest, clean_request_text
+from registry.http import RegistryRequest, clean_request_text, forwarded_client
 from registry.issuance_controllers import IssuanceController
 from registry.issuer_controllers import (
     AccreditationController,
@@ -106,7 +107,11 @@ def create_app(settings: Settings) -> Litestar:
             description="Modular training catalogue and verifiable skills records.",
             path="/schema",
         ),
-        middleware=[close_request_session, clean_request_text],
+        middleware=[
+            DefineMiddleware(forwarded_client, trusted_proxies=settings.trusted_proxies),
+            close_request_session,
+            clean_request_text,
+        ],
         request_class=RegistryRequest,
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],

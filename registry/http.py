@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -44,6 +46,57 @@ def clean_request_text(app: ASGIApp) -> ASGIApp:
             raise MalformedInputError(
                 f"{first['key']}: {first['message']}", code="invalid-parameter", errors=errors
             )
+        await app(scope, receive, send)
+
+    return middleware
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def client_address(peer: str, forwarded_for: str, trusted: Sequence[Network]) -> str:
+    """Who is asking: the connecting peer, unless the peer is a trusted proxy; then the
+    nearest address in X-Forwarded-For that is not itself a trusted proxy (read from the
+    right: only the hops our proxies added can be believed, the client writes the rest)."""
+    if not _is_trusted(peer, trusted):
+        return peer
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _is_address(hop):
+            return peer  # the proxy did not write this: it tells us nothing
+        if not _is_trusted(hop, trusted):
+            return hop
+    return hops[0] if hops else peer
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_trusted(address: str, trusted: Sequence[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in trusted)
+
+
+def forwarded_client(app: ASGIApp, trusted_proxies: Sequence[str]) -> ASGIApp:
+    """Middleware: the request's client address, once for everything that reads it (the
+    sign-in rate limit, the access log). The server itself believes no forwarding header
+    (`registry serve` runs uvicorn without proxy headers, which would trust 127.0.0.1)."""
+    trusted = [ipaddress.ip_network(network) for network in trusted_proxies]
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        client = scope.get("client")
+        if trusted and client:
+            forwarded = b",".join(v for k, v in scope["headers"] if k == b"x-forwarded-for")
+            address = client_address(client[0], forwarded.decode("latin-1"), trusted)
+            scope["client"] = (address, client[1])
         await app(scope, receive, send)
 
     return middleware

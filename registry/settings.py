@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -21,6 +22,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_body_bytes: int = 1_000_000
     # Sign-in and account forms posted per minute from one address: slows password guessing.
     sign_in_per_minute: int = 20
+    # Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-For is believed; from
+    # anyone else the header is ignored, so it cannot dodge the sign-in limit. Default: none.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def is_https(self) -> bool:
@@ -57,4 +61,15 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         base_url=env.get("REGISTRY_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
         secret_key=env.get("REGISTRY_SECRET_KEY") or _secret_from_file(var_dir),
         sign_in_per_minute=int(env.get("REGISTRY_SIGN_IN_PER_MINUTE", "20")),
+        trusted_proxies=_networks(env.get("REGISTRY_TRUSTED_PROXIES", "")),
+    )
+
+
+def _networks(spec: str) -> tuple[str, ...]:
+    """`REGISTRY_TRUSTED_PROXIES`: comma-separated addresses or networks ("10.0.0.0/8");
+    a value that is neither stops the service at start rather than trusting too much."""
+    return tuple(
+        str(ipaddress.ip_network(item.strip(), strict=False))
+        for item in spec.split(",")
+        if item.strip()
     )
