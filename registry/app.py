@@ -20,6 +20,7 @@ from catalogue.controllers import (
     QualificationController,
 )
 from catalogue.xml_controller import CatalogueXmlController
+from registry.apidocs import docs_router, render_plugins
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
     close_request_session,
@@ -30,7 +31,7 @@ from registry.deps import (
     provide_viewer,
 )
 from registry.errors import EXCEPTION_HANDLERS
-from registry.http import RegistryRequest, clean_request_text, forwarded_client
+from registry.http import RegistryRequest, clean_request_text, forwarded_client, nosniff
 from registry.issuance_controllers import IssuanceController
 from registry.issuer_controllers import (
     AccreditationController,
@@ -106,6 +107,8 @@ def create_app(settings: Settings) -> Litestar:
             version="0.1.0",
             description="Modular training catalogue and verifiable skills records.",
             path="/schema",
+            render_plugins=render_plugins(),
+            openapi_router=docs_router("/schema"),
         ),
         middleware=[
             DefineMiddleware(forwarded_client, trusted_proxies=settings.trusted_proxies),
@@ -113,6 +116,7 @@ def create_app(settings: Settings) -> Litestar:
             clean_request_text,
         ],
         request_class=RegistryRequest,
+        before_send=[nosniff],
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],
         debug=False,

@@ -8,7 +8,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from litestar import Request
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.datastructures import MutableScopeHeaders
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from schemas.errors import MalformedInputError, NotFoundError
 from schemas.json_input import require_clean_json, require_shallow
@@ -100,3 +101,12 @@ def forwarded_client(app: ASGIApp, trusted_proxies: Sequence[str]) -> ASGIApp:
         await app(scope, receive, send)
 
     return middleware
+
+
+async def nosniff(message: Message, scope: Scope) -> None:
+    """Every response (JSON, problems, pages, static files, errors before routing) tells the
+    browser to believe its Content-Type instead of guessing one from the bytes."""
+    if message["type"] == "http.response.start":
+        headers = MutableScopeHeaders.from_message(message)
+        if "x-content-type-options" not in headers:
+            headers["X-Content-Type-Options"] = "nosniff"
