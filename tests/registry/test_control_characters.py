@@ -4,6 +4,7 @@ PostgreSQL refused NUL with a 500, SQLite stored it and it was signed into crede
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -17,10 +18,13 @@ from schemas.text import control_character
 from tests.catalogue.helpers import Catalogue
 from tests.conftest import Accounts
 from tests.registry.test_issuance import accredited_module, certificate
+from tests.registry.wallet_helpers import World
 from tests.web.helpers import HTML, Browser
+from tests.web.provider_helpers import provider, world
 
 Client = AsyncTestClient[Any]
 Sessions = async_sessionmaker[AsyncSession]
+__all__ = ["provider", "world"]  # fixtures, used by name
 
 
 @pytest.fixture
@@ -193,3 +197,18 @@ async def test_an_xml_import_with_a_control_character_is_422(
         assert f"U+{ord(char):04X}" in response.json()["detail"]
     current = (await client.get(f"/api/catalogue/modules/{module['id']}")).json()
     assert current["current"]["title"] == "Laadpaalmonteur"
+
+
+async def test_a_cohort_file_with_a_control_character_names_the_row(
+    provider: Browser, world: World, sessionmaker: Sessions
+) -> None:
+    text = "email,name\nanna@example.nl,Anna de Boer\nbram@example.nl,Bram\x1bVisser\n"
+    answer = await provider.post(
+        "/aanbieder/cohort",
+        {"module": world.module["id"]},
+        files={"file": ("cohort.csv", text.encode(), "text/csv")},
+    )
+    assert answer.status_code == 422
+    assert re.findall(r'<th scope="row">(\d+)</th>', answer.text) == ["3"]
+    assert "In deze rij staat een onzichtbaar stuurteken" in answer.text
+    assert await count(sessionmaker, Credential) == 0
