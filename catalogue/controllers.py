@@ -44,7 +44,7 @@ from schemas.catalogue import (
     RunPatch,
     SearchResult,
 )
-from schemas.common import Actor, today_nl
+from schemas.common import MAX_INTEGER, Actor, today_nl
 
 CSV_MAX_BYTES = 20_000_000
 Limit = Annotated[int, Parameter(ge=1, le=100)]
@@ -223,7 +223,7 @@ class ModuleController(Controller):
         base_url: str,
         viewer: Actor | None,
         module_id: UUID,
-        number: int,
+        number: Annotated[int, Parameter(ge=0, le=MAX_INTEGER)],
     ) -> ModuleDocument:
         """One exact, immutable module version."""
         return await ModuleService(db_session, base_url).version(viewer, module_id, number)

@@ -28,6 +28,7 @@ import msgspec
 from schemas.catalogue import CompetenceCreate
 from schemas.common import Slug
 from schemas.errors import MalformedInputError
+from schemas.text import require_clean
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -197,7 +198,9 @@ def _rows(reader: Any, header: list[str]) -> Iterator[tuple[int, dict[str, str]]
                 f"expected {len(header)} fields as in the header, found {len(cells)}",
                 line,
             )
-        yield line, {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        row = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        require_clean(row.items(), source="csv", row=line)
+        yield line, row
 
 
 def _competence(raw: dict[str, Any], line: int, seen: dict[str, int]) -> CompetenceCreate:

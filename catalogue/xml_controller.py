@@ -10,7 +10,7 @@ from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.xml_io import CatalogueXml
-from schemas.catalogue import ImportResult
+from schemas.catalogue import ModuleImportResult
 from schemas.common import Actor
 from schemas.errors import InvalidInputError
 
@@ -45,7 +45,7 @@ class CatalogueXmlController(Controller):
     @post("/import", request_max_body_size=XML_MAX_BYTES)
     async def import_catalogue(
         self, db_session: AsyncSession, base_url: str, actor: Actor, request: Request[Any, Any, Any]
-    ) -> ImportResult:
+    ) -> ModuleImportResult:
         """Import modules from ELM LOQ XML (a provider its own; the operator any provider's)."""
         body = await request.body()
         return await CatalogueXml(db_session, base_url).import_elm(

@@ -1,13 +1,15 @@
 """Catalogue import and export as XML: ELM LOQ both ways, EDU-DEX program out.
 
 An import is all-or-nothing (the request's one transaction) and keyed by our module and run
-ids, so importing our own export again changes nothing, and importing it into an empty
-registry recreates the same modules at the same version numbers.
+ids, so importing our own export again changes nothing (every module `unchanged`), importing
+it into an empty registry recreates the same modules at the same version numbers, and an
+export older than the module's current version cannot publish its old content again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 from uuid import UUID
 
 import msgspec
@@ -24,9 +26,12 @@ from catalogue.runs import normal_postcode
 from catalogue.xml.edudex import export_edudex_program
 from catalogue.xml.elm import ImportedFramework, ImportedModule, export_loq, import_loq
 from catalogue.xml.safe import parse_xml
-from schemas.catalogue import CompetenceCreate, ImportResult, ModuleDocument
+from schemas.catalogue import CompetenceCreate, ModuleDocument, ModuleImportResult
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError
+from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+
+# What an import did to one module of the document.
+Outcome = Literal["created", "updated", "unchanged"]
 
 # Competences whose document names no framework land here.
 UNNAMED_FRAMEWORK = "imported"
@@ -74,18 +79,19 @@ class CatalogueXml:
             document, org_unit_id=document.provider.slug, generated_at=dt.datetime.now(dt.UTC)
         )
 
-    async def import_elm(self, actor: Actor, data: bytes, *, max_bytes: int) -> ImportResult:
-        """Create or update modules from an ELM LOQ document; all or nothing."""
+    async def import_elm(self, actor: Actor, data: bytes, *, max_bytes: int) -> ModuleImportResult:
+        """Create or update modules from an ELM LOQ document; all or nothing. A module whose
+        content and runs are those already in the catalogue is left as it is (`unchanged`)."""
         require_role(actor, "provider", "operator")
         imported = import_loq(parse_xml(data, max_bytes=max_bytes))
         providers = await self._providers(actor, imported)
         await self._competences(imported)
-        created = updated = 0
-        for item in imported:
-            is_new = await self._module(actor, providers[item.provider.slug], item)
-            created += is_new
-            updated += not is_new
-        return ImportResult(created=created, updated=updated)
+        outcomes = [await self._module(providers[i.provider.slug], i) for i in imported]
+        return ModuleImportResult(
+            created=outcomes.count("created"),
+            updated=outcomes.count("updated"),
+            unchanged=outcomes.count("unchanged"),
+        )
 
     async def _providers(self, actor: Actor, imported: list[ImportedModule]) -> dict[str, Provider]:
         """Every provider named must exist; a provider imports only its own modules."""
@@ -133,8 +139,8 @@ class CatalogueXml:
             )
             await self.session.flush()
 
-    async def _module(self, actor: Actor, provider: Provider, item: ImportedModule) -> bool:
-        """Create the module or give it a new published version if its content changed."""
+    async def _module(self, provider: Provider, item: ImportedModule) -> Outcome:
+        """Create the module, or give it a new published version if its content changed."""
         module = None
         if item.id is not None:
             module = await self.session.scalar(select(Module).where(Module.id == item.id))
@@ -142,21 +148,27 @@ class CatalogueXml:
             raise InvalidInputError(
                 f"module {item.id} belongs to another provider", code="not-module-owner"
             )
-        is_new = module is None
         if module is None:
             module = Module(provider_id=provider.id, status="published", provider=provider)
             if item.id is not None:
                 module.id = item.id
             self.session.add(module)
             await self.session.flush()
-        number = (module.published_version or 0) + 1 if not is_new else (item.version or 1)
-        if is_new or await self._changed(module, item):
-            await self._publish(module, item, number)
-        await self._runs(module, item)
-        return is_new
+            await self._publish(module, item, item.version or 1)
+            await self._runs(module, item)
+            return "created"
+        changed = await self._changed(module, item)
+        if changed:
+            _refuse_stale(module, item)
+            # After the newest version there is, draft or published (its number is taken).
+            newest = max(module.published_version or 0, module.draft_version or 0)
+            await self._publish(module, item, newest + 1)
+        runs_changed = await self._runs(module, item)
+        return "updated" if changed or runs_changed else "unchanged"
 
     async def _changed(self, module: Module, item: ImportedModule) -> bool:
-        assert module.published_version is not None
+        if module.published_version is None:
+            return True  # a module never published: the document's content is news
         current = await load_version(self.session, module.id, module.published_version)
         probe = ModuleVersion()
         apply_fields(probe, item.module)
@@ -178,16 +190,44 @@ class CatalogueXml:
         await self.session.flush()
         await search.index_module(self.session, module, version)
 
-    async def _runs(self, module: Module, item: ImportedModule) -> None:
+    async def _runs(self, module: Module, item: ImportedModule) -> bool:
+        """Create or update the document's runs of this module; whether anything changed.
+
+        A run id is the run's for good: one that names a run of another module (of this
+        provider or another) is a conflict, never a second run with the same id."""
         existing = {r.id: r for r in await runs_of(self.session, module.id)}
+        changed = False
         for imported in item.runs:
             run = existing.get(imported.id) if imported.id else None
+            taken = run is None and imported.id is not None
+            if taken and await self.session.get(Run, imported.id) is not None:
+                raise ConflictError(
+                    f"run {imported.id} belongs to another module", code="run-id-taken"
+                )
             if run is None:
                 run = Run(module_id=module.id)
                 if imported.id is not None:
                     run.id = imported.id
+                    existing[imported.id] = run
                 self.session.add(run)
-            for name, value in msgspec.structs.asdict(imported.run).items():
-                setattr(run, name, value)
-            run.postcode = normal_postcode(run.postcode)
+            values = msgspec.structs.asdict(imported.run)
+            values["postcode"] = normal_postcode(values["postcode"])
+            for name, value in values.items():
+                if getattr(run, name, None) != value:
+                    setattr(run, name, value)
+                    changed = True
         await self.session.flush()
+        return changed
+
+
+def _refuse_stale(module: Module, item: ImportedModule) -> None:
+    """A document exported from an older version, with content other than the current
+    version's, would publish that old content again over the newer version: refused. (One
+    whose content equals the current version changes nothing and is not refused.)"""
+    current = module.published_version
+    if item.version is not None and current is not None and item.version < current:
+        raise ConflictError(
+            f"module {module.id}: this document holds version {item.version}, the catalogue "
+            f"already has version {current}; export the module again and change that",
+            code="stale-import",
+        )

@@ -20,6 +20,7 @@ import msgspec
 from credentials.b64 import JWS_TO_STANDARD, EncodingError, b64url_encode, decode_standard
 from credentials.keys import SigningKey, VerifyingKey
 from schemas.errors import MalformedInputError
+from schemas.json_input import TOO_DEEP, too_deep
 
 __all__ = [
     "ALLOWED_ALGS",
@@ -159,8 +160,11 @@ def strict_json(data: bytes) -> Any:
 
     Codes: invalid-utf8, duplicate-key, bad-json. Fast path: when msgspec's re-encoding of
     the decoded value equals the input, the input *is* a canonical encoding of a value with
-    unique keys, so it needs no further check (true for our own compact output).
+    unique keys, so it needs no further check (true for our own compact output). JSON nested
+    deeper than schemas.json_input allows is bad-json before any decoder recurses into it.
     """
+    if too_deep(data):
+        raise JwsError(TOO_DEEP, code="bad-json")
     try:
         obj = _DECODE(data)
         if _ENCODE(obj) == data:

@@ -157,8 +157,8 @@ def canonical_payload(payload: bytes) -> SignedCredentialPayload | None:
     """
     try:
         signed = _DECODE_SIGNED(payload)
-    except (msgspec.DecodeError, UnicodeError):
-        return None
+    except (msgspec.DecodeError, UnicodeError, RecursionError):
+        return None  # the strict path says what is wrong (strict_json: bad-json when too deep)
     return signed if _ENCODE(signed) == payload else None
 
 

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,8 +22,10 @@ from catalogue.controllers import (
     QualificationController,
 )
 from catalogue.xml_controller import CatalogueXmlController
+from registry.apidocs import docs_router, render_plugins
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
+    close_request_session,
     provide_actor,
     provide_base_url,
     provide_db_session,
@@ -30,6 +33,7 @@ from registry.deps import (
     provide_viewer,
 )
 from registry.errors import EXCEPTION_HANDLERS
+from registry.http import RegistryRequest, clean_request_text, forwarded_client, nosniff
 from registry.issuance_controllers import IssuanceController
 from registry.issuer_controllers import (
     AccreditationController,
@@ -116,7 +120,16 @@ def create_app(settings: Settings) -> Litestar:
             version="0.1.0",
             description="Modular training catalogue and verifiable skills records.",
             path="/schema",
+            render_plugins=render_plugins(),
+            openapi_router=docs_router("/schema"),
         ),
+        middleware=[
+            DefineMiddleware(forwarded_client, trusted_proxies=settings.trusted_proxies),
+            close_request_session,
+            clean_request_text,
+        ],
+        request_class=RegistryRequest,
+        before_send=[nosniff],
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],
         debug=False,

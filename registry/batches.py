@@ -24,6 +24,8 @@ from registry.models import IdempotentRequest
 from schemas.common import Actor
 from schemas.errors import ConflictError, DomainError, InvalidInputError, MalformedInputError
 from schemas.issuance import MAX_BATCH, IssueIn
+from schemas.json_input import decode_json
+from schemas.text import ControlCharacterError, control_errors
 
 CSV_COLUMNS = {"email": "email", "name": "name", "moduleid": "moduleId", "workerid": "workerId"}
 REQUIRED_CSV = {"email", "name", "moduleid"}
@@ -62,13 +64,9 @@ def _check_size(count: int) -> None:
 def parse_json_batch(body: bytes) -> ParsedBatch:
     """`{"items": [...]}`: the envelope must decode; each item is decoded on its own."""
     try:
-        raw = msgspec.json.decode(body, type=_RawBatch)
+        raw = decode_json(body, _RawBatch)
     except msgspec.ValidationError as exc:
         raise InvalidInputError(str(exc), code="invalid-input") from None
-    except msgspec.DecodeError as exc:
-        raise MalformedInputError(
-            f"the body is not valid JSON: {exc}", code="malformed-json"
-        ) from None
     _check_size(len(raw.items))
     items: list[IssueIn | DomainError] = []
     for item in raw.items:
@@ -100,19 +98,21 @@ def parse_csv_batch(body: bytes) -> ParsedBatch:
             if not any(cell.strip() for cell in row):
                 continue
             lines.append(reader.line_num)
-            items.append(_csv_item(header, row))
+            items.append(_csv_item(header, row, reader.line_num))
     except csv.Error as exc:
         raise MalformedInputError(f"line {reader.line_num}: {exc}", code="malformed-csv") from None
     _check_size(len(items))
     return ParsedBatch(items=items, lines=lines)
 
 
-def _csv_item(header: list[str], row: list[str]) -> IssueIn | DomainError:
+def _csv_item(header: list[str], row: list[str], line: int) -> IssueIn | DomainError:
     if len(row) != len(header):
         return InvalidInputError(
             f"expected {len(header)} fields, found {len(row)}", code="bad-csv-row"
         )
     cells = {CSV_COLUMNS[name]: value.strip() for name, value in zip(header, row, strict=True)}
+    if errors := control_errors(cells.items(), source="csv", row=line):
+        return ControlCharacterError(errors)
     holder = {k: cells[k] for k in ("email", "name", "workerId") if cells.get(k)}
     data = {"kind": "module-certificate", "moduleId": cells["moduleId"], "holder": holder}
     try:

@@ -59,7 +59,9 @@ def serve(host: str, port: int) -> None:
     settings = settings_from_env()
     upgrade(settings.database_url)
     _log_to_stderr()
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # No proxy_headers: uvicorn would believe X-Forwarded-For from 127.0.0.1 (its default
+    # FORWARDED_ALLOW_IPS); the app decides whom to believe, from REGISTRY_TRUSTED_PROXIES.
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
 
 
 def _log_to_stderr() -> None:

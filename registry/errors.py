@@ -87,8 +87,12 @@ def handle_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Re
 
 
 def handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
-    """Litestar's validation: a bad query or path parameter is 400, a bad body field 422."""
+    """Litestar's validation: a path that no valid parameter fits names nothing (404, as the
+    router answers for `/status/abc`), a bad query parameter or header is 400, a bad body
+    field 422."""
     errors = exc.extra if isinstance(exc.extra, list) else []
+    if errors and all(e.get("source") == "path" for e in errors):
+        return problem(request, 404, "not-found", "nothing is found at this address")
     if errors and all(e.get("source") in {"query", "path", "header"} for e in errors):
         return problem(request, 400, "invalid-parameter", str(exc.detail), errors=errors)
     return problem(request, 422, "invalid-input", str(exc.detail), errors=errors)

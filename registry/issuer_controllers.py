@@ -3,11 +3,12 @@ and credential status changes. Thin: parse, call `registry.issuers`, shape the r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar.params import Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,7 +18,7 @@ from registry.keys import OPERATOR
 from registry.models import Credential
 from registry.settings import Settings
 from registry.status_lists import served_list
-from schemas.common import Actor
+from schemas.common import MAX_BIG_INTEGER, Actor
 from schemas.issuers import (
     AccreditationCreate,
     AccreditationOut,
@@ -144,7 +145,7 @@ class StatusListController(Controller):
         db_session: AsyncSession,
         settings: Settings,
         request: Request[Any, Any, Any],
-        list_id: int,
+        list_id: Annotated[int, Parameter(ge=0, le=MAX_BIG_INTEGER)],
     ) -> Response[Any]:
         """The revocation list credential (ETag, 304 on If-None-Match)."""
         return await _serve_status(db_session, settings, request, list_id, "revocation")
@@ -155,7 +156,7 @@ class StatusListController(Controller):
         db_session: AsyncSession,
         settings: Settings,
         request: Request[Any, Any, Any],
-        list_id: int,
+        list_id: Annotated[int, Parameter(ge=0, le=MAX_BIG_INTEGER)],
     ) -> Response[Any]:
         """The suspension list credential (same indexes as the revocation list)."""
         return await _serve_status(db_session, settings, request, list_id, "suspension")

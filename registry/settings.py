@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -34,6 +35,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # run jobs when they choose (`registry.jobs.run_due`).
     run_jobs: bool = False
     job_poll_seconds: float = 1.0
+    # Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-For is believed; from
+    # anyone else the header is ignored, so it cannot dodge the sign-in limit. Default: none.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def is_https(self) -> bool:
@@ -87,6 +91,17 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         mail_from=env.get("REGISTRY_MAIL_FROM")
         or f"LLO registry <no-reply@{_mail_host(base_url)}>",
         run_jobs=env.get("REGISTRY_RUN_JOBS", "1") not in {"0", "false", "no"},
+        trusted_proxies=_networks(env.get("REGISTRY_TRUSTED_PROXIES", "")),
+    )
+
+
+def _networks(spec: str) -> tuple[str, ...]:
+    """`REGISTRY_TRUSTED_PROXIES`: comma-separated addresses or networks ("10.0.0.0/8");
+    a value that is neither stops the service at start rather than trusting too much."""
+    return tuple(
+        str(ipaddress.ip_network(item.strip(), strict=False))
+        for item in spec.split(",")
+        if item.strip()
     )
 
 

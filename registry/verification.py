@@ -23,13 +23,13 @@ from registry import issuers, keys, share_links, shares, status_lists
 from registry.models import Credential
 from registry.settings import Settings
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, MalformedInputError, NotFoundError
+from schemas.errors import InvalidInputError, NotFoundError
+from schemas.json_input import decode_json
 from schemas.verification import Check, Report, Verdict
 from schemas.wallet import VerifyRequest
 
 JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
 MEDIA_TYPES = JWS_TYPES | {"application/json"}
-_DECODE_REQUEST = msgspec.json.Decoder(VerifyRequest).decode
 
 
 async def registry_verifier(
@@ -52,13 +52,9 @@ def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
             return VerifyRequest(presentation=text)
         return VerifyRequest(credential=text)
     try:
-        request = _DECODE_REQUEST(body)
+        request = decode_json(body, VerifyRequest)
     except msgspec.ValidationError as error:
         raise InvalidInputError(str(error), code="invalid-input") from None
-    except msgspec.DecodeError as error:
-        raise MalformedInputError(
-            f"the body is not valid JSON: {error}", code="malformed-json"
-        ) from None
     given = [v for v in (request.credential, request.presentation, request.share) if v is not None]
     if len(given) != 1:
         raise InvalidInputError(

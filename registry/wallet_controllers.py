@@ -37,14 +37,25 @@ from schemas.wallet import (
 VP_JWT = "application/vp+jwt"
 
 
-async def provide_holder(
-    db_session: AsyncSession,
-    actor: Actor,
-    settings: Settings,
+def provide_acting_for(
     on_behalf_of: Annotated[UUID | None, Parameter(header="X-On-Behalf-Of", required=False)] = None,
+) -> UUID | None:
+    """The worker a coach names. A dependency of its own, needing nothing else, so Litestar
+    checks the header first and a malformed one is refused before any query runs."""
+    return on_behalf_of
+
+
+async def provide_holder(
+    db_session: AsyncSession, actor: Actor, settings: Settings, acting_for: UUID | None
 ) -> Holder:
     """The wallet this request acts on: the worker's own, or a consenting worker's (coach)."""
-    return await holders.holder_context(db_session, actor, on_behalf_of, settings.secret_key)
+    return await holders.holder_context(db_session, actor, acting_for, settings.secret_key)
+
+
+HOLDER = {
+    "acting_for": Provide(provide_acting_for, sync_to_thread=False),
+    "holder": Provide(provide_holder),
+}
 
 
 class WalletController(Controller):
@@ -52,7 +63,7 @@ class WalletController(Controller):
 
     path = "/api/me"
     tags = ["wallet"]
-    dependencies = {"holder": Provide(provide_holder)}
+    dependencies = HOLDER
 
     @get("/credentials")
     async def list_credentials(self, db_session: AsyncSession, holder: Holder) -> WalletCredentials:
@@ -111,7 +122,7 @@ class ShareController(Controller):
 
     path = "/api/me/shares"
     tags = ["wallet"]
-    dependencies = {"holder": Provide(provide_holder)}
+    dependencies = HOLDER
 
     @get("/")
     async def list_shares(
@@ -147,7 +158,7 @@ class ConsentController(Controller):
 
     path = "/api/me/consents"
     tags = ["wallet"]
-    dependencies = {"holder": Provide(provide_holder)}
+    dependencies = HOLDER
 
     @get("/")
     async def list_consents(self, db_session: AsyncSession, holder: Holder) -> list[ConsentOut]:

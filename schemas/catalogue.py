@@ -131,6 +131,15 @@ class ImportResult(Response, kw_only=True):
     updated: int
 
 
+class ModuleImportResult(Response, kw_only=True):
+    """Modules of a catalogue import: created, updated (a new version or changed runs), and
+    unchanged (already as the document says: nothing written)."""
+
+    created: int
+    updated: int
+    unchanged: int
+
+
 # ---------------------------------------------------------------- modules
 
 

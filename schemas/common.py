@@ -17,6 +17,11 @@ Email = Annotated[
     str, msgspec.Meta(pattern=r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$", max_length=254)
 ]
 Uri = Annotated[str, msgspec.Meta(pattern=r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", max_length=500)]
+# The largest values of the integer columns that numbers in paths name (a status list's id,
+# a module version's number): a larger number names no row, where binding it overflowed the
+# driver or the database (a 500). Number path parameters are bounded by these: not found.
+MAX_INTEGER = 2**31 - 1  # Integer columns
+MAX_BIG_INTEGER = 2**63 - 1  # BigInteger columns (BigIntBase ids)
 Role = Literal["operator", "provider", "assessor", "worker", "employer", "coach"]
 ROLES: tuple[Role, ...] = ("operator", "provider", "assessor", "worker", "employer", "coach")
 # Course dates, expiry days and the dates on pages are Dutch calendar dates.

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from schemas.errors import InvalidInputError, MalformedInputError, PayloadTooLargeError
+from schemas.text import control_character, problem
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -60,6 +61,19 @@ def reject_entities(root: etree._Element) -> None:
             raise XmlRejectedError("xml-entity-forbidden", f"entity reference {node.text}")
 
 
+def reject_control_characters(root: etree._Element) -> None:
+    """The text rule of schemas.text: XML 1.0 already refuses most C0 controls, but lets DEL
+    and the C1 controls through, in text and in attribute values alike."""
+    for node in root.iter():
+        values = [node.text, node.tail, *node.attrib.values()]
+        char = next((c for c in (control_character(v) for v in values if v) if c is not None), None)
+        if char is not None:
+            name = etree.QName(node).localname if isinstance(node.tag, str) else "comment"
+            raise XmlContentError(
+                "invalid-input", f"line {node.sourceline}, <{name}>: {problem(char)}"
+            )
+
+
 def parse_xml(
     data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, base_url: str | None = None
 ) -> etree._Element:
@@ -85,4 +99,5 @@ def parse_xml(
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise XmlRejectedError("xml-doctype-forbidden", "DOCTYPE declarations are not accepted")
     reject_entities(root)
+    reject_control_characters(root)
     return root

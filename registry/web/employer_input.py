@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import msgspec
 from litestar.datastructures import UploadFile
 
+from schemas.errors import MalformedInputError
+from schemas.json_input import decode_json
 from schemas.wallet import VerifyRequest
 
 # The verifier refuses tokens above this size, so a bigger paste can only be a mistake.
@@ -78,8 +79,8 @@ def request_from_text(text: str, *, field: str = "jws") -> VerifyRequest:
 
 def _from_json(text: str, field: str) -> VerifyRequest:
     try:
-        document = msgspec.json.decode(text)
-    except msgspec.DecodeError:
+        document = decode_json(text)
+    except MalformedInputError:
         raise InputError("not-a-credential", field=field) from None
     if not isinstance(document, dict):
         raise InputError("not-a-credential", field=field)

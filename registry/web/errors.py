@@ -19,6 +19,7 @@ from registry.web.i18n import error_text, lang_of, translator
 from registry.web.messages import MESSAGES
 from registry.web.pages import AnyRequest, page, see_other
 from schemas.errors import DomainError
+from schemas.text import ControlCharacterError
 
 log = logging.getLogger("registry")
 # Paths for machines: errors stay problem+json, and CSRF does not apply (they authenticate
@@ -66,6 +67,8 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     t = translator(lang)
     status_text = t(f"error.status.{status}") if f"error.status.{status}" in MESSAGES else ""
     detail = error_text(lang, code, "") if status < 500 else ""
+    if isinstance(exc, ControlCharacterError):
+        detail = t("error.control-character", fields=", ".join(_field_names(exc)))
     return page(
         request,
         "error.html",
@@ -75,6 +78,10 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
         code=code if status < 500 else None,
         original=message if status < 500 else None,
     )
+
+
+def _field_names(exc: ControlCharacterError) -> list[str]:
+    return [str(entry["key"]) for entry in exc.extra.get("errors", [])]
 
 
 def negotiated(handler: Handler) -> Handler:

@@ -18,19 +18,20 @@ from registry.accounts import EmailNotVerifiedError
 from registry.web.i18n import error_text, lang_of, status_change, translator
 from schemas.common import Actor, Role
 from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError
+from schemas.text import require_clean
 
 T = TypeVar("T")
 AnyRequest = Request[Any, Any, Any]
 
 # Pages may use their own origin only; `frame-ancestors` stops click-jacking, and no referrer
-# is sent so a share link (which is its own key) never leaks to another site.
+# is sent so a share link (which is its own key) never leaks to another site. (Every response,
+# pages too, gets `X-Content-Type-Options: nosniff` from registry.http.nosniff.)
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     ),
     "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
 }
 
@@ -129,12 +130,13 @@ def see_other(path: str, cookies: list[Cookie] | None = None) -> Redirect:
 
 
 async def read_form(request: AnyRequest) -> dict[str, Any]:
-    """A submitted form as a dict; fields given more than once become lists."""
+    """A submitted form as a dict; fields given more than once become lists. No text field
+    may carry a control character (schemas.text: 422 `invalid-input`, shown as a page)."""
     form = await request.form()
+    fields = [(key, value) for key, value in form.multi_items() if key != "_csrf_token"]
+    require_clean(fields, source="form")
     data: dict[str, Any] = {}
-    for key, value in form.multi_items():
-        if key == "_csrf_token":
-            continue
+    for key, value in fields:
         if key in data:
             existing = data[key]
             data[key] = [*existing, value] if isinstance(existing, list) else [existing, value]

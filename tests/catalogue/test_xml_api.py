@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -108,10 +109,10 @@ async def test_elm_round_trip_gives_the_same_modules(
         headers=provider_a | {"Content-Type": "application/xml"},
     )
     assert response.status_code == 201, response.text
-    assert response.json() == {"created": 2, "updated": 0}
+    assert response.json() == {"created": 2, "updated": 0, "unchanged": 0}
     assert await _documents(client, modules) == before
     again = await client.post("/api/catalogue/import", content=exported, headers=provider_a)
-    assert again.json() == {"created": 0, "updated": 2}
+    assert again.json() == {"created": 0, "updated": 0, "unchanged": 2}
     assert (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()[
         "publishedVersion"
     ] == 1
@@ -126,9 +127,29 @@ def _content(document: bytes) -> list[tuple[Any, ...]]:
     ]
 
 
-async def test_import_of_changed_module_makes_a_new_version(
+async def test_import_of_an_edited_export_makes_a_new_version(
     client: AsyncTestClient[Any], cat: Catalogue
 ) -> None:
+    modules = await _fill(cat)
+    exported = await _export(client)
+    edited = exported.replace(b">Laadpaalmonteur<", b">Laadpaalmonteur AC en DC<")
+    response = await client.post("/api/catalogue/import", content=edited, headers=cat.provider_a)
+    assert response.json() == {"created": 0, "updated": 1, "unchanged": 1}
+    module = (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()
+    assert (module["publishedVersion"], module["current"]["title"]) == (
+        2,
+        "Laadpaalmonteur AC en DC",
+    )
+    assert (await client.get(f"/api/catalogue/modules/{modules[0]['id']}/versions/1")).json()[
+        "title"
+    ] == "Laadpaalmonteur"
+
+
+async def test_an_old_export_cannot_publish_its_old_content_again(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    """Exported at version 1, edited to version 2 since: importing the old export would have
+    published version 3 with version 1's content. It is refused, and nothing changes."""
     modules = await _fill(cat)
     exported = await _export(client)
     await client.patch(
@@ -137,13 +158,34 @@ async def test_import_of_changed_module_makes_a_new_version(
         headers=cat.provider_a,
     )
     await client.post(f"/api/catalogue/modules/{modules[0]['id']}/publish", headers=cat.provider_a)
+    before = await _documents(client, modules)
     response = await client.post("/api/catalogue/import", content=exported, headers=cat.provider_a)
-    assert response.json() == {"created": 0, "updated": 2}
+    assert (response.status_code, response.json()["code"]) == (409, "stale-import")
+    assert "version 1" in response.json()["detail"]
+    assert await _documents(client, modules) == before
     module = (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()
-    assert (module["publishedVersion"], module["current"]["title"]) == (3, "Laadpaalmonteur")
-    assert (await client.get(f"/api/catalogue/modules/{modules[0]['id']}/versions/2")).json()[
-        "title"
-    ] == "Anders"
+    assert (module["publishedVersion"], module["current"]["title"]) == (2, "Anders")
+    # Exported again, the same document is the current one: nothing to do.
+    again = await client.post(
+        "/api/catalogue/import", content=await _export(client), headers=cat.provider_a
+    )
+    assert again.json() == {"created": 0, "updated": 0, "unchanged": 2}
+
+
+async def test_a_run_id_of_another_module_is_a_conflict(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    """A document that names a new module but reuses the runs' ids of an existing one (the
+    export copied and renumbered by hand): was an IntegrityError, a 500."""
+    modules = await _fill(cat)
+    exported = await _export(client)
+    before = await _documents(client, modules)
+    copied = exported.replace(modules[0]["id"].encode(), str(uuid.uuid4()).encode())
+    response = await client.post("/api/catalogue/import", content=copied, headers=cat.provider_a)
+    assert (response.status_code, response.json()["code"]) == (409, "run-id-taken")
+    assert await _documents(client, modules) == before
+    listed = (await client.get("/api/catalogue/modules")).json()
+    assert listed["total"] == 2
 
 
 async def test_provider_cannot_import_another_providers_modules(

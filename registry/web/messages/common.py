@@ -99,6 +99,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Er ging bij ons iets mis. Probeer het later nog eens.",
         "Something went wrong on our side. Please try again later.",
     ),
+    "error.control-character": (
+        "In een veld staat een onzichtbaar stuurteken, bijvoorbeeld uit een kopie uit een ander "
+        "programma. Ga terug en typ de tekst opnieuw. Het gaat om: {fields}.",
+        "A field contains an invisible control character, for example from text copied from "
+        "another program. Go back and type the text again. It is about: {fields}.",
+    ),
     "error.csrf": (
         "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
         "The form has expired. Reload the page and try again.",

@@ -462,6 +462,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "provider.cohort.bad_rows": ("Rijen met een fout", "Rows with an error"),
     "provider.cohort.again": ("Nog een bestand uploaden", "Upload another file"),
     # Service errors, by code
+    "provider.error.invalid-input": (
+        "In deze rij staat een onzichtbaar stuurteken, bijvoorbeeld uit een kopie uit een ander "
+        "programma. Typ de naam en het e-mailadres opnieuw.",
+        "This row contains an invisible control character, for example from text copied from "
+        "another program. Type the name and e-mail address again.",
+    ),
     "provider.error.not-accredited": (
         "Je organisatie is niet erkend om dit deelcertificaat uit te geven. "
         "Neem contact op met het sectorfonds.",
