@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import cast
+from uuid import UUID
 
 import msgspec
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,13 +25,21 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
-from registry.account_tokens import Purpose, consume, lifetime_hours, may_mail, new_link_token
+from registry.account_tokens import (
+    LinkUnknownError,
+    Purpose,
+    consume,
+    lifetime_hours,
+    may_mail,
+    new_link_token,
+    peek,
+)
 from registry.accounts import create_account
 from registry.mail.compose import Line, Mail
 from registry.mail.outbox import send_mail
 from registry.models import Account, MailOptOut, WebSession
 from registry.settings import Settings
-from registry.signin import HASHER, check_password_rules
+from registry.signin import HASHER, MAX_PASSWORD_LENGTH, check_password_rules
 from registry.wallets import attach_wallet
 from schemas.common import Actor, Email, Role
 from schemas.errors import ConflictError, InvalidInputError, NotAuthenticatedError
@@ -100,10 +109,7 @@ async def sign_up(
     now: dt.datetime,
 ) -> None:
     """Make an unverified account and mail its link, or mail the owner of the address."""
-    if role not in SELF_SERVICE_ROLES:
-        raise InvalidInputError("choose worker or employer", code="role-choice", field="role")
-    if not name.strip() or len(name) > 200:
-        raise InvalidInputError("fill in your name", code="name-required", field="name")
+    check_profile(role, name)
     email = normal_email(email)
     check_password_rules(password)
     password_hash = HASHER.hash(password)  # for a known address too: same work, same time
@@ -193,8 +199,46 @@ async def _account_of_link(
     return account, row.email
 
 
-async def confirm_email(session: AsyncSession, token: str, now: dt.datetime) -> Account:
-    """Follow a confirmation link: the account's address is proven."""
+def check_confirmer(account: Account, signed_in_as: UUID | None, password: str) -> None:
+    """Whoever follows a link that gives an address to an account must also be that
+    account's holder: signed in as it, or knowing its password.
+
+    The link alone proves only that someone reads the mail of the address. Without this, a
+    stranger could sign up (or move an account) with another person's address and wait for
+    that person to press the button in the mail: the stranger's account, with the stranger's
+    password, would then hold everything issued to the address.
+    """
+    if signed_in_as is not None and signed_in_as == account.id:
+        return
+    try:
+        HASHER.verify(account.password_hash or "", password[:MAX_PASSWORD_LENGTH])
+    except (VerificationError, InvalidHashError):
+        raise NotAuthenticatedError(
+            "fill in the password of this account", code="confirm-password-wrong", field="password"
+        ) from None
+
+
+async def link_account(
+    session: AsyncSession, token: str, purpose: Purpose, now: dt.datetime
+) -> Account:
+    """The account a link that can still be used is for (to show its page)."""
+    row = await peek(session, token, purpose, now)
+    account = await session.get(Account, row.account_id)
+    if account is None:
+        raise LinkUnknownError("this link is not known")
+    return account
+
+
+async def confirm_email(
+    session: AsyncSession,
+    token: str,
+    now: dt.datetime,
+    *,
+    signed_in_as: UUID | None = None,
+    password: str = "",
+) -> Account:
+    """Follow a confirmation link: the account's address is proven (see `check_confirmer`)."""
+    check_confirmer(await link_account(session, token, "verify", now), signed_in_as, password)
     account, _ = await _account_of_link(session, token, "verify", now)
     await _prove(session, account, now)
     return account
@@ -224,12 +268,36 @@ async def request_reset(
     )
 
 
+def check_profile(role: str, name: str) -> None:
+    """What a person chooses for a self-made account: worker or employer, and a name."""
+    if role not in SELF_SERVICE_ROLES:
+        raise InvalidInputError("choose worker or employer", code="role-choice", field="role")
+    if not name.strip() or len(name) > 200:
+        raise InvalidInputError("fill in your name", code="name-required", field="name")
+
+
 async def reset_password(
-    session: AsyncSession, token: str, password: str, now: dt.datetime
+    session: AsyncSession,
+    token: str,
+    password: str,
+    now: dt.datetime,
+    *,
+    role: str = "",
+    name: str = "",
 ) -> Account:
-    """Set a new password by a reset link; this proves the address and ends every session."""
+    """Set a new password by a reset link; this proves the address and ends every session.
+
+    An account whose address was never proven may have been made by someone else with this
+    address: whoever proves it now also chooses its name and role (worker or employer).
+    """
     check_password_rules(password)
+    # Everything is checked before the link is used up: a refused form leaves it usable.
+    unproven = (await link_account(session, token, "reset", now)).email_verified_at is None
+    if unproven:
+        check_profile(role, name)
     account, _ = await _account_of_link(session, token, "reset", now)
+    if unproven:
+        account.role, account.name = role, name.strip()
     account.password_hash = HASHER.hash(password)
     await _prove(session, account, now)
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
@@ -275,9 +343,17 @@ async def request_email_change(
 
 
 async def confirm_email_change(
-    session: AsyncSession, settings: Settings, token: str, now: dt.datetime
+    session: AsyncSession,
+    settings: Settings,
+    token: str,
+    now: dt.datetime,
+    *,
+    signed_in_as: UUID | None = None,
+    password: str = "",
 ) -> Account:
-    """Follow the link sent to a new address: the account moves there; the old address is told."""
+    """Follow the link sent to a new address: the account moves there; the old address is told.
+    Only the account's holder may press it (`check_confirmer`)."""
+    check_confirmer(await link_account(session, token, "change-email", now), signed_in_as, password)
     account, row_email = await _account_of_link(session, token, "change-email", now)
     old = account.email
     if await session.scalar(select(Account.id).where(Account.email == row_email)) is not None:

@@ -18,10 +18,11 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import account_flows
-from registry.account_tokens import Purpose, peek
+from registry.account_tokens import Purpose
 from registry.mail.compose import opt_out_code
 from registry.models import Account
 from registry.settings import Settings
+from registry.signin import start_session
 from registry.web.auth_pages import HOME_OF_ROLE
 from registry.web.pages import (
     AnyRequest,
@@ -33,7 +34,7 @@ from registry.web.pages import (
     web_user_of,
 )
 from registry.web.session import session_cookie
-from schemas.errors import DomainError, NotAuthenticatedError, NotFoundError
+from schemas.errors import DomainError, InvalidInputError, NotAuthenticatedError, NotFoundError
 
 Code = Annotated[str | None, Parameter(query="code")]
 Address = Annotated[str | None, Parameter(query="adres")]
@@ -60,14 +61,89 @@ async def _own_account(request: AnyRequest, session: AsyncSession) -> Account:
 
 
 async def _link_page(
-    request: AnyRequest, session: AsyncSession, code: str | None, purpose: Purpose, action: str
+    request: AnyRequest,
+    session: AsyncSession,
+    code: str | None,
+    purpose: Purpose,
+    action: str,
+    *,
+    errors: dict[str, str] | None = None,
 ) -> Template:
-    """The page behind a mailed link: a refusal for a used, expired or unknown link, else
-    the one button that uses it."""
+    """The page behind a mailed link: a refusal for a used, expired or unknown link, else the
+    one button that uses it, with a password field unless the account's holder is signed in
+    (`account_flows.check_confirmer`)."""
     if not code:
         raise NotFoundError("this link is not complete", code="link-unknown")
-    await peek(session, code, purpose, _now())
-    return page(request, "account/follow_link.html", code=code, action=action, purpose=purpose)
+    account = await account_flows.link_account(session, code, purpose, _now())
+    user = web_user_of(request)
+    return page(
+        request,
+        "account/follow_link.html",
+        status_code=400 if errors else 200,
+        code=code,
+        action=action,
+        purpose=purpose,
+        ask_password=user is None or user.account_id != account.id,
+        errors=errors or {},
+    )
+
+
+async def _follow_link(
+    request: AnyRequest,
+    session: AsyncSession,
+    settings: Settings,
+    purpose: Purpose,
+    action: str,
+    done: str,
+) -> Any:
+    """Press the button of a mailed link: the account's holder (signed in, or with its
+    password) confirms; a wrong password shows the page again and leaves the link unused.
+    Whoever gave the password is signed in and goes on to `done`."""
+    data = await read_form(request)
+    code = form_values(data, "code")["code"]
+    user = web_user_of(request)
+    signed_in_as = user.account_id if user is not None else None
+    password = str(data.get("password", ""))
+    try:
+        if purpose == "verify":
+            account = await account_flows.confirm_email(
+                session, code, _now(), signed_in_as=signed_in_as, password=password
+            )
+        else:
+            account = await account_flows.confirm_email_change(
+                session, settings, code, _now(), signed_in_as=signed_in_as, password=password
+            )
+    except NotAuthenticatedError as error:
+        return await _link_page(
+            request,
+            session,
+            code,
+            purpose,
+            action,
+            errors={"password": error_message(request, error)},
+        )
+    if signed_in_as == account.id:
+        return see_other(done.format(home=_home(account)))
+    token = await start_session(session, account, _now())
+    return see_other(done.format(home=_home(account)), cookies=[session_cookie(settings, token)])
+
+
+def _reset_page(
+    request: AnyRequest,
+    code: str,
+    account: Account,
+    values: dict[str, str],
+    errors: dict[str, str],
+) -> Template:
+    return page(
+        request,
+        "account/reset.html",
+        status_code=400 if errors else 200,
+        code=code,
+        choose_profile=account.email_verified_at is None,
+        values=values,
+        errors=errors,
+    )
 
 
 def _home(account: Account) -> str:
@@ -87,14 +163,18 @@ class AccountPages(Controller):
         return await _link_page(request, db_session, code, "verify", "/e-mailadres-bevestigen")
 
     @post("/e-mailadres-bevestigen")
-    async def post_confirm(self, request: AnyRequest, db_session: AsyncSession) -> Redirect:
-        """Confirm the address; then the CV (signed in) or sign-in (not signed in)."""
-        data = form_values(await read_form(request), "code")
-        account = await account_flows.confirm_email(db_session, data["code"], _now())
-        user = web_user_of(request)
-        if user is not None and user.account_id == account.id:
-            return see_other(f"{_home(account)}?bevestigd=1")
-        return see_other(f"/inloggen?next={_home(account)}&bevestigd=1")
+    async def post_confirm(
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+    ) -> Any:
+        """Confirm the address (the account's holder only), then its start page."""
+        return await _follow_link(
+            request,
+            db_session,
+            settings,
+            "verify",
+            "/e-mailadres-bevestigen",
+            "{home}?klaar=bevestigd",
+        )
 
     @get("/wachtwoord-vergeten")
     async def get_forgot(self, request: AnyRequest) -> Template:
@@ -114,11 +194,12 @@ class AccountPages(Controller):
     async def get_reset(
         self, request: AnyRequest, db_session: AsyncSession, code: Code = None
     ) -> Template:
-        """The page of a reset link: choose a new password."""
+        """The page of a reset link: choose a new password (and, for an account whose address
+        was never proven, its name and role)."""
         if not code:
             raise NotFoundError("this link is not complete", code="link-unknown")
-        await peek(db_session, code, "reset", _now())
-        return page(request, "account/reset.html", code=code, errors={})
+        account = await account_flows.link_account(db_session, code, "reset", _now())
+        return _reset_page(request, code, account, {"role": "worker"}, {})
 
     @post("/wachtwoord-herstellen")
     async def post_reset(
@@ -126,21 +207,21 @@ class AccountPages(Controller):
     ) -> Any:
         """Set the new password; every session of the account ends, this one too."""
         data = await read_form(request)
-        code = form_values(data, "code")["code"]
+        values = form_values(data, "code", "role", "name")
         try:
             await account_flows.reset_password(
-                db_session, code, str(data.get("password", "")), _now()
+                db_session,
+                values["code"],
+                str(data.get("password", "")),
+                _now(),
+                role=values["role"],
+                name=values["name"],
             )
-        except DomainError as error:
-            if error.code != "password-length":
-                raise
-            return page(
-                request,
-                "account/reset.html",
-                status_code=400,
-                code=code,
-                errors={"password": error_message(request, error)},
-            )
+        except InvalidInputError as error:
+            account = await account_flows.link_account(db_session, values["code"], "reset", _now())
+            field = str(error.extra.get("field") or "password")
+            errors = {field: error_message(request, error)}
+            return _reset_page(request, values["code"], account, values, errors)
         return see_other(
             "/inloggen?hersteld=1", cookies=[session_cookie(settings, "", expire=True)]
         )
@@ -238,13 +319,17 @@ class AccountPages(Controller):
     @post("/e-mailadres-wijzigen")
     async def post_change(
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings
-    ) -> Redirect:
-        """Move the account to the new address (the old one gets a notice)."""
-        data = form_values(await read_form(request), "code")
-        await account_flows.confirm_email_change(db_session, settings, data["code"], _now())
-        if web_user_of(request) is not None:
-            return see_other("/account?klaar=email")
-        return see_other("/inloggen?next=/account&bevestigd=1")
+    ) -> Any:
+        """Move the account to the new address (the account's holder only; the old address
+        gets a notice)."""
+        return await _follow_link(
+            request,
+            db_session,
+            settings,
+            "change-email",
+            "/e-mailadres-wijzigen",
+            "/account?klaar=email",
+        )
 
     @post("/account/meldingen")
     async def post_notices(self, request: AnyRequest, db_session: AsyncSession) -> Redirect:

@@ -4,10 +4,11 @@ answers machines), what was shared with me, and checking any credential or share
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
+from litestar.params import Parameter
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,6 +29,8 @@ from schemas.common import Actor
 from schemas.errors import DomainError, NotFoundError
 from schemas.verification import Report
 from schemas.wallet import VerifyRequest
+
+Done = Annotated[str | None, Parameter(query="klaar")]
 
 NO_STORE = {"Cache-Control": "no-store", "Vary": "Accept"}
 # Share errors on the check page, by the service's code, as our message keys.
@@ -92,12 +95,13 @@ class EmployerPages(Controller):
 
     @get("/werkgever")
     async def get_received(
-        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings, done: Done = None
     ) -> Any:
         """Shared with me: the shares addressed to this employer."""
         user = signed_in(request, "employer")
         received = await shares.received_shares(db_session, settings, user.actor)
-        return employer_page(request, "employer/received.html", received=received)
+        notice = "auth.notice.confirmed" if done == "bevestigd" else None
+        return employer_page(request, "employer/received.html", received=received, notice=notice)
 
     @get("/werkgever/gedeeld/{share_id:uuid}")
     async def get_received_share(

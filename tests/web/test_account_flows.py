@@ -88,16 +88,70 @@ async def test_sign_up_with_an_address_that_has_credentials_shows_nothing_until_
     assert [c["credentialId"] for c in mine.json()["items"]] == [issued["id"]]
 
 
-async def test_the_link_leads_to_sign_in_when_nobody_is_signed_in(
+async def test_the_link_asks_for_the_password_when_nobody_is_signed_in(
     mail_client: AsyncTestClient[Any], mailroom: Mailroom
 ) -> None:
     await sign_up(Browser(mail_client), JAN)
     link = await mailroom.link(JAN, "/e-mailadres-bevestigen")
-    done = await press(Browser(mail_client), link)
-    assert done.headers["location"] == "/inloggen?next=/mijn-cv&bevestigd=1"
-    page = await Browser(mail_client).get(done.headers["location"])
+    browser = Browser(mail_client)
+    shown = await browser.get(link)
+    assert 'name="password"' in shown.text
+    refused = await press(browser, link)
+    assert refused.status_code == 400
+    assert "Dit is niet het wachtwoord van dit account" in refused.text
+    assert not (await mailroom.account(JAN)).is_verified  # and the link is not used up
+    done = await press(browser, link, password=PASSWORD)
+    assert done.headers["location"] == "/mijn-cv?klaar=bevestigd"
+    page = await browser.get(done.headers["location"])
     assert "Je e-mailadres is bevestigd" in page.text
     assert (await mailroom.account(JAN)).is_verified
+
+
+async def test_a_stranger_who_signs_up_with_your_address_cannot_get_your_credentials(
+    world: World, mailroom: Mailroom
+) -> None:
+    """The real owner pressing the button in a mail they did not ask for must not hand the
+    stranger's account (and the stranger's password) the wallet of the address."""
+    await _issue_to(world, JAN)
+    stranger = Browser(world.client)
+    await sign_up(stranger, JAN, "Niet Jan")  # the stranger's own password
+    link = await mailroom.link(JAN, "/e-mailadres-bevestigen")
+    jan = Browser(world.client)
+    for guess in ("", "jans-eigen-wachtwoord"):
+        refused = await press(jan, link, password=guess)
+        assert refused.status_code == 400
+    assert not (await mailroom.account(JAN)).is_verified
+    await stranger.sign_in(JAN)
+    api = await mailroom.api_headers(JAN)
+    mine = await world.client.get("/api/me/credentials", headers=api)
+    assert (mine.status_code, mine.json()["code"]) == (403, "email-not-verified")
+    # Jan takes the address back with a password reset, which proves it. (The Browsers share
+    # the test client's cookies: Jan's starts without the stranger's session.)
+    world.client.cookies.clear()
+    await jan.post("/wachtwoord-vergeten", {"email": JAN})
+    reset = await mailroom.link(JAN, "/wachtwoord-herstellen")
+    await press(jan, reset, password="jans-eigen-wachtwoord", name="Jan Bakker", role="worker")
+    await jan.sign_in(JAN, "jans-eigen-wachtwoord")
+    cv = await jan.get("/mijn-cv")
+    assert cv.status_code == 200
+    assert "Laadpaalmonteur" in cv.text
+    assert "Niet Jan" not in cv.text
+
+
+async def test_moving_an_account_to_someone_elses_address_needs_the_accounts_password(
+    world: World, mailroom: Mailroom, sessionmaker: Maker
+) -> None:
+    await _issue_to(world, JAN)
+    await person(sessionmaker, "worker", "vreemde@example.nl", name="Vreemde")
+    stranger = Browser(world.client)
+    await stranger.sign_in("vreemde@example.nl")
+    asked = await stranger.post("/account/e-mailadres", {"email": JAN, "password": PASSWORD})
+    assert asked.headers["location"] == "/account?klaar=mail"
+    link = await mailroom.link(JAN, "/e-mailadres-wijzigen")
+    world.client.cookies.clear()  # Jan's browser, not the stranger's
+    refused = await press(Browser(world.client), link, password="jans-eigen-wachtwoord")
+    assert refused.status_code == 400
+    assert (await mailroom.account("vreemde@example.nl")).email == "vreemde@example.nl"
 
 
 async def test_a_used_or_expired_link_is_refused(
@@ -106,7 +160,7 @@ async def test_a_used_or_expired_link_is_refused(
     browser = Browser(mail_client)
     await sign_up(browser, JAN)
     link = await mailroom.link(JAN, "/e-mailadres-bevestigen")
-    assert (await press(browser, link)).status_code == 303
+    assert (await press(browser, link, password=PASSWORD)).status_code == 303
     again = await browser.get(link)
     assert again.status_code == 410
     assert "Deze link is al gebruikt" in again.text
@@ -160,7 +214,7 @@ async def test_a_reset_sets_the_password_proves_the_address_and_ends_every_sessi
 ) -> None:
     # Someone else signed up with Jan's address first and is signed in somewhere.
     squatter = Browser(mail_client)
-    await sign_up(squatter, JAN, "Niet Jan")
+    await sign_up(squatter, JAN, "Niet Jan", role="employer")
     await squatter.sign_in(JAN)
     old_cookie = mail_client.cookies.get("llo_session")
     assert old_cookie
@@ -171,10 +225,18 @@ async def test_a_reset_sets_the_password_proves_the_address_and_ends_every_sessi
     page = await jan.get("/inloggen")
     assert 'href="/wachtwoord-vergeten"' in page.text
     reset_link = await mailroom.link(JAN, "/wachtwoord-herstellen")
-    short = await press(jan, reset_link, password="kort")
+    short = await press(jan, reset_link, password="kort", role="worker", name="Jan Bakker")
     assert short.status_code == 400
-    done = await press(jan, reset_link, password="jans-eigen-wachtwoord")
+    # The address was never proven, so whoever proves it now also chooses name and role.
+    nameless = await press(jan, reset_link, password="jans-eigen-wachtwoord", role="worker")
+    assert nameless.status_code == 400
+    assert 'name="role"' in nameless.text
+    done = await press(
+        jan, reset_link, password="jans-eigen-wachtwoord", role="worker", name="Jan Bakker"
+    )
     assert done.headers["location"] == "/inloggen?hersteld=1"
+    account = await mailroom.account(JAN)
+    assert (account.role, account.name) == ("worker", "Jan Bakker")
     async with sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(WebSession)) == 0
     mail_client.cookies.set("llo_session", old_cookie)

@@ -43,6 +43,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Click the button. After that you sign in with this e-mail address.",
     ),
     "link.change-email.button": ("Bevestig mijn nieuwe e-mailadres", "Confirm my new address"),
+    "link.password": ("Je wachtwoord", "Your password"),
+    "link.password_hint": (
+        "Het wachtwoord dat je koos voor dit account.",
+        "The password you chose for this account.",
+    ),
+    "link.not_yours": (
+        "Heb jij dit account niet gemaakt? Klik dan nergens op. Wil je zelf een account met "
+        "dit e-mailadres? Kies dan 'Wachtwoord vergeten' bij Inloggen.",
+        "Did you not make this account? Then do not click anything. Do you want an account "
+        "with this e-mail address yourself? Choose 'Forgot your password' at Sign in.",
+    ),
     # Forgot password, choose a new one
     "forgot.title": ("Wachtwoord vergeten", "Forgot your password"),
     "forgot.intro": (
@@ -56,6 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "After saving you are signed out everywhere, on other devices too.",
     ),
     "reset.password": ("Nieuw wachtwoord", "New password"),
+    "reset.choose_profile": (
+        "Dit account is nog nooit bevestigd. Kies daarom ook wie je bent en je naam.",
+        "This account was never confirmed. So also choose who you are and your name.",
+    ),
     "reset.button": ("Wachtwoord opslaan", "Save password"),
     # Confirm your address first
     "verify_needed.title": ("Bevestig eerst je e-mailadres", "First confirm your e-mail address"),
@@ -153,6 +168,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is your e-mail address already.",
     ),
     "error.current-password-wrong": ("Je wachtwoord klopt niet.", "Your password is wrong."),
+    "error.confirm-password-wrong": (
+        "Dit is niet het wachtwoord van dit account.",
+        "This is not the password of this account.",
+    ),
     "error.email-taken": (
         "Een ander account heeft dit e-mailadres al.",
         "Another account has this e-mail address already.",
