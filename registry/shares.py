@@ -77,6 +77,7 @@ async def create_share(
     session: AsyncSession, settings: Settings, holder: Holder, data: ShareCreate
 ) -> ShareCreated:
     """Share some of the wallet's credentials with one recipient."""
+    holder.require_worker("share credentials")
     now = _now()
     expires_at = data.expires_at or now + DEFAULT_LIFETIME
     if expires_at.tzinfo is None:
@@ -162,6 +163,7 @@ async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID |
 
 async def withdraw_share(session: AsyncSession, holder: Holder, share_id: UUID) -> ShareOut:
     """Withdraw a share: from now on it answers 410."""
+    holder.require_worker("withdraw a share")
     share = await session.get(Share, share_id)
     if share is None or share.wallet_id != holder.wallet.id:
         raise NotFoundError("no such share", code="share-not-found")
@@ -174,6 +176,7 @@ async def withdraw_share(session: AsyncSession, holder: Holder, share_id: UUID) 
 
 async def list_shares(session: AsyncSession, holder: Holder) -> list[ShareOut]:
     """The wallet's shares, newest first, each with every view."""
+    holder.require_worker("see shares")
     shares = list(
         await session.scalars(
             select(Share)
