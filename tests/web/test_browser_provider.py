@@ -119,6 +119,38 @@ def test_cohort_upload_shows_progress_and_a_result_per_row(page: Page) -> None:
     check(page)
 
 
+def test_cohort_from_dutch_excel_is_issued_once_unless_ticked(page: Page) -> None:
+    """A file as Dutch Excel saves "CSV" (semicolons, Windows-1252): issued; the same file
+    again: refused, naming each learner; with "Opnieuw uitgeven" ticked: issued again."""
+    batch = uuid.uuid4().hex[:8]
+    text = f"email;name\r\nz{batch}@example.nl;Zoë Çelik\r\nb{batch}@example.nl;Bram Öztürk\r\n"
+    excel = {"name": "cohort.csv", "mimeType": "text/csv", "buffer": text.encode("cp1252")}
+    sign_in(page, "provider")
+    page.goto("/aanbieder/cohort")
+    page.get_by_label("Module").select_option(index=1)
+    status = page.locator("#cohort-status")
+
+    page.get_by_label("CSV-bestand").set_input_files(excel)
+    page.get_by_role("button", name="Uploaden en uitgeven").click()
+    expect(status).to_have_text("Klaar: 2 deelcertificaten uitgegeven.")
+    expect(page.get_by_role("table", name="Uitgegeven per rij")).to_contain_text("Zoë Çelik")
+
+    page.get_by_role("button", name="Uploaden en uitgeven").click()
+    expect(status).to_have_text("2 van de 2 rijen hebben een fout. Daarom is er niets uitgegeven.")
+    table = page.get_by_role("table", name="Rijen met een fout")
+    for name in ("Zoë Çelik", "Bram Öztürk"):
+        row = table.get_by_role("row").filter(has_text=name)
+        expect(row).to_contain_text("Heeft dit deelcertificaat al.")
+    expect(page.get_by_text("Vink dan 'Opnieuw uitgeven' aan")).to_be_visible()
+    check(page)
+
+    page.get_by_label("Opnieuw uitgeven").check()
+    page.get_by_role("button", name="Uploaden en uitgeven").click()
+    expect(status).to_have_text("Klaar: 2 deelcertificaten uitgegeven.")
+    expect(page.get_by_role("table", name="Uitgegeven per rij")).to_contain_text("Bram Öztürk")
+    check(page)
+
+
 def test_provider_revokes_an_issued_credential(page: Page) -> None:
     sign_in(page, "provider")
     page.goto(first_published_module(page))
