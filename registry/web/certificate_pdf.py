@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from registry.web.competence_names import CompetenceNames
 from registry.web.i18n import Translate
 from registry.web.qr import qr_png
 from registry.web.worker_views import CertificateView
@@ -71,7 +72,11 @@ class _Writer:
 
 
 def certificate_pdf(
-    view: CertificateView, t: Translate, fmt_date: Callable[[dt.datetime], str], site: str
+    view: CertificateView,
+    t: Translate,
+    fmt_date: Callable[[dt.datetime], str],
+    site: str,
+    names: CompetenceNames,
 ) -> bytes:
     """The certificate as PDF bytes."""
     credential = view.credential
@@ -89,7 +94,7 @@ def certificate_pdf(
     writer.fact(t("worker.cert.status"), t(f"verdict.{credential.verdict}"))
     writer.line(t("worker.cert.competences"), size=9, bold=True, gap=0)
     for competence in credential.competences or []:
-        writer.line(f"- {competence.label or competence.uri}", gap=0)
+        writer.line(f"- {names.label(competence.uri, competence.label)}", gap=0)
     if not credential.competences:
         writer.line(t("worker.cert.no_competences"), gap=0)
     writer.pdf.ln(6)

@@ -15,6 +15,7 @@ from registry import shares, verification
 from registry.errors import status_of
 from registry.settings import Settings
 from registry.wallet_controllers import opened_response, wants_presentation
+from registry.web.competence_names import competence_names
 from registry.web.employer_input import InputError, request_from_form
 from registry.web.employer_views import (
     cards_of,
@@ -122,7 +123,10 @@ class EmployerPages(Controller):
         except NotFoundError:
             return problem_page(request, 404, "share.not_found")
         report = await verification.verify_opened_share(db_session, settings, opened)
-        return employer_page(request, "employer/share.html", view=share_view(opened, report))
+        view = share_view(opened, report)
+        uris = [line.uri for line in view.competences]
+        names = await competence_names(db_session, lang_of(request), uris)
+        return employer_page(request, "employer/share.html", view=view, names=names)
 
     @get("/controleren")
     async def get_verify(self, request: AnyRequest, settings: Settings) -> Any:

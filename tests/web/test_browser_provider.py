@@ -48,11 +48,13 @@ def test_provider_creates_publishes_and_issues_a_new_module(page: Page) -> None:
     page.get_by_label("Deels online, deels in een lokaal").check()
     page.get_by_label("Sectoren").fill("installatietechniek")
     # The search (JavaScript) adds a competence line to the field.
+    # Competences have their Dutch ESCO labels; the English ones still find them.
     page.get_by_label("Zoek een competentie").fill("heat pump")
     page.get_by_role("button", name="Zoeken").click()
-    page.get_by_role("button", name="Toevoegen: install heat pump").click()
+    page.get_by_role("button", name="Toevoegen: warmtepompen installeren", exact=True).click()
     expect(page.get_by_label("Competenties", exact=True)).to_have_value(
-        "install heat pump | http://data.europa.eu/esco/skill/00735755-adc6-4ea0-b034-b8caff339c9f"
+        "warmtepompen installeren | "
+        "http://data.europa.eu/esco/skill/00735755-adc6-4ea0-b034-b8caff339c9f"
     )
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", name=title)).to_be_visible()
