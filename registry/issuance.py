@@ -201,19 +201,7 @@ class _Planner:
                     plan = replace(template, valid_until=item.valid_until)
                 else:
                     plan = self._evc_plan(item)
-                key = (plan.kind, plan.achievement_id)
-                if key not in accredited:
-                    accredited[key] = await may_issue(
-                        self.session,
-                        self.issuer.provider_id,
-                        plan.kind,
-                        plan.achievement_id,
-                        self.now,
-                    )
-                if not accredited[key]:
-                    raise NotAccreditedError(
-                        f"{self.issuer.slug} is not accredited to issue {plan.achievement_name!r}"
-                    )
+                await self._require_accredited(plan, accredited)
                 self._check_valid_until(plan.valid_until)
                 holder = holders[index]
                 if isinstance(holder, DomainError):
@@ -225,6 +213,20 @@ class _Planner:
         if not self.reissue:
             plans = await self._without_reissues(plans, errors)
         return [plan for _, plan in plans], sorted(errors, key=lambda error: error[0])
+
+    async def _require_accredited(
+        self, plan: Plan, accredited: dict[tuple[Kind, str], bool]
+    ) -> None:
+        """Whether the issuer may issue this achievement now (asked once per achievement)."""
+        key = (plan.kind, plan.achievement_id)
+        if key not in accredited:
+            accredited[key] = await may_issue(
+                self.session, self.issuer.provider_id, plan.kind, plan.achievement_id, self.now
+            )
+        if not accredited[key]:
+            raise NotAccreditedError(
+                f"{self.issuer.slug} is not accredited to issue {plan.achievement_name!r}"
+            )
 
     async def _without_reissues(
         self, plans: list[tuple[int, Plan]], errors: list[tuple[int, DomainError]]
