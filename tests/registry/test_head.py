@@ -29,8 +29,11 @@ class Answer:
         return {k: v for k, v in self.headers.items() if k not in VOLATILE}
 
 
-async def asgi(app: Any, method: str, path: str, headers: dict[str, str] | None = None) -> Answer:
-    """One request straight through the ASGI interface; every body chunk is kept."""
+def asgi(
+    client: AsyncTestClient[Any], method: str, path: str, headers: dict[str, str] | None = None
+) -> Answer:
+    """One request straight through the ASGI interface, on the loop the test client runs the
+    app on (its database connections belong to that loop); every body chunk is kept."""
     raw_path, _, query = path.partition("?")
     scope = {
         "type": "http",
@@ -57,7 +60,8 @@ async def asgi(app: Any, method: str, path: str, headers: dict[str, str] | None 
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    await app(scope, receive, send)
+    with client.portal() as portal:
+        portal.call(client.app, scope, receive, send)
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return Answer(start["status"], start.get("headers", []), body)
@@ -88,10 +92,10 @@ async def test_head_everywhere_get_is(world: World) -> None:
         "/issuers/opleider-a/did.json",
         "/trust-list",
     ]
-    app = world.client.app
+    client = world.client
     for path in paths:
-        get = await asgi(app, "GET", path)
-        head = await asgi(app, "HEAD", path)
+        get = asgi(client, "GET", path)
+        head = asgi(client, "HEAD", path)
         assert get.status == 200, (path, get.body[:300])
         assert head.status == 200, (path, head.status)
         assert head.body == b"", path
@@ -99,11 +103,11 @@ async def test_head_everywhere_get_is(world: World) -> None:
         assert head.headers["content-length"] == str(len(get.body)), path
 
     # The status list's cache headers, and a conditional HEAD like a conditional GET.
-    head = await asgi(app, "HEAD", status_list)
+    head = asgi(client, "HEAD", status_list)
     assert head.headers["etag"]
     assert "max-age" in head.headers["cache-control"]
-    again = await asgi(app, "HEAD", status_list, {"If-None-Match": head.headers["etag"]})
+    again = asgi(client, "HEAD", status_list, {"If-None-Match": head.headers["etag"]})
     assert (again.status, again.body) == (304, b"")
     # A page that does not exist is 404 for HEAD too; a POST-only path stays 405.
-    assert (await asgi(app, "HEAD", "/catalogus/modules/not-a-module")).status == 404
-    assert (await asgi(app, "HEAD", "/api/verify")).status == 405
+    assert asgi(client, "HEAD", "/catalogus/modules/not-a-module").status == 404
+    assert asgi(client, "HEAD", "/api/verify").status == 405
