@@ -68,13 +68,12 @@ class ParsedBatch:
 
 @dataclass(slots=True)
 class CsvTable:
-    """A CSV file as read: the header as written, the rows with their line numbers, and how
-    it was read (separator and encoding)."""
+    """A CSV file as read: the header as written, the rows with their line numbers, and the
+    separator found."""
 
     columns: list[str]
     rows: list[tuple[int, list[str]]]
     separator: str
-    encoding: str
 
     @property
     def header(self) -> list[str]:
@@ -116,13 +115,13 @@ def parse_json_batch(body: bytes) -> ParsedBatch:
     return ParsedBatch(items=mark_repeats(items))
 
 
-def decode_csv(body: bytes) -> tuple[str, str]:
-    """The text and its encoding: UTF-8 (with or without a byte order mark), else
-    Windows-1252, what Excel's plain "CSV" is on Dutch Windows. A UTF-8 file almost never
-    decodes as anything but UTF-8, so trying it first cannot misread one."""
+def decode_csv(body: bytes) -> str:
+    """The text: UTF-8 (with or without a byte order mark), else Windows-1252, what Excel's
+    plain "CSV" is on Dutch Windows. Text in Windows-1252 with any letter beyond ASCII is
+    almost never valid UTF-8, so trying UTF-8 first does not misread it."""
     for encoding in ENCODINGS:
         try:
-            return body.decode(encoding), encoding
+            return body.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise MalformedInputError(
@@ -143,7 +142,7 @@ def _separator(header_line: str) -> str:
 
 def read_csv(body: bytes) -> CsvTable:
     """The header row and every non-blank row with its line number."""
-    text, encoding = decode_csv(body)
+    text = decode_csv(body)
     separator = _separator(text.partition("\n")[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
@@ -151,7 +150,7 @@ def read_csv(body: bytes) -> CsvTable:
         rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as exc:
         raise MalformedInputError(f"line {reader.line_num}: {exc}", code="malformed-csv") from None
-    return CsvTable(columns=columns, rows=rows, separator=separator, encoding=encoding)
+    return CsvTable(columns=columns, rows=rows, separator=separator)
 
 
 def _check_header(table: CsvTable, module_chosen: bool) -> None:
