@@ -128,7 +128,7 @@ async def _worker_with_credentials(
     sessions: async_sessionmaker[AsyncSession], settings: Settings, count: int
 ) -> tuple[Actor, list[str], uuid.UUID]:
     """A worker holding `count` deelcertificaten of the bench module (issued for real)."""
-    provider, module_id = await _world(sessions)
+    provider, (module_id, _) = await _world(sessions)
     async with sessions() as session, session.begin():
         # Credentials carry validFrom to the second; an accreditation that starts later in
         # that same second would not cover them.

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from uuid import UUID
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalogue import search
 from catalogue.access import require_role
 from catalogue.documents import provider_out
 from catalogue.models import Competence, CompetenceFramework, Provider
 from schemas.catalogue import (
     CompetenceCreate,
+    CompetenceLabels,
     CompetenceList,
     CompetenceOut,
     FrameworkCreate,
@@ -107,17 +110,23 @@ async def _framework(session: AsyncSession, slug: str) -> CompetenceFramework:
 
 
 async def upsert_competences(
-    session: AsyncSession, actor: Actor, items: Sequence[CompetenceCreate]
+    session: AsyncSession,
+    actor: Actor,
+    items: Sequence[CompetenceCreate],
+    *,
+    merge_labels: bool = False,
 ) -> ImportResult:
-    """Create or update competences by URI (operator only); labels are replaced, not merged."""
+    """Create or update competences by URI (operator only). Labels are replaced, or with
+    `merge_labels` (a file of one language, as ESCO exports are) added to those there are."""
     require_role(actor, "operator")
-    return await save_competences(session, items)
+    return await save_competences(session, items, merge_labels=merge_labels)
 
 
 async def save_competences(
-    session: AsyncSession, items: Sequence[CompetenceCreate]
+    session: AsyncSession, items: Sequence[CompetenceCreate], *, merge_labels: bool = False
 ) -> ImportResult:
-    """Create or update competences by URI; callers check who may do this."""
+    """Create or update competences by URI; callers check who may do this. Merging keeps
+    the labels of other languages, and the code and description when the item has none."""
     frameworks = {slug: await _framework(session, slug) for slug in {i.framework for i in items}}
     existing = {
         c.uri: c
@@ -125,9 +134,11 @@ async def save_competences(
         for c in await session.scalars(select(Competence).where(Competence.uri.in_(uris)))
     }
     created = updated = 0
+    relabelled: list[UUID] = []
     for item in items:
         framework = frameworks[item.framework]
         competence = existing.get(item.uri)
+        labels, code, description = dict(item.labels), item.code, item.description
         if competence is None:
             competence = Competence(uri=item.uri, framework_id=framework.id, framework=framework)
             session.add(competence)
@@ -135,13 +146,49 @@ async def save_competences(
             created += 1
         else:
             updated += 1
+            if merge_labels:
+                labels = {**competence.labels, **labels}
+                code = code if code is not None else competence.code
+                description = description or competence.description
+            if labels != competence.labels:
+                relabelled.append(competence.id)
         competence.framework_id = framework.id
-        competence.code = item.code
-        competence.labels = dict(item.labels)
-        competence.label = preferred_label(item.labels)
-        competence.description = item.description
+        competence.code = code
+        competence.labels = labels
+        competence.label = preferred_label(labels)
+        competence.description = description
     await session.flush()
+    await search.reindex_competences(session, relabelled)
     return ImportResult(created=created, updated=updated)
+
+
+async def relabel_competence(
+    session: AsyncSession, actor: Actor, competence_id: UUID, data: CompetenceLabels
+) -> CompetenceOut:
+    """Add or replace labels of one competence, e.g. the Dutch label of an ESCO skill that
+    has none (operator only). Published modules teaching it become findable by the new label
+    and show it; their versions, and credentials issued, keep their own label snapshots."""
+    require_role(actor, "operator")
+    competence = await session.get(Competence, competence_id)
+    if competence is None:
+        raise NotFoundError(f"no competence {competence_id}", code="competence-not-found")
+    competence.labels = {**competence.labels, **data.labels}
+    competence.label = preferred_label(competence.labels)
+    await session.flush()
+    await search.reindex_competences(session, [competence.id])
+    return competence_out(competence)
+
+
+async def labels_by_uri(session: AsyncSession, uris: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The catalogue's labels per language of these competences (unknown URIs left out)."""
+    wanted = sorted(set(uris))
+    found: dict[str, dict[str, str]] = {}
+    for chunk in _chunks(wanted, 500):
+        rows = await session.execute(
+            select(Competence.uri, Competence.labels).where(Competence.uri.in_(chunk))
+        )
+        found.update({uri: dict(labels) for uri, labels in rows})
+    return found
 
 
 def _chunks(values: list[str], size: int) -> list[list[str]]:
@@ -149,17 +196,34 @@ def _chunks(values: list[str], size: int) -> list[list[str]]:
 
 
 async def list_competences(
-    session: AsyncSession, *, q: str | None, framework: str | None, limit: int, offset: int
+    session: AsyncSession,
+    *,
+    q: str | None,
+    framework: str | None,
+    limit: int,
+    offset: int,
+    used: bool = False,
+    without_label: str | None = None,
 ) -> CompetenceList:
-    """Competences, optionally filtered by framework and a label/URI substring."""
+    """Competences, optionally filtered by framework, a substring of a label in any language
+    or of the URI, being taught by a published module (`used`), and lacking a label in one
+    language (`without_label`, e.g. the Dutch labels the operator still has to add)."""
     query = select(Competence).join(Competence.framework)
     if framework:
         query = query.where(CompetenceFramework.slug == framework)
     if q:
         needle = f"%{q.lower()}%"
         query = query.where(
-            or_(func.lower(Competence.label).like(needle), Competence.uri.like(needle))
+            or_(
+                func.lower(Competence.label).like(needle),
+                func.lower(cast(Competence.labels, String)).like(needle),
+                Competence.uri.like(needle),
+            )
         )
+    if used:
+        query = query.where(search.taught_in_catalogue())
+    if without_label:
+        query = query.where(Competence.labels[without_label].as_string().is_(None))
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = await session.scalars(query.order_by(Competence.label).limit(limit).offset(offset))
     return CompetenceList(

@@ -23,6 +23,7 @@ from catalogue.qualifications import QualificationService
 from catalogue.search import SearchQuery, search_modules
 from schemas.catalogue import (
     CompetenceCreate,
+    CompetenceLabels,
     CompetenceList,
     CompetenceOut,
     DeliveryMode,
@@ -96,10 +97,27 @@ class CompetenceController(Controller):
         framework: str | None = None,
         limit: Limit = 50,
         offset: Offset = 0,
+        used: Annotated[
+            bool, Parameter(description="Only competences a published module teaches.")
+        ] = False,
+        without_label: Annotated[
+            str | None,
+            Parameter(
+                query="withoutLabel",
+                pattern=r"^[a-z]{2}$",
+                description="Only competences with no label in this language (e.g. nl).",
+            ),
+        ] = None,
     ) -> CompetenceList:
-        """List competences, filtered by framework or label."""
+        """List competences, filtered by framework, label, use, or a missing language."""
         return await competence_service.list_competences(
-            db_session, q=q, framework=framework, limit=limit, offset=offset
+            db_session,
+            q=q,
+            framework=framework,
+            limit=limit,
+            offset=offset,
+            used=used,
+            without_label=without_label,
         )
 
     @post("/competences")
@@ -119,14 +137,25 @@ class CompetenceController(Controller):
         csv_format: Annotated[Literal["esco", "plain"], Parameter(query="format")] = "plain",
         language: Annotated[str, Parameter(pattern=r"^[a-z]{2}$")] = "en",
     ) -> ImportResult:
-        """Import competences from CSV: an ESCO skills export or our plain format (operator)."""
+        """Import competences from CSV: an ESCO skills export (`preferredLabel` in `language`,
+        or `preferredLabel_<lang>` columns; labels of other languages are kept) or our plain
+        format (all labels replaced) (operator)."""
         require_role(actor, "operator")
         data = await request.body()
         if csv_format == "esco":
             items = parse_esco_csv(data, framework=framework, language=language)
         else:
             items = parse_plain_csv(data, framework=framework)
-        return await competence_service.upsert_competences(db_session, actor, items)
+        return await competence_service.upsert_competences(
+            db_session, actor, items, merge_labels=csv_format == "esco"
+        )
+
+    @patch("/competences/{competence_id:uuid}")
+    async def relabel_competence(
+        self, db_session: AsyncSession, actor: Actor, competence_id: UUID, data: CompetenceLabels
+    ) -> CompetenceOut:
+        """Add or replace a competence's labels per language, e.g. Dutch (operator)."""
+        return await competence_service.relabel_competence(db_session, actor, competence_id, data)
 
     @get("/competences/by-uri", include_in_schema=True)
     async def get_competence(self, db_session: AsyncSession, uri: str) -> CompetenceOut:

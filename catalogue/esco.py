@@ -4,7 +4,9 @@ Pure parsing: bytes in, validated `CompetenceCreate` Structs out; no database.
 
 ESCO exports (one file per language) have the columns ``conceptType, conceptUri,
 preferredLabel, status, skillType, reuseLevel, altLabels, description, broaderConceptUri,
-broaderConceptPT``; only ``conceptUri`` and ``preferredLabel`` are required here.
+broaderConceptPT``; only ``conceptUri`` and a label column are required here. The label column
+is ``preferredLabel`` (in the language the caller names) or ``preferredLabel_<xx>``, which names
+its own language, e.g. ``preferredLabel_nl`` in the bundled Dutch labels file.
 
 The plain format has the header ``uri,code,label_nl,label_en,description``: ``uri`` and at least
 one ``label_<lang>`` column (any two-letter language) are required, ``code`` and ``description``
@@ -33,6 +35,7 @@ from schemas.text import require_clean
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "ESCO_GREEN_SKILLS_CSV",
+    "ESCO_GREEN_SKILLS_NL_CSV",
     "CsvFormatError",
     "parse_esco_csv",
     "parse_plain_csv",
@@ -42,10 +45,12 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 #: ESCO v1.1.1 green skills collection (English), bundled as sample data; see data/README.md.
 ESCO_GREEN_SKILLS_CSV = Path(__file__).parent / "data" / "esco-green-skills-v1.1.1-en.csv"
+#: The official Dutch labels of the same skills (``conceptUri, preferredLabel_nl, altLabels_nl``).
+ESCO_GREEN_SKILLS_NL_CSV = Path(__file__).parent / "data" / "esco-green-skills-v1.1.1-nl.csv"
 
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _LABEL_COLUMN = re.compile(r"^label_([a-z]{2})$")
-_ESCO_REQUIRED = ("conceptUri", "preferredLabel")
+_ESCO_LABEL_COLUMN = re.compile(r"^preferredLabel_([a-z]{2})$")
 
 
 class CsvFormatError(MalformedInputError, ValueError):
@@ -73,14 +78,18 @@ def parse_esco_csv(
 ) -> list[CompetenceCreate]:
     """Parse an ESCO skills CSV export into competences of `framework`.
 
-    Labels are stored under `language` (ESCO exports are per language). Rows whose ``status``
-    is filled in and is not ``released`` are skipped; the code is always None.
+    ``preferredLabel`` is stored under `language` (ESCO exports are per language), a
+    ``preferredLabel_<xx>`` column under its own language. Rows whose ``status`` is filled in
+    and is not ``released`` are skipped; the code is always None.
     """
     _check_framework(framework)
     if not _LANGUAGE.match(language):
         raise ValueError(f"language must be a two-letter code, not {language!r}")
     header, rows = _read(data, max_bytes)
-    missing = [name for name in _ESCO_REQUIRED if name not in header]
+    columns = _esco_label_columns(header, language)
+    missing = [] if "conceptUri" in header else ["conceptUri"]
+    if not columns:
+        missing.append("preferredLabel (or preferredLabel_<lang>)")
     if missing:
         raise CsvFormatError("csv-missing-column", f"missing column(s): {', '.join(missing)}")
     result: list[CompetenceCreate] = []
@@ -89,18 +98,28 @@ def parse_esco_csv(
         status = row.get("status", "")
         if status and status.lower() != "released":
             continue
-        label = row["preferredLabel"]
-        if not label:
+        labels = {lang: row[column] for column, lang in columns.items() if row[column]}
+        if not labels:
             raise CsvFormatError("csv-invalid-row", "preferredLabel is empty", line)
         raw = {
             "framework": framework,
             "uri": row["conceptUri"],
             "code": None,
-            "labels": {language: label},
+            "labels": labels,
             "description": row.get("description", ""),
         }
         result.append(_competence(raw, line, seen))
     return result
+
+
+def _esco_label_columns(header: list[str], language: str) -> dict[str, str]:
+    """Label column -> language: ``preferredLabel`` in `language`, ``preferredLabel_xx`` in xx."""
+    columns = {"preferredLabel": language} if "preferredLabel" in header else {}
+    for name in header:
+        match = _ESCO_LABEL_COLUMN.match(name)
+        if match:
+            columns[name] = match.group(1)
+    return columns
 
 
 def parse_plain_csv(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, TypeVar
 from uuid import UUID
 
@@ -43,6 +43,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from catalogue.documents import level_doc, module_version_url
 from catalogue.models import (
+    Competence,
     Module,
     ModuleSearch,
     ModuleVersion,
@@ -101,20 +102,63 @@ def document_text(
     )
 
 
-def search_document(version: ModuleVersion, provider: Provider) -> str:
-    """The body text of a version: its words and its competences' labels in every language."""
+def search_document(version: ModuleVersion, provider: Provider, current: Iterable[str] = ()) -> str:
+    """The body text of a version: its words and its competences' labels in every language,
+    those of its snapshot and those the catalogue has now (`current`: a label the operator
+    added after publication finds the module too)."""
+    snapshot = (label for c in version.competences for label in c.labels.values())
     return document_text(
         summary=version.summary,
         description=version.description,
         certificate=version.certificate,
         provider_name=provider.name,
         sectors=version.sectors,
-        labels=(label for c in version.competences for label in c.labels.values()),
+        labels=dict.fromkeys([*snapshot, *current]),
     )
+
+
+async def _current_labels(session: AsyncSession, version: ModuleVersion) -> list[str]:
+    ids = [c.competence_id for c in version.competences]
+    if not ids:
+        return []
+    rows = await session.scalars(select(Competence.labels).where(Competence.id.in_(ids)))
+    return [label for labels in rows for label in labels.values()]
+
+
+def taught_in_catalogue() -> ColumnElement[bool]:
+    """Whether a published module (its searchable version) teaches the competence of the
+    enclosing query."""
+    return exists(
+        select(ModuleVersionCompetence.id)
+        .join(ModuleSearch, ModuleSearch.version_id == ModuleVersionCompetence.version_id)
+        .where(ModuleVersionCompetence.competence_id == Competence.id)
+    )
+
+
+async def reindex_competences(session: AsyncSession, competence_ids: Sequence[UUID]) -> None:
+    """Recompute the text of every published module teaching these competences (their labels
+    changed); a few modules for one competence, one query to find them."""
+    for start in range(0, len(competence_ids), 500):
+        chunk = competence_ids[start : start + 500]
+        taught = select(ModuleVersionCompetence.version_id).where(
+            ModuleVersionCompetence.competence_id.in_(chunk)
+        )
+        rows = await session.scalars(
+            select(ModuleSearch).where(ModuleSearch.version_id.in_(taught))
+        )
+        for row in list(rows):
+            version = await session.get(ModuleVersion, row.version_id)
+            module = await session.get(Module, row.module_id)
+            if version is not None and module is not None:
+                current = await _current_labels(session, version)
+                row.document = search_document(version, module.provider, current)
+    await session.flush()
 
 
 async def index_module(session: AsyncSession, module: Module, version: ModuleVersion) -> None:
     """Make `version` the searchable face of `module`."""
+    # Read before the row exists: a query would flush it half filled in.
+    current = await _current_labels(session, version)
     row = await session.scalar(select(ModuleSearch).where(ModuleSearch.module_id == module.id))
     if row is None:
         row = ModuleSearch(module_id=module.id)
@@ -129,7 +173,7 @@ async def index_module(session: AsyncSession, module: Module, version: ModuleVer
     row.delivery_mode = version.delivery_mode
     row.sector_tags = "|" + "|".join(version.sectors) + "|"
     row.study_load_hours = version.study_load_hours
-    row.document = search_document(version, module.provider)
+    row.document = search_document(version, module.provider, current)
     await session.flush()
 
 
@@ -458,4 +502,11 @@ def _hit(base_url: str, row: Any) -> SearchHit:
     )
 
 
-__all__ = ["SearchQuery", "index_module", "search_modules", "unindex_module"]
+__all__ = [
+    "SearchQuery",
+    "index_module",
+    "reindex_competences",
+    "search_modules",
+    "taught_in_catalogue",
+    "unindex_module",
+]

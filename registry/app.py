@@ -6,12 +6,24 @@ import asyncio
 import contextlib
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
+from typing import cast
 
 from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.enums import ScopeType
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
+from litestar.types import (
+    HTTPScope,
+    LifeSpanReceive,
+    LifeSpanScope,
+    LifeSpanSend,
+    Message,
+    Receive,
+    Scope,
+    Send,
+)
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -64,6 +76,39 @@ async def get_health(db_session: AsyncSession) -> Health:
     return Health(status="ok", database=db_session.bind.dialect.name)
 
 
+class RegistryApp(Litestar):
+    """Litestar, with HEAD answered wherever GET is (RFC 9110 section 9.3.2).
+
+    Litestar routes HEAD only to explicit HEAD handlers and answers 405 elsewhere; declaring
+    HEAD beside every GET would also list each operation twice in the OpenAPI document. So a
+    HEAD request runs as GET and its body is dropped on the way out: the status and headers
+    (Content-Type, Content-Length, ETag, Cache-Control) are exactly those of GET.
+    """
+
+    async def __call__(
+        self,
+        scope: Scope | LifeSpanScope,
+        receive: Receive | LifeSpanReceive,
+        send: Send | LifeSpanSend,
+    ) -> None:
+        if scope["type"] == ScopeType.HTTP and cast("HTTPScope", scope)["method"] == "HEAD":
+            as_get = cast("HTTPScope", {**scope, "method": "GET"})
+            await super().__call__(as_get, receive, _without_body(cast("Send", send)))
+            return
+        await super().__call__(scope, receive, send)
+
+
+def _without_body(send: Send) -> Send:
+    """`send` with every body chunk emptied (the server still sees the end of the body)."""
+
+    async def send_head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = cast("Message", {**message, "body": b""})
+        await send(message)
+
+    return send_head
+
+
 def create_app(settings: Settings) -> Litestar:
     """Build the web application for these settings."""
     engine = make_engine(settings.database_url)
@@ -86,7 +131,7 @@ def create_app(settings: Settings) -> Litestar:
                     await runner
             await engine.dispose()
 
-    return Litestar(
+    return RegistryApp(
         route_handlers=[
             get_health,
             ProviderController,

@@ -14,6 +14,8 @@ import hashlib
 import io
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
 
 import msgspec
 from sqlalchemy import select
@@ -23,12 +25,16 @@ from registry import locks
 from registry.models import IdempotentRequest
 from schemas.common import Actor
 from schemas.errors import ConflictError, DomainError, InvalidInputError, MalformedInputError
-from schemas.issuance import MAX_BATCH, IssueIn
+from schemas.issuance import MAX_BATCH, IssueIn, ModuleCertificateIn
 from schemas.json_input import decode_json
 from schemas.text import ControlCharacterError, control_errors
 
 CSV_COLUMNS = {"email": "email", "name": "name", "moduleid": "moduleId", "workerid": "workerId"}
-REQUIRED_CSV = {"email", "name", "moduleid"}
+REQUIRED_CSV = ("email", "name", "moduleid")
+# Dutch Excel saves "CSV" with semicolons (the comma is the Dutch decimal sign) in
+# Windows-1252, and "CSV UTF-8" with semicolons and a byte order mark; others use commas.
+SEPARATORS = (",", ";", "\t")
+ENCODINGS = ("utf-8-sig", "cp1252")
 MAX_KEY = 200
 
 
@@ -38,12 +44,42 @@ class IdempotencyKeyError(DomainError):
     code = "idempotency-key-required"
 
 
+class CsvHeaderError(InvalidInputError):
+    """The CSV header row lacks a column, has an unknown one, or has one twice; the problem
+    names the columns `found`, `missing`, `unknown` and `twice`."""
+
+    code = "bad-csv-header"
+
+
+class RepeatedRowError(InvalidInputError):
+    """The same learner and module appear twice in one batch (a mistake in the file, refused
+    also with `reissue`: one batch never issues the same certificate twice)."""
+
+    code = "duplicate-row"
+
+
 @dataclass(slots=True)
 class ParsedBatch:
-    """The items of a batch, a decoding error in place of each bad one; CSV line numbers."""
+    """The items of a batch, a decoding error in place of each bad one; for CSV the line of
+    each item and the cells of every line by (lower-case) column."""
 
     items: list[IssueIn | DomainError]
     lines: list[int] | None = None
+    cells: dict[int, dict[str, str]] | None = None
+
+
+@dataclass(slots=True)
+class CsvTable:
+    """A CSV file as read: the header as written, the rows with their line numbers, and the
+    separator found."""
+
+    columns: list[str]
+    rows: list[tuple[int, list[str]]]
+    separator: str
+
+    @property
+    def header(self) -> list[str]:
+        return [name.lower() for name in self.columns]
 
 
 class _RawBatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -74,38 +110,95 @@ def parse_json_batch(body: bytes) -> ParsedBatch:
             items.append(msgspec.json.decode(item, type=IssueIn))
         except msgspec.ValidationError as exc:
             items.append(_item_error(exc))
-    return ParsedBatch(items=items)
+    return ParsedBatch(items=mark_repeats(items))
 
 
-def parse_csv_batch(body: bytes) -> ParsedBatch:
-    """A header row `email,name,moduleId[,workerId]`, then one module certificate per row."""
+def decode_csv(body: bytes) -> str:
+    """The text: UTF-8 (with or without a byte order mark), else Windows-1252, what Excel's
+    plain "CSV" is on Dutch Windows. Text in Windows-1252 with any letter beyond ASCII is
+    almost never valid UTF-8, so trying UTF-8 first does not misread it."""
+    for encoding in ENCODINGS:
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise MalformedInputError(
+        "the body is not CSV text (neither UTF-8 nor Windows-1252)", code="malformed-csv"
+    )
+
+
+def _separator(header_line: str) -> str:
+    """The separator that splits the header line into the most known column names, then into
+    the most columns; a comma on a tie. (csv.Sniffer guesses wrong on files of a few rows.)"""
+
+    def score(separator: str) -> tuple[int, int]:
+        cells = next(csv.reader([header_line], delimiter=separator), [])
+        return sum(cell.strip().lower() in CSV_COLUMNS for cell in cells), len(cells)
+
+    return max(SEPARATORS, key=score)
+
+
+def read_csv(body: bytes) -> CsvTable:
+    """The header row and every non-blank row with its line number."""
+    text = decode_csv(body)
+    separator = _separator(text.partition("\n")[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
-        reader = csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""))
-        header = [name.strip().lower() for name in next(reader, [])]
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise MalformedInputError(
-            f"the body is not UTF-8 CSV: {exc}", code="malformed-csv"
-        ) from None
-    unknown = [name for name in header if name not in CSV_COLUMNS]
-    if unknown or not set(header) >= REQUIRED_CSV or len(set(header)) != len(header):
-        raise InvalidInputError(
-            "the header row must be email,name,moduleId[,workerId]", code="bad-csv-header"
-        )
-    items: list[IssueIn | DomainError] = []
-    lines: list[int] = []
-    try:
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            lines.append(reader.line_num)
-            items.append(_csv_item(header, row, reader.line_num))
+        columns = [name.strip() for name in next(reader, [])]
+        rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as exc:
         raise MalformedInputError(f"line {reader.line_num}: {exc}", code="malformed-csv") from None
+    return CsvTable(columns=columns, rows=rows, separator=separator)
+
+
+def _check_header(table: CsvTable, module_chosen: bool) -> None:
+    """Name what is wrong with the header: the columns missing, unknown or given twice,
+    beside the columns found and those expected (moduleId only without a chosen module)."""
+    header = table.header
+    required = [n for n in REQUIRED_CSV if not (module_chosen and n == "moduleid")]
+    missing = [CSV_COLUMNS[n] for n in required if n not in header]
+    unknown = [c for c, n in zip(table.columns, header, strict=True) if n not in CSV_COLUMNS]
+    twice = sorted({c for c, n in zip(table.columns, header, strict=True) if header.count(n) > 1})
+    if not (missing or unknown or twice):
+        return
+    problems = [
+        f"{what}: {', '.join(names)}"
+        for what, names in (("missing", missing), ("unknown", unknown), ("twice", twice))
+        if names
+    ]
+    expected = [CSV_COLUMNS[n] for n in required]
+    raise CsvHeaderError(
+        f"the header row is not right ({'; '.join(problems)}): found "
+        f"{', '.join(table.columns) or 'none'}, expected {', '.join(expected)} (optional: "
+        f"{'moduleId, ' if module_chosen else ''}workerId), separated by {table.separator!r}",
+        found=table.columns,
+        expected=expected,
+        missing=missing,
+        unknown=unknown,
+        twice=twice,
+    )
+
+
+def parse_csv_batch(body: bytes, *, module_id: str | None = None) -> ParsedBatch:
+    """A header row `email,name,moduleId[,workerId]` (`,` `;` or tab between them), then one
+    module certificate per row; `module_id` fills in a file without a moduleId column."""
+    table = read_csv(body)
+    _check_header(table, module_id is not None)
+    fill = module_id if "moduleid" not in table.header else None
+    items: list[IssueIn | DomainError] = []
+    lines: list[int] = []
+    cells: dict[int, dict[str, str]] = {}
+    for line, row in table.rows:
+        lines.append(line)
+        cells[line] = dict(zip(table.header, (cell.strip() for cell in row), strict=False))
+        items.append(_csv_item(table.header, row, line, fill))
     _check_size(len(items))
-    return ParsedBatch(items=items, lines=lines)
+    return ParsedBatch(items=mark_repeats(items, lines), lines=lines, cells=cells)
 
 
-def _csv_item(header: list[str], row: list[str], line: int) -> IssueIn | DomainError:
+def _csv_item(
+    header: list[str], row: list[str], line: int, module_id: str | None
+) -> IssueIn | DomainError:
     if len(row) != len(header):
         return InvalidInputError(
             f"expected {len(header)} fields, found {len(row)}", code="bad-csv-row"
@@ -114,7 +207,8 @@ def _csv_item(header: list[str], row: list[str], line: int) -> IssueIn | DomainE
     if errors := control_errors(cells.items(), source="csv", row=line):
         return ControlCharacterError(errors)
     holder = {k: cells[k] for k in ("email", "name", "workerId") if cells.get(k)}
-    data = {"kind": "module-certificate", "moduleId": cells["moduleId"], "holder": holder}
+    module = module_id if module_id is not None else cells["moduleId"]
+    data = {"kind": "module-certificate", "moduleId": module, "holder": holder}
     try:
         item: IssueIn = msgspec.convert(data, type=IssueIn)
     except msgspec.ValidationError as exc:
@@ -122,8 +216,34 @@ def _csv_item(header: list[str], row: list[str], line: int) -> IssueIn | DomainE
     return item
 
 
-def request_hash(media_type: str, body: bytes) -> str:
-    return hashlib.sha256(media_type.encode() + b"\n" + body).hexdigest()
+def mark_repeats(
+    items: list[IssueIn | DomainError], lines: list[int] | None = None
+) -> list[IssueIn | DomainError]:
+    """Every later row naming the same learner (worker id or e-mail address) and module as an
+    earlier row becomes a RepeatedRowError that points at the first."""
+    first: dict[tuple[UUID, str], int] = {}
+    marked: list[IssueIn | DomainError] = []
+    for index, item in enumerate(items):
+        seen = index
+        if isinstance(item, ModuleCertificateIn) and (item.holder.worker_id or item.holder.email):
+            holder = item.holder
+            who = str(holder.worker_id) if holder.worker_id else (holder.email or "").lower()
+            seen = first.setdefault((item.module_id, who), index)
+        if seen == index:
+            marked.append(item)
+            continue
+        where: dict[str, Any] = {"firstIndex": seen}
+        if lines:
+            where["firstLine"] = lines[seen]
+        place = f"line {lines[seen]}" if lines else f"item {seen}"
+        marked.append(RepeatedRowError(f"the same learner and module as {place}", **where))
+    return marked
+
+
+def request_hash(media_type: str, body: bytes, *, reissue: bool = False) -> str:
+    """What makes two batch requests the same request (the reissue switch included)."""
+    head = media_type.encode() + (b";reissue" if reissue else b"")
+    return hashlib.sha256(head + b"\n" + body).hexdigest()
 
 
 def check_key(key: str | None) -> str:

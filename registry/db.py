@@ -91,30 +91,40 @@ async def bulk_insert(session: AsyncSession, table: Table, rows: list[dict[str, 
 
 
 async def rows_where_in(
-    session: AsyncSession, table: Table, names: Sequence[str], key: str, values: Sequence[Any]
+    session: AsyncSession,
+    table: Table,
+    names: Sequence[str],
+    key: str,
+    values: Sequence[Any],
+    where: dict[str, Any] | None = None,
 ) -> list[tuple[Any, ...]]:
-    """`SELECT names FROM table WHERE key IN values` through the driver, converting values
-    with the columns' own processors (as `bulk_insert` does): for the thousands of lookups of
-    a batch, SQLAlchemy's expanding IN and row machinery cost ten times the query itself."""
+    """`SELECT names FROM table WHERE key IN values [AND column = value ...]` through the
+    driver, converting values with the columns' own processors (as `bulk_insert` does): for
+    the thousands of lookups of a batch, SQLAlchemy's expanding IN and row machinery cost ten
+    times the query itself."""
     connection = await session.connection()
     dialect = connection.dialect
     readers = [
         table.c[name].type.dialect_impl(dialect).result_processor(dialect, None) for name in names
     ]
+    equal = [(name, _bound(table, dialect, name, value)) for name, value in (where or {}).items()]
     writer = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
     found: list[tuple[Any, ...]] = []
     for start in range(0, len(values), IN_CHUNK):
         chunk = [writer(v) if writer else v for v in values[start : start + IN_CHUNK]]
+        params = [*(value for _, value in equal), *chunk]
         if dialect.name == "postgresql":
-            placeholders = ", ".join(f"${n}" for n in range(1, len(chunk) + 1))
+            marks = [f"${n}" for n in range(1, len(params) + 1)]
         else:
-            placeholders = ", ".join("?" for _ in chunk)
+            marks = ["?" for _ in params]
+        conditions = [f"{name} = {mark}" for (name, _), mark in zip(equal, marks, strict=False)]
+        conditions.append(f"{key} IN ({', '.join(marks[len(equal) :])})")
         # Names come from our own model (table.c[...] refused anything else).
         statement = (
             f"SELECT {', '.join(names)} FROM {table.name} "  # noqa: S608
-            f"WHERE {key} IN ({placeholders})"
+            f"WHERE {' AND '.join(conditions)}"
         )
-        result = await connection.exec_driver_sql(statement, tuple(chunk))
+        result = await connection.exec_driver_sql(statement, tuple(params))
         found.extend(
             tuple(
                 read(value) if read is not None and value is not None else value
@@ -123,3 +133,9 @@ async def rows_where_in(
             for row in result
         )
     return found
+
+
+def _bound(table: Table, dialect: Any, name: str, value: Any) -> Any:
+    """A value as the driver takes it for this column."""
+    process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+    return process(value) if process is not None and value is not None else value

@@ -36,7 +36,7 @@ from schemas.issuance import (
 from schemas.issuers import AccreditationCreate
 from schemas.wallet import ExperienceCreate, ShareCreate
 
-ESCO_FILE = "esco-green-skills-v1.1.1-en.csv"
+ESCO_FILES = ("esco-green-skills-v1.1.1-en.csv", "esco-green-skills-v1.1.1-nl.csv")
 EVC_PROVIDER = ProviderCreate(slug="evc-centrum-nederland", name="EVC Centrum Nederland")
 # Two of the three required modules of the demo qualification "Allround monteur duurzame
 # installaties", so the worker's CV shows progress and what remains.
@@ -95,8 +95,11 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
             version="v1.1.1",
         ),
     )
-    csv_bytes = resources.files("catalogue").joinpath("data", ESCO_FILE).read_bytes()
-    await competences.upsert_competences(session, op, parse_esco_csv(csv_bytes, framework="esco"))
+    # English first, then the official Dutch labels beside them (Dutch is what pages show).
+    for name in ESCO_FILES:
+        csv_bytes = resources.files("catalogue").joinpath("data", name).read_bytes()
+        items = parse_esco_csv(csv_bytes, framework="esco")
+        await competences.upsert_competences(session, op, items, merge_labels=True)
     provider_actors: dict[str, Actor] = {}
     accounts: dict[str, Account] = {"operator": operator}
     for index, item in enumerate(demo_data.PROVIDERS):

@@ -4,6 +4,10 @@ Every `/api/me/*` endpoint goes through `holder_context`: workers reach their ow
 coach reaches a worker's wallet only with `X-On-Behalf-Of` and a live consent, and nobody else
 (operator, employer, provider, assessor) reaches any wallet. The audit records the coach as
 actor and the worker as `on_behalf_of`.
+
+A coach helps with what is in the wallet (reading it, experience, importing a credential).
+What gives the wallet's content or access to it away, shares, consents and the export with
+the private holder key, stays with the worker: `Holder.require_worker`.
 """
 
 from __future__ import annotations
@@ -42,6 +46,13 @@ class Holder:
     @property
     def is_worker(self) -> bool:
         return self.actor.account_id == self.worker_id
+
+    def require_worker(self, what: str) -> None:
+        """403 `worker-only` for anyone but the worker (a coach with consent included)."""
+        if not self.is_worker:
+            raise PermissionDeniedError(
+                f"only the worker can {what}, not a coach acting for them", code="worker-only"
+            )
 
     async def record(
         self, session: AsyncSession, action: str, subject: str, **details: Any
@@ -102,14 +113,9 @@ async def has_consent(session: AsyncSession, *, worker_id: UUID, coach_id: UUID)
     return found is not None
 
 
-def _require_worker(holder: Holder, what: str) -> None:
-    if not holder.is_worker:
-        raise PermissionDeniedError(f"only the worker can {what}", code="worker-only")
-
-
 async def grant_consent(session: AsyncSession, holder: Holder, coach_id: UUID) -> ConsentOut:
     """The worker lets a coach act for them (one live consent per coach)."""
-    _require_worker(holder, "give consent")
+    holder.require_worker("give consent")
     coach = await session.get(Account, coach_id)
     if coach is None or coach.role != "coach":
         raise InvalidInputError("coachId is not a coach account", code="not-a-coach")
@@ -132,7 +138,7 @@ async def grant_consent(session: AsyncSession, holder: Holder, coach_id: UUID) -
 
 async def withdraw_consent(session: AsyncSession, holder: Holder, consent_id: UUID) -> ConsentOut:
     """The worker ends a consent; the coach loses access at once."""
-    _require_worker(holder, "withdraw consent")
+    holder.require_worker("withdraw consent")
     consent = await session.get(Consent, consent_id)
     if consent is None or consent.worker_account_id != holder.worker_id:
         raise NotFoundError("no such consent", code="consent-not-found")
@@ -146,6 +152,7 @@ async def withdraw_consent(session: AsyncSession, holder: Holder, consent_id: UU
 
 async def list_consents(session: AsyncSession, holder: Holder) -> list[ConsentOut]:
     """Every consent the worker gave, newest first."""
+    holder.require_worker("see consents")
     rows = await session.execute(
         select(Consent, Account.name)
         .join(Account, Account.id == Consent.coach_account_id)

@@ -23,6 +23,7 @@ from catalogue.documents import module_version_url
 from catalogue.models import Module, ModuleVersion, Provider
 from registry import keys
 from registry.credential_store import Issuer, Kind, Plan, sign_all
+from registry.issued import HeldCredential, held_credentials
 from registry.issuers import may_issue
 from registry.settings import Settings
 from registry.wallets import resolve_holders
@@ -58,9 +59,17 @@ class NotAccreditedError(PermissionDeniedError):
 
 
 class BatchRejectedError(InvalidInputError):
-    """At least one item of a batch is bad; `errors` lists every bad item, nothing is issued."""
+    """At least one item of a batch is bad; `errors` lists every bad item, nothing is issued.
+    When every bad item is an exact re-issue the code is `already-issued`."""
 
     code = "batch-rejected"
+
+
+class AlreadyIssuedError(InvalidInputError):
+    """The holder still holds a certificate of this very module version (not revoked, not
+    expired); issuing it again takes `reissue`."""
+
+    code = "already-issued"
 
 
 async def issuer_of(session: AsyncSession, actor: Actor, settings: Settings) -> Issuer:
@@ -78,12 +87,12 @@ async def issuer_of(session: AsyncSession, actor: Actor, settings: Settings) -> 
 
 
 async def issue_one(
-    session: AsyncSession, settings: Settings, actor: Actor, item: IssueIn
+    session: AsyncSession, settings: Settings, actor: Actor, item: IssueIn, *, reissue: bool = False
 ) -> IssuedOut:
     """Issue one credential; a bad item raises its own error (403, 404, 409 or 422)."""
     issuer = await issuer_of(session, actor, settings)
     _require_kind(actor, _kind(item))
-    plans, errors = await _Planner(session, settings, issuer).plan([item])
+    plans, errors = await _Planner(session, settings, issuer, reissue).plan([item])
     if errors:
         raise errors[0][1]
     return (await sign_all(session, settings, actor, issuer, plans))[0]
@@ -96,9 +105,11 @@ async def issue_many(
     items: Sequence[IssueIn | DomainError],
     *,
     lines: Sequence[int] | None = None,
+    reissue: bool = False,
 ) -> list[IssuedOut]:
     """Issue every item or none: any bad item (an undecodable one arrives as its error)
-    raises one BatchRejectedError that lists them all."""
+    raises one BatchRejectedError that lists them all. Without `reissue` an item that the
+    holder already holds (same module version, still valid) is bad."""
     issuer = await issuer_of(session, actor, settings)
     errors: dict[int, DomainError] = {}
     good: list[tuple[int, IssueIn]] = []
@@ -110,23 +121,37 @@ async def issue_many(
             good.append((index, item))
         except DomainError as exc:
             errors[index] = exc
-    plans, plan_errors = await _Planner(session, settings, issuer).plan([i for _, i in good])
+    planner = _Planner(session, settings, issuer, reissue)
+    plans, plan_errors = await planner.plan([i for _, i in good])
     errors.update((good[position][0], exc) for position, exc in plan_errors)
     if errors:
-        rows = [
-            {
-                "index": index,
-                **({"line": lines[index]} if lines is not None else {}),
-                "code": errors[index].code,
-                "detail": errors[index].message,
-            }
-            for index in sorted(errors)
-        ]
-        raise BatchRejectedError(
-            f"{len(rows)} of {len(items)} items cannot be issued; nothing was issued",
+        raise _rejected(errors, len(items), lines)
+    return await sign_all(session, settings, actor, issuer, plans)
+
+
+def _rejected(
+    errors: dict[int, DomainError], total: int, lines: Sequence[int] | None
+) -> BatchRejectedError:
+    rows = [
+        {
+            "index": index,
+            **({"line": lines[index]} if lines is not None else {}),
+            "code": errors[index].code,
+            "detail": errors[index].message,
+            **errors[index].extra,
+        }
+        for index in sorted(errors)
+    ]
+    if all(isinstance(error, AlreadyIssuedError) for error in errors.values()):
+        return BatchRejectedError(
+            f"{len(rows)} of {total} items were issued before and are still valid; nothing "
+            "was issued (reissue=true issues them again)",
+            code="already-issued",
             errors=rows,
         )
-    return await sign_all(session, settings, actor, issuer, plans)
+    return BatchRejectedError(
+        f"{len(rows)} of {total} items cannot be issued; nothing was issued", errors=rows
+    )
 
 
 def _kind(item: IssueIn) -> Kind:
@@ -144,10 +169,13 @@ def _require_kind(actor: Actor, kind: Kind) -> None:
 class _Planner:
     """Checks items against the catalogue, the accreditations and the holders."""
 
-    def __init__(self, session: AsyncSession, settings: Settings, issuer: Issuer) -> None:
+    def __init__(
+        self, session: AsyncSession, settings: Settings, issuer: Issuer, reissue: bool
+    ) -> None:
         self.session = session
         self.settings = settings
         self.issuer = issuer
+        self.reissue = reissue
         self.now = dt.datetime.now(dt.UTC)
 
     async def plan(
@@ -161,7 +189,7 @@ class _Planner:
         accredited: dict[tuple[Kind, str], bool] = {}
         # One snapshot per module (a bad module raises again for each item naming it).
         templates: dict[UUID, Plan] = {}
-        plans: list[Plan] = []
+        plans: list[tuple[int, Plan]] = []
         for index, item in enumerate(items):
             try:
                 # Authorisation first: what may be issued, then to whom.
@@ -173,30 +201,62 @@ class _Planner:
                     plan = replace(template, valid_until=item.valid_until)
                 else:
                     plan = self._evc_plan(item)
-                key = (plan.kind, plan.achievement_id)
-                if key not in accredited:
-                    accredited[key] = await may_issue(
-                        self.session,
-                        self.settings,
-                        self.issuer.provider_id,
-                        plan.kind,
-                        plan.achievement_id,
-                        self.now,
-                    )
-                if not accredited[key]:
-                    raise NotAccreditedError(
-                        f"{self.issuer.slug} is not accredited to issue {plan.achievement_name!r}"
-                    )
+                await self._require_accredited(plan, accredited)
                 self._check_valid_until(plan.valid_until)
                 holder = holders[index]
                 if isinstance(holder, DomainError):
                     raise holder
                 plan.holder = holder
                 plan.holder_email = item.holder.email.lower() if item.holder.email else None
-                plans.append(plan)
+                plans.append((index, plan))
             except DomainError as exc:
                 errors.append((index, exc))
-        return plans, errors
+        if not self.reissue:
+            plans = await self._without_reissues(plans, errors)
+        return [plan for _, plan in plans], sorted(errors, key=lambda error: error[0])
+
+    async def _require_accredited(
+        self, plan: Plan, accredited: dict[tuple[Kind, str], bool]
+    ) -> None:
+        """Whether the issuer may issue this achievement now (asked once per achievement)."""
+        key = (plan.kind, plan.achievement_id)
+        if key not in accredited:
+            accredited[key] = await may_issue(
+                self.session,
+                self.settings,
+                self.issuer.provider_id,
+                plan.kind,
+                plan.achievement_id,
+                self.now,
+            )
+        if not accredited[key]:
+            raise NotAccreditedError(
+                f"{self.issuer.slug} is not accredited to issue {plan.achievement_name!r}"
+            )
+
+    async def _without_reissues(
+        self, plans: list[tuple[int, Plan]], errors: list[tuple[int, DomainError]]
+    ) -> list[tuple[int, Plan]]:
+        """The plans whose holder does not hold this module version yet (still valid); an
+        AlreadyIssuedError for each other one. Holders without a wallet hold nothing."""
+
+        def held_key(plan: Plan) -> tuple[UUID, str] | None:
+            wallet = plan.holder.wallet if plan.holder is not None else None
+            if plan.kind != "module-certificate" or wallet is None:
+                return None
+            return wallet.id, plan.achievement_id
+
+        keys = [key for _, plan in plans if (key := held_key(plan)) is not None]
+        held = await held_credentials(self.session, keys, self.now) if keys else {}
+        kept: list[tuple[int, Plan]] = []
+        for index, plan in plans:
+            key = held_key(plan)
+            found = held.get(key) if key is not None else None
+            if found is None:
+                kept.append((index, plan))
+                continue
+            errors.append((index, _already_issued(plan, found)))
+        return kept
 
     async def _modules(self, ids: set[UUID]) -> dict[UUID, tuple[Module, ModuleVersion | None]]:
         if not ids:
@@ -287,3 +347,16 @@ class _Planner:
             raise InvalidInputError("validUntil needs a time zone", code="bad-valid-until")
         if until <= self.now:
             raise InvalidInputError("validUntil must be in the future", code="bad-valid-until")
+
+
+def _already_issued(plan: Plan, held: HeldCredential) -> AlreadyIssuedError:
+    holder = plan.holder
+    who = (holder.name or holder.email or "the holder") if holder is not None else "the holder"
+    return AlreadyIssuedError(
+        f"{who} already holds {held.credential_id} for {plan.achievement_name!r} "
+        f"({held.status}, issued {held.issued_at.date().isoformat()}); "
+        "reissue=true issues it again",
+        credentialId=held.credential_id,
+        issuedAt=held.issued_at.isoformat(),
+        credentialStatus=held.status,
+    )

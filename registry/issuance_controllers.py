@@ -16,6 +16,13 @@ from schemas.errors import DomainError
 from schemas.issuance import BatchOut, IssuedOut, IssueIn
 
 BATCH_MAX_BYTES = 20_000_000
+Reissue = Annotated[
+    bool,
+    Parameter(
+        description="Issue again what the holder still holds (same module version, not "
+        "revoked or expired); without it such an item is 422 `already-issued`."
+    ),
+]
 _ENCODE = msgspec.json.Encoder().encode
 
 
@@ -33,10 +40,15 @@ class IssuanceController(Controller):
 
     @post("/", status_code=201)
     async def issue_credential(
-        self, db_session: AsyncSession, settings: Settings, actor: Actor, data: IssueIn
+        self,
+        db_session: AsyncSession,
+        settings: Settings,
+        actor: Actor,
+        data: IssueIn,
+        reissue: Reissue = False,
     ) -> IssuedOut:
         """Issue one credential to a worker (by account) or to an e-mail address."""
-        return await issuance.issue_one(db_session, settings, actor, data)
+        return await issuance.issue_one(db_session, settings, actor, data, reissue=reissue)
 
     @post("/batch", status_code=201, request_max_body_size=BATCH_MAX_BYTES)
     async def issue_batch(
@@ -46,6 +58,7 @@ class IssuanceController(Controller):
         actor: Actor,
         request: Request[Any, Any, Any],
         idempotency_key: Annotated[str | None, Parameter(header="Idempotency-Key")] = None,
+        reissue: Reissue = False,
     ) -> Response[bytes]:
         """Issue a cohort from JSON `{"items": [...]}` or CSV; all or nothing, idempotent."""
         key = batches.check_key(idempotency_key)
@@ -61,11 +74,11 @@ class IssuanceController(Controller):
                 else batches.parse_json_batch(body)
             )
             items = await issuance.issue_many(
-                db_session, settings, actor, parsed.items, lines=parsed.lines
+                db_session, settings, actor, parsed.items, lines=parsed.lines, reissue=reissue
             )
             return _ENCODE(BatchOut(items=items))
 
-        digest = batches.request_hash(media_type, body)
+        digest = batches.request_hash(media_type, body, reissue=reissue)
         content, replayed = await batches.once(db_session, actor, key, digest, run)
         return Response(
             content,

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple, cast
 from uuid import UUID
 
 import msgspec
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, Table, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.access import require_role
 from catalogue.models import Provider
+from registry.db import rows_where_in
 from registry.models import Credential, Wallet
 from schemas.common import Actor
 from schemas.errors import NotFoundError, PermissionDeniedError
@@ -131,10 +135,46 @@ async def issued_credential(session: AsyncSession, actor: Actor, ident: str) -> 
     return _row(credential, wallet)
 
 
+class HeldCredential(NamedTuple):
+    """A credential a wallet holds of one achievement, not revoked and not expired."""
+
+    credential_id: str
+    status: str
+    issued_at: dt.datetime
+
+
+_HELD = ("wallet_id", "credential_id", "status", "valid_until", "issued_at")
+
+
+async def held_credentials(
+    session: AsyncSession, pairs: Iterable[tuple[UUID, str]], now: dt.datetime
+) -> dict[tuple[UUID, str], HeldCredential]:
+    """For (wallet, achievement) pairs, a credential we issued of that achievement that the
+    wallet still holds: not revoked and not past its validUntil. A suspended one counts (it
+    can be reinstated). One query per achievement and 5,000 wallets, not one per pair."""
+    wallets: dict[str, set[UUID]] = defaultdict(set)
+    for wallet_id, achievement in pairs:
+        wallets[achievement].add(wallet_id)
+    table = cast(Table, Credential.__table__)
+    held: dict[tuple[UUID, str], HeldCredential] = {}
+    for achievement, ids in wallets.items():
+        where = {"achievement_id": achievement, "source": "issued"}
+        for wallet_id, credential_id, status, until, issued_at in await rows_where_in(
+            session, table, _HELD, "wallet_id", sorted(ids), where=where
+        ):
+            if status != "revoked" and (until is None or until > now):
+                held.setdefault(
+                    (wallet_id, achievement), HeldCredential(credential_id, status, issued_at)
+                )
+    return held
+
+
 __all__ = [
     "STATUSES",
+    "HeldCredential",
     "IssuedCredential",
     "IssuedPage",
+    "held_credentials",
     "issued_by",
     "issued_credential",
     "issuer_visible_email",

@@ -60,6 +60,7 @@ async def create_share(
     session: AsyncSession, settings: Settings, holder: Holder, data: ShareCreate
 ) -> ShareCreated:
     """Share some of the wallet's credentials with one recipient."""
+    holder.require_worker("share credentials")
     now = _now()
     expires_at = data.expires_at or now + DEFAULT_LIFETIME
     if expires_at.tzinfo is None:
@@ -169,6 +170,7 @@ async def withdraw_share(
     session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
 ) -> ShareOut:
     """Withdraw a share: from now on it answers 410."""
+    holder.require_worker("withdraw a share")
     share = await session.get(Share, share_id)
     if share is None or share.wallet_id != holder.wallet.id:
         raise NotFoundError("no such share", code="share-not-found")
@@ -182,6 +184,7 @@ async def withdraw_share(
 async def list_shares(session: AsyncSession, settings: Settings, holder: Holder) -> list[ShareOut]:
     """The wallet's shares, newest first, each with every view and, for the worker, its link
     (None for shares made before links were kept)."""
+    holder.require_worker("see shares")
     shares = list(
         await session.scalars(
             select(Share)

@@ -22,7 +22,7 @@ from credentials.verifier import Verifier
 from registry.holders import Holder
 from registry.models import Credential, Experience
 from registry.settings import Settings
-from schemas.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
+from schemas.errors import ConflictError, InvalidInputError, NotFoundError
 from schemas.verification import Report
 from schemas.wallet import (
     UNVERIFIED,
@@ -170,8 +170,7 @@ def _alignments(raw: str) -> list[dict[str, str]]:
 
 async def export_wallet(session: AsyncSession, settings: Settings, holder: Holder) -> WalletExport:
     """Everything in the wallet plus the private holder key (the worker only, never a coach)."""
-    if not holder.is_worker:
-        raise PermissionDeniedError("only the worker can export their wallet", code="worker-only")
+    holder.require_worker("export the wallet")
     key = unwrap_key(holder.wallet.wrapped_key, settings.secret_key)
     pkcs8 = key.to_pkcs8()
     jwk = dict(key.public.jwk())

@@ -103,6 +103,17 @@ class CompetenceCreate(Request, kw_only=True):
             raise ValueError("at least one label is required")
 
 
+class CompetenceLabels(Request, kw_only=True):
+    """Labels to add or replace, per language (`{"nl": "warmtepompen installeren"}`); the
+    languages not named keep theirs. Operator only."""
+
+    labels: dict[Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2}$")], NonEmpty]
+
+    def __post_init__(self) -> None:
+        if not self.labels:
+            raise ValueError("at least one label is required")
+
+
 class CompetenceOut(Response, kw_only=True):
     """A competence with its framework snapshot."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from registry.web.competence_names import CompetenceNames
 from registry.web.i18n import Lang, Translate, day_in_words
 from schemas.catalogue import Level
 
@@ -42,4 +43,4 @@ class Formats:
 
     def label(self, labels: dict[str, str], fallback: str) -> str:
         """A competence's label in the visitor's language when there is one."""
-        return labels.get(self.lang) or fallback
+        return CompetenceNames(self.lang, {}).label("", fallback, labels)

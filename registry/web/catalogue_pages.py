@@ -14,6 +14,7 @@ from catalogue.modules import ModuleService, published_study_loads
 from catalogue.qualifications import QualificationService
 from registry.web.catalogue_format import Formats
 from registry.web.catalogue_search import filter_options, run_search
+from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import AnyRequest, page, web_user_of
 from schemas.catalogue import QualificationOut
@@ -94,7 +95,11 @@ class CataloguePages(Controller):
             )
         except NotFoundError:
             return _not_found(request, "module")
-        return page(request, "catalogue/module.html", module=module, fmt=_formats(request))
+        uris = [competence.uri for competence in module.current.competences]
+        names = await competence_names(db_session, lang_of(request), uris)
+        return page(
+            request, "catalogue/module.html", module=module, fmt=_formats(request), names=names
+        )
 
     @get("/catalogus/kwalificaties")
     async def get_qualifications(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from registry.web.competence_names import CompetenceNames
 from registry.web.i18n import Translate
 from registry.web.qr import qr_png
 from registry.web.worker_views import CertificateView
@@ -76,6 +77,7 @@ def certificate_pdf(
     fmt_date: Callable[[dt.datetime], str],
     site: str,
     status: str,
+    names: CompetenceNames,
 ) -> bytes:
     """The certificate as PDF bytes; `status` is the dated status line
     (`worker_views.status_line`): paper does not change when the credential does."""
@@ -94,7 +96,7 @@ def certificate_pdf(
     writer.fact(t("worker.cert.status"), status)
     writer.line(t("worker.cert.competences"), size=9, bold=True, gap=0)
     for competence in credential.competences or []:
-        writer.line(f"- {competence.label or competence.uri}", gap=0)
+        writer.line(f"- {names.label(competence.uri, competence.label)}", gap=0)
     if not credential.competences:
         writer.line(t("worker.cert.no_competences"), gap=0)
     writer.pdf.ln(6)

@@ -16,6 +16,7 @@ from registry import share_links, shares, verification
 from registry.errors import status_of
 from registry.settings import Settings
 from registry.wallet_controllers import opened_response, wants_presentation
+from registry.web.competence_names import competence_names
 from registry.web.employer_input import InputError, request_from_form
 from registry.web.employer_views import (
     cards_of,
@@ -128,7 +129,9 @@ class EmployerPages(Controller):
         report = await verification.verify_opened_share(db_session, settings, opened)
         changes = await verification.status_changes(db_session, settings, report)
         view = share_view(opened, report, changes)
-        return employer_page(request, "employer/share.html", view=view)
+        uris = [line.uri for line in view.competences]
+        names = await competence_names(db_session, lang_of(request), uris)
+        return employer_page(request, "employer/share.html", view=view, names=names)
 
     @get("/controleren")
     async def get_verify(self, request: AnyRequest, settings: Settings) -> Any:

@@ -44,6 +44,7 @@ class VerdictCard:
 class CompetenceLine:
     """A competence and the valid credentials that prove it."""
 
+    uri: str
     label: str
     framework: str
     achievements: list[str]
@@ -126,6 +127,7 @@ def competences_of(cards: list[VerdictCard], rows: list[Credential]) -> list[Com
             line = lines.get(uri)
             if line is None:
                 line = lines[uri] = CompetenceLine(
+                    uri=uri,
                     label=competence.get("label", "") or uri,
                     framework=competence.get("framework", ""),
                     achievements=[],

@@ -10,11 +10,10 @@ issued.
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 from litestar import Response, get, post
@@ -23,10 +22,10 @@ from litestar.response import Stream, Template
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from catalogue.own_modules import OwnModule, own_modules
-from registry.batches import ParsedBatch, parse_csv_batch
+from registry.batches import CsvHeaderError, ParsedBatch, parse_csv_batch
 from registry.issuance import BatchRejectedError, issue_many
 from registry.settings import Settings
-from registry.web.i18n import Lang, Translate, lang_of, translator
+from registry.web.i18n import Lang, Translate, day_in_words, lang_of, translator
 from registry.web.pages import SECURITY_HEADERS, AnyRequest, page, read_form
 from registry.web.provider_common import provider_user, reason_text
 from schemas.common import Actor
@@ -55,6 +54,7 @@ class RowResult:
     email: str
     credential_id: str | None = None
     reason: str | None = None
+    code: str | None = None
 
 
 @dataclass
@@ -69,34 +69,19 @@ class Outcome:
     def rejected(self) -> bool:
         return bool(self.bad)
 
-
-def with_module_column(body: bytes, module_id: str) -> bytes:
-    """The CSV with a moduleId column naming `module_id` when the file has none; the rows stay
-    on the same lines, so reported line numbers match the provider's file."""
-    try:
-        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-    except (UnicodeDecodeError, csv.Error):
-        return body  # parse_csv_batch reports what is wrong with it
-    if not rows or "moduleid" in [name.strip().lower() for name in rows[0]]:
-        return body
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*rows[0], "moduleId"])
-    for row in rows[1:]:
-        writer.writerow([*row, module_id] if any(cell.strip() for cell in row) else row)
-    return out.getvalue().encode()
+    @property
+    def issued_before(self) -> bool:
+        """Some rows were refused only because the learner already has the certificate."""
+        return any(row.code == "already-issued" for row in self.bad)
 
 
-def csv_people(body: bytes) -> dict[int, tuple[str, str]]:
-    """Name and e-mail per line number, read as parse_csv_batch reads the file, to show
-    next to each row's result (also for rows that could not be decoded)."""
-    reader = csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""))
-    header = [name.strip().lower() for name in next(reader, [])]
-    people: dict[int, tuple[str, str]] = {}
-    for row in reader:
-        cells = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        people[reader.line_num] = (cells.get("name", ""), cells.get("email", ""))
-    return people
+def csv_people(parsed: ParsedBatch) -> dict[int, tuple[str, str]]:
+    """Name and e-mail per line number, to show next to each row's result (also for rows
+    that could not be decoded)."""
+    return {
+        line: (cells.get("name", ""), cells.get("email", ""))
+        for line, cells in (parsed.cells or {}).items()
+    }
 
 
 def _row(people: dict[int, tuple[str, str]], line: int, **more: Any) -> RowResult:
@@ -116,13 +101,21 @@ def bad_rows(
     people: dict[int, tuple[str, str]], errors: Sequence[dict[str, Any]], lang: Lang
 ) -> list[RowResult]:
     return [
-        _row(people, int(e["line"]), reason=row_reason(lang, str(e["code"]), str(e["detail"])))
+        _row(people, int(e["line"]), reason=row_reason(lang, e), code=str(e["code"]))
         for e in errors
     ]
 
 
-def row_reason(lang: Lang, code: str, detail: str) -> str:
-    """Why a row was refused, in plain words; an undecodable row names its field."""
+def row_reason(lang: Lang, error: dict[str, Any]) -> str:
+    """Why a row was refused, in plain words; an undecodable row names its field, a repeated
+    or already issued one says where or when."""
+    code, detail = str(error["code"]), str(error["detail"])
+    t = translator(lang)
+    if code == "already-issued":
+        issued = dt.datetime.fromisoformat(str(error["issuedAt"]))
+        return t("provider.cohort.row_already_issued", date=day_in_words(lang, issued))
+    if code == "duplicate-row":
+        return t("provider.cohort.row_repeated", line=error["firstLine"])
     if code == "invalid-item":
         for path, name in (
             ("holder.email", "email"),
@@ -132,6 +125,36 @@ def row_reason(lang: Lang, code: str, detail: str) -> str:
             if f"$.{path}" in detail:
                 return reason_text(lang, f"row-{name}", detail)
     return reason_text(lang, code, detail)
+
+
+def header_problem(lang: Lang, error: DomainError) -> str:
+    """What is wrong with the first line, naming the columns: those missing or unknown, and
+    those found (a file read with the wrong separator shows up here as one odd column)."""
+    if not isinstance(error, CsvHeaderError):
+        return reason_text(lang, error.code, error.message)
+    t = translator(lang)
+    extra = error.extra
+    parts = [
+        t(f"provider.cohort.header_{what}", names=", ".join(extra[what]))
+        for what in ("missing", "unknown", "twice")
+        if extra[what]
+    ]
+    if "moduleId" in extra["missing"]:
+        parts.append(t("provider.cohort.header_module"))
+    parts.append(t("provider.cohort.header_found", names=", ".join(extra["found"]) or "-"))
+    parts.append(t("provider.cohort.header_expected", names=", ".join(extra["expected"])))
+    return " ".join(parts)
+
+
+def outcome_message(t: Translate, outcome: Outcome) -> str:
+    """'Klaar: 1 deelcertificaat uitgegeven.' or '1 van de 20 rijen heeft een fout. ...'"""
+    if outcome.rejected:
+        bad = len(outcome.bad)
+        key = "provider.cohort.rejected_one" if bad == 1 else "provider.cohort.rejected"
+        return t(key, bad=bad, total=outcome.total)
+    count = len(outcome.issued)
+    key = "provider.cohort.issued_one" if count == 1 else "provider.cohort.issued"
+    return t(key, count=count)
 
 
 def chunk_size(total: int) -> int:
@@ -144,11 +167,13 @@ async def stream_outcome(
     settings: Settings,
     actor: Actor,
     parsed: ParsedBatch,
-    people: dict[int, tuple[str, str]],
     lang: Lang,
+    *,
+    reissue: bool,
 ) -> AsyncIterator[dict[str, Any] | Outcome]:
     """Progress after each chunk, then the Outcome; one transaction for the whole batch."""
     items, lines = parsed.items, parsed.lines or []
+    people = csv_people(parsed)
     outcome = Outcome(total=len(items))
     issued: list[IssuedOut] = []
     errors: list[dict[str, Any]] = []
@@ -162,7 +187,9 @@ async def stream_outcome(
                 chunk.append(InvalidInputError("checked only", code=CHECK_ONLY))
                 chunk_lines.append(0)
             try:
-                issued += await issue_many(session, settings, actor, chunk, lines=chunk_lines)
+                issued += await issue_many(
+                    session, settings, actor, chunk, lines=chunk_lines, reissue=reissue
+                )
             except BatchRejectedError as exc:
                 errors += [e for e in exc.extra["errors"] if e["code"] != CHECK_ONLY]
             yield {"done": min(start + size, len(items)), "total": len(items)}
@@ -199,11 +226,10 @@ async def ndjson(
             if not isinstance(event, Outcome):
                 yield _line(event)
                 continue
-            if event.rejected:
-                message = t("provider.cohort.rejected", bad=len(event.bad), total=event.total)
-            else:
-                message = t("provider.cohort.issued", count=len(event.issued))
-            html = render_fragment(request, "provider/_cohort_outcome.html", outcome=event)
+            message = outcome_message(t, event)
+            html = render_fragment(
+                request, "provider/_cohort_outcome.html", outcome=event, message=message
+            )
             result = "rejected" if event.rejected else "issued"
             yield _line({"result": result, "message": message, "html": html})
     except DomainError as error:
@@ -227,10 +253,17 @@ async def _published(session: AsyncSession, actor: Actor) -> list[OwnModule]:
     return [m for m in await own_modules(session, actor) if m.status == "published"]
 
 
-async def read_upload(
-    form: dict[str, Any], modules: Sequence[OwnModule], t: Translate
-) -> tuple[bytes, dict[str, str]]:
-    """The CSV file's bytes (with the chosen module filled in) and the form's errors."""
+class Upload(NamedTuple):
+    """The cohort form as posted: the file, the module chosen (if any), the re-issue tick."""
+
+    body: bytes
+    module: str | None
+    reissue: bool
+    errors: dict[str, str]
+
+
+async def read_upload(form: dict[str, Any], modules: Sequence[OwnModule], t: Translate) -> Upload:
+    """The CSV file's bytes, the chosen module, whether to re-issue, and the form's errors."""
     errors: dict[str, str] = {}
     chosen = str(form.get("module") or "")
     if chosen and chosen not in {str(m.id) for m in modules}:
@@ -239,9 +272,7 @@ async def read_upload(
     body = await upload.read() if isinstance(upload, UploadFile) else b""
     if not body.strip():
         errors["file"] = t("provider.cohort.no_file")
-    if chosen and not errors:
-        body = with_module_column(body, chosen)
-    return body, errors
+    return Upload(body, chosen or None, form.get("reissue") == "ja", errors)
 
 
 class CohortPages:
@@ -273,18 +304,19 @@ class CohortPages:
         lang = lang_of(request)
         form = await read_form(request)
         modules = await _published(db_session, user.actor)
-        body, errors = await read_upload(form, modules, translator(lang))
+        upload = await read_upload(form, modules, translator(lang))
+        errors = upload.errors
         parsed = None
         if not errors:
             try:
-                parsed = parse_csv_batch(body)
+                parsed = parse_csv_batch(upload.body, module_id=upload.module)
             except DomainError as error:
-                errors["file"] = reason_text(lang, error.code, error.message)
+                errors["file"] = header_problem(lang, error)
         streaming = NDJSON in request.headers.get("accept", "")
         if parsed is None:
             if streaming:
                 return invalid_form(request, errors)
-            values = {"module": str(form.get("module") or "")}
+            values = {"module": upload.module or "", "reissue": upload.reissue}
             return page(
                 request,
                 "provider/cohort.html",
@@ -293,8 +325,9 @@ class CohortPages:
                 values=values,
                 errors=errors,
             )
+        sessions = request.app.state.sessionmaker
         events = stream_outcome(
-            request.app.state.sessionmaker, settings, user.actor, parsed, csv_people(body), lang
+            sessions, settings, user.actor, parsed, lang, reissue=upload.reissue
         )
         if streaming:
             return Stream(ndjson(request, events), status_code=200, headers=NDJSON_HEADERS)
@@ -307,4 +340,5 @@ class CohortPages:
             "provider/cohort_result.html",
             status_code=422 if outcome.rejected else 200,
             outcome=outcome,
+            message=outcome_message(translator(lang), outcome),
         )

@@ -105,6 +105,13 @@ def _why(
     return reason, values["note"], errors
 
 
+def _field_of(code: str) -> str:
+    """The form field a refusal belongs to (an already issued one: the re-issue tick)."""
+    if code == "already-issued":
+        return "reissue"
+    return "email" if "holder" in code else "module"
+
+
 class IssuePages:
     """Mixed into ProviderPages: /aanbieder/modules/{id}/uitgeven and /aanbieder/bewijzen."""
 
@@ -130,7 +137,7 @@ class IssuePages:
         """Issue the deelcertificaat and show the confirmation."""
         user = provider_user(request)
         t = translator(lang_of(request))
-        values = form_values(await read_form(request), "email", "name")
+        values = form_values(await read_form(request), "email", "name", "reissue")
         errors: dict[str, str] = {}
         status_code = 400
         if not fits(values["email"], Email):
@@ -142,10 +149,12 @@ class IssuePages:
                 module_id=module_id, holder=HolderIn(email=values["email"], name=values["name"])
             )
             try:
-                issued = await issue_one(db_session, settings, user.actor, item)
+                issued = await issue_one(
+                    db_session, settings, user.actor, item, reissue=values["reissue"] == "ja"
+                )
             except DomainError as error:
                 await db_session.rollback()
-                errors["email" if "holder" in error.code else "module"] = reason(request, error)
+                errors[_field_of(error.code)] = reason(request, error)
                 status_code = status_of(error)
             else:
                 return see_other(f"/aanbieder/bewijzen/{issued.id}?melding=uitgegeven")

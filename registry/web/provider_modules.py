@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue.modules import ModuleService
 from catalogue.runs import list_runs
 from registry.errors import status_of
+from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import AnyRequest, WebUser, page, read_form, see_other
 from registry.web.provider_common import notice_text, owned_module, provider_user, reason
@@ -68,12 +69,14 @@ async def _module_page(
     module = await owned_module(session, base_url, user, module_id)
     runs = await list_runs(session, user.actor, module_id)
     context: dict[str, Any] = {"notice": None, "error": None, "errors": {}} | extra
+    uris = [c.uri for c in module.current.competences]
     return page(
         request,
         "provider/module.html",
         status_code=status_code,
         module=module,
         open_runs=[r for r in runs if r.status != "cancelled"],
+        names=await competence_names(session, lang_of(request), uris),
         **context,
     )
 

@@ -21,6 +21,7 @@ from registry import share_links, shares, wallet_content
 from registry.holders import Holder, holder_context
 from registry.settings import Settings
 from registry.web.certificate_pdf import certificate_pdf
+from registry.web.competence_names import CompetenceNames, competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import (
     SECURITY_HEADERS,
@@ -83,6 +84,13 @@ def _errors(request: AnyRequest, keys: dict[str, str]) -> dict[str, str]:
     return {name: t(key) for name, key in keys.items()}
 
 
+async def _names(
+    request: AnyRequest, session: AsyncSession, view: CertificateView
+) -> CompetenceNames:
+    uris = [competence.uri for competence in view.credential.competences or []]
+    return await competence_names(session, lang_of(request), uris)
+
+
 def _worker_page(request: AnyRequest, template: str, status: int = 200, **ctx: Any) -> Template:
     return page(request, template, status_code=status, **date_helpers(lang_of(request)), **ctx)
 
@@ -120,6 +128,8 @@ class WorkerPages(Controller):
         status: int = 200,
     ) -> Template:
         context = await cv_context(session, base_url, holder, _now())
+        uris = [competence.uri for competence in context["competences"]]
+        context["names"] = await competence_names(session, lang_of(request), uris)
         return _worker_page(
             request,
             "worker/cv.html",
@@ -303,6 +313,7 @@ class WorkerPages(Controller):
             cert=view,
             qr=qr_svg_data_uri(view.verify_url),
             status_text=status_line(lang_of(request), view.credential, today_nl()),
+            names=await _names(request, db_session, view),
         )
 
     @get("/bewijzen/{credential_id:str}/pdf")
@@ -319,7 +330,8 @@ class WorkerPages(Controller):
         lang = lang_of(request)
         t = translator(lang)
         status = status_line(lang, view.credential, today_nl())
-        body = certificate_pdf(view, t, partial(format_date, lang), t("site.name"), status)
+        names = await _names(request, db_session, view)
+        body = certificate_pdf(view, t, partial(format_date, lang), t("site.name"), status, names)
         filename = f"bewijs-{view.credential.id}.pdf"
         headers = {
             **SECURITY_HEADERS,

@@ -127,6 +127,7 @@ def _current_view(item: CvCredential) -> CredentialView:
 
 @dataclass(frozen=True, slots=True)
 class CompetenceView:
+    uri: str
     label: str
     framework: str
     achievements: list[str]
@@ -144,6 +145,7 @@ async def cv_context(
     names = {c.id: c.achievement for c in cv.credentials}
     competences = [
         CompetenceView(
+            uri=group.uri,
             label=group.label or group.uri,
             framework=group.framework,
             achievements=[names[i] for i in group.credentials if i in names],

@@ -7,6 +7,7 @@ import pytest
 from catalogue.esco import (
     DEFAULT_MAX_BYTES,
     ESCO_GREEN_SKILLS_CSV,
+    ESCO_GREEN_SKILLS_NL_CSV,
     CsvFormatError,
     parse_esco_csv,
     parse_plain_csv,
@@ -71,6 +72,24 @@ def test_esco_framework_and_language_parameters() -> None:
     [competence] = parse_esco_csv(data, framework="esco-nl", language="nl")
     assert competence.framework == "esco-nl"
     assert competence.labels == {"nl": "warmtepomp installeren"}
+
+
+def test_the_official_dutch_labels_file() -> None:
+    """`preferredLabel_nl` names its language; the same 570 skills, in the same order."""
+    dutch = parse_esco_csv(ESCO_GREEN_SKILLS_NL_CSV.read_bytes())
+    english = parse_esco_csv(ESCO_GREEN_SKILLS_CSV.read_bytes())
+    assert [c.uri for c in dutch] == [c.uri for c in english]
+    assert all(set(c.labels) == {"nl"} and c.description == "" for c in dutch)
+    assert {c.uri: c.labels["nl"] for c in dutch}[HEAT_PUMP] == "warmtepompen installeren"
+
+
+def test_esco_label_columns_per_language() -> None:
+    text = "conceptUri,preferredLabel,preferredLabel_nl,preferredLabel_de\n"
+    text += "http://example.org/s/1,install heat pump,warmtepompen installeren,\n"
+    [competence] = parse_esco_csv(text.encode(), language="en")
+    assert competence.labels == {"en": "install heat pump", "nl": "warmtepompen installeren"}
+    error = raises("csv-missing-column", b"conceptUri,altLabels_nl\nhttp://example.org/s/1,x\n")
+    assert "preferredLabel" in str(error)
 
 
 def test_esco_skips_rows_that_are_not_released_and_accepts_bom_and_crlf() -> None:

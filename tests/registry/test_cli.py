@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from catalogue.esco import ESCO_GREEN_SKILLS_NL_CSV, parse_esco_csv
 from registry.cli import main
 from registry.settings import Settings
 
@@ -94,6 +95,13 @@ async def test_demo_loads_catalogue_and_tokens_work(
             for r in (await client.get(f"/api/catalogue/modules/{module['id']}/runs")).json()
         ]
     assert statuses.count("cancelled") == 1
+    # The ESCO skills come with their official Dutch labels beside the English ones.
+    skills = (await client.get("/api/catalogue/competences", params={"framework": "esco"})).json()
+    assert skills["total"] == 570
+    without = await client.get("/api/catalogue/competences", params={"withoutLabel": "nl"})
+    assert without.json()["total"] == 0
+    heat_pump = await client.get("/api/catalogue/competences", params={"q": "install heat pump"})
+    assert heat_pump.json()["items"][0]["label"] == "warmtepompen installeren"
     # Running demo again loads nothing twice and mints fresh tokens.
     rerun = await asyncio.to_thread(CliRunner().invoke, main, ["demo"], env=env)
     assert json.loads(rerun.stdout)["provider"] != tokens["provider"]
@@ -132,6 +140,11 @@ async def test_demo_worker_cv_and_employer_share(
     assert progress["modulesDone"] == 2
     assert not progress["complete"]
     assert cv["experience"]["items"][0]["title"] == "Elektricien woningbouw"
+    # The certificates' competences carry the Dutch ESCO labels.
+    dutch = {c.uri: c.labels["nl"] for c in parse_esco_csv(ESCO_GREEN_SKILLS_NL_CSV.read_bytes())}
+    esco = [g for g in cv["byCompetence"] if g["uri"] in dutch]
+    assert esco
+    assert all(g["label"] == dutch[g["uri"]] for g in esco), esco
     received = (await client.get("/api/shares/received", headers=employer)).json()
     assert len(received) == 1
     opened = await client.get(

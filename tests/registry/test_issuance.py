@@ -148,15 +148,17 @@ async def test_issue_verify_and_claim_end_to_end(
         wallet = await session.get(Wallet, uuid.UUID(issued["holder"]["walletId"]))
         assert wallet is not None
         assert wallet.account_id == worker.id
-    again = await client.post(
-        "/api/credentials",
-        json={
-            "kind": "module-certificate",
-            "moduleId": module["id"],
-            "holder": {"workerId": str(worker.id)},
-        },
-        headers=cat.provider_a,
-    )
+    # The same module version for the same holder, still valid: an exact re-issue, refused
+    # unless asked for (the wallet is found through the account that claimed it).
+    body = {
+        "kind": "module-certificate",
+        "moduleId": module["id"],
+        "holder": {"workerId": str(worker.id)},
+    }
+    refused = await client.post("/api/credentials", json=body, headers=cat.provider_a)
+    assert (refused.status_code, refused.json()["code"]) == (422, "already-issued")
+    assert refused.json()["credentialId"] == issued["id"]
+    again = await client.post("/api/credentials?reissue=true", json=body, headers=cat.provider_a)
     assert again.status_code == 201, again.text
     assert again.json()["holder"]["walletId"] == issued["holder"]["walletId"]
     assert again.json()["holder"]["claimed"] is True
@@ -269,7 +271,7 @@ async def test_batch_json_and_csv(
         f'nieuw@example.nl,"Nieuw, N.",{module["id"]}\n'
     )
     response = await client.post(
-        "/api/credentials/batch",
+        "/api/credentials/batch?reissue=true",
         content=csv_body.encode(),
         headers=cat.provider_a | {"Idempotency-Key": "csv-1", "Content-Type": "text/csv"},
     )

@@ -202,7 +202,7 @@ async def test_every_view_is_logged_and_visible_to_the_worker(
 async def test_share_several_credentials_in_order(world: World) -> None:
     worker = await world.person("worker", "sanne@example.nl")
     first = await world.issue(worker)
-    second = await world.issue(worker)
+    second = await world.issue(worker, reissue=True)
     rows = {c["credentialId"]: c["id"] for c in (await world.wallet(worker))["items"]}
     share = await world.share(worker, [second["id"], rows[first["id"]]], "hr@example.com")
     shares = (await world.client.get("/api/me/shares", headers=worker.headers)).json()

@@ -64,7 +64,7 @@ async def test_other_roles_cannot_read_wallets(world: World, role: str) -> None:
 async def test_coach_acts_only_with_consent(world: World) -> None:
     worker = await world.person("worker", "ahmed@example.nl", "Ahmed")
     coach = await world.person("coach", "coach@werkplein.example", "Coach Carla")
-    issued = await world.issue(worker)
+    await world.issue(worker)
     as_coach = coach.acting_for(worker)
 
     response = await world.client.get("/api/me/credentials", headers=as_coach)
@@ -81,20 +81,15 @@ async def test_coach_acts_only_with_consent(world: World) -> None:
     assert consent["coachName"] == "Coach Carla"
 
     assert (await world.client.get("/api/me/cv", headers=as_coach)).status_code == 200
-    share = await world.share(worker, [issued["id"]], "hr@example.com", headers=as_coach)
-    assert (await world.verify({"share": share["url"]}))["verdict"] == "valid"
-    # Exporting the private holder key, or handing out consents, stays with the worker.
-    assert (await world.client.get("/api/me/export", headers=as_coach)).status_code == 403
     response = await world.client.post(
-        "/api/me/consents", json={"coachId": coach.id}, headers=as_coach
+        "/api/me/experience", json={"title": "Monteur bij Installatiebedrijf"}, headers=as_coach
     )
-    assert response.status_code == 403
+    assert response.status_code == 201, response.text
 
     trail = (await world.client.get("/api/me/audit", headers=worker.headers)).json()
-    created = next(e for e in trail if e["action"] == "share.created")
-    assert created["actorId"] == coach.id
-    assert created["onBehalfOf"] == worker.id
-    assert created["subject"] == f"share:{share['id']}"
+    added = next(e for e in trail if e["action"] == "experience.added")
+    assert added["actorId"] == coach.id
+    assert added["onBehalfOf"] == worker.id
 
     response = await world.client.delete(
         f"/api/me/consents/{consent['id']}", headers=worker.headers
@@ -110,6 +105,42 @@ async def test_coach_acts_only_with_consent(world: World) -> None:
     ]
     assert "consent.granted" in actions
     assert "consent.withdrawn" in actions
+
+
+async def test_shares_consents_and_export_are_the_workers_alone(world: World) -> None:
+    """A coach with consent reads and helps fill the wallet, but cannot give it away:
+    sharing, the consents themselves and the export with the private key stay with the worker."""
+    worker = await world.person("worker", "ahmed@example.nl", "Ahmed")
+    coach = await world.person("coach", "coach@werkplein.example", "Coach Carla")
+    issued = await world.issue(worker)
+    response = await world.client.post(
+        "/api/me/consents", json={"coachId": coach.id}, headers=worker.headers
+    )
+    consent = response.json()
+    share = await world.share(worker, [issued["id"]], "hr@example.com")
+    as_coach = coach.acting_for(worker)
+    assert (await world.client.get("/api/me/credentials", headers=as_coach)).status_code == 200
+
+    client = world.client
+    body = {"credentialIds": [issued["id"]], "recipient": "hr@example.com"}
+    refused = [
+        await client.post("/api/me/shares", json=body, headers=as_coach),
+        await client.get("/api/me/shares", headers=as_coach),
+        await client.delete(f"/api/me/shares/{share['id']}", headers=as_coach),
+        await client.get("/api/me/consents", headers=as_coach),
+        await client.post("/api/me/consents", json={"coachId": coach.id}, headers=as_coach),
+        await client.delete(f"/api/me/consents/{consent['id']}", headers=as_coach),
+        await client.get("/api/me/export", headers=as_coach),
+    ]
+    for response in refused:
+        assert response.status_code == 403, (response.request.url, response.text)
+        assert response.json()["code"] == "worker-only"
+    # Nothing changed: one share, still live; the consent still stands.
+    shares = (await client.get("/api/me/shares", headers=worker.headers)).json()
+    assert [(s["id"], s["state"]) for s in shares] == [(share["id"], "active")]
+    consents = (await client.get("/api/me/consents", headers=worker.headers)).json()
+    assert [(c["id"], c["withdrawnAt"]) for c in consents] == [(consent["id"], None)]
+    assert (await world.verify({"share": share["url"]}))["verdict"] == "valid"
 
 
 async def test_consent_only_for_coaches(world: World) -> None:

@@ -88,9 +88,11 @@ class World:
             token = await issue_token(session, account)
         return Person(str(account.id), {"Authorization": f"Bearer {token}"}, email)
 
-    async def issue(self, worker: Person, module_id: str | None = None) -> dict[str, Any]:
+    async def issue(
+        self, worker: Person, module_id: str | None = None, *, reissue: bool = False
+    ) -> dict[str, Any]:
         response = await self.client.post(
-            "/api/credentials",
+            "/api/credentials?reissue=true" if reissue else "/api/credentials",
             json={
                 "kind": "module-certificate",
                 "moduleId": module_id or self.module["id"],

@@ -29,7 +29,9 @@ def test_find_laadpaalmonteur_and_see_its_runs_and_competences(page: Page) -> No
     assert_fits_width(page)
     page.get_by_role("link", name="Laadpaalmonteur").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Laadpaalmonteur")
-    expect(page.get_by_role("link", name="electricity consumption")).to_be_visible()
+    # The official Dutch ESCO label on a Dutch page, not the English one.
+    expect(page.get_by_role("link", name="elektriciteitsverbruik")).to_be_visible()
+    expect(page.get_by_text("electricity consumption")).to_have_count(0)
     runs = page.get_by_role("table", name="Startdata")
     expect(runs.get_by_role("row")).to_have_count(6)  # a header and five runs
     # The one cancelled run of the demo set: marked in words, not by colour alone.

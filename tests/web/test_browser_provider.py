@@ -48,11 +48,13 @@ def test_provider_creates_publishes_and_issues_a_new_module(page: Page) -> None:
     page.get_by_label("Deels online, deels in een lokaal").check()
     page.get_by_label("Sectoren").fill("installatietechniek")
     # The search (JavaScript) adds a competence line to the field.
+    # Competences have their Dutch ESCO labels; the English ones still find them.
     page.get_by_label("Zoek een competentie").fill("heat pump")
     page.get_by_role("button", name="Zoeken").click()
-    page.get_by_role("button", name="Toevoegen: install heat pump").click()
+    page.get_by_role("button", name="Toevoegen: warmtepompen installeren", exact=True).click()
     expect(page.get_by_label("Competenties", exact=True)).to_have_value(
-        "install heat pump | http://data.europa.eu/esco/skill/00735755-adc6-4ea0-b034-b8caff339c9f"
+        "warmtepompen installeren | "
+        "http://data.europa.eu/esco/skill/00735755-adc6-4ea0-b034-b8caff339c9f"
     )
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", name=title)).to_be_visible()
@@ -116,6 +118,38 @@ def test_cohort_upload_shows_progress_and_a_result_per_row(page: Page) -> None:
     table = page.get_by_role("table", name="Uitgegeven per rij")
     expect(table.get_by_role("row")).to_have_count(31)
     expect(table.get_by_role("cell", name=f"c{batch}-29@example.nl")).to_be_visible()
+    check(page)
+
+
+def test_cohort_from_dutch_excel_is_issued_once_unless_ticked(page: Page) -> None:
+    """A file as Dutch Excel saves "CSV" (semicolons, Windows-1252): issued; the same file
+    again: refused, naming each learner; with "Opnieuw uitgeven" ticked: issued again."""
+    batch = uuid.uuid4().hex[:8]
+    text = f"email;name\r\nz{batch}@example.nl;Zoë Çelik\r\nb{batch}@example.nl;Bram Öztürk\r\n"
+    excel = {"name": "cohort.csv", "mimeType": "text/csv", "buffer": text.encode("cp1252")}
+    sign_in(page, "provider")
+    page.goto("/aanbieder/cohort")
+    page.get_by_label("Module").select_option(index=1)
+    status = page.locator("#cohort-status")
+
+    page.get_by_label("CSV-bestand").set_input_files(excel)
+    page.get_by_role("button", name="Uploaden en uitgeven").click()
+    expect(status).to_have_text("Klaar: 2 deelcertificaten uitgegeven.")
+    expect(page.get_by_role("table", name="Uitgegeven per rij")).to_contain_text("Zoë Çelik")
+
+    page.get_by_role("button", name="Uploaden en uitgeven").click()
+    expect(status).to_have_text("2 van de 2 rijen hebben een fout. Daarom is er niets uitgegeven.")
+    table = page.get_by_role("table", name="Rijen met een fout")
+    for name in ("Zoë Çelik", "Bram Öztürk"):
+        row = table.get_by_role("row").filter(has_text=name)
+        expect(row).to_contain_text("Heeft dit deelcertificaat al.")
+    expect(page.get_by_text("Vink dan 'Opnieuw uitgeven' aan")).to_be_visible()
+    check(page)
+
+    page.get_by_label("Opnieuw uitgeven").check()
+    page.get_by_role("button", name="Uploaden en uitgeven").click()
+    expect(status).to_have_text("Klaar: 2 deelcertificaten uitgegeven.")
+    expect(page.get_by_role("table", name="Uitgegeven per rij")).to_contain_text("Bram Öztürk")
     check(page)
 
 

@@ -6,8 +6,9 @@ import json
 import re
 from typing import Any
 
+from registry.batches import parse_csv_batch
 from registry.models import Credential
-from registry.web.provider_cohort import chunk_size, with_module_column
+from registry.web.provider_cohort import chunk_size
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import Browser
 from tests.web.provider_helpers import Maker, count, provider, world
@@ -93,7 +94,8 @@ async def test_cohort_form_errors(provider: Browser, world: World, sessionmaker:
         "/aanbieder/cohort", {"module": ""}, files=csv_file("mail,naam\na@example.nl,A\n")
     )
     assert header.status_code == 400
-    assert "De eerste regel moet de kolommen email en name hebben" in header.text
+    assert "In de eerste regel ontbreekt: email, name, moduleId." in header.text
+    assert "Deze kolommen kennen we niet: mail, naam." in header.text
     other = await provider.post(
         "/aanbieder/cohort",
         {"module": "00000000-0000-4000-8000-000000000000"},
@@ -102,6 +104,62 @@ async def test_cohort_form_errors(provider: Browser, world: World, sessionmaker:
     assert other.status_code == 400
     assert "Kies een module uit de lijst" in other.text
     assert await count(sessionmaker, Credential) == 0
+
+
+async def test_cohort_from_dutch_excel_and_once_only(
+    provider: Browser, world: World, sessionmaker: Maker
+) -> None:
+    """Semicolons in Windows-1252, as Dutch Excel saves "CSV"; the same file again is refused
+    by name until "opnieuw uitgeven" is ticked."""
+    text = "email;name\r\nzoe@example.nl;Zoë Çelik\r\nbram@example.nl;Bram de Vries\r\n"
+    upload = {"file": ("cohort.csv", text.encode("cp1252"), "text/csv")}
+    module = {"module": world.module["id"]}
+    answer = await provider.post("/aanbieder/cohort", module, files=upload)
+    assert answer.status_code == 200, answer.text
+    assert "Klaar: 2 deelcertificaten uitgegeven." in answer.text
+    assert "Zoë Çelik" in answer.text
+
+    again = await provider.post("/aanbieder/cohort", module, files=upload)
+    assert again.status_code == 422
+    assert "2 van de 2 rijen hebben een fout." in again.text
+    assert again.text.count("Heeft dit deelcertificaat al.") == 2
+    assert "Zoë Çelik" in again.text
+    assert "Vink dan &#39;Opnieuw uitgeven&#39; aan" in again.text
+    assert await count(sessionmaker, Credential) == 2
+
+    ticked = await provider.post("/aanbieder/cohort", module | {"reissue": "ja"}, files=upload)
+    assert ticked.status_code == 200, ticked.text
+    assert await count(sessionmaker, Credential) == 4
+
+
+async def test_cohort_counts_in_plain_dutch(
+    provider: Browser, world: World, sessionmaker: Maker
+) -> None:
+    module = {"module": world.module["id"]}
+    one = await provider.post(
+        "/aanbieder/cohort", module, files=csv_file("email,name\nanna@example.nl,Anna\n")
+    )
+    assert "Klaar: 1 deelcertificaat uitgegeven." in one.text
+    bad = "email,name\nbram@example.nl,Bram\ngeen-adres,Chris\nanna@example.nl,Anna\n"
+    answer = await provider.post("/aanbieder/cohort", module, files=csv_file(bad))
+    assert answer.status_code == 422
+    assert "2 van de 3 rijen hebben een fout." in answer.text
+    answer = await provider.post(
+        "/aanbieder/cohort", module, files=csv_file("email,name\ngeen-adres,Chris\n")
+    )
+    assert "1 van de 1 rijen heeft een fout." in answer.text
+    twice = "email,name\ndana@example.nl,Dana\nDana@example.nl,Dana\n"
+    answer = await provider.post("/aanbieder/cohort", module, files=csv_file(twice))
+    assert "Staat ook op regel 2, met dezelfde module." in answer.text
+    assert await count(sessionmaker, Credential) == 1
+
+
+async def test_cohort_module_per_row_without_the_column(provider: Browser, world: World) -> None:
+    answer = await provider.post("/aanbieder/cohort", {"module": ""}, files=csv_file(GOOD_CSV))
+    assert answer.status_code == 400
+    assert "In de eerste regel ontbreekt: moduleId." in answer.text
+    assert "Kies bij Module een module, of zet een kolom moduleId in het bestand." in answer.text
+    assert "Gevonden kolommen: email, name." in answer.text
 
 
 async def post_ndjson(browser: Browser, data: dict[str, str], text: str) -> Any:
@@ -151,14 +209,14 @@ async def test_cohort_stream_with_a_bad_row_issues_nothing(
     assert ndjson_lines(invalid.text)[-1]["result"] == "invalid"
 
 
-def test_module_column_keeps_line_numbers() -> None:
+def test_a_chosen_module_keeps_the_files_line_numbers() -> None:
     text = b'email,name\r\na@example.nl,"A\nB"\r\n\r\nc@example.nl,C\r\n'
-    out = with_module_column(text, "m-1").decode()
-    assert out.splitlines()[0] == "email,name,moduleId"
-    assert out.count("\n") == text.decode().count("\n")
-    assert with_module_column(b"email,name,moduleId\nx,y,z\n", "m-1") == (
-        b"email,name,moduleId\nx,y,z\n"
-    )
+    module = "00000000-0000-4000-8000-000000000001"
+    parsed = parse_csv_batch(text, module_id=module)
+    assert parsed.lines == [3, 5]
+    assert [str(getattr(item, "module_id", "")) for item in parsed.items] == [module, module]
+    assert parsed.cells is not None
+    assert parsed.cells[3]["name"] == "A\nB"
 
 
 # ---------------------------------------------------------------- issued credentials

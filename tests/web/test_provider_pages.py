@@ -297,6 +297,22 @@ async def test_issue_to_one_learner_shows_the_confirmation(
     assert stored.kind == "module-certificate"
 
 
+async def test_issuing_the_same_certificate_again_needs_the_tick(
+    provider: Browser, world: World, sessionmaker: Maker
+) -> None:
+    path = f"/aanbieder/modules/{world.module['id']}/uitgeven"
+    learner = {"email": "noor@example.nl", "name": "Noor Bakker"}
+    assert (await provider.post(path, learner)).status_code == 303
+    again = await provider.post(path, learner)
+    assert again.status_code == 422
+    assert "Deze deelnemer heeft dit deelcertificaat al." in again.text
+    assert 'name="reissue" value="ja"' in again.text
+    assert await count(sessionmaker, Credential) == 1
+    ticked = await provider.post(path, learner | {"reissue": "ja"})
+    assert ticked.status_code == 303
+    assert await count(sessionmaker, Credential) == 2
+
+
 async def test_issuing_needs_a_published_module_and_an_accreditation(
     client: Client, provider: Browser, world: World, sessionmaker: Maker
 ) -> None:

@@ -405,6 +405,7 @@ def test_pdf_without_dejavu_uses_latin1_core_fonts(
 ) -> None:
     """Where the DejaVu font is not installed, characters beyond Latin-1 are replaced."""
     from registry.web import certificate_pdf
+    from registry.web.competence_names import CompetenceNames
     from registry.web.i18n import translator
     from registry.web.worker_views import CertificateView, CredentialView
 
@@ -421,6 +422,7 @@ def test_pdf_without_dejavu_uses_latin1_core_fonts(
         verdict="expired",
     )
     view = CertificateView(holder_name="Zoë 李", credential=credential, verify_url="http://x/c/1")
-    body = certificate_pdf.certificate_pdf(view, translator("nl"), str, "Site", "Verlopen")
+    names = CompetenceNames("nl", {})
+    body = certificate_pdf.certificate_pdf(view, translator("nl"), str, "Site", "Verlopen", names)
     assert body.startswith(b"%PDF")
     assert b"DejaVu" not in body

@@ -9,6 +9,8 @@ from registry.status_reasons import status_reason_keys
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Layout
+    # Competence frameworks in words (see registry/web/competence_names.py)
+    "framework.esco": ("Europese vaardigheid", "European skill"),
     "site.name": ("Leven Lang Ontwikkelen - Energie", "Lifelong Learning - Energy"),
     "site.tagline": (
         "Korte opleidingen en bewijzen van wat je kunt, voor de energietransitie.",

@@ -301,6 +301,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiermee vindt de deelnemer het bewijs in zijn of haar cv.",
         "The learner finds the certificate in their CV with this address.",
     ),
+    "provider.issue.reissue": (
+        "Opnieuw uitgeven: deze deelnemer krijgt een nieuw deelcertificaat",
+        "Issue again: this learner gets a new certificate",
+    ),
     "provider.issue.button": ("Uitgeven", "Issue"),
     "provider.issue.many": (
         "Meer deelnemers tegelijk? Upload een groep.",
@@ -406,6 +410,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Daarna één deelnemer per regel:",
         "A CSV file. The first line has the columns email and name, then one learner per line:",
     ),
+    "provider.cohort.excel_text": (
+        "Een bestand uit Excel kan ook: opgeslagen als CSV, met komma's of puntkomma's.",
+        "A file from Excel works too: saved as CSV, with commas or semicolons.",
+    ),
     "provider.cohort.column_text": (
         "Wil je meer modules in één bestand? Zet dan ook een kolom moduleId erin.",
         "More modules in one file? Add a moduleId column as well.",
@@ -427,6 +435,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "provider.cohort.file": ("CSV-bestand", "CSV file"),
     "provider.cohort.file_hint": ("Hoogstens 10.000 deelnemers.", "At most 10,000 learners."),
+    "provider.cohort.reissue": (
+        "Opnieuw uitgeven: ook aan deelnemers die dit deelcertificaat al hebben",
+        "Issue again: also to learners who already have this certificate",
+    ),
+    "provider.cohort.reissue_hint": (
+        "Zonder dit vinkje krijgt niemand hetzelfde deelcertificaat twee keer.",
+        "Without this tick nobody gets the same certificate twice.",
+    ),
     "provider.cohort.button": ("Uploaden en uitgeven", "Upload and issue"),
     "provider.cohort.progress": ("Voortgang", "Progress"),
     "provider.cohort.uploading": ("Het bestand wordt verstuurd...", "Sending the file..."),
@@ -448,12 +464,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Klaar: {count} deelcertificaten uitgegeven.",
         "Done: {count} partial certificates issued.",
     ),
+    "provider.cohort.issued_one": (
+        "Klaar: 1 deelcertificaat uitgegeven.",
+        "Done: 1 partial certificate issued.",
+    ),
     "provider.cohort.issued_rows": ("Uitgegeven per rij", "Issued per row"),
     "provider.cohort.row_issued": ("Uitgegeven", "Issued"),
     "provider.cohort.nothing_issued": ("Er is niets uitgegeven", "Nothing was issued"),
     "provider.cohort.rejected": (
         "{bad} van de {total} rijen hebben een fout. Daarom is er niets uitgegeven.",
         "{bad} of the {total} rows have an error, so nothing was issued.",
+    ),
+    "provider.cohort.rejected_one": (
+        "{bad} van de {total} rijen heeft een fout. Daarom is er niets uitgegeven.",
+        "{bad} of the {total} rows has an error, so nothing was issued.",
+    ),
+    "provider.cohort.issued_before": (
+        "Wil je deelnemers die het deelcertificaat al hebben, toch een nieuw geven? Vink dan "
+        "'Opnieuw uitgeven' aan en upload het bestand nog een keer.",
+        "Do you want to give learners who already have the certificate a new one anyway? "
+        "Then tick 'Issue again' and upload the file once more.",
+    ),
+    "provider.cohort.row_already_issued": (
+        "Heeft dit deelcertificaat al. Het is uitgegeven op {date}.",
+        "Already has this certificate. It was issued on {date}.",
+    ),
+    "provider.cohort.row_repeated": (
+        "Staat ook op regel {line}, met dezelfde module. Haal een van de twee rijen weg.",
+        "Also on line {line}, with the same module. Remove one of the two rows.",
+    ),
+    "provider.cohort.header_missing": (
+        "In de eerste regel ontbreekt: {names}.",
+        "The first line lacks: {names}.",
+    ),
+    "provider.cohort.header_unknown": (
+        "Deze kolommen kennen we niet: {names}.",
+        "We do not know these columns: {names}.",
+    ),
+    "provider.cohort.header_twice": (
+        "Deze kolommen staan er twee keer in: {names}.",
+        "These columns are there twice: {names}.",
+    ),
+    "provider.cohort.header_module": (
+        "Kies bij Module een module, of zet een kolom moduleId in het bestand.",
+        "Choose a module under Module, or add a moduleId column to the file.",
+    ),
+    "provider.cohort.header_found": (
+        "Gevonden kolommen: {names}.",
+        "Columns found: {names}.",
+    ),
+    "provider.cohort.header_expected": (
+        "Nodig: {names}.",
+        "Needed: {names}.",
     ),
     "provider.cohort.fix_and_retry": (
         "Verbeter deze rijen en upload het hele bestand opnieuw.",
@@ -552,15 +614,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Deze deelnemer bestaat niet.",
         "This learner does not exist.",
     ),
-    "provider.error.bad-csv-header": (
-        "De eerste regel moet de kolommen email en name hebben (en moduleId als je geen "
-        "module kiest).",
-        "The first line must have the columns email and name (and moduleId if you do not "
-        "choose a module).",
-    ),
     "provider.error.malformed-csv": (
         "Dit is geen goed CSV-bestand. Sla het op als CSV (UTF-8) en probeer het opnieuw.",
         "This is not a proper CSV file. Save it as CSV (UTF-8) and try again.",
+    ),
+    "provider.error.already-issued": (
+        "Deze deelnemer heeft dit deelcertificaat al. Vink 'Opnieuw uitgeven' aan als je "
+        "toch een nieuw wilt geven.",
+        "This learner already has this certificate. Tick 'Issue again' if you want to give "
+        "a new one anyway.",
+    ),
+    "provider.error.duplicate-row": (
+        "Deze deelnemer staat twee keer in het bestand, met dezelfde module.",
+        "This learner is in the file twice, with the same module.",
     ),
     "provider.error.empty-batch": (
         "Het bestand heeft geen deelnemers.",

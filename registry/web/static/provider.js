@@ -88,11 +88,16 @@
     const status = document.getElementById("competence-search-status");
     box.hidden = false;
 
+    // The label in the page's language where the competence has one.
+    function name(item) {
+      return (item.labels && item.labels[document.documentElement.lang]) || item.label;
+    }
+
     function add(item) {
-      const line = item.label + " | " + item.uri;
+      const line = name(item) + " | " + item.uri;
       const current = field.value.replace(/\s+$/, "");
       field.value = current ? current + "\n" + line : line;
-      status.textContent = fill(box.dataset.added, { label: item.label });
+      status.textContent = fill(box.dataset.added, { label: name(item) });
     }
 
     async function search() {
@@ -106,12 +111,12 @@
       found.items.forEach(function (item) {
         const row = document.createElement("li");
         const label = document.createElement("span");
-        label.textContent = item.label;
+        label.textContent = name(item);
         const choose = document.createElement("button");
         choose.type = "button";
         choose.className = "button secondary";
         choose.textContent = box.dataset.add;
-        choose.setAttribute("aria-label", box.dataset.add + ": " + item.label);
+        choose.setAttribute("aria-label", box.dataset.add + ": " + name(item));
         choose.addEventListener("click", function () { add(item); });
         row.append(label, choose);
         list.append(row);
