@@ -4,7 +4,6 @@ when no trust anchor file is given, the operator key in the registry's own datab
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,8 @@ from credentials.trust import (
     merge_trust_lists,
 )
 from credentials.verify import VerifierConfig
+from schemas.errors import DomainError, InvalidInputError
+from schemas.json_input import decode_json
 from schemas.trust import TrustListOrigin
 from schemas.verification import Report
 
@@ -41,8 +42,8 @@ class TrustLists(msgspec.Struct, kw_only=True, frozen=True):
 def read_anchor(path: Path) -> TrustAnchor:
     """An operator DID document or public JWK from a file."""
     try:
-        document = json.loads(path.read_bytes())
-    except ValueError:
+        document = decode_json(path.read_bytes())
+    except DomainError:
         raise TrustListError(f"{path} is not JSON", code="bad-trust-anchor") from None
     return TrustAnchor.from_json(document, str(path))
 
@@ -107,6 +108,14 @@ def read_trust_lists(
     for index, path in enumerate(paths):
         data = path.read_bytes().strip()
         if data[:1] == b"{":
+            if anchors:
+                # An anchor was given to pin this list: plain JSON cannot be checked with it,
+                # and trusting it anyway would let an edited copy pass for the signed list.
+                raise TrustListError(
+                    f"{path} is plain JSON, not a signed trust list, but a --trust-anchor "
+                    "was given for it",
+                    code="trust-list-unsigned",
+                )
             lists.append(_load(path, data, None))
             origins.append(TrustListOrigin(file=str(path), signed=False))
             continue
@@ -146,11 +155,25 @@ def offline_config(
     """A verifier that reads nothing but these files."""
     documents: dict[str, Mapping[str, Any]] = {}
     for path in did_files:
-        document = json.loads(path.read_text())
+        document = _did_document(path)
         documents[document["id"]] = document
     base = VerifierConfig(trust_list=trust_lists.trust_list, did_documents=documents.get)
     lists = status_source((p.read_bytes() for p in status_files), base)
     return msgspec.structs.replace(base, status_lists=lists.get)
+
+
+def _did_document(path: Path) -> Mapping[str, Any]:
+    """A DID document from a file: a JSON object with a string `id` (else exit 2, not a
+    traceback)."""
+    try:
+        document = decode_json(path.read_bytes(), dict[str, Any])
+    except (msgspec.ValidationError, DomainError):
+        document = None
+    if document is None or not isinstance(document.get("id"), str):
+        raise InvalidInputError(
+            f"{path} is not a DID document (a JSON object with an id)", code="bad-did-document"
+        )
+    return document
 
 
 def render(

@@ -269,3 +269,26 @@ async def test_the_registry_database_anchors_signed_lists(
     result = await asyncio.to_thread(run, list_args, env)
     assert result.exit_code == 2
     assert "trust-list-key-unknown" in result.stderr
+
+
+def test_a_plain_list_where_an_anchor_pins_one_is_refused(tmp_path: Path) -> None:
+    """With an anchor given, an edited plain copy must not pass for the signed list."""
+    world = World()
+    args = _files(world, tmp_path, world.credential())
+    operator = Operator(tmp_path, "op")
+    plain = args[3]
+    result = run(with_list(args, "--trust-list", plain, "--trust-anchor", operator.did_file()))
+    assert result.exit_code == 2
+    assert "trust-list-unsigned" in result.stderr
+
+
+def test_unusable_did_documents_exit_2_with_a_code(tmp_path: Path) -> None:
+    world = World()
+    args = _files(world, tmp_path, world.credential())
+    for content in ("not json", "[1, 2]", '{"no": "id"}', "[" * 200 + "]" * 200):
+        bad = tmp_path / "did.json"
+        bad.write_text(content)
+        result = run([*args, "--did-document", str(bad)])
+        assert result.exit_code == 2, (content, result.output)
+        assert "bad-did-document" in result.stderr
+        assert "Traceback" not in result.output + result.stderr
