@@ -7,7 +7,16 @@ from uuid import UUID
 
 from advanced_alchemy.base import BigIntBase, UUIDAuditBase, UUIDBase
 from advanced_alchemy.types import DateTimeUTC, JsonB
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 
@@ -49,6 +58,8 @@ class Module(UUIDAuditBase):
     """A module's stable identity and lifecycle; its content lives in versions."""
 
     __tablename__ = "module"
+    # The newest module in one lookup: the registry's trust list is rebuilt when it changes.
+    __table_args__ = (Index("ix_module_created_at", "created_at"),)
     provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="draft")
     published_version: Mapped[int | None] = mapped_column(Integer, default=None)

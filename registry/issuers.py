@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.access import require_role
@@ -318,10 +318,40 @@ async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustLi
     )
 
 
+# The trust list each registry (database and base URL) verifies with, kept with the version
+# of the tables it was built from. Building it reads every module of every accredited provider
+# (its scope lists them), too much for each verification; the version is one indexed lookup
+# per table, and is read on every call, so a change made by any process is seen at once.
+_TRUST_LISTS: dict[tuple[str, str], tuple[tuple[object, ...], TrustList]] = {}
+
+
+async def _trust_list_version(session: AsyncSession) -> tuple[object, ...]:
+    """Changes whenever something the trust list is built from changes: an accreditation or a
+    key made or changed, a provider renamed, a module made (modules are never deleted)."""
+    parts = (
+        select(func.count(Accreditation.id)),
+        select(func.max(Accreditation.updated_at)),
+        select(func.count(IssuerKey.id)),
+        select(func.max(IssuerKey.updated_at)),
+        select(func.max(Provider.updated_at)),
+        select(func.max(Module.created_at)),
+    )
+    row = (await session.execute(select(*(part.scalar_subquery() for part in parts)))).one()
+    return tuple(row)
+
+
 async def current_trust_list(session: AsyncSession, settings: Settings) -> TrustList:
-    """The trust list with lookups, for verification inside the registry."""
+    """The trust list with lookups, for verification inside the registry (built again only
+    when its tables changed)."""
+    key = (settings.database_url, settings.base_url)
+    version = await _trust_list_version(session)
+    cached = _TRUST_LISTS.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
     doc = await build_trust_list(session, settings)
-    return TrustList(id=doc.id, issuer=doc.issuer, issued=doc.issued, issuers=doc.issuers)
+    trust_list = TrustList(id=doc.id, issuer=doc.issuer, issued=doc.issued, issuers=doc.issuers)
+    _TRUST_LISTS[key] = (version, trust_list)
+    return trust_list
 
 
 async def signed_trust_list(
