@@ -74,7 +74,9 @@ async def renew_link(
     session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
 ) -> ShareCreated:
     """A new link for an active share (for one made before links were kept, whose link is
-    lost): the old link stops working, the views and everything else stay."""
+    lost): the old link stops working, the views and everything else stay. The worker's
+    alone: a link is a key to the shared credentials."""
+    holder.require_worker("make a new share link")
     share = await session.get(Share, share_id)
     if share is None or share.wallet_id != holder.wallet.id:
         raise NotFoundError("no such share", code="share-not-found")

@@ -61,9 +61,15 @@ async def test_a_coach_does_not_get_the_link(world: World) -> None:
     )
     assert consent.status_code == 201, consent.text
     issued = await world.issue(worker)
-    await world.share(worker, [issued["id"]], "hr@example.com")
-    [listed] = await _shares(world, coach.acting_for(worker))
-    assert (listed["url"], listed["linkKept"]) == (None, True)
+    share = await world.share(worker, [issued["id"]], "hr@example.com")
+    # Shares are the worker's alone: a coach, even with consent, neither lists them (with
+    # their links) nor makes a new link.
+    listed = await world.client.get("/api/me/shares", headers=coach.acting_for(worker))
+    assert (listed.status_code, listed.json()["code"]) == (403, "worker-only")
+    renewed = await world.client.post(
+        f"/api/me/shares/{share['id']}/link", headers=coach.acting_for(worker)
+    )
+    assert (renewed.status_code, renewed.json()["code"]) == (403, "worker-only")
 
 
 async def test_a_share_from_before_gets_a_new_link_and_the_old_one_stops(

@@ -140,7 +140,7 @@ async def test_why_and_when_a_credential_was_revoked_shows_wherever_its_status_d
     world: World, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
     worker, browser = await _sam(world)
-    kept, revoked = await world.issue(worker), await world.issue(worker)
+    kept, revoked = await world.issue(worker), await world.issue(worker, reissue=True)
     answer = await world.client.post(
         f"/api/credentials/{revoked['id']}/revoke",
         json={"reason": "fraud", "note": "Examen door een ander gemaakt."},
