@@ -135,6 +135,10 @@ async def _issued_by_wallet(
         )
         for wallet_id, row_id, issuer, achievement in rows:
             by_wallet[wallet_id].append((row_id, issuer, achievement))
+    # In the order they were issued (rows come back in whatever order the database likes).
+    position = {row_id: index for index, row_id in enumerate(ids)}
+    for found in by_wallet.values():
+        found.sort(key=lambda item: position[item[0]])
     return by_wallet
 
 
