@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, ClassVar
 
 import msgspec
 from litestar.constants import RESERVED_KWARGS
@@ -124,11 +124,13 @@ def document(handler: HTTPRouteHandler, path_parameters: Collection[str], path: 
         anonymous: list[SecurityRequirement] = [] if "actor" in names else [{}]
         handler.security = [{BEARER: []}, *anonymous]
     handler.operation_class = operation_class(
-        documented={str(s) for s in handler.responses} | {str(handler.status_code)},
-        body=request_body(doc),
-        also=doc.also,
-        headers=doc.headers,
-        pages=pages,
+        Finish(
+            documented=frozenset({*map(str, handler.responses), str(handler.status_code)}),
+            body=request_body(doc),
+            also=doc.also,
+            headers=doc.headers,
+            pages=pages,
+        )
     )
 
 
@@ -180,7 +182,17 @@ def request_body(doc: ApiDoc) -> RequestBody | None:
 
 def inline(kind: type[Any]) -> dict[str, Any]:
     """msgspec's JSON Schema for `kind` with its `$defs` written in place (a body schema in an
-    OpenAPI document cannot refer to definitions of its own)."""
+    OpenAPI document cannot refer to definitions of its own). Made once per type: every app
+    (every test) documents its routes anew."""
+    if kind not in _INLINED:
+        _INLINED[kind] = _inline(kind)
+    return _INLINED[kind]
+
+
+_INLINED: dict[type[Any], dict[str, Any]] = {}
+
+
+def _inline(kind: type[Any]) -> dict[str, Any]:
     schema = msgspec.json.schema(kind)
     definitions: dict[str, Any] = schema.pop("$defs", {})
 
@@ -198,47 +210,59 @@ def inline(kind: type[Any]) -> dict[str, Any]:
     return result
 
 
-def operation_class(
-    *,
-    documented: set[str],
-    body: RequestBody | None,
-    also: tuple[str, ...],
-    headers: tuple[str, ...],
-    pages: bool,
-) -> type[Operation]:
-    """An Operation that finishes what Litestar generates from the signature: it keeps only
-    the documented statuses (Litestar adds its own 400 to any route with parameters), adds
-    the body the route reads itself, the other media types of its answer, the 401's
-    `WWW-Authenticate` header and, where people get pages, the HTML form of every answer."""
+@dataclass(frozen=True, slots=True)
+class Finish:
+    """What a route's operation needs beyond what Litestar generates from its signature."""
 
-    @dataclass
-    class DocumentedOperation(Operation):
-        def __post_init__(self) -> None:
-            if body is not None:
-                self.request_body = body
-            responses = {k: v for k, v in (self.responses or {}).items() if k in documented}
-            for status, response in responses.items():
-                if not isinstance(response, OpenAPIResponse):
-                    continue
-                code = int(status)
-                extra = [*also] if code < 300 else []
-                if pages and code != 401:
-                    extra.append("text/html")
-                if response.content is not None:
-                    response.content.update(dict.fromkeys(extra, OpenAPIMediaType(schema=TEXT)))
-                names = ["WWW-Authenticate"] if code == 401 else headers if code < 400 else []
-                if names:
-                    required = dict.fromkeys(names, OpenAPIHeader(schema=TEXT, required=True))
-                    response.headers = {**(response.headers or {}), **required}
-            if pages and "401" in responses:
-                # A page that needs a sign-in sends a browser to the sign-in page instead.
-                responses["303"] = OpenAPIResponse(
-                    description="To the sign-in page (for `Accept: text/html`)",
-                    headers={"Location": OpenAPIHeader(schema=TEXT, required=True)},
-                )
-            self.responses = responses
+    documented: frozenset[str]
+    body: RequestBody | None
+    also: tuple[str, ...]
+    headers: tuple[str, ...]
+    pages: bool
 
-    return DocumentedOperation
+    def apply(self, operation: Operation) -> None:
+        """Keep only the documented statuses (Litestar adds its own 400 to any route with
+        parameters); add the body the route reads itself, the other media types of its answer,
+        the headers of its answers and, where people get pages, the HTML form of them."""
+        if self.body is not None:
+            operation.request_body = self.body
+        responses = {k: v for k, v in (operation.responses or {}).items() if k in self.documented}
+        for status, response in responses.items():
+            if isinstance(response, OpenAPIResponse):
+                self._complete(int(status), response)
+        if self.pages and "401" in responses:
+            # A page that needs a sign-in sends a browser to the sign-in page instead.
+            responses["303"] = OpenAPIResponse(
+                description="To the sign-in page (for `Accept: text/html`)",
+                headers={"Location": OpenAPIHeader(schema=TEXT, required=True)},
+            )
+        operation.responses = responses
+
+    def _complete(self, code: int, response: OpenAPIResponse) -> None:
+        extra = [*self.also] if code < 300 else []
+        if self.pages and code != 401:
+            extra.append("text/html")
+        if response.content is not None:
+            response.content.update(dict.fromkeys(extra, OpenAPIMediaType(schema=TEXT)))
+        names = ["WWW-Authenticate"] if code == 401 else self.headers if code < 400 else ()
+        if names:
+            required = dict.fromkeys(names, OpenAPIHeader(schema=TEXT, required=True))
+            response.headers = {**(response.headers or {}), **required}
+
+
+class DocumentedOperation(Operation):
+    """Litestar's operation, finished by the route's `Finish` (a subclass per route)."""
+
+    finish: ClassVar[Finish]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.finish.apply(self)
+
+
+def operation_class(finish: Finish) -> type[Operation]:
+    # A plain subclass: a dataclass per route would cost a millisecond each, on every app.
+    return type("DocumentedOperation", (DocumentedOperation,), {"finish": finish})
 
 
 __all__ = ["BEARER", "ApiDocPlugin", "openapi_config"]
