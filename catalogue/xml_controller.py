@@ -13,7 +13,12 @@ from catalogue.xml_io import CatalogueXml
 from schemas.api_doc import api_doc
 from schemas.catalogue import ModuleImportResult
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from schemas.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 
 XML_MAX_BYTES = 5_000_000
 XML = "application/xml"
@@ -46,7 +51,7 @@ class CatalogueXmlController(Controller):
     @post(
         "/import",
         request_max_body_size=XML_MAX_BYTES,
-        opt=api_doc(PermissionDeniedError, body={XML: str}),
+        opt=api_doc(PermissionDeniedError, ConflictError, body={XML: str}),
     )
     async def import_catalogue(
         self, db_session: AsyncSession, base_url: str, actor: Actor, request: Request[Any, Any, Any]

@@ -6,8 +6,9 @@ Which statuses a route documents follows from one place per route plus its signa
   controller), each by the one table in `registry.errors`;
 - those of the dependencies it uses (`DEPENDENCY_RAISES`): a token makes it 401 and adds the
   bearer security requirement (required for `actor`, optional for `viewer`);
-- 400 for query or header parameters, 404 for path parameters (an id that does not parse or
-  does not exist), and 400, 413 and 422 when it reads a body.
+- 400 on every route (a query string with a control character, `registry.http`; and the
+  route's own query and header parameters), 404 for path parameters (an id that does not
+  parse or does not exist), and 400, 413 and 422 when it reads a body.
 The tests run schemathesis against the document, so a status a route returns but does not
 document fails them.
 """
@@ -19,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 import msgspec
-from litestar.constants import RESERVED_KWARGS
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.spec import (
@@ -98,17 +98,14 @@ def document(handler: HTTPRouteHandler, path_parameters: Collection[str], path: 
     used = names & DEPENDENCY_RAISES.keys()
     raises = [*doc.raises, *(error for name in used for error in DEPENDENCY_RAISES[name])]
     statuses = {status_of_type(error) for error in raises}
-    dependencies = handler.resolve_dependencies().keys()
-    if names - dependencies - RESERVED_KWARGS - set(path_parameters):
-        statuses.add(400)
+    # Every request's query string goes through the text rule (registry.http): a control
+    # character in it is a 400 `invalid-parameter` on any route, with parameters or without.
+    statuses.add(400)
     if path_parameters:
         statuses.add(404)
     if "data" in names or doc.body:
         statuses |= BODY_STATUSES
     pages = not path.startswith(MACHINE_PREFIXES)
-    if pages:
-        # Litestar's CSRF middleware reads a form body on every page request, a GET too.
-        statuses.add(400)
     problems = {
         status: ResponseSpec(Problem, description=TITLES[status], media_type=PROBLEM_JSON)
         for status in sorted(statuses)

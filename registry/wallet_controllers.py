@@ -157,7 +157,7 @@ class ShareController(Controller):
         """Withdraw a share: its link answers 410 from now on."""
         return await shares.withdraw_share(db_session, settings, holder, share_id)
 
-    @post("/{share_id:uuid}/link")
+    @post("/{share_id:uuid}/link", opt=api_doc(GoneError))
     async def renew_share_link(
         self, db_session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
     ) -> ShareCreated:

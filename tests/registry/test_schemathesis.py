@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -19,7 +19,6 @@ import pytest
 import schemathesis
 from litestar import Litestar, get
 from schemathesis.engine import events, from_schema
-from schemathesis.generation.case import Case
 from schemathesis.python import asgi
 from sqlalchemy import select
 
@@ -78,7 +77,6 @@ class Finding:
     check: str
     status: int | None
     title: str
-    case: Case
     curl: str
     body: bytes
 
@@ -91,64 +89,6 @@ class Finding:
             f"{self.operation}: {self.check} ({self.title}), status {self.status}\n"
             f"    {self.curl}\n    -> {self.body[:300]!r}"
         )
-
-
-@dataclass(frozen=True)
-class Known:
-    """A failure another branch fixes (issue 9): the operations, and what the request that
-    meets it looks like. It covers only 5xx answers to such requests."""
-
-    item: str
-    operations: str
-    request: Callable[[Case], bool]
-
-    def covers(self, finding: Finding) -> bool:
-        return (
-            finding.status is not None
-            and finding.status >= 500
-            and re.search(self.operations, finding.operation) is not None
-            and self.request(finding.case)
-        )
-
-
-def texts(value: Any) -> Iterator[str]:
-    """Every string in a generated request part (a JSON body, a mapping of parameters)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, bytes):
-        yield value.decode("latin-1")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from texts(key)
-            yield from texts(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from texts(item)
-
-
-def has_nul(case: Case) -> bool:
-    parts = (case.path_parameters, case.query, case.headers, case.cookies, case.body)
-    return any("\x00" in text for text in texts(list(parts)))
-
-
-def path_integer_from(name: str, bound: int) -> Callable[[Case], bool]:
-    def beyond(case: Case) -> bool:
-        value = str((case.path_parameters or {}).get(name, ""))
-        return value.lstrip("-").isdigit() and abs(int(value)) >= bound
-
-    return beyond
-
-
-# Failures that branches for issue 9 fix; each covers only 5xx answers to such requests.
-# Remove each entry once the branch that fixes it is merged.
-KNOWN: tuple[Known, ...] = (
-    Known("issue 9 item 10: NUL in text, 500 on PostgreSQL", r".", has_nul),
-    Known(
-        "issue 9 item 11: path integer beyond the column (on PostgreSQL an INTEGER: 2^31)",
-        r"/versions/\{number\}$",
-        path_integer_from("number", 2**31),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -262,7 +202,7 @@ def run(app: Any, config: schemathesis.Config) -> Outcome:
 
 def record(result: Outcome, recorder: Any) -> None:
     label = recorder.label
-    for case_id, node in recorder.cases.items():
+    for case_id in recorder.cases:
         response = recorder.find_response(case_id=case_id)
         if response is not None:
             result.statuses[label][response.status_code] += 1
@@ -276,7 +216,6 @@ def record(result: Outcome, recorder: Any) -> None:
                     check=check.name,
                     status=None if response is None else response.status_code,
                     title=check.failure_info.failure.title,
-                    case=node.value,
                     curl=check.failure_info.code_sample,
                     body=b"" if response is None else response.content,
                 )
@@ -284,15 +223,11 @@ def record(result: Outcome, recorder: Any) -> None:
 
 
 def unexpected(findings: list[Finding]) -> list[str]:
-    """Findings no known failure covers, one per kind; the known ones are printed."""
-    left: dict[tuple[str, str, int | None, str], Finding] = {}
+    """Every finding fails the run; one line per kind (operation, check, status, failure)."""
+    first: dict[tuple[str, str, int | None, str], Finding] = {}
     for finding in findings:
-        known = next((k for k in KNOWN if k.covers(finding)), None)
-        if known is not None:
-            print(f"known ({known.item}): {finding.operation} {finding.check} {finding.status}")
-        else:
-            left.setdefault(finding.key, finding)
-    return [finding.describe() for finding in left.values()]
+        first.setdefault(finding.key, finding)
+    return [finding.describe() for finding in first.values()]
 
 
 def needs_token(operation: dict[str, Any]) -> bool:
