@@ -161,7 +161,7 @@ class CompetenceController(Controller):
             db_session, actor, items, merge_labels=csv_format == "esco"
         )
 
-    @patch("/competences/{competence_id:uuid}")
+    @patch("/competences/{competence_id:uuid}", opt=api_doc(PermissionDeniedError))
     async def relabel_competence(
         self, db_session: AsyncSession, actor: Actor, competence_id: UUID, data: CompetenceLabels
     ) -> CompetenceOut:

@@ -22,7 +22,7 @@ from schemathesis.engine import events, from_schema
 from schemathesis.python import asgi
 from sqlalchemy import select
 
-from catalogue.models import Module, ModuleVersion, Qualification
+from catalogue.models import Competence, Module, ModuleVersion, Qualification
 from catalogue.models import Run as CourseRun
 from registry.app import create_app
 from registry.db import make_engine, make_sessionmaker
@@ -102,6 +102,7 @@ class Demo:
 
 ID_QUERIES: dict[str, Any] = {
     "module_id": select(Module.id),
+    "competence_id": select(Competence.id).order_by(Competence.uri).limit(20),
     "number": select(ModuleVersion.number).distinct(),
     "run_id": select(CourseRun.id),
     "qualification_id": select(Qualification.id),
