@@ -231,6 +231,14 @@ async def list_competences(
     )
 
 
+async def get_competence(session: AsyncSession, uri: str) -> CompetenceOut:
+    """One competence by its URI."""
+    competence = await session.scalar(select(Competence).where(Competence.uri == uri))
+    if competence is None:
+        raise NotFoundError(f"no competence {uri}", code="competence-not-found")
+    return competence_out(competence)
+
+
 async def competences_by_uri(session: AsyncSession, uris: Sequence[str]) -> dict[str, Competence]:
     """Known competences for these URIs; unknown URIs are an input error."""
     found = {

@@ -21,6 +21,7 @@ from catalogue.esco import parse_esco_csv, parse_plain_csv
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
 from catalogue.search import SearchQuery, search_modules
+from schemas.api_doc import api_doc
 from schemas.catalogue import (
     CompetenceCreate,
     CompetenceLabels,
@@ -45,7 +46,13 @@ from schemas.catalogue import (
     RunPatch,
     SearchResult,
 )
-from schemas.common import MAX_INTEGER, Actor, today_nl
+from schemas.common import MAX_INTEGER, SLUG_PATTERN, Actor, today_nl
+from schemas.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 
 CSV_MAX_BYTES = 20_000_000
 Limit = Annotated[int, Parameter(ge=1, le=100)]
@@ -63,7 +70,7 @@ class ProviderController(Controller):
         """List provider organisations."""
         return await competence_service.list_providers(db_session)
 
-    @post("/")
+    @post("/", opt=api_doc(PermissionDeniedError, InvalidInputError, ConflictError))
     async def create_provider(
         self, db_session: AsyncSession, actor: Actor, data: ProviderCreate
     ) -> ProviderOut:
@@ -82,7 +89,7 @@ class CompetenceController(Controller):
         """List competence frameworks."""
         return await competence_service.list_frameworks(db_session)
 
-    @post("/frameworks")
+    @post("/frameworks", opt=api_doc(PermissionDeniedError, ConflictError))
     async def create_framework(
         self, db_session: AsyncSession, actor: Actor, data: FrameworkCreate
     ) -> FrameworkOut:
@@ -120,20 +127,24 @@ class CompetenceController(Controller):
             without_label=without_label,
         )
 
-    @post("/competences")
+    @post("/competences", opt=api_doc(PermissionDeniedError, NotFoundError))
     async def create_competence(
         self, db_session: AsyncSession, actor: Actor, data: CompetenceCreate
     ) -> ImportResult:
         """Create or update one competence by URI (operator)."""
         return await competence_service.upsert_competences(db_session, actor, [data])
 
-    @post("/competences/import", request_max_body_size=CSV_MAX_BYTES)
+    @post(
+        "/competences/import",
+        request_max_body_size=CSV_MAX_BYTES,
+        opt=api_doc(PermissionDeniedError, NotFoundError, body={"text/csv": str}),
+    )
     async def import_competences(
         self,
         db_session: AsyncSession,
         actor: Actor,
         request: Request[Any, Any, Any],
-        framework: Annotated[str, Parameter(max_length=64)],
+        framework: Annotated[str, Parameter(pattern=SLUG_PATTERN)],
         csv_format: Annotated[Literal["esco", "plain"], Parameter(query="format")] = "plain",
         language: Annotated[str, Parameter(pattern=r"^[a-z]{2}$")] = "en",
     ) -> ImportResult:
@@ -150,18 +161,19 @@ class CompetenceController(Controller):
             db_session, actor, items, merge_labels=csv_format == "esco"
         )
 
-    @patch("/competences/{competence_id:uuid}")
+    @patch("/competences/{competence_id:uuid}", opt=api_doc(PermissionDeniedError))
     async def relabel_competence(
         self, db_session: AsyncSession, actor: Actor, competence_id: UUID, data: CompetenceLabels
     ) -> CompetenceOut:
         """Add or replace a competence's labels per language, e.g. Dutch (operator)."""
         return await competence_service.relabel_competence(db_session, actor, competence_id, data)
 
-    @get("/competences/by-uri", include_in_schema=True)
-    async def get_competence(self, db_session: AsyncSession, uri: str) -> CompetenceOut:
+    @get("/competences/by-uri", opt=api_doc(NotFoundError))
+    async def get_competence(
+        self, db_session: AsyncSession, uri: Annotated[str, Parameter(max_length=500)]
+    ) -> CompetenceOut:
         """One competence by its URI."""
-        found = await competence_service.competences_by_uri(db_session, [uri])
-        return competence_service.competence_out(found[uri])
+        return await competence_service.get_competence(db_session, uri)
 
 
 class ModuleController(Controller):
@@ -205,7 +217,7 @@ class ModuleController(Controller):
         )
         return await search_modules(db_session, base_url, query, today=today_nl())
 
-    @post("/")
+    @post("/", opt=api_doc(PermissionDeniedError, InvalidInputError, ConflictError))
     async def create_module(
         self, db_session: AsyncSession, base_url: str, actor: Actor, data: ModuleCreate
     ) -> ModuleOut:
@@ -219,7 +231,7 @@ class ModuleController(Controller):
         """A module with its current version (drafts only for its own provider)."""
         return await ModuleService(db_session, base_url).view(viewer, module_id)
 
-    @patch("/{module_id:uuid}")
+    @patch("/{module_id:uuid}", opt=api_doc(PermissionDeniedError, ConflictError))
     async def update_module(
         self,
         db_session: AsyncSession,
@@ -231,14 +243,22 @@ class ModuleController(Controller):
         """Edit a module; a published module gets a new draft version."""
         return await ModuleService(db_session, base_url).patch(actor, module_id, data)
 
-    @post("/{module_id:uuid}/publish", status_code=200)
+    @post(
+        "/{module_id:uuid}/publish",
+        status_code=200,
+        opt=api_doc(PermissionDeniedError, ConflictError),
+    )
     async def publish_module(
         self, db_session: AsyncSession, base_url: str, actor: Actor, module_id: UUID
     ) -> ModuleOut:
         """Publish the draft version."""
         return await ModuleService(db_session, base_url).publish(actor, module_id)
 
-    @post("/{module_id:uuid}/withdraw", status_code=200)
+    @post(
+        "/{module_id:uuid}/withdraw",
+        status_code=200,
+        opt=api_doc(PermissionDeniedError, ConflictError),
+    )
     async def withdraw_module(
         self, db_session: AsyncSession, base_url: str, actor: Actor, module_id: UUID
     ) -> ModuleOut:
@@ -264,14 +284,17 @@ class ModuleController(Controller):
         """The runs of a module, cancelled ones included and marked."""
         return await run_service.list_runs(db_session, viewer, module_id)
 
-    @post("/{module_id:uuid}/runs")
+    @post("/{module_id:uuid}/runs", opt=api_doc(PermissionDeniedError, ConflictError))
     async def create_run(
         self, db_session: AsyncSession, actor: Actor, module_id: UUID, data: RunCreate
     ) -> RunDocument:
         """Add a run to one of your modules."""
         return await run_service.create_run(db_session, actor, module_id, data)
 
-    @patch("/{module_id:uuid}/runs/{run_id:uuid}")
+    @patch(
+        "/{module_id:uuid}/runs/{run_id:uuid}",
+        opt=api_doc(PermissionDeniedError, ConflictError, InvalidInputError),
+    )
     async def update_run(
         self,
         db_session: AsyncSession,
@@ -297,7 +320,7 @@ class QualificationController(Controller):
         """List qualifications."""
         return await QualificationService(db_session, base_url).page(limit=limit, offset=offset)
 
-    @post("/")
+    @post("/", opt=api_doc(PermissionDeniedError, ConflictError, InvalidInputError))
     async def create_qualification(
         self, db_session: AsyncSession, base_url: str, actor: Actor, data: QualificationCreate
     ) -> QualificationOut:

@@ -10,9 +10,15 @@ from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.xml_io import CatalogueXml
+from schemas.api_doc import api_doc
 from schemas.catalogue import ModuleImportResult
 from schemas.common import Actor
-from schemas.errors import InvalidInputError
+from schemas.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 
 XML_MAX_BYTES = 5_000_000
 XML = "application/xml"
@@ -24,7 +30,7 @@ class CatalogueXmlController(Controller):
     path = "/api/catalogue"
     tags = ["catalogue"]
 
-    @get("/export", media_type=XML)
+    @get("/export", media_type=XML, opt=api_doc(InvalidInputError, NotFoundError))
     async def export_catalogue(
         self,
         db_session: AsyncSession,
@@ -42,7 +48,11 @@ class CatalogueXmlController(Controller):
             )
         return Response(await service.export_edudex(module_id), media_type=XML)
 
-    @post("/import", request_max_body_size=XML_MAX_BYTES)
+    @post(
+        "/import",
+        request_max_body_size=XML_MAX_BYTES,
+        opt=api_doc(PermissionDeniedError, ConflictError, body={XML: str}),
+    )
     async def import_catalogue(
         self, db_session: AsyncSession, base_url: str, actor: Actor, request: Request[Any, Any, Any]
     ) -> ModuleImportResult:

@@ -13,7 +13,6 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.enums import ScopeType
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
 from litestar.types import (
     HTTPScope,
     LifeSpanReceive,
@@ -34,7 +33,6 @@ from catalogue.controllers import (
     QualificationController,
 )
 from catalogue.xml_controller import CatalogueXmlController
-from registry.apidocs import docs_router, render_plugins
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
     close_request_session,
@@ -55,6 +53,7 @@ from registry.issuer_controllers import (
 )
 from registry.jobs import load_kinds
 from registry.jobs.runner import run_forever
+from registry.openapi import ApiDocPlugin, openapi_config
 from registry.settings import Settings
 from registry.wallet_controllers import CONTROLLERS as WALLET_CONTROLLERS
 from registry.web import csrf_config, template_config, web_handlers
@@ -160,14 +159,8 @@ def create_app(settings: Settings) -> Litestar:
         },
         template_config=template_config(),
         csrf_config=csrf_config(settings),
-        openapi_config=OpenAPIConfig(
-            title="LLO registry",
-            version="0.1.0",
-            description="Modular training catalogue and verifiable skills records.",
-            path="/schema",
-            render_plugins=render_plugins(),
-            openapi_router=docs_router("/schema"),
-        ),
+        openapi_config=openapi_config(),
+        plugins=[ApiDocPlugin()],
         middleware=[
             DefineMiddleware(forwarded_client, trusted_proxies=settings.trusted_proxies),
             close_request_session,

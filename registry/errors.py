@@ -25,6 +25,7 @@ from schemas.errors import (
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
+    UnsupportedMediaTypeError,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -41,6 +42,7 @@ STATUS_OF: dict[type[DomainError], int] = {
     ConflictError: 409,
     GoneError: 410,
     PayloadTooLargeError: 413,
+    UnsupportedMediaTypeError: 415,
     InvalidInputError: 422,
     DomainError: 400,
 }
@@ -62,7 +64,12 @@ TITLES = {
 
 
 def status_of(error: DomainError) -> int:
-    return next(STATUS_OF[cls] for cls in type(error).__mro__ if cls in STATUS_OF)
+    return status_of_type(type(error))
+
+
+def status_of_type(kind: type[DomainError]) -> int:
+    """The status of every error of this class (the OpenAPI document lists them by class)."""
+    return next(STATUS_OF[cls] for cls in kind.__mro__ if cls in STATUS_OF)
 
 
 def problem(
@@ -93,7 +100,9 @@ def handle_validation(request: Request[Any, Any, Any], exc: ValidationException)
     errors = exc.extra if isinstance(exc.extra, list) else []
     if errors and all(e.get("source") == "path" for e in errors):
         return problem(request, 404, "not-found", "nothing is found at this address")
-    if errors and all(e.get("source") in {"query", "path", "header"} for e in errors):
+    # No field errors at all: Litestar's "Missing required query parameter ..." (a body field
+    # error always names its field).
+    if all(e.get("source") in {"query", "path", "header"} for e in errors):
         return problem(request, 400, "invalid-parameter", str(exc.detail), errors=errors)
     return problem(request, 422, "invalid-input", str(exc.detail), errors=errors)
 
@@ -132,4 +141,4 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     Exception: handle_unexpected,
 }
 
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "problem", "status_of"]
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "problem", "status_of", "status_of_type"]

@@ -6,14 +6,22 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, post
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import batches, issuance
 from registry.settings import Settings
+from schemas.api_doc import api_doc
 from schemas.common import Actor
-from schemas.errors import DomainError
-from schemas.issuance import BatchOut, IssuedOut, IssueIn
+from schemas.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    UnsupportedMediaTypeError,
+)
+from schemas.issuance import BatchIn, BatchOut, IssuedOut, IssueIn
 
 BATCH_MAX_BYTES = 20_000_000
 Reissue = Annotated[
@@ -26,19 +34,17 @@ Reissue = Annotated[
 _ENCODE = msgspec.json.Encoder().encode
 
 
-class UnsupportedBatchTypeError(DomainError):
-    """A batch body that is neither JSON nor CSV."""
-
-    code = "unsupported-media-type"
-
-
 class IssuanceController(Controller):
     """Issuing credentials (provider: module certificates; assessor: EVC records)."""
 
     path = "/api/credentials"
     tags = ["issuance"]
 
-    @post("/", status_code=201)
+    @post(
+        "/",
+        status_code=201,
+        opt=api_doc(PermissionDeniedError, NotFoundError, ConflictError, InvalidInputError),
+    )
     async def issue_credential(
         self,
         db_session: AsyncSession,
@@ -50,7 +56,20 @@ class IssuanceController(Controller):
         """Issue one credential to a worker (by account) or to an e-mail address."""
         return await issuance.issue_one(db_session, settings, actor, data, reissue=reissue)
 
-    @post("/batch", status_code=201, request_max_body_size=BATCH_MAX_BYTES)
+    @post(
+        "/batch",
+        status_code=201,
+        request_max_body_size=BATCH_MAX_BYTES,
+        responses={201: ResponseSpec(BatchOut, description="Every credential, in order")},
+        opt=api_doc(
+            batches.IdempotencyKeyError,
+            PermissionDeniedError,
+            ConflictError,
+            UnsupportedMediaTypeError,
+            body={"application/json": BatchIn, "text/csv": str},
+            headers=["Idempotent-Replayed"],
+        ),
+    )
     async def issue_batch(
         self,
         db_session: AsyncSession,
@@ -64,7 +83,7 @@ class IssuanceController(Controller):
         key = batches.check_key(idempotency_key)
         media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
         if media_type not in {"application/json", "text/csv"}:
-            raise UnsupportedBatchTypeError("send application/json or text/csv")
+            raise UnsupportedMediaTypeError("send application/json or text/csv")
         body = await request.body()
 
         async def run() -> bytes:

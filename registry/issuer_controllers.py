@@ -8,6 +8,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,7 +19,14 @@ from registry.keys import OPERATOR
 from registry.models import Credential
 from registry.settings import Settings
 from registry.status_lists import served_list
+from schemas.api_doc import api_doc
 from schemas.common import MAX_BIG_INTEGER, Actor
+from schemas.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from schemas.issuers import (
     AccreditationCreate,
     AccreditationOut,
@@ -27,6 +35,7 @@ from schemas.issuers import (
     StatusAction,
     StatusChangeIn,
 )
+from schemas.trust import TrustListDocument
 
 TRUST_LIST_MEDIA = "application/trust-list+jwt"
 VC_JWT_MEDIA = "application/vc+jwt"
@@ -43,8 +52,9 @@ class AccreditationController(Controller):
 
     path = "/api/accreditations"
     tags = ["issuers"]
+    opt = api_doc(PermissionDeniedError)
 
-    @post("/")
+    @post("/", opt=api_doc(NotFoundError, InvalidInputError))
     async def create_accreditation(
         self, db_session: AsyncSession, actor: Actor, settings: Settings, data: AccreditationCreate
     ) -> AccreditationOut:
@@ -62,7 +72,7 @@ class AccreditationController(Controller):
         """List accreditations (operator: all; an organisation: its own)."""
         return await issuers.list_accreditations(db_session, actor, settings, provider)
 
-    @patch("/{accreditation_id:uuid}")
+    @patch("/{accreditation_id:uuid}", opt=api_doc(InvalidInputError))
     async def patch_accreditation(
         self,
         db_session: AsyncSession,
@@ -74,7 +84,7 @@ class AccreditationController(Controller):
         """Set when an accreditation ends (operator)."""
         return await issuers.end_accreditation(db_session, actor, settings, accreditation_id, data)
 
-    @delete("/{accreditation_id:uuid}", status_code=HTTP_200_OK)
+    @delete("/{accreditation_id:uuid}", status_code=HTTP_200_OK, opt=api_doc(InvalidInputError))
     async def end_accreditation(
         self, db_session: AsyncSession, actor: Actor, settings: Settings, accreditation_id: UUID
     ) -> AccreditationOut:
@@ -88,7 +98,12 @@ class TrustController(Controller):
     path = "/"
     tags = ["issuers"]
 
-    @get("/trust-list", media_type=TRUST_LIST_MEDIA)
+    @get(
+        "/trust-list",
+        media_type=TRUST_LIST_MEDIA,
+        responses={200: ResponseSpec(TrustListDocument, description="The signed trust list")},
+        opt=api_doc(also=[TRUST_LIST_MEDIA]),
+    )
     async def get_trust_list(
         self, db_session: AsyncSession, settings: Settings, request: Request[Any, Any, Any]
     ) -> Response[Any]:
@@ -133,13 +148,20 @@ async def _serve_status(
     return Response(served.jws, media_type=VC_JWT_MEDIA, headers=headers)
 
 
+STATUS_LIST_RESPONSES = {
+    200: ResponseSpec(dict[str, Any], description="The status list credential"),
+    304: ResponseSpec(None, description="Not modified (If-None-Match)"),
+}
+STATUS_DOC = api_doc(also=[VC_JWT_MEDIA], headers=["ETag", "Cache-Control"])
+
+
 class StatusListController(Controller):
     """The issuers' Bitstring status lists, signed, cacheable."""
 
     path = "/status"
     tags = ["issuers"]
 
-    @get("/{list_id:int}", media_type=VC_JWT_MEDIA)
+    @get("/{list_id:int}", media_type=VC_JWT_MEDIA, responses=STATUS_LIST_RESPONSES, opt=STATUS_DOC)
     async def get_revocation_list(
         self,
         db_session: AsyncSession,
@@ -150,7 +172,12 @@ class StatusListController(Controller):
         """The revocation list credential (ETag, 304 on If-None-Match)."""
         return await _serve_status(db_session, settings, request, list_id, "revocation")
 
-    @get("/{list_id:int}/suspension", media_type=VC_JWT_MEDIA)
+    @get(
+        "/{list_id:int}/suspension",
+        media_type=VC_JWT_MEDIA,
+        responses=STATUS_LIST_RESPONSES,
+        opt=STATUS_DOC,
+    )
     async def get_suspension_list(
         self,
         db_session: AsyncSession,
@@ -197,6 +224,7 @@ class CredentialStatusController(Controller):
 
     path = "/api/credentials"
     tags = ["credentials"]
+    opt = api_doc(PermissionDeniedError, NotFoundError, ConflictError)
 
     @post("/{credential_id:str}/revoke", status_code=HTTP_200_OK)
     async def revoke_credential(

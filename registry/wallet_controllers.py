@@ -7,14 +7,22 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import Provide
-from litestar.exceptions import HTTPException
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import cv, holders, share_links, shares, verification, wallet_content
 from registry.holders import Holder
 from registry.settings import Settings
+from schemas.api_doc import api_doc
 from schemas.common import Actor, today_nl
+from schemas.errors import (
+    ConflictError,
+    GoneError,
+    InvalidInputError,
+    NotFoundError,
+    UnsupportedMediaTypeError,
+)
 from schemas.verification import Report
 from schemas.wallet import (
     AuditEntry,
@@ -30,11 +38,15 @@ from schemas.wallet import (
     ShareCreated,
     ShareOut,
     SharePage,
+    VerifyRequest,
     WalletCredentials,
     WalletExport,
 )
 
 VP_JWT = "application/vp+jwt"
+# An opened share: JSON with its verification, or the presentation itself.
+SHARE_RESPONSES = {200: ResponseSpec(SharePage, description="The share and its verification")}
+SHARE_DOC = api_doc(GoneError, also=[VP_JWT], headers=["Cache-Control"])
 
 
 def provide_acting_for(
@@ -70,7 +82,7 @@ class WalletController(Controller):
         """The credentials in the wallet, newest first."""
         return await wallet_content.list_credentials(db_session, holder)
 
-    @post("/credentials/import")
+    @post("/credentials/import", opt=api_doc(InvalidInputError, ConflictError))
     async def import_credential(
         self, db_session: AsyncSession, settings: Settings, holder: Holder, data: CredentialImport
     ) -> ImportResult:
@@ -131,7 +143,7 @@ class ShareController(Controller):
         """The wallet's shares with every view and (for the worker) each link again."""
         return await shares.list_shares(db_session, settings, holder)
 
-    @post("/")
+    @post("/", opt=api_doc(InvalidInputError, NotFoundError))
     async def create_share(
         self, db_session: AsyncSession, settings: Settings, holder: Holder, data: ShareCreate
     ) -> ShareCreated:
@@ -145,7 +157,7 @@ class ShareController(Controller):
         """Withdraw a share: its link answers 410 from now on."""
         return await shares.withdraw_share(db_session, settings, holder, share_id)
 
-    @post("/{share_id:uuid}/link")
+    @post("/{share_id:uuid}/link", opt=api_doc(GoneError))
     async def renew_share_link(
         self, db_session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
     ) -> ShareCreated:
@@ -165,7 +177,7 @@ class ConsentController(Controller):
         """Consents given, live and withdrawn."""
         return await holders.list_consents(db_session, holder)
 
-    @post("/")
+    @post("/", opt=api_doc(InvalidInputError))
     async def grant_consent(
         self, db_session: AsyncSession, holder: Holder, data: ConsentCreate
     ) -> ConsentOut:
@@ -193,7 +205,7 @@ class ReceivedShareController(Controller):
         """Shares addressed to you, or that you opened by link."""
         return await shares.received_shares(db_session, settings, actor)
 
-    @get("/{share_id:uuid}")
+    @get("/{share_id:uuid}", responses=SHARE_RESPONSES, opt=SHARE_DOC)
     async def open_received(
         self,
         db_session: AsyncSession,
@@ -233,7 +245,19 @@ class VerifyController(Controller):
     path = "/api/verify"
     tags = ["verification"]
 
-    @post("/", status_code=200)
+    @post(
+        "/",
+        status_code=200,
+        opt=api_doc(
+            UnsupportedMediaTypeError,
+            NotFoundError,
+            GoneError,
+            body={
+                **dict.fromkeys(sorted(verification.JWS_TYPES), str),
+                "application/json": VerifyRequest,
+            },
+        ),
+    )
     async def verify(
         self,
         db_session: AsyncSession,
@@ -243,9 +267,8 @@ class VerifyController(Controller):
     ) -> Report:
         """Verify and return the report of DESIGN section 5 (nothing is fetched)."""
         if request.content_type[0] not in verification.MEDIA_TYPES:
-            raise HTTPException(
-                status_code=415,
-                detail="send a JWS as application/vc+jwt or application/vp+jwt, or JSON",
+            raise UnsupportedMediaTypeError(
+                "send a JWS as application/vc+jwt or application/vp+jwt, or JSON"
             )
         body = await request.body()
         parsed = verification.parse_verify_body(body, request.content_type[0])

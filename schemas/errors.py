@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 
 class DomainError(Exception):
     """Base of every expected failure; `code` is stable, `message` is for people."""
@@ -68,3 +70,24 @@ class PayloadTooLargeError(DomainError):
     """The body is larger than the limit for this endpoint."""
 
     code = "payload-too-large"
+
+
+class UnsupportedMediaTypeError(DomainError):
+    """The body comes in a media type this endpoint does not read."""
+
+    code = "unsupported-media-type"
+
+
+class Problem(msgspec.Struct, kw_only=True):
+    """Every error on the wire: RFC 9457 problem details with our stable `code`.
+
+    Some problems carry more members: `errors` (the field errors of a validation problem, or
+    every bad row of a batch) and, for some codes, `field` or `row`."""
+
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str
+    instance: str
+    errors: list[dict[str, Any]] | msgspec.UnsetType = msgspec.UNSET

@@ -83,6 +83,13 @@ class EvcIn(Request, kw_only=True, tag="evc", tag_field="kind"):
 IssueIn = ModuleCertificateIn | EvcIn
 
 
+class BatchIn(Request, kw_only=True):
+    """A cohort as JSON: every item as for one credential (read item by item, so that one
+    422 lists every bad item)."""
+
+    items: Annotated[list[IssueIn], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
+
+
 class HolderOut(Response, kw_only=True):
     """The holder as issued to: the wallet, its DID and whether an account owns it yet.
     `email` only repeats an address the request gave (never a worker account's address)."""

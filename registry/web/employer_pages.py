@@ -15,7 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry import share_links, shares, verification
 from registry.errors import status_of
 from registry.settings import Settings
-from registry.wallet_controllers import opened_response, wants_presentation
+from registry.wallet_controllers import (
+    SHARE_DOC,
+    SHARE_RESPONSES,
+    opened_response,
+    wants_presentation,
+)
 from registry.web.competence_names import competence_names
 from registry.web.employer_input import InputError, request_from_form
 from registry.web.employer_views import (
@@ -71,7 +76,13 @@ class EmployerPages(Controller):
 
     include_in_schema = False
 
-    @get("/s/{token:str}", include_in_schema=True, tags=["shares"])
+    @get(
+        "/s/{token:str}",
+        include_in_schema=True,
+        tags=["shares"],
+        responses=SHARE_RESPONSES,
+        opt=SHARE_DOC,
+    )
     async def get_share(
         self,
         request: AnyRequest,

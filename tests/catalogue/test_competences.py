@@ -95,3 +95,27 @@ async def test_import_needs_operator_and_known_framework(
         "/api/catalogue/competences/import?framework=nope", content=body, headers=operator
     )
     assert (response.status_code, response.json()["code"]) == (404, "framework-not-found")
+
+
+async def test_framework_that_is_no_slug_is_a_bad_parameter(
+    client: AsyncTestClient[Any], operator: dict[str, str]
+) -> None:
+    # Used to reach the CSV parser's own check, a ValueError: a 500.
+    body = b"uri,label_nl\nurn:ok:1,Goed\n"
+    for framework in ("Not A Slug", "x"):
+        response = await client.post(
+            "/api/catalogue/competences/import",
+            params={"framework": framework},
+            content=body,
+            headers=operator,
+        )
+        assert (response.status_code, response.json()["code"]) == (400, "invalid-parameter")
+
+
+async def test_competence_by_uri_answers_404_for_an_unknown_uri(
+    client: AsyncTestClient[Any],
+) -> None:
+    unknown = await client.get("/api/catalogue/competences/by-uri", params={"uri": HEAT_PUMP})
+    assert (unknown.status_code, unknown.json()["code"]) == (404, "competence-not-found")
+    missing = await client.get("/api/catalogue/competences/by-uri")
+    assert (missing.status_code, missing.json()["code"]) == (400, "invalid-parameter")

@@ -347,6 +347,10 @@ async def test_batch_lists_every_bad_row_and_issues_nothing(
         headers=headers | {"Content-Type": "application/json"},
     )
     assert (broken.status_code, broken.json()["code"]) == (400, "malformed-json")
+    xml = await post(
+        "/api/credentials/batch", content=b"<a/>", headers=headers | {"Content-Type": "text/xml"}
+    )
+    assert (xml.status_code, xml.json()["code"]) == (415, "unsupported-media-type")
     worker = await accounts.headers("worker")
     denied = await post(
         "/api/credentials/batch", json={"items": [good]}, headers=worker | {"Idempotency-Key": "w"}

@@ -104,3 +104,11 @@ async def test_oversized_body_is_413(client: AsyncTestClient[Any], accounts: Acc
     response = await client.post("/api/catalogue/providers", content=body, headers=headers)
     assert response.status_code == 413
     assert response.json()["code"] == "payload-too-large"
+
+
+async def test_missing_required_parameter_is_400(client: AsyncTestClient[Any]) -> None:
+    # A parameter problem like a malformed one (it was a 422 "invalid-input" before).
+    response = await client.get("/api/catalogue/export")
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid-parameter"
+    assert "format" in response.json()["detail"]
