@@ -239,3 +239,28 @@ def keys_rotate(slug: str) -> None:
     settings = settings_from_env()
     kid = run_in_session(settings, lambda session: rotate_issuer_key(session, settings, slug))
     click.echo(json.dumps({"issuer": slug, "kid": kid}))
+
+
+@main.group()
+def db() -> None:
+    """Manage the database schema (Alembic migrations)."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the database of REGISTRY_DATABASE_URL to the newest schema."""
+    from registry.migrate import upgrade
+
+    upgrade(settings_from_env().database_url)
+
+
+@db.command("revision")
+@click.option("-m", "--message", required=True, help="what the migration does, in a few words")
+def db_revision(message: str) -> None:
+    """Write a new migration from the models: the database of REGISTRY_DATABASE_URL is first
+    brought to the newest schema, then compared with the models (the search tables that
+    migration 0002 made by hand are left out). Read and edit the file before committing it."""
+    from registry.migrate import revision
+
+    path = revision(settings_from_env().database_url, message)
+    click.echo(str(path))

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 import catalogue.models
 import registry.models  # noqa: F401 - registers the registry tables on the shared metadata
 from registry.db import make_engine
+from registry.migrate import compare_type, include_object
 
 target_metadata = catalogue.models.Provider.metadata
 
@@ -19,7 +20,8 @@ def _run(connection: Connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
-        compare_type=True,
+        compare_type=compare_type,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
