@@ -44,18 +44,18 @@ from registry.deps import (
 )
 from registry.errors import EXCEPTION_HANDLERS
 from registry.http import RegistryRequest, clean_request_text, forwarded_client, nosniff
-from registry.issuance_controllers import IssuanceController
-from registry.issuer_controllers import (
+from registry.issuers.controllers import (
     AccreditationController,
     CredentialStatusController,
     StatusListController,
     TrustController,
 )
+from registry.issuing.controllers import IssuanceController
 from registry.jobs import load_kinds
 from registry.jobs.runner import run_forever
 from registry.openapi import ApiDocPlugin, openapi_config
 from registry.settings import Settings
-from registry.wallet_controllers import CONTROLLERS as WALLET_CONTROLLERS
+from registry.wallet.controllers import CONTROLLERS as WALLET_CONTROLLERS
 from registry.web import csrf_config, template_config, web_handlers
 from registry.web.errors import negotiated
 from schemas.common import Response

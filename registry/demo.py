@@ -12,15 +12,15 @@ from catalogue import competences, demo_data, runs
 from catalogue.esco import parse_esco_csv
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
-from registry.accounts import create_account, issue_token
-from registry.holders import holder_context
-from registry.issuance import issue_one
-from registry.issuers import create_accreditation
+from registry.accounts.accounts import create_account, issue_token
+from registry.accounts.signin import set_password
+from registry.issuers.issuers import create_accreditation
+from registry.issuing.issuance import issue_one
 from registry.models import Account
 from registry.settings import Settings
-from registry.shares import create_share
-from registry.signin import set_password
-from registry.wallet_content import add_experience
+from registry.sharing.shares import create_share
+from registry.wallet.holders import holder_context
+from registry.wallet.wallet_content import add_experience
 from schemas.catalogue import FrameworkCreate, ProviderCreate
 from schemas.common import Actor, Role, today_nl
 from schemas.issuance import (

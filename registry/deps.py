@@ -10,7 +10,7 @@ from litestar.datastructures import State
 from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from registry.accounts import actor_for_token
+from registry.accounts.accounts import actor_for_token
 from registry.settings import Settings
 from schemas.common import Actor
 from schemas.errors import NotAuthenticatedError

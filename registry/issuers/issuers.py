@@ -1,0 +1,382 @@
+"""Issuers: the operator's accreditations, the signed trust list, DID documents, and (from
+`registry.issuers.status_lists`) status list allocation and status changes.
+
+Verification inside the registry uses `current_trust_list` and `status_source`: the registry's
+own data, in-process, never fetched over HTTP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from uuid import UUID
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.access import require_role
+from catalogue.models import Module, Provider, Qualification
+from credentials.trust import TrustList, own_scope, sign_trust_list
+from registry.audit import record
+from registry.issuers import keys
+from registry.issuers.status_lists import (
+    STATUS_LIST_SIZE,
+    StatusLists,
+    allocate_status,
+    set_status,
+    status_list_url,
+    status_source,
+)
+from registry.models import Accreditation, IssuerKey
+from registry.settings import Settings
+from schemas.common import Actor
+from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from schemas.issuers import AccreditationCreate, AccreditationOut, AccreditationPatch
+from schemas.trust import Accreditation as TrustedAccreditation
+from schemas.trust import (
+    AccreditationKind,
+    TrustedIssuer,
+    TrustedKey,
+    TrustListDocument,
+)
+
+__all__ = [
+    "STATUS_LIST_SIZE",
+    "StatusLists",
+    "allocate_status",
+    "build_trust_list",
+    "create_accreditation",
+    "current_trust_list",
+    "did_document",
+    "end_accreditation",
+    "list_accreditations",
+    "may_issue",
+    "rotate_issuer_key",
+    "set_status",
+    "signed_trust_list",
+    "status_list_url",
+    "status_source",
+]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def module_url(base_url: str, module_id: object) -> str:
+    """The stable module URL: a prefix of every version URL of the module."""
+    return f"{base_url}/api/catalogue/modules/{module_id}"
+
+
+def qualification_url(base_url: str, qualification_id: object) -> str:
+    return f"{base_url}/api/catalogue/qualifications/{qualification_id}"
+
+
+# ---------------------------------------------------------------------------- accreditation
+
+
+def _accreditation_out(row: Accreditation, settings: Settings) -> AccreditationOut:
+    now = _now()
+    return AccreditationOut(
+        id=row.id,
+        provider=row.provider.slug,
+        provider_name=row.provider.name,
+        issuer=keys.issuer_did(settings, row.provider.slug),
+        kind=row.kind,
+        achievements=list(row.achievements),
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        active=row.valid_from <= now and (row.valid_until is None or now < row.valid_until),
+    )
+
+
+async def _achievement_urls(session: AsyncSession, base_url: str, refs: Sequence[str]) -> list[str]:
+    """Module ids -> module URL prefix; qualification ids -> the qualification's URL and each
+    of its modules' URLs; absolute URLs stay as they are."""
+    urls: list[str] = []
+    unknown: list[str] = []
+    for ref in refs:
+        if ref.startswith(("http://", "https://", "urn:")):
+            urls.append(ref)
+            continue
+        try:
+            ident = UUID(ref)
+        except ValueError:
+            unknown.append(ref)
+            continue
+        if await session.scalar(select(Module.id).where(Module.id == ident)) is not None:
+            urls.append(module_url(base_url, ident))
+            continue
+        qualification = await session.scalar(select(Qualification).where(Qualification.id == ident))
+        if qualification is None:
+            unknown.append(ref)
+            continue
+        urls.append(qualification_url(base_url, ident))
+        for group in qualification.groups:
+            urls.extend(module_url(base_url, member.module_id) for member in group.members)
+    if unknown:
+        raise InvalidInputError(
+            "these are neither module nor qualification ids nor URLs",
+            code="unknown-achievement",
+            achievements=unknown,
+        )
+    return list(dict.fromkeys(urls))
+
+
+async def create_accreditation(
+    session: AsyncSession, actor: Actor, settings: Settings, data: AccreditationCreate
+) -> AccreditationOut:
+    """Accredit a provider organisation for a kind of credential (operator)."""
+    require_role(actor, "operator")
+    provider = await session.scalar(select(Provider).where(Provider.slug == data.provider))
+    if provider is None:
+        raise NotFoundError(f"no provider {data.provider!r}", code="provider-not-found")
+    # Whole seconds: credentials carry whole-second validFrom, and one issued in the same
+    # second as the accreditation must not look older than it.
+    valid_from = data.valid_from or _now().replace(microsecond=0)
+    if data.valid_until is not None and data.valid_until <= valid_from:
+        raise InvalidInputError("validUntil must be after validFrom", code="bad-validity")
+    row = Accreditation(
+        provider_id=provider.id,
+        kind=data.kind,
+        achievements=await _achievement_urls(session, settings.base_url, data.achievements),
+        valid_from=valid_from,
+        valid_until=data.valid_until,
+    )
+    row.provider = provider
+    session.add(row)
+    await session.flush()
+    await record(session, actor, "accreditation.created", str(row.id), provider=provider.slug)
+    return _accreditation_out(row, settings)
+
+
+async def list_accreditations(
+    session: AsyncSession, actor: Actor, settings: Settings, provider: str | None = None
+) -> list[AccreditationOut]:
+    """The operator sees all; a provider or assessor sees its own organisation's."""
+    query = select(Accreditation).join(Accreditation.provider)
+    if not actor.is_operator:
+        require_role(actor, "operator", "provider", "assessor")
+        if actor.provider_id is None:
+            raise PermissionDeniedError("you belong to no organisation", code="no-organisation")
+        query = query.where(Accreditation.provider_id == actor.provider_id)
+    if provider is not None:
+        query = query.where(Provider.slug == provider)
+    rows = await session.scalars(query.order_by(Provider.slug, Accreditation.valid_from))
+    return [_accreditation_out(row, settings) for row in rows]
+
+
+async def _load_accreditation(session: AsyncSession, accreditation_id: UUID) -> Accreditation:
+    row = await session.scalar(select(Accreditation).where(Accreditation.id == accreditation_id))
+    if row is None:
+        raise NotFoundError(f"no accreditation {accreditation_id}", code="accreditation-not-found")
+    return row
+
+
+async def end_accreditation(
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+    accreditation_id: UUID,
+    data: AccreditationPatch | None = None,
+) -> AccreditationOut:
+    """Set the end of an accreditation (now when no date is given); operator only."""
+    require_role(actor, "operator")
+    row = await _load_accreditation(session, accreditation_id)
+    until = data.valid_until if data is not None else _now()
+    if until < row.valid_from:
+        raise InvalidInputError("validUntil must not be before validFrom", code="bad-validity")
+    if data is None and row.valid_until is not None and row.valid_until <= until:
+        return _accreditation_out(row, settings)  # already ended: ending again changes nothing
+    row.valid_until = until
+    await session.flush()
+    await record(session, actor, "accreditation.ended", str(row.id), valid_until=until.isoformat())
+    return _accreditation_out(row, settings)
+
+
+def _trusted_accreditation(
+    row: Accreditation, own_modules: Sequence[str]
+) -> TrustedAccreditation | None:
+    """An accreditation as the trust list publishes it. A module-certificate accreditation
+    covers only the organisation's own modules (the API refuses another's module, so
+    verifiers must too): it lists them, requires the organisation as the achievement's
+    creator, and is left out when it covers none of them, since an empty list means "any"."""
+    achievements = list(row.achievements)
+    own = row.kind == "module-certificate"
+    if own:
+        achievements = own_scope(achievements, own_modules)
+        if not achievements:
+            return None
+    return TrustedAccreditation(
+        kind=row.kind,  # type: ignore[arg-type]
+        achievements=achievements,
+        own_achievements=own,
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+    )
+
+
+async def _own_modules(
+    session: AsyncSession, base_url: str, provider_ids: Sequence[UUID]
+) -> dict[UUID, list[str]]:
+    """The URL prefix of every module each organisation owns (drafts too: a trust list then
+    stays current when one is published)."""
+    rows = await session.execute(
+        select(Module.provider_id, Module.id)
+        .where(Module.provider_id.in_(provider_ids))
+        .order_by(Module.provider_id, Module.id)
+    )
+    found: dict[UUID, list[str]] = {}
+    for provider_id, module_id in rows.tuples():
+        if provider_id is not None:
+            found.setdefault(provider_id, []).append(module_url(base_url, module_id))
+    return found
+
+
+async def may_issue(
+    session: AsyncSession,
+    settings: Settings,
+    provider_id: UUID,
+    kind: AccreditationKind,
+    achievement_url: str,
+    at: dt.datetime,
+) -> bool:
+    """Whether the organisation is accredited for this achievement at `at` (aware).
+
+    The very rule verifiers apply: the accreditations as the trust list publishes them,
+    matched by `TrustList.accredited`, with the organisation as creator (as issued).
+    """
+    rows = await session.scalars(
+        select(Accreditation).where(
+            Accreditation.provider_id == provider_id, Accreditation.kind == kind
+        )
+    )
+    own = (await _own_modules(session, settings.base_url, [provider_id])).get(provider_id, [])
+    scoped = [_trusted_accreditation(row, own) for row in rows]
+    issuer = TrustedIssuer(
+        did="urn:issuer", name="", accreditations=[a for a in scoped if a is not None]
+    )
+    probe = TrustList(id="urn:probe", issuer="urn:probe", issued=at, issuers=[issuer])
+    return probe.accredited("urn:issuer", kind, achievement_url, at, creator="urn:issuer")
+
+
+# ---------------------------------------------------------------------------- trust list
+
+
+def _trusted_key(row: IssuerKey) -> TrustedKey:
+    return TrustedKey(
+        kid=row.kid,
+        jwk=dict(row.public_jwk),
+        status="retired" if row.status == "retired" else "current",
+        valid_from=row.created_at,
+        # A retired key verifies credentials issued before retirement, not after.
+        valid_until=row.retired_at,
+    )
+
+
+async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustListDocument:
+    """Every organisation with an accreditation (ended ones too, with their windows, so old
+    credentials keep verifying), with all its keys, current and retired."""
+    accreditations = list(
+        await session.scalars(
+            select(Accreditation).order_by(Accreditation.valid_from, Accreditation.id)
+        )
+    )
+    by_provider: dict[str, tuple[Provider, list[Accreditation]]] = {}
+    for row in accreditations:
+        by_provider.setdefault(row.provider.slug, (row.provider, []))[1].append(row)
+    slugs = sorted(by_provider)
+    own_modules = await _own_modules(
+        session, settings.base_url, [provider.id for provider, _ in by_provider.values()]
+    )
+    key_rows = await session.scalars(
+        select(IssuerKey)
+        .where(IssuerKey.issuer_slug.in_(slugs))
+        .order_by(IssuerKey.created_at, IssuerKey.kid)
+    )
+    keys_by_slug: dict[str, list[TrustedKey]] = {}
+    for key_row in key_rows:
+        keys_by_slug.setdefault(key_row.issuer_slug, []).append(_trusted_key(key_row))
+    issuers = []
+    for slug in slugs:
+        provider, rows = by_provider[slug]
+        own = own_modules.get(provider.id, [])
+        scoped = [_trusted_accreditation(row, own) for row in rows]
+        issuers.append(
+            TrustedIssuer(
+                did=keys.issuer_did(settings, slug),
+                name=provider.name,
+                keys=keys_by_slug.get(slug, []),
+                accreditations=[a for a in scoped if a is not None],
+            )
+        )
+    return TrustListDocument(
+        id=f"{settings.base_url}/trust-list",
+        issuer=keys.issuer_did(settings, keys.OPERATOR),
+        issued=_now().replace(microsecond=0),
+        issuers=issuers,
+    )
+
+
+# The trust list each registry (database and base URL) verifies with, kept with the version
+# of the tables it was built from. Building it reads every module of every accredited provider
+# (its scope lists them), too much for each verification; the version is one indexed lookup
+# per table, and is read on every call, so a change made by any process is seen at once.
+_TRUST_LISTS: dict[tuple[str, str], tuple[tuple[object, ...], TrustList]] = {}
+
+
+async def _trust_list_version(session: AsyncSession) -> tuple[object, ...]:
+    """Changes whenever something the trust list is built from changes: an accreditation or a
+    key made or changed, a provider renamed, a module made (modules are never deleted)."""
+    parts = (
+        select(func.count(Accreditation.id)),
+        select(func.max(Accreditation.updated_at)),
+        select(func.count(IssuerKey.id)),
+        select(func.max(IssuerKey.updated_at)),
+        select(func.max(Provider.updated_at)),
+        select(func.max(Module.created_at)),
+    )
+    row = (await session.execute(select(*(part.scalar_subquery() for part in parts)))).one()
+    return tuple(row)
+
+
+async def current_trust_list(session: AsyncSession, settings: Settings) -> TrustList:
+    """The trust list with lookups, for verification inside the registry (built again only
+    when its tables changed)."""
+    key = (settings.database_url, settings.base_url)
+    version = await _trust_list_version(session)
+    cached = _TRUST_LISTS.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    doc = await build_trust_list(session, settings)
+    trust_list = TrustList(id=doc.id, issuer=doc.issuer, issued=doc.issued, issuers=doc.issuers)
+    _TRUST_LISTS[key] = (version, trust_list)
+    return trust_list
+
+
+async def signed_trust_list(
+    session: AsyncSession, settings: Settings
+) -> tuple[TrustListDocument, str]:
+    """The trust list and its JWS signed with the operator key."""
+    doc = await build_trust_list(session, settings)
+    operator = await keys.signing_key(session, settings, keys.OPERATOR)
+    return doc, sign_trust_list(doc, operator.key, operator.kid)
+
+
+async def rotate_issuer_key(session: AsyncSession, settings: Settings, slug: str) -> str:
+    """Retire an issuer's current key and make a new one (the operator's too); returns the
+    new kid. Refuses slugs that name no organisation, so a typo makes no stray issuer."""
+    if slug != keys.OPERATOR and (
+        await session.scalar(select(Provider.id).where(Provider.slug == slug)) is None
+    ):
+        raise NotFoundError(f"no issuer {slug!r}", code="issuer-not-found")
+    kid = await keys.rotate(session, settings, slug)
+    await record(session, None, "key.rotated", slug, kid=kid)
+    return kid
+
+
+async def did_document(session: AsyncSession, settings: Settings, slug: str) -> dict[str, object]:
+    """An issuer's DID document; the operator's key is made on first use."""
+    if slug == keys.OPERATOR:
+        await keys.signing_key(session, settings, keys.OPERATOR)
+    return await keys.did_document_for(session, settings, slug)
