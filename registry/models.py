@@ -246,8 +246,8 @@ class Share(UUIDAuditBase):
     __tablename__ = "share"
     wallet_id: Mapped[UUID] = mapped_column(ForeignKey("wallet.id"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # The token sealed with the registry secret (`registry.sharing.shares.seal_token`), so that its
-    # owner can see the link again; None for shares made before links were kept.
+    # The token sealed with the registry secret (`registry.sharing.share_links.seal_token`), so
+    # that its owner can see the link again; None for shares made before links were kept.
     sealed_token: Mapped[str | None] = mapped_column(Text, default=None)
     recipient: Mapped[str] = mapped_column(String(254))
     recipient_account_id: Mapped[UUID | None] = mapped_column(

@@ -18,16 +18,9 @@ from schemas.errors import (
     InvalidInputError,
     NotAuthenticatedError,
     NotFoundError,
-    PermissionDeniedError,
 )
 
 TOKEN_PREFIX = "llo_"  # noqa: S105 - a prefix that makes leaked tokens easy to scan for
-
-
-class EmailNotVerifiedError(PermissionDeniedError):
-    """The account's e-mail address is not proven yet: no wallet, no shares (403)."""
-
-    code = "email-not-verified"
 
 
 def hash_token(token: str) -> str:

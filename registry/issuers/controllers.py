@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from credentials.status import StatusPurpose
 from registry.issuers import issuers
 from registry.issuers.keys import OPERATOR
-from registry.issuers.status_lists import served_list
+from registry.issuers.status_lists import served_list, set_status, status_list_url
 from registry.models import Credential
 from registry.settings import Settings
 from schemas.api_doc import api_doc
@@ -198,7 +198,7 @@ async def _change(
     why: StatusChangeIn | None = None,
 ) -> CredentialStatusOut:
     why = why or StatusChangeIn()
-    credential = await issuers.set_status(
+    credential = await set_status(
         db_session, actor, ident, action, reason=why.reason, note=why.note
     )
     return _status_out(credential, base_url)
@@ -206,7 +206,7 @@ async def _change(
 
 def _status_out(credential: Credential, base_url: str) -> CredentialStatusOut:
     list_id = credential.status_list_id
-    url = issuers.status_list_url(base_url, list_id) if list_id is not None else None
+    url = status_list_url(base_url, list_id) if list_id is not None else None
     return CredentialStatusOut(
         id=credential.id,
         credential_id=credential.credential_id,

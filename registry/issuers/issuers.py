@@ -8,7 +8,7 @@ own data, in-process, never fetched over HTTP.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from uuid import UUID
 
 from sqlalchemy import func, select
@@ -17,16 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue.access import require_role
 from catalogue.models import Module, Provider, Qualification
 from credentials.trust import TrustList, own_scope, sign_trust_list
+from credentials.verifier import Verifier
+from credentials.verify import VerifierConfig
 from registry.audit import record
 from registry.issuers import keys
-from registry.issuers.status_lists import (
-    STATUS_LIST_SIZE,
-    StatusLists,
-    allocate_status,
-    set_status,
-    status_list_url,
-    status_source,
-)
+from registry.issuers.status_lists import status_source
 from registry.models import Accreditation, IssuerKey
 from registry.settings import Settings
 from schemas.common import Actor
@@ -39,24 +34,6 @@ from schemas.trust import (
     TrustedKey,
     TrustListDocument,
 )
-
-__all__ = [
-    "STATUS_LIST_SIZE",
-    "StatusLists",
-    "allocate_status",
-    "build_trust_list",
-    "create_accreditation",
-    "current_trust_list",
-    "did_document",
-    "end_accreditation",
-    "list_accreditations",
-    "may_issue",
-    "rotate_issuer_key",
-    "set_status",
-    "signed_trust_list",
-    "status_list_url",
-    "status_source",
-]
 
 
 def _now() -> dt.datetime:
@@ -352,6 +329,16 @@ async def current_trust_list(session: AsyncSession, settings: Settings) -> Trust
     trust_list = TrustList(id=doc.id, issuer=doc.issuer, issued=doc.issued, issuers=doc.issuers)
     _TRUST_LISTS[key] = (version, trust_list)
     return trust_list
+
+
+async def registry_verifier(
+    session: AsyncSession, settings: Settings, status_urls: Iterable[str] | None = None
+) -> Verifier:
+    """A verifier that trusts what this registry's operator accredits, with current status
+    (the lists named in `status_urls`, or all of this registry's lists)."""
+    trust_list = await current_trust_list(session, settings)
+    source = await status_source(session, settings, status_urls)
+    return Verifier(VerifierConfig(trust_list=trust_list, status_lists=source))
 
 
 async def signed_trust_list(

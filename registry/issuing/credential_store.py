@@ -23,7 +23,7 @@ from credentials.keys import SigningKey
 from registry.audit import record
 from registry.db import bulk_insert
 from registry.issuers import keys
-from registry.issuers.issuers import allocate_status, status_list_url
+from registry.issuers.status_lists import allocate_status, status_list_url
 from registry.mail.notices import queue_issued
 from registry.models import Credential
 from registry.settings import Settings

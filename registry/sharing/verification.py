@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -17,9 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.jws import JwsError, parse_compact, strict_json
 from credentials.report import worst
-from credentials.verifier import Verifier
-from credentials.verify import VerifierConfig
-from registry.issuers import issuers, keys, status_lists
+from registry.issuers import keys
+from registry.issuers.issuers import registry_verifier
 from registry.models import Credential
 from registry.settings import Settings
 from registry.sharing import share_links, shares
@@ -31,16 +29,6 @@ from schemas.wallet import VerifyRequest
 
 JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
 MEDIA_TYPES = JWS_TYPES | {"application/json"}
-
-
-async def registry_verifier(
-    session: AsyncSession, settings: Settings, status_urls: Iterable[str] | None = None
-) -> Verifier:
-    """A verifier that trusts what this registry's operator accredits, with current status
-    (the lists named in `status_urls`, or all of this registry's lists)."""
-    trust_list = await issuers.current_trust_list(session, settings)
-    source = await status_lists.status_source(session, settings, status_urls)
-    return Verifier(VerifierConfig(trust_list=trust_list, status_lists=source))
 
 
 def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:

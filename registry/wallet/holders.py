@@ -21,7 +21,6 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
-from registry.accounts.accounts import EmailNotVerifiedError
 from registry.models import Account, AuditEvent, Consent, Share, Wallet
 from registry.wallet import wallets
 from schemas.common import Actor
@@ -29,6 +28,14 @@ from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedErr
 from schemas.wallet import AuditEntry, ConsentOut
 
 AUDIT_PAGE = 200
+
+
+class EmailNotVerifiedError(PermissionDeniedError):
+    """The account's e-mail address is not proven yet: no wallet, no shares (403). Raised here,
+    where a wallet is asked for, and by the pages of a signed-in person whose address is not
+    proven (`registry.web.pages`)."""
+
+    code = "email-not-verified"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry.errors import status_of
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
-from registry.wallet.controllers import (
+from registry.sharing.controllers import (
     SHARE_DOC,
     SHARE_RESPONSES,
     opened_response,

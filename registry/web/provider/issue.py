@@ -12,7 +12,7 @@ from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.errors import status_of
-from registry.issuers import issuers
+from registry.issuers import status_lists
 from registry.issuing.issuance import issue_one
 from registry.issuing.issued import STATUSES, issued_by, issued_credential
 from registry.settings import Settings
@@ -240,7 +240,7 @@ class IssuePages:
                 values=values,
             )
         try:
-            await issuers.set_status(
+            await status_lists.set_status(
                 db_session, user.actor, credential_id, change, reason=code, note=note
             )
         except DomainError as error:

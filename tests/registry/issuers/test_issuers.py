@@ -27,7 +27,7 @@ from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
 from registry.app import create_app
 from registry.cli import main
-from registry.issuers import issuers
+from registry.issuers import issuers, status_lists
 from registry.issuers.keys import issuer_did, signing_key
 from registry.models import AuditEvent, Credential, IssuerKey, StatusListRow, Wallet
 from registry.settings import Settings
@@ -71,8 +71,8 @@ async def issue_direct(
         holder = SigningKey.generate()
         wallet = Wallet(name="Sam", holder_did=did_key(holder.public), wrapped_key="-", email=None)
         session.add(wallet)
-        [(list_id, index)] = await issuers.allocate_status(session, slug, 1)
-        url = issuers.status_list_url(settings.base_url, list_id)
+        [(list_id, index)] = await status_lists.allocate_status(session, slug, 1)
+        url = status_lists.status_list_url(settings.base_url, list_id)
         key = await signing_key(session, settings, slug)
         version = module["current"]
         issued = issue_deelcertificaat(
@@ -125,7 +125,7 @@ async def verdict(
     async with sessions() as session:
         config = VerifierConfig(
             trust_list=trust_list or await issuers.current_trust_list(session, settings),
-            status_lists=await issuers.status_source(session, settings),
+            status_lists=await status_lists.status_source(session, settings),
         )
     report = Verifier(config).verify(jws)
     return report.verdict
@@ -367,7 +367,7 @@ def _header(token: str) -> str:
 
 async def _allocate(sessions: Sessions, slug: str, count: int) -> list[tuple[int, int]]:
     async with sessions() as session, session.begin():
-        return await issuers.allocate_status(session, slug, count)
+        return await status_lists.allocate_status(session, slug, count)
 
 
 async def test_concurrent_allocations_never_share_an_index(sessionmaker: Sessions) -> None:
@@ -385,7 +385,7 @@ async def test_concurrent_allocations_never_share_an_index(sessionmaker: Session
 
 
 async def test_a_full_list_continues_in_a_new_one(sessionmaker: Sessions) -> None:
-    size = issuers.STATUS_LIST_SIZE
+    size = status_lists.STATUS_LIST_SIZE
     first = await _allocate(sessionmaker, "opleider-a", size - 5)
     more = await _allocate(sessionmaker, "opleider-a", 12)
     assert len({i for _, i in first}) == size - 5
