@@ -9,7 +9,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.models import Provider
+from catalogue.public import provider_by_slug
 from registry.models import Account, ApiToken
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Role
@@ -48,7 +48,7 @@ async def create_account(
             "a provider account needs a provider organisation", code="provider-required"
         )
     if provider_slug is not None:
-        provider = await session.scalar(select(Provider).where(Provider.slug == provider_slug))
+        provider = await provider_by_slug(session, provider_slug)
         if provider is None:
             raise NotFoundError(f"no provider {provider_slug!r}", code="provider-not-found")
         provider_id = provider.id

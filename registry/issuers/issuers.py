@@ -14,8 +14,18 @@ from uuid import UUID
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.access import require_role
-from catalogue.models import Module, Provider, Qualification
+from catalogue.public import (
+    catalogue_marks,
+    module_exists,
+    module_ids_by_provider,
+    module_url,
+    provider_by_id,
+    provider_by_slug,
+    providers_by_id,
+    qualification_modules,
+    qualification_url,
+    require_role,
+)
 from credentials.trust import TrustList, own_scope, sign_trust_list
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
@@ -24,6 +34,7 @@ from registry.issuers import keys
 from registry.issuers.status_lists import status_source
 from registry.models import Accreditation, IssuerKey
 from registry.settings import Settings
+from schemas.catalogue import ProviderRef
 from schemas.common import Actor
 from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from schemas.issuers import AccreditationCreate, AccreditationOut, AccreditationPatch
@@ -40,25 +51,18 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def module_url(base_url: str, module_id: object) -> str:
-    """The stable module URL: a prefix of every version URL of the module."""
-    return f"{base_url}/api/catalogue/modules/{module_id}"
-
-
-def qualification_url(base_url: str, qualification_id: object) -> str:
-    return f"{base_url}/api/catalogue/qualifications/{qualification_id}"
-
-
 # ---------------------------------------------------------------------------- accreditation
 
 
-def _accreditation_out(row: Accreditation, settings: Settings) -> AccreditationOut:
+def _accreditation_out(
+    row: Accreditation, provider: ProviderRef, settings: Settings
+) -> AccreditationOut:
     now = _now()
     return AccreditationOut(
         id=row.id,
-        provider=row.provider.slug,
-        provider_name=row.provider.name,
-        issuer=keys.issuer_did(settings, row.provider.slug),
+        provider=provider.slug,
+        provider_name=provider.name,
+        issuer=keys.issuer_did(settings, provider.slug),
         kind=row.kind,
         achievements=list(row.achievements),
         valid_from=row.valid_from,
@@ -81,16 +85,15 @@ async def _achievement_urls(session: AsyncSession, base_url: str, refs: Sequence
         except ValueError:
             unknown.append(ref)
             continue
-        if await session.scalar(select(Module.id).where(Module.id == ident)) is not None:
+        if await module_exists(session, ident):
             urls.append(module_url(base_url, ident))
             continue
-        qualification = await session.scalar(select(Qualification).where(Qualification.id == ident))
-        if qualification is None:
+        members = await qualification_modules(session, ident)
+        if members is None:
             unknown.append(ref)
             continue
         urls.append(qualification_url(base_url, ident))
-        for group in qualification.groups:
-            urls.extend(module_url(base_url, member.module_id) for member in group.members)
+        urls.extend(module_url(base_url, module_id) for module_id in members)
     if unknown:
         raise InvalidInputError(
             "these are neither module nor qualification ids nor URLs",
@@ -105,7 +108,7 @@ async def create_accreditation(
 ) -> AccreditationOut:
     """Accredit a provider organisation for a kind of credential (operator)."""
     require_role(actor, "operator")
-    provider = await session.scalar(select(Provider).where(Provider.slug == data.provider))
+    provider = await provider_by_slug(session, data.provider)
     if provider is None:
         raise NotFoundError(f"no provider {data.provider!r}", code="provider-not-found")
     # Whole seconds: credentials carry whole-second validFrom, and one issued in the same
@@ -120,34 +123,41 @@ async def create_accreditation(
         valid_from=valid_from,
         valid_until=data.valid_until,
     )
-    row.provider = provider
     session.add(row)
     await session.flush()
     await record(session, actor, "accreditation.created", str(row.id), provider=provider.slug)
-    return _accreditation_out(row, settings)
+    return _accreditation_out(row, provider, settings)
 
 
 async def list_accreditations(
     session: AsyncSession, actor: Actor, settings: Settings, provider: str | None = None
 ) -> list[AccreditationOut]:
     """The operator sees all; a provider or assessor sees its own organisation's."""
-    query = select(Accreditation).join(Accreditation.provider)
+    query = select(Accreditation)
     if not actor.is_operator:
         require_role(actor, "operator", "provider", "assessor")
         if actor.provider_id is None:
             raise PermissionDeniedError("you belong to no organisation", code="no-organisation")
         query = query.where(Accreditation.provider_id == actor.provider_id)
     if provider is not None:
-        query = query.where(Provider.slug == provider)
-    rows = await session.scalars(query.order_by(Provider.slug, Accreditation.valid_from))
-    return [_accreditation_out(row, settings) for row in rows]
+        named = await provider_by_slug(session, provider)
+        if named is None:
+            return []
+        query = query.where(Accreditation.provider_id == named.id)
+    rows = list(await session.scalars(query))
+    providers = await providers_by_id(session, [row.provider_id for row in rows])
+    rows.sort(key=lambda row: (providers[row.provider_id].slug, row.valid_from))
+    return [_accreditation_out(row, providers[row.provider_id], settings) for row in rows]
 
 
-async def _load_accreditation(session: AsyncSession, accreditation_id: UUID) -> Accreditation:
+async def _load_accreditation(
+    session: AsyncSession, accreditation_id: UUID
+) -> tuple[Accreditation, ProviderRef]:
     row = await session.scalar(select(Accreditation).where(Accreditation.id == accreditation_id))
-    if row is None:
+    provider = None if row is None else await provider_by_id(session, row.provider_id)
+    if row is None or provider is None:
         raise NotFoundError(f"no accreditation {accreditation_id}", code="accreditation-not-found")
-    return row
+    return row, provider
 
 
 async def end_accreditation(
@@ -159,16 +169,17 @@ async def end_accreditation(
 ) -> AccreditationOut:
     """Set the end of an accreditation (now when no date is given); operator only."""
     require_role(actor, "operator")
-    row = await _load_accreditation(session, accreditation_id)
+    row, provider = await _load_accreditation(session, accreditation_id)
     until = data.valid_until if data is not None else _now()
     if until < row.valid_from:
         raise InvalidInputError("validUntil must not be before validFrom", code="bad-validity")
     if data is None and row.valid_until is not None and row.valid_until <= until:
-        return _accreditation_out(row, settings)  # already ended: ending again changes nothing
+        # Already ended: ending again changes nothing.
+        return _accreditation_out(row, provider, settings)
     row.valid_until = until
     await session.flush()
     await record(session, actor, "accreditation.ended", str(row.id), valid_until=until.isoformat())
-    return _accreditation_out(row, settings)
+    return _accreditation_out(row, provider, settings)
 
 
 def _trusted_accreditation(
@@ -198,16 +209,11 @@ async def _own_modules(
 ) -> dict[UUID, list[str]]:
     """The URL prefix of every module each organisation owns (drafts too: a trust list then
     stays current when one is published)."""
-    rows = await session.execute(
-        select(Module.provider_id, Module.id)
-        .where(Module.provider_id.in_(provider_ids))
-        .order_by(Module.provider_id, Module.id)
-    )
-    found: dict[UUID, list[str]] = {}
-    for provider_id, module_id in rows.tuples():
-        if provider_id is not None:
-            found.setdefault(provider_id, []).append(module_url(base_url, module_id))
-    return found
+    found = await module_ids_by_provider(session, provider_ids)
+    return {
+        provider_id: [module_url(base_url, module_id) for module_id in ids]
+        for provider_id, ids in found.items()
+    }
 
 
 async def may_issue(
@@ -259,9 +265,11 @@ async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustLi
             select(Accreditation).order_by(Accreditation.valid_from, Accreditation.id)
         )
     )
-    by_provider: dict[str, tuple[Provider, list[Accreditation]]] = {}
+    providers = await providers_by_id(session, [row.provider_id for row in accreditations])
+    by_provider: dict[str, tuple[ProviderRef, list[Accreditation]]] = {}
     for row in accreditations:
-        by_provider.setdefault(row.provider.slug, (row.provider, []))[1].append(row)
+        provider = providers[row.provider_id]
+        by_provider.setdefault(provider.slug, (provider, []))[1].append(row)
     slugs = sorted(by_provider)
     own_modules = await _own_modules(
         session, settings.base_url, [provider.id for provider, _ in by_provider.values()]
@@ -310,11 +318,9 @@ async def _trust_list_version(session: AsyncSession) -> tuple[object, ...]:
         select(func.max(Accreditation.updated_at)),
         select(func.count(IssuerKey.id)),
         select(func.max(IssuerKey.updated_at)),
-        select(func.max(Provider.updated_at)),
-        select(func.max(Module.created_at)),
     )
     row = (await session.execute(select(*(part.scalar_subquery() for part in parts)))).one()
-    return tuple(row)
+    return (*row, *await catalogue_marks(session))
 
 
 async def current_trust_list(session: AsyncSession, settings: Settings) -> TrustList:
@@ -353,9 +359,7 @@ async def signed_trust_list(
 async def rotate_issuer_key(session: AsyncSession, settings: Settings, slug: str) -> str:
     """Retire an issuer's current key and make a new one (the operator's too); returns the
     new kid. Refuses slugs that name no organisation, so a typo makes no stray issuer."""
-    if slug != keys.OPERATOR and (
-        await session.scalar(select(Provider.id).where(Provider.slug == slug)) is None
-    ):
+    if slug != keys.OPERATOR and await provider_by_slug(session, slug) is None:
         raise NotFoundError(f"no issuer {slug!r}", code="issuer-not-found")
     kid = await keys.rotate(session, settings, slug)
     await record(session, None, "key.rotated", slug, kid=kid)

@@ -24,8 +24,7 @@ import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.access import require_role
-from catalogue.models import Provider
+from catalogue.public import provider_by_id, require_role
 from credentials.jws import sign_compact
 from credentials.status import (
     MIN_SIZE,
@@ -135,10 +134,10 @@ async def _load_credential(session: AsyncSession, credential_id: str) -> Credent
 async def _require_issuer(session: AsyncSession, actor: Actor, credential: Credential) -> None:
     """Only the issuing organisation's provider and assessor accounts change a status."""
     require_role(actor, "provider", "assessor")
-    slug = None
+    provider = None
     if actor.provider_id is not None:
-        slug = await session.scalar(select(Provider.slug).where(Provider.id == actor.provider_id))
-    if slug is None or credential.issuer_slug != slug:
+        provider = await provider_by_id(session, actor.provider_id)
+    if provider is None or credential.issuer_slug != provider.slug:
         raise PermissionDeniedError(
             "only the organisation that issued this credential may change its status",
             code="not-credential-issuer",

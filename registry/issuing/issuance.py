@@ -15,12 +15,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from uuid import UUID
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.access import require_role
-from catalogue.documents import module_version_url
-from catalogue.models import Module, ModuleVersion, Provider
+from catalogue.public import CertifiableModule, modules_to_certify, provider_by_id, require_role
 from registry.issuers import keys
 from registry.issuers.issuers import may_issue
 from registry.issuing.credential_store import Issuer, Kind, Plan, sign_all
@@ -76,7 +73,7 @@ async def issuer_of(session: AsyncSession, actor: Actor, settings: Settings) -> 
     """The caller's organisation; only provider and assessor accounts issue."""
     require_role(actor, "provider", "assessor")
     provider = (
-        await session.get(Provider, actor.provider_id) if actor.provider_id is not None else None
+        await provider_by_id(session, actor.provider_id) if actor.provider_id is not None else None
     )
     if provider is None:
         raise PermissionDeniedError(
@@ -183,8 +180,10 @@ class _Planner:
     ) -> tuple[list[Plan], list[tuple[int, DomainError]]]:
         errors: list[tuple[int, DomainError]] = []
         holders = await resolve_holders(self.session, [item.holder for item in items])
-        modules = await self._modules(
-            {i.module_id for i in items if isinstance(i, ModuleCertificateIn)}
+        modules = await modules_to_certify(
+            self.session,
+            self.settings.base_url,
+            {i.module_id for i in items if isinstance(i, ModuleCertificateIn)},
         )
         accredited: dict[tuple[Kind, str], bool] = {}
         # One snapshot per module (a bad module raises again for each item naming it).
@@ -258,45 +257,25 @@ class _Planner:
             errors.append((index, _already_issued(plan, found)))
         return kept
 
-    async def _modules(self, ids: set[UUID]) -> dict[UUID, tuple[Module, ModuleVersion | None]]:
-        if not ids:
-            return {}
-        found: dict[UUID, tuple[Module, ModuleVersion | None]] = {
-            m.id: (m, None)
-            for m in await self.session.scalars(select(Module).where(Module.id.in_(ids)))
-        }
-        versions = await self.session.scalars(
-            select(ModuleVersion)
-            .join(Module, Module.id == ModuleVersion.module_id)
-            .where(Module.id.in_(ids), ModuleVersion.number == Module.published_version)
-        )
-        for version in versions:
-            found[version.module_id] = (found[version.module_id][0], version)
-        return found
-
-    def _module_plan(
-        self,
-        item: ModuleCertificateIn,
-        found: tuple[Module, ModuleVersion | None] | None,
-    ) -> Plan:
+    def _module_plan(self, item: ModuleCertificateIn, found: CertifiableModule | None) -> Plan:
         if found is None:
             raise NotFoundError(f"no module {item.module_id}", code="module-not-found")
-        module, version = found
-        if module.provider_id != self.issuer.provider_id:
+        if found.provider_id != self.issuer.provider_id:
             raise PermissionDeniedError(
                 "this module belongs to another provider", code="not-module-owner"
             )
-        if module.status != "published" or version is None:
+        version = found.published
+        if found.status != "published" or version is None:
             raise ConflictError(
                 "only a published module can be certified", code="module-not-published"
             )
-        url = module_version_url(self.settings.base_url, module.id, version.number)
+        url = version.url
         credits = None
-        if version.credit_value is not None and version.credit_system is not None:
-            credits = CreditsInput(value=version.credit_value, system=version.credit_system)
+        if version.credits is not None:
+            credits = CreditsInput(value=version.credits.value, system=version.credits.system)
         level = None
-        if version.level_scheme is not None and version.level_value is not None:
-            level = LevelInput(scheme=version.level_scheme, value=version.level_value)  # type: ignore[arg-type]
+        if version.level is not None:
+            level = LevelInput(scheme=version.level.scheme, value=version.level.value)
         snapshot = ModuleVersionInput(
             url=url,
             title=version.title,
@@ -317,7 +296,7 @@ class _Planner:
             achievement_id=url,
             achievement_name=version.title,
             module=snapshot,
-            module_id=module.id,
+            module_id=found.id,
             evc=None,
             competences=[
                 {"uri": c.uri, "label": c.label, "framework": c.framework}

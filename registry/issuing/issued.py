@@ -18,8 +18,7 @@ import msgspec
 from sqlalchemy import Select, Table, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.access import require_role
-from catalogue.models import Provider
+from catalogue.public import provider_by_id, require_role
 from registry.db import rows_where_in
 from registry.models import Credential, Wallet
 from schemas.common import Actor
@@ -54,14 +53,14 @@ class IssuedPage(msgspec.Struct, kw_only=True, frozen=True):
 
 async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
     require_role(actor, "provider", "assessor")
-    slug = None
+    provider = None
     if actor.provider_id is not None:
-        slug = await session.scalar(select(Provider.slug).where(Provider.id == actor.provider_id))
-    if slug is None:
+        provider = await provider_by_id(session, actor.provider_id)
+    if provider is None:
         raise PermissionDeniedError(
             "this account does not belong to an organisation", code="no-organisation"
         )
-    return slug
+    return provider.slug
 
 
 def issuer_visible_email(wallet: Wallet) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get
@@ -10,14 +10,12 @@ from litestar.params import Parameter
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.modules import ModuleService, published_study_loads
-from catalogue.qualifications import QualificationService
+from catalogue.public import get_qualification, qualification_page, study_loads, view_module
 from registry.web.catalogue.format import Formats
 from registry.web.catalogue.search import filter_options, run_search
 from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import AnyRequest, page, web_user_of
-from schemas.catalogue import QualificationOut
 from schemas.errors import NotFoundError
 
 QUALIFICATIONS_PER_PAGE = 50
@@ -40,18 +38,6 @@ def _uuid(text: str, what: str) -> UUID:
 
 def _not_found(request: AnyRequest, what: str) -> Template:
     return page(request, "catalogue/not_found.html", status_code=404, what=what)
-
-
-def _totals(qualification: QualificationOut, loads: dict[UUID, int]) -> dict[str, Any]:
-    """The least study load per group (all required ones; the lightest `minCount` of a choice
-    group) and overall; None when a module's load is unknown."""
-    per_group: list[int | None] = []
-    for group in qualification.groups:
-        hours = [loads.get(m.id) for m in group.modules]
-        known = sorted(h for h in hours if h is not None)
-        per_group.append(sum(known[: group.min_count]) if len(known) == len(hours) else None)
-    complete = all(h is not None for h in per_group)
-    return {"groups": per_group, "total": sum(h or 0 for h in per_group) if complete else None}
 
 
 class CataloguePages(Controller):
@@ -90,8 +76,8 @@ class CataloguePages(Controller):
         """Show one module with its runs and the qualifications it counts towards."""
         user = web_user_of(request)
         try:
-            module = await ModuleService(db_session, base_url).view(
-                user.actor if user else None, _uuid(module_id, "module")
+            module = await view_module(
+                db_session, base_url, user.actor if user else None, _uuid(module_id, "module")
             )
         except NotFoundError:
             return _not_found(request, "module")
@@ -107,8 +93,11 @@ class CataloguePages(Controller):
     ) -> Template:
         """List the qualifications."""
         number = min(max(int(pagina), 1), MAX_PAGE) if pagina and pagina.isdigit() else 1
-        found = await QualificationService(db_session, base_url).page(
-            limit=QUALIFICATIONS_PER_PAGE, offset=(number - 1) * QUALIFICATIONS_PER_PAGE
+        found = await qualification_page(
+            db_session,
+            base_url,
+            limit=QUALIFICATIONS_PER_PAGE,
+            offset=(number - 1) * QUALIFICATIONS_PER_PAGE,
         )
         return page(
             request,
@@ -125,18 +114,17 @@ class CataloguePages(Controller):
     ) -> Template:
         """Show a qualification: its required modules and choice groups, with study load."""
         try:
-            qualification = await QualificationService(db_session, base_url).get(
-                _uuid(qualification_id, "qualification")
+            qualification = await get_qualification(
+                db_session, base_url, _uuid(qualification_id, "qualification")
             )
         except NotFoundError:
             return _not_found(request, "qualification")
-        ids = [m.id for g in qualification.groups for m in g.modules]
-        loads = await published_study_loads(db_session, ids)
+        loads = await study_loads(db_session, qualification)
         return page(
             request,
             "catalogue/qualification.html",
             qualification=qualification,
-            loads=loads,
-            totals=_totals(qualification, loads),
+            loads=loads.modules,
+            totals=loads,
             fmt=_formats(request),
         )

@@ -15,8 +15,7 @@ from urllib.parse import urlencode
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue import competences as competence_service
-from catalogue.search import SearchQuery, search_modules
+from catalogue.public import SearchQuery, list_competences, list_providers, search_modules
 from registry.web.i18n import Translate
 from schemas.catalogue import CompetenceOut, DeliveryMode, SearchResult
 from schemas.common import today_nl
@@ -101,9 +100,7 @@ async def _competence(
     """
     if not text or text.startswith(("http://", "https://")):
         return text or None, []
-    found = await competence_service.list_competences(
-        session, q=text, framework=None, limit=10, offset=0
-    )
+    found = await list_competences(session, q=text, framework=None, limit=10, offset=0)
     exact = [c for c in found.items if text.lower() in (v.lower() for v in c.labels.values())]
     if exact:
         return exact[0].uri, []
@@ -161,7 +158,7 @@ async def run_search(session: AsyncSession, base_url: str, params: Mapping[str, 
 
 async def filter_options(session: AsyncSession, t: Translate) -> dict[str, Any]:
     """The choices of the select fields, and sector suggestions from the providers' sectors."""
-    providers = sorted(await competence_service.list_providers(session), key=lambda p: p.name)
+    providers = sorted(await list_providers(session), key=lambda p: p.name)
     any_option = ("", t("catalogue.search.any"))
     return {
         "levels": [any_option]

@@ -21,7 +21,7 @@ from litestar.datastructures import UploadFile
 from litestar.response import Stream, Template
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from catalogue.own_modules import OwnModule, own_modules
+from catalogue.public import OwnModule, own_modules
 from registry.issuing.batches import CsvHeaderError, ParsedBatch, parse_csv_batch
 from registry.issuing.issuance import BatchRejectedError, issue_many
 from registry.settings import Settings

@@ -6,8 +6,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.access import require_provider_of
-from catalogue.modules import ModuleService
+from catalogue.public import require_provider_of, view_module
 from registry.web.i18n import Lang, error_text, lang_of, translator
 from registry.web.messages import MESSAGES
 from registry.web.pages import AnyRequest, WebUser, signed_in
@@ -56,6 +55,6 @@ async def owned_module(
     session: AsyncSession, base_url: str, user: WebUser, module_id: UUID
 ) -> ModuleOut:
     """The module as its provider sees it (drafts included); another provider's is refused."""
-    module = await ModuleService(session, base_url).view(user.actor, module_id)
+    module = await view_module(session, base_url, user.actor, module_id)
     require_provider_of(user.actor, module.current.provider.id)
     return module

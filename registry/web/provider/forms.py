@@ -16,11 +16,10 @@ from typing import Any, TypeVar
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.competences import competences_by_uri, list_competences
+from catalogue.public import known_uris, list_competences
 from registry.web.i18n import Translate
 from registry.web.pages import form_values
 from schemas.catalogue import ModuleOut
-from schemas.errors import DomainError
 
 T = TypeVar("T")
 
@@ -175,11 +174,7 @@ async def _competence_uris(
 
 
 async def _known_uri(session: AsyncSession, uri: str) -> str | None:
-    try:
-        await competences_by_uri(session, [uri])
-    except DomainError:
-        return None
-    return uri
+    return uri if uri in await known_uris(session, [uri]) else None
 
 
 async def _uri_of_label(session: AsyncSession, label: str) -> str | None:

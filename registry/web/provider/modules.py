@@ -1,7 +1,7 @@
 """The provider's module pages: create, view, edit, publish and withdraw a module.
 
-Every change goes through `catalogue.modules.ModuleService`, as the API's does: editing a
-published module starts a new draft version there, not here.
+Every change goes through the catalogue's own module service (via `catalogue.public`), as the
+API's does: editing a published module starts a new draft version there, not here.
 """
 
 from __future__ import annotations
@@ -14,8 +14,13 @@ from litestar.params import Parameter
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.modules import ModuleService
-from catalogue.runs import list_runs
+from catalogue.public import (
+    create_module,
+    list_runs,
+    patch_module,
+    publish_module,
+    withdraw_module,
+)
 from registry.errors import status_of
 from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
@@ -102,7 +107,7 @@ class ModulePages:
         data = None if checked.errors else convert(checked, ModuleCreate, t, "provider.module")
         if data is not None:
             try:
-                module = await ModuleService(db_session, base_url).create(user.actor, data)
+                module = await create_module(db_session, base_url, user.actor, data)
             except DomainError as error:
                 # create() flushed the module before it refused a competence: undo it all.
                 await db_session.rollback()
@@ -153,7 +158,7 @@ class ModulePages:
         data = None if checked.errors else convert(checked, ModulePatch, t, "provider.module")
         if data is not None:
             try:
-                await ModuleService(db_session, base_url).patch(user.actor, module_id, data)
+                await patch_module(db_session, base_url, user.actor, module_id, data)
             except DomainError as error:
                 await db_session.rollback()
                 field = "competences" if "competence" in error.code else "title"
@@ -170,7 +175,7 @@ class ModulePages:
         """Publish the draft: it becomes visible in the catalogue."""
         user = provider_user(request)
         try:
-            await ModuleService(db_session, base_url).publish(user.actor, module_id)
+            await publish_module(db_session, base_url, user.actor, module_id)
         except DomainError as error:
             await db_session.rollback()
             return await _refused(request, base_url, user, module_id, error)
@@ -190,7 +195,7 @@ class ModulePages:
                 request, db_session, base_url, user, module_id, status_code=400, errors=errors
             )
         try:
-            await ModuleService(db_session, base_url).withdraw(user.actor, module_id)
+            await withdraw_module(db_session, base_url, user.actor, module_id)
         except DomainError as error:
             await db_session.rollback()
             return await _refused(request, base_url, user, module_id, error)

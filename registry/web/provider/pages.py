@@ -11,7 +11,7 @@ from litestar import Controller, get
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.own_modules import own_modules
+from catalogue.public import own_modules
 from registry.issuing.issued import issued_by
 from registry.web.pages import AnyRequest, page
 from registry.web.provider.cohort import CohortPages

@@ -1,4 +1,5 @@
-"""The provider's run pages: see a module's runs, add one, cancel one (catalogue.runs)."""
+"""The provider's run pages: see a module's runs, add one, cancel one (through `catalogue.public`,
+as the API's runs go through `catalogue.runs`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from litestar import get, post
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.runs import create_run, list_runs, patch_run
+from catalogue.public import create_run, list_runs, patch_run
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import AnyRequest, WebUser, page, read_form, see_other
 from registry.web.provider.common import notice_text, owned_module, provider_user, reason
