@@ -46,15 +46,16 @@ from catalogue.models import (
     QualificationGroupModule,
     Run,
 )
-from registry import issuance, shares
-from registry.accounts import create_account
+from registry.accounts.accounts import create_account
 from registry.app import create_app
-from registry.cv import build_cv
 from registry.db import make_engine, make_sessionmaker
-from registry.holders import holder_context
+from registry.issuing import issuance
 from registry.migrate import upgrade
 from registry.models import Accreditation, Credential, Wallet
 from registry.settings import Settings
+from registry.sharing import shares
+from registry.wallet.cv import build_cv
+from registry.wallet.holders import holder_context
 from schemas.common import Actor
 from schemas.issuance import HolderIn, ModuleCertificateIn
 from schemas.wallet import ShareCreate

@@ -1,5 +1,5 @@
 """issue_batch_sqlite: one batch of 10,000 deelcertificaten (quick: 1,000) for a cohort of
-new workers, through `registry.issuance.issue_many`: checked, holder wallets created (a new
+new workers, through `registry.issuing.issuance.issue_many`: checked, holder wallets created (a new
 Ed25519 holder key each, wrapped), status indexes allocated, signed, stored with audit events
 and committed to a SQLite file. issue_batch_sqlite_known_holders: the same cohort again, whose
 wallets now exist (what DESIGN section 8's 4x target covers: signed, indexed, committed), for a
@@ -27,8 +27,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bench.common import Context, emit
 from catalogue.models import Competence, CompetenceFramework, Module, ModuleVersion, Provider
 from catalogue.models import ModuleVersionCompetence as Taught
-from registry import issuance
 from registry.db import make_engine, make_sessionmaker
+from registry.issuing import issuance
 from registry.migrate import upgrade
 from registry.models import Account, Accreditation, Credential
 from registry.settings import Settings

@@ -239,6 +239,14 @@ async def get_competence(session: AsyncSession, uri: str) -> CompetenceOut:
     return competence_out(competence)
 
 
+async def known_uris(session: AsyncSession, uris: Iterable[str]) -> set[str]:
+    """Which of these URIs name a competence in the catalogue."""
+    wanted = list(set(uris))
+    if not wanted:
+        return set()
+    return set(await session.scalars(select(Competence.uri).where(Competence.uri.in_(wanted))))
+
+
 async def competences_by_uri(session: AsyncSession, uris: Sequence[str]) -> dict[str, Competence]:
     """Known competences for these URIs; unknown URIs are an input error."""
     found = {

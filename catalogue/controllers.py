@@ -21,6 +21,7 @@ from catalogue.esco import parse_esco_csv, parse_plain_csv
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
 from catalogue.search import SearchQuery, search_modules
+from catalogue.urls import MODULES, QUALIFICATIONS
 from schemas.api_doc import api_doc
 from schemas.catalogue import (
     CompetenceCreate,
@@ -179,7 +180,7 @@ class CompetenceController(Controller):
 class ModuleController(Controller):
     """Modules, their versions and runs."""
 
-    path = "/api/catalogue/modules"
+    path = MODULES
     tags = ["catalogue"]
 
     @get("/")
@@ -310,7 +311,7 @@ class ModuleController(Controller):
 class QualificationController(Controller):
     """Qualifications composed of modules."""
 
-    path = "/api/catalogue/qualifications"
+    path = QUALIFICATIONS
     tags = ["catalogue"]
 
     @get("/")

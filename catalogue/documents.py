@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from catalogue.models import Module, ModuleVersion, Provider, Run
+from catalogue.urls import module_version_url
 from schemas.catalogue import (
     Credits,
     Level,
@@ -13,11 +14,6 @@ from schemas.catalogue import (
     ProviderRef,
     RunDocument,
 )
-
-
-def module_version_url(base_url: str, module_id: object, number: int) -> str:
-    """The permanent URL of a module version; credentials point here."""
-    return f"{base_url}/api/catalogue/modules/{module_id}/versions/{number}"
 
 
 def level_doc(scheme: str | None, value: int | None) -> Level | None:

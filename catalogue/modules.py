@@ -82,23 +82,6 @@ async def runs_of(session: AsyncSession, module_id: UUID) -> list[Run]:
     return list(rows)
 
 
-async def published_study_loads(session: AsyncSession, module_ids: list[UUID]) -> dict[UUID, int]:
-    """Study load in hours of each module's published version (modules never published are left
-    out), so a qualification can show how its modules add up."""
-    if not module_ids:
-        return {}
-    rows = await session.execute(
-        select(Module.id, ModuleVersion.study_load_hours)
-        .join(
-            ModuleVersion,
-            (ModuleVersion.module_id == Module.id)
-            & (ModuleVersion.number == Module.published_version),
-        )
-        .where(Module.id.in_(module_ids))
-    )
-    return dict(rows.tuples().all())
-
-
 async def set_competences(
     session: AsyncSession, version: ModuleVersion, refs: list[CompetenceRef]
 ) -> None:

@@ -16,6 +16,7 @@ from catalogue.models import (
     QualificationGroup,
     QualificationGroupModule,
 )
+from catalogue.urls import module_url, qualification_url
 from schemas.catalogue import (
     QualificationCreate,
     QualificationGroupOut,
@@ -119,7 +120,7 @@ class QualificationService:
                 description=q.description,
                 level=level_doc(q.level_scheme, q.level_value),
                 sector=q.sector,
-                url=f"{self.base_url}/api/catalogue/qualifications/{q.id}",
+                url=qualification_url(self.base_url, q.id),
                 groups=[
                     QualificationGroupOut(
                         title=g.title,
@@ -152,7 +153,7 @@ class QualificationService:
                 title=title,
                 provider=module.provider.name,
                 status=module.status,
-                url=f"{self.base_url}/api/catalogue/modules/{module.id}",
+                url=module_url(self.base_url, module.id),
             )
             for module, title in rows
         }

@@ -41,7 +41,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
-from catalogue.documents import level_doc, module_version_url
+from catalogue.documents import level_doc
 from catalogue.models import (
     Competence,
     Module,
@@ -51,6 +51,7 @@ from catalogue.models import (
     Provider,
     Run,
 )
+from catalogue.urls import module_version_url
 from schemas.catalogue import DeliveryMode, ProviderRef, SearchHit, SearchResult
 
 MAX_TERMS = 8

@@ -33,29 +33,33 @@ from catalogue.controllers import (
     QualificationController,
 )
 from catalogue.xml_controller import CatalogueXmlController
+from registry.accounts.bearer import provide_actor, provide_viewer
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
     close_request_session,
-    provide_actor,
     provide_base_url,
     provide_db_session,
     provide_settings,
-    provide_viewer,
 )
 from registry.errors import EXCEPTION_HANDLERS
 from registry.http import RegistryRequest, clean_request_text, forwarded_client, nosniff
-from registry.issuance_controllers import IssuanceController
-from registry.issuer_controllers import (
+from registry.issuers.controllers import (
     AccreditationController,
     CredentialStatusController,
     StatusListController,
     TrustController,
 )
+from registry.issuing.controllers import IssuanceController
 from registry.jobs import load_kinds
 from registry.jobs.runner import run_forever
 from registry.openapi import ApiDocPlugin, openapi_config
 from registry.settings import Settings
-from registry.wallet_controllers import CONTROLLERS as WALLET_CONTROLLERS
+from registry.sharing.controllers import (
+    ReceivedShareController,
+    ShareController,
+    VerifyController,
+)
+from registry.wallet.controllers import ConsentController, WalletController
 from registry.web import csrf_config, template_config, web_handlers
 from registry.web.errors import negotiated
 from schemas.common import Response
@@ -143,7 +147,11 @@ def create_app(settings: Settings) -> Litestar:
             StatusListController,
             CredentialStatusController,
             IssuanceController,
-            *WALLET_CONTROLLERS,
+            WalletController,
+            ShareController,
+            ConsentController,
+            ReceivedShareController,
+            VerifyController,
             *web_handlers(settings),
         ],
         dependencies={

@@ -164,8 +164,8 @@ def verify(
     """Verify a credential or presentation offline; exit 0 only when it is valid, 1 for any
     other verdict, 2 when the given files cannot be used."""
     from credentials.verifier import Verifier
-    from registry.offline import offline_config, read_trust_lists, render
     from registry.settings import configured_database_url
+    from registry.sharing.offline import offline_config, read_trust_lists, render
 
     try:
         trust = read_trust_lists(trust_list_files, anchor_files, configured_database_url())
@@ -190,7 +190,7 @@ def accounts() -> None:
 @click.option("--provider", "provider_slug", default=None, help="provider organisation slug")
 def accounts_create(role: str, name: str, email: str | None, provider_slug: str | None) -> None:
     """Create an account and print its id and a new API token (shown once)."""
-    from registry.accounts import create_account, issue_token
+    from registry.accounts.accounts import create_account, issue_token
 
     async def work(session: AsyncSession) -> dict[str, str]:
         account = await create_account(
@@ -212,8 +212,8 @@ def accounts_password(email: str, password: str) -> None:
     """Set the web sign-in password of an account (stored as an argon2id hash)."""
     from sqlalchemy import select
 
+    from registry.accounts.signin import set_password
     from registry.models import Account
-    from registry.signin import set_password
 
     async def work(session: AsyncSession) -> dict[str, str]:
         account = await session.scalar(select(Account).where(Account.email == email.lower()))
@@ -234,7 +234,7 @@ def keys() -> None:
 @click.option("--issuer", "slug", required=True, help="issuer slug (or 'operator')")
 def keys_rotate(slug: str) -> None:
     """Make a new signing key; the old one stays published as retired."""
-    from registry.issuers import rotate_issuer_key
+    from registry.issuers.issuers import rotate_issuer_key
 
     settings = settings_from_env()
     kid = run_in_session(settings, lambda session: rotate_issuer_key(session, settings, slug))

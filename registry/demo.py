@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from uuid import UUID
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue import competences, demo_data, runs
-from catalogue.esco import parse_esco_csv
-from catalogue.modules import ModuleService
-from catalogue.qualifications import QualificationService
-from registry.accounts import create_account, issue_token
-from registry.holders import holder_context
-from registry.issuance import issue_one
-from registry.issuers import create_accreditation
+from catalogue.public import DemoCatalogue, create_provider, load_demo_catalogue
+from registry.accounts.accounts import create_account, issue_token
+from registry.accounts.signin import set_password
+from registry.issuers.issuers import create_accreditation
+from registry.issuing.issuance import issue_one
 from registry.models import Account
 from registry.settings import Settings
-from registry.shares import create_share
-from registry.signin import set_password
-from registry.wallet_content import add_experience
-from schemas.catalogue import FrameworkCreate, ProviderCreate
+from registry.sharing.shares import create_share
+from registry.wallet.holders import holder_context
+from registry.wallet.wallet_content import add_experience
+from schemas.catalogue import ProviderCreate
 from schemas.common import Actor, Role, today_nl
 from schemas.issuance import (
     CompetenceIn,
@@ -36,7 +30,6 @@ from schemas.issuance import (
 from schemas.issuers import AccreditationCreate
 from schemas.wallet import ExperienceCreate, ShareCreate
 
-ESCO_FILES = ("esco-green-skills-v1.1.1-en.csv", "esco-green-skills-v1.1.1-nl.csv")
 EVC_PROVIDER = ProviderCreate(slug="evc-centrum-nederland", name="EVC Centrum Nederland")
 # Two of the three required modules of the demo qualification "Allround monteur duurzame
 # installaties", so the worker's CV shows progress and what remains.
@@ -85,48 +78,33 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
         session, role="operator", name=DEMO_ACCOUNTS[0][1], email=_email("operator")
     )
     op = _actor(operator)
-    await competences.create_framework(
-        session,
-        op,
-        FrameworkCreate(
-            slug="esco",
-            name="ESCO skills",
-            uri="http://data.europa.eu/esco/concept-scheme/skills",
-            version="v1.1.1",
-        ),
-    )
-    # English first, then the official Dutch labels beside them (Dutch is what pages show).
-    for name in ESCO_FILES:
-        csv_bytes = resources.files("catalogue").joinpath("data", name).read_bytes()
-        items = parse_esco_csv(csv_bytes, framework="esco")
-        await competences.upsert_competences(session, op, items, merge_labels=True)
     provider_actors: dict[str, Actor] = {}
     accounts: dict[str, Account] = {"operator": operator}
-    for index, item in enumerate(demo_data.PROVIDERS):
-        await competences.create_provider(session, op, item.provider)
+
+    async def provider_actor(provider: ProviderCreate, index: int) -> Actor:
+        """The account of a demo provider; the first one's is "provider"."""
         account = await create_account(
             session,
             role="provider",
-            name=f"Opleider {item.provider.name}",
-            email=_email("provider")
-            if index == 0
-            else f"provider-{item.provider.slug}@{DEMO_DOMAIN}",
-            provider_slug=item.provider.slug,
+            name=f"Opleider {provider.name}",
+            email=_email("provider") if index == 0 else f"provider-{provider.slug}@{DEMO_DOMAIN}",
+            provider_slug=provider.slug,
         )
-        provider_actors[item.provider.slug] = _actor(account)
+        provider_actors[provider.slug] = _actor(account)
         if index == 0:
             accounts["provider"] = account
-    module_ids = await _load_modules(session, settings, provider_actors)
-    qualifications = QualificationService(session, settings.base_url)
-    for q in demo_data.QUALIFICATIONS:
-        await qualifications.create(op, demo_data.qualification_create(q, module_ids))
-    await competences.create_provider(session, op, EVC_PROVIDER)
+        return provider_actors[provider.slug]
+
+    catalogue = await load_demo_catalogue(
+        session, settings.base_url, op, provider_actor, today_nl()
+    )
+    await create_provider(session, op, EVC_PROVIDER)
     for role, name, _ in DEMO_ACCOUNTS[2:]:
         organisation = EVC_PROVIDER.slug if role == "assessor" else None
         accounts[role] = await create_account(
             session, role=role, name=name, email=_email(role), provider_slug=organisation
         )
-    await _load_registry(session, settings, op, provider_actors, module_ids, accounts)
+    await _load_registry(session, settings, op, provider_actors, catalogue, accounts)
     for account in await session.scalars(
         select(Account).where(Account.email.like(f"%@{DEMO_DOMAIN}"))
     ):
@@ -139,7 +117,7 @@ async def _load_registry(
     settings: Settings,
     op: Actor,
     provider_actors: dict[str, Actor],
-    module_ids: dict[str, UUID],
+    catalogue: DemoCatalogue,
     accounts: dict[str, Account],
 ) -> None:
     """Accredit everyone, issue the worker two modules of a qualification and an EVC record,
@@ -153,13 +131,12 @@ async def _load_registry(
     )
     worker = accounts["worker"]
     holder = HolderIn(worker_id=worker.id)
-    slug_of = {item.key: item.provider_slug for item in demo_data.demo_modules(today_nl())}
     issued = [
         await issue_one(
             session,
             settings,
-            provider_actors[slug_of[key]],
-            ModuleCertificateIn(module_id=module_ids[key], holder=holder),
+            provider_actors[catalogue.module_providers[key]],
+            ModuleCertificateIn(module_id=catalogue.module_ids[key], holder=holder),
         )
         for key in DEMO_CREDENTIALS
     ]
@@ -201,19 +178,3 @@ def _evc_record(holder: HolderIn) -> EvcIn:
             )
         ],
     )
-
-
-async def _load_modules(
-    session: AsyncSession, settings: Settings, provider_actors: dict[str, Actor]
-) -> dict[str, UUID]:
-    modules = ModuleService(session, settings.base_url)
-    ids: dict[str, UUID] = {}
-    for item in demo_data.demo_modules(today_nl()):
-        actor = provider_actors[item.provider_slug]
-        created = await modules.create(actor, item.module)
-        ids[item.key] = created.id
-        for run in item.runs:
-            await runs.create_run(session, actor, created.id, run)
-        if item.publish:
-            await modules.publish(actor, created.id)
-    return ids

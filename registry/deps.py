@@ -1,4 +1,5 @@
-"""Request-scoped dependencies: one transaction per request, and who is calling."""
+"""Request-scoped dependencies: one transaction per request, the settings and the base URL.
+Who is calling is `registry.accounts.bearer`."""
 
 from __future__ import annotations
 
@@ -10,10 +11,7 @@ from litestar.datastructures import State
 from litestar.types import ASGIApp, Receive, Scope, Send
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from registry.accounts import actor_for_token
 from registry.settings import Settings
-from schemas.common import Actor
-from schemas.errors import NotAuthenticatedError
 
 # Where the request's session waits in the ASGI scope state for `close_request_session`.
 SESSION_STATE_KEY = "registry_db_session"
@@ -56,29 +54,6 @@ def close_request_session(app: ASGIApp) -> ASGIApp:
                 await session.close()
 
     return middleware
-
-
-def _bearer(request: Request[Any, Any, Any]) -> str | None:
-    header = request.headers.get("authorization")
-    if header is None:
-        return None
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise NotAuthenticatedError("use 'Authorization: Bearer TOKEN'", code="invalid-token")
-    return token.strip()
-
-
-async def provide_viewer(request: Request[Any, Any, Any], db_session: AsyncSession) -> Actor | None:
-    """The caller if a token was given (public endpoints show more to owners)."""
-    token = _bearer(request)
-    return None if token is None else await actor_for_token(db_session, token)
-
-
-async def provide_actor(viewer: Actor | None) -> Actor:
-    """The caller; endpoints that take `actor` need a valid token."""
-    if viewer is None:
-        raise NotAuthenticatedError("this needs a bearer token", code="not-authenticated")
-    return viewer
 
 
 def provide_settings(state: State) -> Settings:

@@ -22,7 +22,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from catalogue.models import Provider
+# The catalogue's tables share this metadata; `ForeignKey("provider.id")` below names one, and a
+# row with such a key can only be flushed once the catalogue is imported. Its surface is the
+# only part of the catalogue the registry imports: the models behind it come with it.
+import catalogue.public  # noqa: F401
 
 
 class Account(UUIDAuditBase):
@@ -38,7 +41,6 @@ class Account(UUIDAuditBase):
     # When the owner proved the e-mail address by following a mailed link (or the account was
     # made by an operator: CLI, demo). Until then no wallet and no share is attached to it.
     email_verified_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
-    provider: Mapped[Provider | None] = relationship(lazy="joined")
 
     @property
     def is_verified(self) -> bool:
@@ -149,7 +151,6 @@ class Accreditation(UUIDAuditBase):
     achievements: Mapped[list[str]] = mapped_column(JsonB, default=list)
     valid_from: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
     valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
-    provider: Mapped[Provider] = relationship(lazy="joined", innerjoin=True)
 
 
 class StatusListRow(BigIntBase):
@@ -246,8 +247,8 @@ class Share(UUIDAuditBase):
     __tablename__ = "share"
     wallet_id: Mapped[UUID] = mapped_column(ForeignKey("wallet.id"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # The token sealed with the registry secret (`registry.shares.seal_token`), so that its
-    # owner can see the link again; None for shares made before links were kept.
+    # The token sealed with the registry secret (`registry.sharing.share_links.seal_token`), so
+    # that its owner can see the link again; None for shares made before links were kept.
     sealed_token: Mapped[str | None] = mapped_column(Text, default=None)
     recipient: Mapped[str] = mapped_column(String(254))
     recipient_account_id: Mapped[UUID | None] = mapped_column(

@@ -37,8 +37,8 @@ from litestar.openapi.spec import (
 from litestar.plugins import ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 
-from registry.apidocs import docs_router, render_plugins
 from registry.errors import PROBLEM_JSON, TITLES, status_of_type
+from registry.web.apidocs import docs_router, render_plugins
 from registry.web.errors import MACHINE_PREFIXES
 from schemas.api_doc import OPT_KEY, ApiDoc
 from schemas.errors import (

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import catalogue.models
 import registry.models  # noqa: F401 - all tables on the metadata
-from registry.accounts import create_account, issue_token
+from registry.accounts.accounts import create_account, issue_token
 from registry.app import create_app
 from registry.db import make_engine, make_sessionmaker
 from registry.migrate import upgrade

@@ -19,15 +19,15 @@ from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
 from registry.settings import Settings
-from registry.web.account_pages import AccountPages
-from registry.web.assessor_pages import AssessorPages
-from registry.web.auth_pages import AuthPages
-from registry.web.catalogue_pages import CataloguePages
-from registry.web.employer_pages import EmployerPages
+from registry.web.assessor.pages import AssessorPages
+from registry.web.auth.account import AccountPages
+from registry.web.auth.pages import AuthPages
+from registry.web.auth.session import load_web_user
+from registry.web.catalogue.pages import CataloguePages
+from registry.web.employer.pages import EmployerPages
 from registry.web.errors import MACHINE_PREFIXES
-from registry.web.provider_pages import ProviderPages
-from registry.web.session import load_web_user
-from registry.web.worker_pages import WorkerPages
+from registry.web.provider.pages import ProviderPages
+from registry.web.worker.pages import WorkerPages
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -86,7 +86,7 @@ MAIL_FORMS = frozenset(
 
 def mail_form_limit(settings: Settings) -> RateLimitConfig:
     """Mail-sending form posts per hour from one client address (each address also gets at
-    most a few mails an hour: `registry.account_tokens.MAILS_PER_HOUR`)."""
+    most a few mails an hour: `registry.accounts.links.MAILS_PER_HOUR`)."""
     return RateLimitConfig(
         rate_limit=("hour", settings.mail_forms_per_hour),
         check_throttle_handler=lambda request: (

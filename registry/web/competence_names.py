@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.competences import labels_by_uri
+from catalogue.public import labels_by_uri
 from registry.web.i18n import LANGS, Lang
 from registry.web.messages import MESSAGES
 

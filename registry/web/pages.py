@@ -14,7 +14,7 @@ from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from registry.accounts import EmailNotVerifiedError
+from registry.wallet.holders import EmailNotVerifiedError
 from registry.web.i18n import error_text, lang_of, status_change, translator
 from schemas.common import Actor, Role
 from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError

@@ -18,8 +18,8 @@ from credentials.did import PublishedKey, did_document
 from credentials.issue import issue_deelcertificaat, issue_evc
 from credentials.keys import SigningKey, did_key
 from credentials.trust import TrustList, sign_trust_list
-from registry import keys
 from registry.cli import main
+from registry.issuers import keys
 from registry.settings import Settings
 from schemas.credentials import Party
 from schemas.trust import Accreditation, TrustedIssuer, TrustedKey

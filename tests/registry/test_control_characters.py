@@ -17,7 +17,7 @@ from registry.models import Account, Credential
 from schemas.text import control_character
 from tests.catalogue.helpers import Catalogue
 from tests.conftest import Accounts
-from tests.registry.test_issuance import accredited_module, certificate
+from tests.registry.issuing.test_issuance import accredited_module, certificate
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import HTML, Browser
 from tests.web.provider_helpers import provider, world

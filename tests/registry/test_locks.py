@@ -7,7 +7,7 @@ import asyncio
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from registry import keys
+from registry.issuers import keys
 from registry.models import IssuerKey
 from registry.settings import Settings
 

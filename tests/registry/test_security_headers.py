@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from litestar.testing import AsyncTestClient
 
-from registry.apidocs import ASSETS
+from registry.web.apidocs import ASSETS
 from tests.web.helpers import HTML
 
 STATIC = Path(__file__).resolve().parents[2] / "registry" / "web" / "static"

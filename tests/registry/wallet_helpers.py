@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from credentials.issue import issue_deelcertificaat
 from credentials.keys import SigningKey, did_key
 from credentials.presentation import holder_kid
-from registry.accounts import create_account, issue_token
+from registry.accounts.accounts import create_account, issue_token
 from schemas.common import Role
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
 from tests.catalogue.helpers import CHARGER, SOLAR, Catalogue

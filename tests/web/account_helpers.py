@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from registry.accounts import issue_token
+from registry.accounts.accounts import issue_token
 from registry.jobs.runner import run_due
 from registry.models import Account
 from registry.settings import Settings

@@ -9,9 +9,9 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from registry.accounts import create_account
+from registry.accounts.accounts import create_account
+from registry.accounts.signin import set_password
 from registry.models import Account
-from registry.signin import set_password
 from schemas.common import Role
 
 HTML = {"Accept": "text/html"}

@@ -18,11 +18,11 @@ from credentials.issue import issue_deelcertificaat
 from credentials.keys import SigningKey, did_key
 from credentials.presentation import holder_kid
 from registry.models import Credential, Share
-from registry.web import certificate_pdf
 from registry.web.i18n import day_in_words
+from registry.web.worker import certificate_pdf
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
 from tests.conftest import Accounts
-from tests.registry.test_achieved_competences import FAILED, PASSED, evc_body
+from tests.registry.wallet.test_achieved_competences import FAILED, PASSED, evc_body
 from tests.registry.wallet_helpers import Person, World
 from tests.web.helpers import HTML, Browser, signed_in
 

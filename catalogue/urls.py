@@ -1,0 +1,28 @@
+"""Every catalogue URL that leaves the catalogue: in signed credentials (a module version is
+the achievement a deelcertificaat names, a module URL the prefix an accreditation covers), in
+documents and on pages. The one place that spells the catalogue's API paths."""
+
+from __future__ import annotations
+
+MODULES = "/api/catalogue/modules"
+QUALIFICATIONS = "/api/catalogue/qualifications"
+
+
+def module_url(base_url: str, module_id: object) -> str:
+    """A module (every version of it); accreditations and the trust list name this prefix."""
+    return f"{base_url}{MODULES}/{module_id}"
+
+
+def module_version_url(base_url: str, module_id: object, number: int) -> str:
+    """The permanent URL of a module version; credentials point here."""
+    return f"{module_url(base_url, module_id)}/versions/{number}"
+
+
+def module_runs_url(base_url: str, module_id: object) -> str:
+    """The runs (offerings) of a module."""
+    return f"{module_url(base_url, module_id)}/runs"
+
+
+def qualification_url(base_url: str, qualification_id: object) -> str:
+    """A qualification."""
+    return f"{base_url}{QUALIFICATIONS}/{qualification_id}"

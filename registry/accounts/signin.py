@@ -1,0 +1,96 @@
+"""Sign-in for people: argon2id password hashes and server-side browser sessions.
+
+Machines keep using API tokens (`registry.accounts.accounts`); people sign in on the web pages
+with an e-mail address and a password, and get a session cookie that carries a random token.
+Only the token's SHA-256 is stored, so a database leak does not hand out sessions, and signing
+out (or an expired row) ends the session everywhere at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from registry.accounts.accounts import hash_token
+from registry.models import Account, WebSession
+from schemas.errors import InvalidInputError, NotAuthenticatedError
+
+# argon2-cffi's defaults are RFC 9106's second recommended profile for argon2id (t=3, 64 MiB).
+HASHER = PasswordHasher()
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 200
+SESSION_LIFETIME = dt.timedelta(hours=12)
+# A hash of a random password, so that an unknown e-mail costs as much as a wrong password
+# and response times do not tell which addresses have accounts.
+_DUMMY_HASH = HASHER.hash(secrets.token_urlsafe(16))
+
+
+def check_password_rules(password: str) -> None:
+    if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH:
+        raise InvalidInputError(
+            f"a password has {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters",
+            code="password-length",
+            field="password",
+        )
+
+
+def set_password(account: Account, password: str) -> None:
+    check_password_rules(password)
+    account.password_hash = HASHER.hash(password)
+
+
+async def authenticate(session: AsyncSession, email: str, password: str) -> Account:
+    """The account with this e-mail and password; one error for every kind of mismatch."""
+    wrong = NotAuthenticatedError("e-mail address or password is wrong", code="wrong-password")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise wrong
+    account = await session.scalar(select(Account).where(Account.email == email.strip().lower()))
+    stored = account.password_hash if account is not None else None
+    try:
+        HASHER.verify(stored or _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        raise wrong from None
+    if account is None or stored is None:
+        raise wrong
+    if HASHER.check_needs_rehash(stored):
+        account.password_hash = HASHER.hash(password)
+    return account
+
+
+async def start_session(session: AsyncSession, account: Account, now: dt.datetime) -> str:
+    """A new session for this account; returns the cookie value (shown only to the browser)."""
+    token = secrets.token_urlsafe(32)
+    # Tidy up as we go: this account's expired sessions are of no use to anyone.
+    await session.execute(
+        delete(WebSession).where(WebSession.account_id == account.id, WebSession.expires_at <= now)
+    )
+    session.add(
+        WebSession(
+            account_id=account.id,
+            token_hash=hash_token(token),
+            expires_at=now + SESSION_LIFETIME,
+        )
+    )
+    await session.flush()
+    return token
+
+
+async def account_for_session(
+    session: AsyncSession, token: str, now: dt.datetime
+) -> Account | None:
+    """The signed-in account, or None for an unknown or expired session."""
+    if not 20 <= len(token) <= 100:
+        return None
+    row = await session.scalar(select(WebSession).where(WebSession.token_hash == hash_token(token)))
+    if row is None or row.expires_at <= now:
+        return None
+    return row.account
+
+
+async def end_session(session: AsyncSession, token: str) -> None:
+    await session.execute(delete(WebSession).where(WebSession.token_hash == hash_token(token)))

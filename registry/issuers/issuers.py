@@ -1,0 +1,373 @@
+"""Issuers: the operator's accreditations, the signed trust list, DID documents, and (from
+`registry.issuers.status_lists`) status list allocation and status changes.
+
+Verification inside the registry uses `current_trust_list` and `status_source`: the registry's
+own data, in-process, never fetched over HTTP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from uuid import UUID
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.public import (
+    catalogue_marks,
+    module_exists,
+    module_ids_by_provider,
+    module_url,
+    provider_by_id,
+    provider_by_slug,
+    providers_by_id,
+    qualification_modules,
+    qualification_url,
+    require_role,
+)
+from credentials.trust import TrustList, own_scope, sign_trust_list
+from credentials.verifier import Verifier
+from credentials.verify import VerifierConfig
+from registry.audit import record
+from registry.issuers import keys
+from registry.issuers.status_lists import status_source
+from registry.models import Accreditation, IssuerKey
+from registry.settings import Settings
+from schemas.catalogue import ProviderRef
+from schemas.common import Actor
+from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from schemas.issuers import AccreditationCreate, AccreditationOut, AccreditationPatch
+from schemas.trust import Accreditation as TrustedAccreditation
+from schemas.trust import (
+    AccreditationKind,
+    TrustedIssuer,
+    TrustedKey,
+    TrustListDocument,
+)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# ---------------------------------------------------------------------------- accreditation
+
+
+def _accreditation_out(
+    row: Accreditation, provider: ProviderRef, settings: Settings
+) -> AccreditationOut:
+    now = _now()
+    return AccreditationOut(
+        id=row.id,
+        provider=provider.slug,
+        provider_name=provider.name,
+        issuer=keys.issuer_did(settings, provider.slug),
+        kind=row.kind,
+        achievements=list(row.achievements),
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        active=row.valid_from <= now and (row.valid_until is None or now < row.valid_until),
+    )
+
+
+async def _achievement_urls(session: AsyncSession, base_url: str, refs: Sequence[str]) -> list[str]:
+    """Module ids -> module URL prefix; qualification ids -> the qualification's URL and each
+    of its modules' URLs; absolute URLs stay as they are."""
+    urls: list[str] = []
+    unknown: list[str] = []
+    for ref in refs:
+        if ref.startswith(("http://", "https://", "urn:")):
+            urls.append(ref)
+            continue
+        try:
+            ident = UUID(ref)
+        except ValueError:
+            unknown.append(ref)
+            continue
+        if await module_exists(session, ident):
+            urls.append(module_url(base_url, ident))
+            continue
+        members = await qualification_modules(session, ident)
+        if members is None:
+            unknown.append(ref)
+            continue
+        urls.append(qualification_url(base_url, ident))
+        urls.extend(module_url(base_url, module_id) for module_id in members)
+    if unknown:
+        raise InvalidInputError(
+            "these are neither module nor qualification ids nor URLs",
+            code="unknown-achievement",
+            achievements=unknown,
+        )
+    return list(dict.fromkeys(urls))
+
+
+async def create_accreditation(
+    session: AsyncSession, actor: Actor, settings: Settings, data: AccreditationCreate
+) -> AccreditationOut:
+    """Accredit a provider organisation for a kind of credential (operator)."""
+    require_role(actor, "operator")
+    provider = await provider_by_slug(session, data.provider)
+    if provider is None:
+        raise NotFoundError(f"no provider {data.provider!r}", code="provider-not-found")
+    # Whole seconds: credentials carry whole-second validFrom, and one issued in the same
+    # second as the accreditation must not look older than it.
+    valid_from = data.valid_from or _now().replace(microsecond=0)
+    if data.valid_until is not None and data.valid_until <= valid_from:
+        raise InvalidInputError("validUntil must be after validFrom", code="bad-validity")
+    row = Accreditation(
+        provider_id=provider.id,
+        kind=data.kind,
+        achievements=await _achievement_urls(session, settings.base_url, data.achievements),
+        valid_from=valid_from,
+        valid_until=data.valid_until,
+    )
+    session.add(row)
+    await session.flush()
+    await record(session, actor, "accreditation.created", str(row.id), provider=provider.slug)
+    return _accreditation_out(row, provider, settings)
+
+
+async def list_accreditations(
+    session: AsyncSession, actor: Actor, settings: Settings, provider: str | None = None
+) -> list[AccreditationOut]:
+    """The operator sees all; a provider or assessor sees its own organisation's."""
+    query = select(Accreditation)
+    if not actor.is_operator:
+        require_role(actor, "operator", "provider", "assessor")
+        if actor.provider_id is None:
+            raise PermissionDeniedError("you belong to no organisation", code="no-organisation")
+        query = query.where(Accreditation.provider_id == actor.provider_id)
+    if provider is not None:
+        named = await provider_by_slug(session, provider)
+        if named is None:
+            return []
+        query = query.where(Accreditation.provider_id == named.id)
+    rows = list(await session.scalars(query))
+    providers = await providers_by_id(session, [row.provider_id for row in rows])
+    rows.sort(key=lambda row: (providers[row.provider_id].slug, row.valid_from))
+    return [_accreditation_out(row, providers[row.provider_id], settings) for row in rows]
+
+
+async def _load_accreditation(
+    session: AsyncSession, accreditation_id: UUID
+) -> tuple[Accreditation, ProviderRef]:
+    row = await session.scalar(select(Accreditation).where(Accreditation.id == accreditation_id))
+    provider = None if row is None else await provider_by_id(session, row.provider_id)
+    if row is None or provider is None:
+        raise NotFoundError(f"no accreditation {accreditation_id}", code="accreditation-not-found")
+    return row, provider
+
+
+async def end_accreditation(
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+    accreditation_id: UUID,
+    data: AccreditationPatch | None = None,
+) -> AccreditationOut:
+    """Set the end of an accreditation (now when no date is given); operator only."""
+    require_role(actor, "operator")
+    row, provider = await _load_accreditation(session, accreditation_id)
+    until = data.valid_until if data is not None else _now()
+    if until < row.valid_from:
+        raise InvalidInputError("validUntil must not be before validFrom", code="bad-validity")
+    if data is None and row.valid_until is not None and row.valid_until <= until:
+        # Already ended: ending again changes nothing.
+        return _accreditation_out(row, provider, settings)
+    row.valid_until = until
+    await session.flush()
+    await record(session, actor, "accreditation.ended", str(row.id), valid_until=until.isoformat())
+    return _accreditation_out(row, provider, settings)
+
+
+def _trusted_accreditation(
+    row: Accreditation, own_modules: Sequence[str]
+) -> TrustedAccreditation | None:
+    """An accreditation as the trust list publishes it. A module-certificate accreditation
+    covers only the organisation's own modules (the API refuses another's module, so
+    verifiers must too): it lists them, requires the organisation as the achievement's
+    creator, and is left out when it covers none of them, since an empty list means "any"."""
+    achievements = list(row.achievements)
+    own = row.kind == "module-certificate"
+    if own:
+        achievements = own_scope(achievements, own_modules)
+        if not achievements:
+            return None
+    return TrustedAccreditation(
+        kind=row.kind,  # type: ignore[arg-type]
+        achievements=achievements,
+        own_achievements=own,
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+    )
+
+
+async def _own_modules(
+    session: AsyncSession, base_url: str, provider_ids: Sequence[UUID]
+) -> dict[UUID, list[str]]:
+    """The URL prefix of every module each organisation owns (drafts too: a trust list then
+    stays current when one is published)."""
+    found = await module_ids_by_provider(session, provider_ids)
+    return {
+        provider_id: [module_url(base_url, module_id) for module_id in ids]
+        for provider_id, ids in found.items()
+    }
+
+
+async def may_issue(
+    session: AsyncSession,
+    settings: Settings,
+    provider_id: UUID,
+    kind: AccreditationKind,
+    achievement_url: str,
+    at: dt.datetime,
+) -> bool:
+    """Whether the organisation is accredited for this achievement at `at` (aware).
+
+    The very rule verifiers apply: the accreditations as the trust list publishes them,
+    matched by `TrustList.accredited`, with the organisation as creator (as issued).
+    """
+    rows = await session.scalars(
+        select(Accreditation).where(
+            Accreditation.provider_id == provider_id, Accreditation.kind == kind
+        )
+    )
+    own = (await _own_modules(session, settings.base_url, [provider_id])).get(provider_id, [])
+    scoped = [_trusted_accreditation(row, own) for row in rows]
+    issuer = TrustedIssuer(
+        did="urn:issuer", name="", accreditations=[a for a in scoped if a is not None]
+    )
+    probe = TrustList(id="urn:probe", issuer="urn:probe", issued=at, issuers=[issuer])
+    return probe.accredited("urn:issuer", kind, achievement_url, at, creator="urn:issuer")
+
+
+# ---------------------------------------------------------------------------- trust list
+
+
+def _trusted_key(row: IssuerKey) -> TrustedKey:
+    return TrustedKey(
+        kid=row.kid,
+        jwk=dict(row.public_jwk),
+        status="retired" if row.status == "retired" else "current",
+        valid_from=row.created_at,
+        # A retired key verifies credentials issued before retirement, not after.
+        valid_until=row.retired_at,
+    )
+
+
+async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustListDocument:
+    """Every organisation with an accreditation (ended ones too, with their windows, so old
+    credentials keep verifying), with all its keys, current and retired."""
+    accreditations = list(
+        await session.scalars(
+            select(Accreditation).order_by(Accreditation.valid_from, Accreditation.id)
+        )
+    )
+    providers = await providers_by_id(session, [row.provider_id for row in accreditations])
+    by_provider: dict[str, tuple[ProviderRef, list[Accreditation]]] = {}
+    for row in accreditations:
+        provider = providers[row.provider_id]
+        by_provider.setdefault(provider.slug, (provider, []))[1].append(row)
+    slugs = sorted(by_provider)
+    own_modules = await _own_modules(
+        session, settings.base_url, [provider.id for provider, _ in by_provider.values()]
+    )
+    key_rows = await session.scalars(
+        select(IssuerKey)
+        .where(IssuerKey.issuer_slug.in_(slugs))
+        .order_by(IssuerKey.created_at, IssuerKey.kid)
+    )
+    keys_by_slug: dict[str, list[TrustedKey]] = {}
+    for key_row in key_rows:
+        keys_by_slug.setdefault(key_row.issuer_slug, []).append(_trusted_key(key_row))
+    issuers = []
+    for slug in slugs:
+        provider, rows = by_provider[slug]
+        own = own_modules.get(provider.id, [])
+        scoped = [_trusted_accreditation(row, own) for row in rows]
+        issuers.append(
+            TrustedIssuer(
+                did=keys.issuer_did(settings, slug),
+                name=provider.name,
+                keys=keys_by_slug.get(slug, []),
+                accreditations=[a for a in scoped if a is not None],
+            )
+        )
+    return TrustListDocument(
+        id=f"{settings.base_url}/trust-list",
+        issuer=keys.issuer_did(settings, keys.OPERATOR),
+        issued=_now().replace(microsecond=0),
+        issuers=issuers,
+    )
+
+
+# The trust list each registry (database and base URL) verifies with, kept with the version
+# of the tables it was built from. Building it reads every module of every accredited provider
+# (its scope lists them), too much for each verification; the version is one indexed lookup
+# per table, and is read on every call, so a change made by any process is seen at once.
+_TRUST_LISTS: dict[tuple[str, str], tuple[tuple[object, ...], TrustList]] = {}
+
+
+async def _trust_list_version(session: AsyncSession) -> tuple[object, ...]:
+    """Changes whenever something the trust list is built from changes: an accreditation or a
+    key made or changed, a provider renamed, a module made (modules are never deleted)."""
+    parts = (
+        select(func.count(Accreditation.id)),
+        select(func.max(Accreditation.updated_at)),
+        select(func.count(IssuerKey.id)),
+        select(func.max(IssuerKey.updated_at)),
+    )
+    row = (await session.execute(select(*(part.scalar_subquery() for part in parts)))).one()
+    return (*row, *await catalogue_marks(session))
+
+
+async def current_trust_list(session: AsyncSession, settings: Settings) -> TrustList:
+    """The trust list with lookups, for verification inside the registry (built again only
+    when its tables changed)."""
+    key = (settings.database_url, settings.base_url)
+    version = await _trust_list_version(session)
+    cached = _TRUST_LISTS.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    doc = await build_trust_list(session, settings)
+    trust_list = TrustList(id=doc.id, issuer=doc.issuer, issued=doc.issued, issuers=doc.issuers)
+    _TRUST_LISTS[key] = (version, trust_list)
+    return trust_list
+
+
+async def registry_verifier(
+    session: AsyncSession, settings: Settings, status_urls: Iterable[str] | None = None
+) -> Verifier:
+    """A verifier that trusts what this registry's operator accredits, with current status
+    (the lists named in `status_urls`, or all of this registry's lists)."""
+    trust_list = await current_trust_list(session, settings)
+    source = await status_source(session, settings, status_urls)
+    return Verifier(VerifierConfig(trust_list=trust_list, status_lists=source))
+
+
+async def signed_trust_list(
+    session: AsyncSession, settings: Settings
+) -> tuple[TrustListDocument, str]:
+    """The trust list and its JWS signed with the operator key."""
+    doc = await build_trust_list(session, settings)
+    operator = await keys.signing_key(session, settings, keys.OPERATOR)
+    return doc, sign_trust_list(doc, operator.key, operator.kid)
+
+
+async def rotate_issuer_key(session: AsyncSession, settings: Settings, slug: str) -> str:
+    """Retire an issuer's current key and make a new one (the operator's too); returns the
+    new kid. Refuses slugs that name no organisation, so a typo makes no stray issuer."""
+    if slug != keys.OPERATOR and await provider_by_slug(session, slug) is None:
+        raise NotFoundError(f"no issuer {slug!r}", code="issuer-not-found")
+    kid = await keys.rotate(session, settings, slug)
+    await record(session, None, "key.rotated", slug, kid=kid)
+    return kid
+
+
+async def did_document(session: AsyncSession, settings: Settings, slug: str) -> dict[str, object]:
+    """An issuer's DID document; the operator's key is made on first use."""
+    if slug == keys.OPERATOR:
+        await keys.signing_key(session, settings, keys.OPERATOR)
+    return await keys.did_document_for(session, settings, slug)

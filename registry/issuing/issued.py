@@ -1,0 +1,180 @@
+"""What an organisation has issued: its credentials with holder and status, newest first.
+
+The issuing organisation reads these to follow up on what it issued (and to revoke, suspend or
+reinstate through `registry.issuers.status_lists.set_status`). Only the organisation's own provider
+and assessor accounts see them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple, cast
+from uuid import UUID
+
+import msgspec
+from sqlalchemy import Select, Table, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.public import provider_by_id, require_role
+from registry.db import rows_where_in
+from registry.models import Credential, Wallet
+from schemas.common import Actor
+from schemas.errors import NotFoundError, PermissionDeniedError
+
+STATUSES = ("active", "suspended", "revoked")
+
+
+class IssuedCredential(msgspec.Struct, kw_only=True, frozen=True):
+    """One credential as its issuer follows it up."""
+
+    id: UUID
+    credential_id: str
+    kind: str
+    achievement_name: str
+    module_id: UUID | None
+    holder_name: str
+    holder_email: str | None
+    status: str
+    issued_at: dt.datetime
+    status_reason: str | None = None
+    status_note: str | None = None
+    status_changed_at: dt.datetime | None = None
+
+
+class IssuedPage(msgspec.Struct, kw_only=True, frozen=True):
+    """A page of issued credentials and how many there are in all."""
+
+    items: list[IssuedCredential]
+    total: int
+
+
+async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
+    require_role(actor, "provider", "assessor")
+    provider = None
+    if actor.provider_id is not None:
+        provider = await provider_by_id(session, actor.provider_id)
+    if provider is None:
+        raise PermissionDeniedError(
+            "this account does not belong to an organisation", code="no-organisation"
+        )
+    return provider.slug
+
+
+def issuer_visible_email(wallet: Wallet) -> str | None:
+    """The holder's address as an issuer may see it: only while the wallet is unclaimed.
+    Such a wallet was only ever issued to by that address, so every issuer of it gave the
+    address itself; a worker with an account may have been issued to by account id, and an
+    issuer that did not have the address must not learn it from us."""
+    return wallet.email if wallet.account_id is None else None
+
+
+def _query() -> Select[tuple[Credential, Wallet]]:
+    return select(Credential, Wallet).join(Wallet, Wallet.id == Credential.wallet_id)
+
+
+def _row(credential: Credential, wallet: Wallet) -> IssuedCredential:
+    return IssuedCredential(
+        id=credential.id,
+        credential_id=credential.credential_id,
+        kind=credential.kind,
+        achievement_name=credential.achievement_name,
+        module_id=credential.module_id,
+        holder_name=wallet.name,
+        holder_email=issuer_visible_email(wallet),
+        status=credential.status,
+        issued_at=credential.issued_at,
+        status_reason=credential.status_reason,
+        status_note=credential.status_note,
+        status_changed_at=credential.status_changed_at,
+    )
+
+
+async def issued_by(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> IssuedPage:
+    """The credentials the actor's organisation issued, newest first, optionally by status."""
+    slug = await _issuer_slug(session, actor)
+    condition = (Credential.issuer_slug == slug) & (Credential.source == "issued")
+    if status is not None:
+        condition &= Credential.status == status
+    total = await session.scalar(select(func.count()).select_from(Credential).where(condition))
+    rows = await session.execute(
+        _query()
+        .where(condition)
+        .order_by(Credential.issued_at.desc(), Credential.credential_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return IssuedPage(items=[_row(*row) for row in rows.tuples()], total=total or 0)
+
+
+async def issued_credential(session: AsyncSession, actor: Actor, ident: str) -> IssuedCredential:
+    """One credential by credential id or row id; only for the organisation that issued it."""
+    slug = await _issuer_slug(session, actor)
+    condition = Credential.credential_id == ident
+    with contextlib.suppress(ValueError):
+        condition = or_(condition, Credential.id == UUID(ident))
+    found = (await session.execute(_query().where(condition))).tuples().first()
+    if found is None:
+        raise NotFoundError(f"no credential {ident}", code="credential-not-found")
+    credential, wallet = found
+    if credential.issuer_slug != slug or credential.source != "issued":
+        raise PermissionDeniedError(
+            "only the organisation that issued this credential may see it",
+            code="not-credential-issuer",
+        )
+    return _row(credential, wallet)
+
+
+class HeldCredential(NamedTuple):
+    """A credential a wallet holds of one achievement, not revoked and not expired."""
+
+    credential_id: str
+    status: str
+    issued_at: dt.datetime
+
+
+_HELD = ("wallet_id", "credential_id", "status", "valid_until", "issued_at")
+
+
+async def held_credentials(
+    session: AsyncSession, pairs: Iterable[tuple[UUID, str]], now: dt.datetime
+) -> dict[tuple[UUID, str], HeldCredential]:
+    """For (wallet, achievement) pairs, a credential we issued of that achievement that the
+    wallet still holds: not revoked and not past its validUntil. A suspended one counts (it
+    can be reinstated). One query per achievement and 5,000 wallets, not one per pair."""
+    wallets: dict[str, set[UUID]] = defaultdict(set)
+    for wallet_id, achievement in pairs:
+        wallets[achievement].add(wallet_id)
+    table = cast(Table, Credential.__table__)
+    held: dict[tuple[UUID, str], HeldCredential] = {}
+    for achievement, ids in wallets.items():
+        where = {"achievement_id": achievement, "source": "issued"}
+        for wallet_id, credential_id, status, until, issued_at in await rows_where_in(
+            session, table, _HELD, "wallet_id", sorted(ids), where=where
+        ):
+            if status != "revoked" and (until is None or until > now):
+                held.setdefault(
+                    (wallet_id, achievement), HeldCredential(credential_id, status, issued_at)
+                )
+    return held
+
+
+__all__ = [
+    "STATUSES",
+    "HeldCredential",
+    "IssuedCredential",
+    "IssuedPage",
+    "held_credentials",
+    "issued_by",
+    "issued_credential",
+    "issuer_visible_email",
+]

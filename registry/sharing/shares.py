@@ -1,0 +1,410 @@
+"""Shares: chosen credentials for one recipient, for a limited time, withdrawable.
+
+A share is reached through `{base}/s/{token}` (the token carries 256 random bits; it is looked
+up by its SHA-256 hash and kept only sealed with the registry secret, for its owner to see again:
+`registry.sharing.share_links`) or, by its recipient, through their list of received shares. Each
+opening signs a fresh presentation with the worker's holder key, for the audience
+`{base}/shares/{id}` and the share's stored nonce, and is logged where the worker sees it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from uuid import UUID
+
+from sqlalchemy import false, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from credentials.keys import unwrap_key
+from credentials.presentation import present
+from registry import audit
+from registry.mail.notices import queue_share_notice
+from registry.models import Account, Credential, Share, ShareView, Wallet
+from registry.settings import Settings
+from registry.sharing import share_links
+from registry.sharing.share_links import SHARE_PATH, ShareGoneError, hash_share_token, share_state
+from registry.wallet.holders import Holder
+from schemas.common import Actor
+from schemas.errors import InvalidInputError, NotFoundError
+from schemas.verification import CredentialSummary, Report
+from schemas.wallet import (
+    ReceivedShare,
+    ShareCreate,
+    ShareCreated,
+    ShareOut,
+    SharePage,
+    ShareViewOut,
+)
+
+AUDIENCE_PATH = "/shares/"
+DEFAULT_LIFETIME = dt.timedelta(days=30)
+MAX_LIFETIME = dt.timedelta(days=366)
+# Credential statuses that stop a credential from being shared.
+STOPPED = frozenset({"revoked", "suspended"})
+
+
+def share_audience(settings: Settings, share_id: UUID) -> str:
+    """The `aud` of a share's presentations: names the share without revealing its token."""
+    return f"{settings.base_url}{AUDIENCE_PATH}{share_id}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+async def create_share(
+    session: AsyncSession, settings: Settings, holder: Holder, data: ShareCreate
+) -> ShareCreated:
+    """Share some of the wallet's credentials with one recipient."""
+    holder.require_worker("share credentials")
+    now = _now()
+    expires_at = data.expires_at or now + DEFAULT_LIFETIME
+    if expires_at.tzinfo is None:
+        expires_at = expires_at.replace(tzinfo=dt.UTC)
+    if not now < expires_at <= now + MAX_LIFETIME:
+        raise InvalidInputError(
+            "expiresAt must be in the future and within a year", code="bad-expiry"
+        )
+    credential_ids = await _own_credentials(session, holder.wallet.id, data.credential_ids)
+    recipient, recipient_id = await _recipient(session, data.recipient)
+    share_id, token = uuid.uuid4(), share_links.new_token()
+    share = Share(
+        id=share_id,
+        wallet_id=holder.wallet.id,
+        token_hash=hash_share_token(token),
+        sealed_token=share_links.seal_token(settings, share_id, token),
+        recipient=recipient,
+        recipient_account_id=recipient_id,
+        credential_ids=credential_ids,
+        nonce=secrets.token_urlsafe(16),
+        expires_at=expires_at,
+        created_by=holder.actor.account_id,
+    )
+    session.add(share)
+    await session.flush()
+    await holder.record(
+        session,
+        "share.created",
+        f"share:{share.id}",
+        recipient=recipient,
+        credentials=len(credential_ids),
+    )
+    await queue_share_notice(session, share)
+    return ShareCreated(
+        id=share.id,
+        token=token,
+        url=share_links.share_url(settings, token),
+        expires_at=expires_at,
+    )
+
+
+async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[str]) -> list[str]:
+    """The credential ids (`Credential.credential_id`) for ids or row UUIDs in this wallet;
+    a revoked or suspended credential cannot be shared (it no longer counts)."""
+    uuids = {UUID(v) for v in given if is_uuid(v)}
+    rows = await session.execute(
+        select(Credential.id, Credential.credential_id, Credential.status).where(
+            Credential.wallet_id == wallet_id,
+            or_(Credential.credential_id.in_(given), Credential.id.in_(uuids)),
+        )
+    )
+    by_key: dict[str, str] = {}
+    stopped: set[str] = set()
+    for row_id, credential_id, status in rows:
+        by_key[str(row_id)] = by_key[credential_id] = credential_id
+        if status in STOPPED:
+            stopped.add(credential_id)
+    missing = [
+        v for v in given if v not in by_key and (not is_uuid(v) or str(UUID(v)) not in by_key)
+    ]
+    if missing:
+        raise InvalidInputError(
+            "these credentials are not in your wallet", code="unknown-credential", missing=missing
+        )
+    chosen = list(dict.fromkeys(by_key.get(v) or by_key[str(UUID(v))] for v in given))
+    if stopped & set(chosen):
+        raise InvalidInputError(
+            "revoked or suspended credentials cannot be shared",
+            code="credential-not-shareable",
+            credentials=sorted(stopped & set(chosen)),
+        )
+    return chosen
+
+
+def is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID | None]:
+    """An employer's e-mail address (an account may come later) or an account id. A share to
+    an account id keeps the id, never the account's e-mail address: the worker did not give
+    it, so the worker is not told it (pages show the account's name)."""
+    if is_uuid(recipient):
+        account = await session.get(Account, UUID(recipient))
+        if account is None:
+            raise NotFoundError("no account with this id", code="recipient-not-found")
+        return str(account.id), account.id
+    email = recipient.strip().lower()
+    local, _, domain = email.partition("@")
+    if not local or "." not in domain or " " in email:
+        raise InvalidInputError(
+            "recipient is an e-mail address or an account id", code="bad-recipient"
+        )
+    # Only an account that proved this address is the recipient; until then the share is
+    # addressed to the address alone (and shows up once an account proves it).
+    account_id = await session.scalar(
+        select(Account.id).where(Account.email == email, Account.email_verified_at.is_not(None))
+    )
+    return email, account_id
+
+
+async def withdraw_share(
+    session: AsyncSession, settings: Settings, holder: Holder, share_id: UUID
+) -> ShareOut:
+    """Withdraw a share: from now on it answers 410."""
+    holder.require_worker("withdraw a share")
+    share = await session.get(Share, share_id)
+    if share is None or share.wallet_id != holder.wallet.id:
+        raise NotFoundError("no such share", code="share-not-found")
+    if share.withdrawn_at is None:
+        share.withdrawn_at = _now()
+        await holder.record(session, "share.withdrawn", f"share:{share.id}")
+        await session.flush()
+    return (await _share_outs(session, settings, holder, [share]))[0]
+
+
+async def list_shares(session: AsyncSession, settings: Settings, holder: Holder) -> list[ShareOut]:
+    """The wallet's shares, newest first, each with every view and, for the worker, its link
+    (None for shares made before links were kept)."""
+    holder.require_worker("see shares")
+    shares = list(
+        await session.scalars(
+            select(Share)
+            .where(Share.wallet_id == holder.wallet.id)
+            .order_by(Share.created_at.desc())
+        )
+    )
+    return await _share_outs(session, settings, holder, shares)
+
+
+async def _share_outs(
+    session: AsyncSession, settings: Settings, holder: Holder, shares: list[Share]
+) -> list[ShareOut]:
+    views: dict[UUID, list[ShareViewOut]] = defaultdict(list)
+    if shares:
+        rows = await session.scalars(
+            select(ShareView)
+            .where(ShareView.share_id.in_([s.id for s in shares]))
+            .order_by(ShareView.created_at)
+        )
+        for view in rows:
+            views[view.share_id].append(
+                ShareViewOut(
+                    at=view.created_at, viewer=view.viewer, viewer_id=view.viewer_account_id
+                )
+            )
+    # Named only where the worker gave an account id: an address typed in never tells the
+    # worker whose account it is.
+    by_id = [s for s in shares if s.recipient == str(s.recipient_account_id)]
+    names = await recipient_names(session, by_id)
+    now = _now()
+    return [
+        ShareOut(
+            id=share.id,
+            recipient=share.recipient,
+            recipient_name=names.get(share.id),
+            credential_ids=share.credential_ids,
+            created_at=share.created_at,
+            expires_at=share.expires_at,
+            withdrawn_at=share.withdrawn_at,
+            state=share_state(share, now),
+            views=views[share.id],
+            link_kept=share.sealed_token is not None,
+            # The link is a key: only the worker sees it again, not a coach acting for them.
+            url=share_links.link_of(settings, share) if holder.is_worker else None,
+        )
+        for share in shares
+    ]
+
+
+async def recipient_names(session: AsyncSession, shares: list[Share]) -> dict[UUID, str]:
+    """The account name of each share's recipient, where the recipient has an account."""
+    ids = {s.recipient_account_id for s in shares if s.recipient_account_id is not None}
+    if not ids:
+        return {}
+    rows = await session.execute(select(Account.id, Account.name).where(Account.id.in_(ids)))
+    found = dict(rows.tuples().all())
+    return {
+        s.id: found[s.recipient_account_id]
+        for s in shares
+        if s.recipient_account_id is not None and s.recipient_account_id in found
+    }
+
+
+async def _addressed_to(session: AsyncSession, actor: Actor) -> ColumnElement[bool]:
+    """Shares addressed to this account (by id or e-mail), or that it opened by link; none
+    while the account's address is not proven."""
+    account = await session.get(Account, actor.account_id)
+    if account is None or not account.is_verified:
+        return false()
+    email = account.email
+    opened = select(ShareView.share_id).where(ShareView.viewer_account_id == actor.account_id)
+    conditions = [Share.recipient_account_id == actor.account_id, Share.id.in_(opened)]
+    if email:
+        conditions.append(Share.recipient == email)
+    return or_(*conditions)
+
+
+async def received_shares(
+    session: AsyncSession, settings: Settings, actor: Actor
+) -> list[ReceivedShare]:
+    """What others shared with this account, newest first."""
+    rows = list(
+        await session.execute(
+            select(Share, Wallet.name)
+            .join(Wallet, Wallet.id == Share.wallet_id)
+            .where(await _addressed_to(session, actor))
+            .order_by(Share.created_at.desc())
+        )
+    )
+    ids = {cid for share, _ in rows for cid in share.credential_ids}
+    names: dict[str, str] = {}
+    if ids:
+        found = await session.execute(
+            select(Credential.credential_id, Credential.achievement_name).where(
+                Credential.credential_id.in_(ids)
+            )
+        )
+        names = dict(found.tuples().all())
+    now = _now()
+    return [
+        ReceivedShare(
+            id=share.id,
+            holder_name=name,
+            achievements=[names.get(cid, "") for cid in share.credential_ids],
+            expires_at=share.expires_at,
+            state=share_state(share, now),
+            url=f"{settings.base_url}/api/shares/received/{share.id}",
+        )
+        for share, name in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedShare:
+    """A share being viewed: its wallet, its credentials and a fresh presentation."""
+
+    share: Share
+    wallet: Wallet
+    credentials: list[Credential]
+    presentation: str
+    audience: str
+    # The recipient account's name, if any: pages show it, never the recipient's address.
+    recipient_name: str | None = None
+
+
+async def open_by_token(
+    session: AsyncSession, settings: Settings, token: str, viewer: Actor | None, *, via: str
+) -> OpenedShare:
+    """Open a share by its link (logged as a view)."""
+    share = await session.scalar(select(Share).where(Share.token_hash == hash_share_token(token)))
+    if share is None:
+        raise NotFoundError("no such share", code="share-not-found")
+    return await _open(session, settings, share, viewer, via=via)
+
+
+async def open_received(
+    session: AsyncSession, settings: Settings, actor: Actor, share_id: UUID
+) -> OpenedShare:
+    """Open a share addressed to the caller (logged as a view)."""
+    share = await session.scalar(
+        select(Share).where(Share.id == share_id, await _addressed_to(session, actor))
+    )
+    if share is None:
+        raise NotFoundError("no such share", code="share-not-found")
+    return await _open(session, settings, share, actor, via="received")
+
+
+async def share_by_audience(session: AsyncSession, settings: Settings, aud: str) -> Share | None:
+    """The share a presentation's `aud` names, if it is one of ours."""
+    prefix = settings.base_url + AUDIENCE_PATH
+    if not aud.startswith(prefix) or not is_uuid(aud[len(prefix) :]):
+        return None
+    return await session.get(Share, UUID(aud[len(prefix) :]))
+
+
+def token_from_url(settings: Settings, url: str) -> str:
+    """The token in one of our share links; other URLs are refused (we never fetch)."""
+    prefix = settings.base_url + SHARE_PATH
+    token = url.strip().removeprefix(prefix)
+    if not url.strip().startswith(prefix) or not token or "/" in token or len(token) > 100:
+        raise InvalidInputError(
+            f"a share URL of this registry starts with {prefix}", code="not-a-share-url"
+        )
+    return token
+
+
+async def _open(
+    session: AsyncSession, settings: Settings, share: Share, viewer: Actor | None, *, via: str
+) -> OpenedShare:
+    now = _now()
+    state = share_state(share, now)
+    if state != "active":
+        raise ShareGoneError(f"this share is {state}", code=f"share-{state}")
+    wallet = await session.get(Wallet, share.wallet_id)
+    assert wallet is not None  # a foreign key
+    rows = await session.scalars(
+        select(Credential).where(
+            Credential.wallet_id == wallet.id, Credential.credential_id.in_(share.credential_ids)
+        )
+    )
+    by_id = {row.credential_id: row for row in rows}
+    credentials = [by_id[cid] for cid in share.credential_ids if cid in by_id]
+    audience = share_audience(settings, share.id)
+    presentation = present(
+        [c.jws for c in credentials],
+        unwrap_key(wallet.wrapped_key, settings.secret_key),
+        holder_did=wallet.holder_did,
+        audience=audience,
+        nonce=share.nonce,
+        issued_at=now,
+        expires_at=share.expires_at,
+    )
+    await _log_view(session, share, viewer, via)
+    name = (await recipient_names(session, [share])).get(share.id)
+    return OpenedShare(share, wallet, credentials, presentation, audience, name)
+
+
+async def _log_view(session: AsyncSession, share: Share, viewer: Actor | None, via: str) -> None:
+    label = "iemand met de link (someone with the link)"
+    if viewer is not None:
+        name = await session.scalar(select(Account.name).where(Account.id == viewer.account_id))
+        label = f"{name} ({viewer.role})"
+    session.add(
+        ShareView(
+            share_id=share.id,
+            viewer_account_id=viewer.account_id if viewer else None,
+            viewer=label[:300],
+        )
+    )
+    await audit.record(session, viewer, "share.viewed", f"share:{share.id}", via=via)
+
+
+def share_page(opened: OpenedShare, report: Report) -> SharePage:
+    """The JSON view of an opened share."""
+    summaries = [r.credential or CredentialSummary() for r in report.credentials or []]
+    return SharePage(
+        presentation=opened.presentation,
+        holder_name=opened.wallet.name,
+        credentials=summaries,
+        verification=report,
+    )

@@ -1,0 +1,162 @@
+"""The registry's verification service: the credentials pipeline configured with the registry's
+own trust list and status lists, read in-process (nothing is fetched over HTTP, not even from
+ourselves)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import msgspec
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from credentials.jws import JwsError, parse_compact, strict_json
+from credentials.report import worst
+from registry.issuers import keys
+from registry.issuers.issuers import registry_verifier
+from registry.models import Credential
+from registry.settings import Settings
+from registry.sharing import share_links, shares
+from schemas.common import Actor
+from schemas.errors import InvalidInputError, NotFoundError
+from schemas.json_input import decode_json
+from schemas.verification import Check, Report, Verdict
+from schemas.wallet import VerifyRequest
+
+JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
+MEDIA_TYPES = JWS_TYPES | {"application/json"}
+
+
+def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
+    """The request as a VerifyRequest, whether it came as JSON or as a bare JWS."""
+    if content_type in JWS_TYPES:
+        text = body.decode("ascii", errors="replace").strip()
+        if not text:
+            raise InvalidInputError("the body is empty", code="empty-body")
+        if content_type == "application/vp+jwt":
+            return VerifyRequest(presentation=text)
+        return VerifyRequest(credential=text)
+    try:
+        request = decode_json(body, VerifyRequest)
+    except msgspec.ValidationError as error:
+        raise InvalidInputError(str(error), code="invalid-input") from None
+    given = [v for v in (request.credential, request.presentation, request.share) if v is not None]
+    if len(given) != 1:
+        raise InvalidInputError(
+            "give exactly one of credential, presentation or share", code="one-of-required"
+        )
+    return request
+
+
+def presentation_audience(token: str) -> str | None:
+    """The `aud` of a presentation, read without verifying (to find the share it names)."""
+    try:
+        payload = strict_json(parse_compact(token).payload)
+    except JwsError:
+        return None
+    aud: Any = payload.get("aud") if isinstance(payload, dict) else None
+    return aud if isinstance(aud, str) else None
+
+
+def with_share_check(report: Report, verdict: Verdict | None, code: str, message: str) -> Report:
+    """Add the check of the share a presentation was made for (withdrawn or expired shares
+    make even a well-signed presentation unusable)."""
+    if verdict is None:
+        report.checks.append(Check(name="share", status="passed", code=code, message=message))
+        return report
+    report.checks.append(Check(name="share", status="failed", code=code, message=message))
+    report.verdict = worst([report.verdict, verdict])
+    return report
+
+
+async def verify_request(
+    session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
+) -> Report:
+    """Verify a credential, a presentation, or a share of this registry (opening it is a view)."""
+    if request.share is not None:
+        token = shares.token_from_url(settings, request.share)
+        opened = await shares.open_by_token(session, settings, token, viewer, via="verify")
+        report = await verify_opened_share(session, settings, opened)
+        return with_share_check(report, None, "share-active", "the share is active")
+    token = request.presentation or request.credential or ""
+    audience, nonce = request.audience, request.nonce
+    aud = presentation_audience(token) if audience is None else None
+    share = await shares.share_by_audience(session, settings, aud) if aud else None
+    if share is not None:
+        audience, nonce = aud, nonce or share.nonce
+    verifier = await registry_verifier(session, settings)
+    report = verifier.verify(token, audience=audience, nonce=nonce)
+    if share is None:
+        return report
+    state = share_links.share_state(share, dt.datetime.now(dt.UTC))
+    if state == "active":
+        return with_share_check(report, None, "share-active", "the share is active")
+    verdict: Verdict = "revoked" if state == "withdrawn" else "expired"
+    return with_share_check(report, verdict, f"share-{state}", f"the holder's share is {state}")
+
+
+async def verify_opened_share(
+    session: AsyncSession, settings: Settings, opened: shares.OpenedShare
+) -> Report:
+    """The report of an opened share's fresh presentation, for its own audience and nonce."""
+    verifier = await registry_verifier(session, settings)
+    return verifier.verify(opened.presentation, audience=opened.audience, nonce=opened.share.nonce)
+
+
+async def stored_credential(session: AsyncSession, ident: str) -> Credential:
+    """A credential kept by this registry, by its id (`urn:uuid:...`), the UUID in that id
+    (what a printed certificate's QR code carries), or its row id."""
+    condition = Credential.credential_id == ident
+    with contextlib.suppress(ValueError):
+        uuid = UUID(ident)
+        condition = or_(
+            condition, Credential.credential_id == f"urn:uuid:{uuid}", Credential.id == uuid
+        )
+    credential = await session.scalar(select(Credential).where(condition).limit(1))
+    if credential is None:
+        raise NotFoundError("no credential with this id", code="credential-not-found")
+    return credential
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """Why and when the issuer revoked or suspended one of this registry's credentials."""
+
+    reason: str | None
+    at: dt.datetime | None
+
+
+STOPPED_VERDICTS = frozenset({"revoked", "suspended"})
+
+
+async def status_changes(
+    session: AsyncSession, settings: Settings, report: Report
+) -> dict[str, StatusChange]:
+    """By credential id, the reason and date behind each revoked or suspended credential in
+    the report that this registry issued (the status list itself carries only bits). Only
+    when the verified issuer is the organisation that issued our copy, so a credential that
+    merely reuses one of our ids learns nothing."""
+    reports = report.credentials if report.credentials is not None else [report]
+    wanted = {
+        r.credential.id: r.credential.issuer
+        for r in reports
+        if r.verdict in STOPPED_VERDICTS and r.credential is not None and r.credential.id
+    }
+    if not wanted:
+        return {}
+    rows = await session.scalars(
+        select(Credential).where(
+            Credential.credential_id.in_(list(wanted)), Credential.source == "issued"
+        )
+    )
+    return {
+        row.credential_id: StatusChange(row.status_reason, row.status_changed_at)
+        for row in rows
+        if row.issuer_slug is not None
+        and row.status in STOPPED_VERDICTS
+        and keys.issuer_did(settings, row.issuer_slug) == wanted[row.credential_id]
+    }

@@ -1,0 +1,139 @@
+"""HTTP controllers of the worker's wallet, CV and consents: thin, as everywhere. The wallet a
+request acts on (`HOLDER`) is a dependency the share controllers use too."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, delete, get, post
+from litestar.di import Provide
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from registry.issuers.issuers import registry_verifier
+from registry.settings import Settings
+from registry.wallet import cv, holders, wallet_content
+from registry.wallet.holders import Holder
+from schemas.api_doc import api_doc
+from schemas.common import Actor, today_nl
+from schemas.errors import ConflictError, InvalidInputError
+from schemas.wallet import (
+    AuditEntry,
+    ConsentCreate,
+    ConsentOut,
+    CredentialImport,
+    Cv,
+    ExperienceCreate,
+    ExperienceOut,
+    ImportResult,
+    WalletCredentials,
+    WalletExport,
+)
+
+
+def provide_acting_for(
+    on_behalf_of: Annotated[UUID | None, Parameter(header="X-On-Behalf-Of", required=False)] = None,
+) -> UUID | None:
+    """The worker a coach names. A dependency of its own, needing nothing else, so Litestar
+    checks the header first and a malformed one is refused before any query runs."""
+    return on_behalf_of
+
+
+async def provide_holder(
+    db_session: AsyncSession, actor: Actor, settings: Settings, acting_for: UUID | None
+) -> Holder:
+    """The wallet this request acts on: the worker's own, or a consenting worker's (coach)."""
+    return await holders.holder_context(db_session, actor, acting_for, settings.secret_key)
+
+
+HOLDER = {
+    "acting_for": Provide(provide_acting_for, sync_to_thread=False),
+    "holder": Provide(provide_holder),
+}
+
+
+class WalletController(Controller):
+    """The worker's wallet and CV (a coach with consent: `X-On-Behalf-Of`)."""
+
+    path = "/api/me"
+    tags = ["wallet"]
+    dependencies = HOLDER
+
+    @get("/credentials")
+    async def list_credentials(self, db_session: AsyncSession, holder: Holder) -> WalletCredentials:
+        """The credentials in the wallet, newest first."""
+        return await wallet_content.list_credentials(db_session, holder)
+
+    @post("/credentials/import", opt=api_doc(InvalidInputError, ConflictError))
+    async def import_credential(
+        self, db_session: AsyncSession, settings: Settings, holder: Holder, data: CredentialImport
+    ) -> ImportResult:
+        """Keep a credential issued elsewhere (labelled unverified when it does not verify)."""
+        verifier = await registry_verifier(db_session, settings)
+        return await wallet_content.import_credential(db_session, holder, verifier, data)
+
+    @get("/cv")
+    async def get_cv(self, db_session: AsyncSession, base_url: str, holder: Holder) -> Cv:
+        """The CV: verified credentials by competence and sector, progress, and the rest apart."""
+        return await cv.build_cv(db_session, base_url, holder, today_nl())
+
+    @get("/export")
+    async def export_wallet(
+        self, db_session: AsyncSession, settings: Settings, holder: Holder
+    ) -> WalletExport:
+        """Everything in the wallet with the private holder key (the worker only)."""
+        return await wallet_content.export_wallet(db_session, settings, holder)
+
+    @get("/experience")
+    async def list_experience(
+        self, db_session: AsyncSession, holder: Holder
+    ) -> list[ExperienceOut]:
+        """Self-declared experience."""
+        return await wallet_content.list_experience(db_session, holder)
+
+    @post("/experience")
+    async def add_experience(
+        self, db_session: AsyncSession, holder: Holder, data: ExperienceCreate
+    ) -> ExperienceOut:
+        """Declare work experience (shown apart from verified credentials)."""
+        return await wallet_content.add_experience(db_session, holder, data)
+
+    @delete("/experience/{experience_id:uuid}")
+    async def delete_experience(
+        self, db_session: AsyncSession, holder: Holder, experience_id: UUID
+    ) -> None:
+        """Remove a self-declared entry."""
+        await wallet_content.delete_experience(db_session, holder, experience_id)
+
+    @get("/audit")
+    async def list_audit(self, db_session: AsyncSession, holder: Holder) -> list[AuditEntry]:
+        """What happened in and with the wallet, and who did it (for whom)."""
+        return await holders.audit_trail(db_session, holder)
+
+
+class ConsentController(Controller):
+    """The worker's consents for coaches."""
+
+    path = "/api/me/consents"
+    tags = ["wallet"]
+    dependencies = HOLDER
+
+    @get("/")
+    async def list_consents(self, db_session: AsyncSession, holder: Holder) -> list[ConsentOut]:
+        """Consents given, live and withdrawn."""
+        return await holders.list_consents(db_session, holder)
+
+    @post("/", opt=api_doc(InvalidInputError))
+    async def grant_consent(
+        self, db_session: AsyncSession, holder: Holder, data: ConsentCreate
+    ) -> ConsentOut:
+        """Let a coach act for you."""
+        return await holders.grant_consent(db_session, holder, data.coach_id)
+
+    @delete("/{consent_id:uuid}", status_code=200)
+    async def withdraw_consent(
+        self, db_session: AsyncSession, holder: Holder, consent_id: UUID
+    ) -> ConsentOut:
+        """End a consent; the coach loses access at once."""
+        return await holders.withdraw_consent(db_session, holder, consent_id)

@@ -1,0 +1,248 @@
+"""What a wallet holds: credentials (issued here or imported), self-declared experience, and
+the export that lets a worker take all of it, holder key included, somewhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+from uuid import UUID
+
+import msgspec
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from credentials.b64 import b64url_encode
+from credentials.competences import achieved_competences, credential_document
+from credentials.keys import unwrap_key
+from credentials.presentation import holder_kid
+from credentials.verifier import Verifier
+from registry.models import Credential, Experience
+from registry.settings import Settings
+from registry.wallet.holders import Holder
+from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.verification import Report
+from schemas.wallet import (
+    UNVERIFIED,
+    CompetenceRef,
+    CredentialImport,
+    ExperienceCreate,
+    ExperienceOut,
+    ExportedCredential,
+    HolderKey,
+    ImportResult,
+    WalletCredential,
+    WalletCredentials,
+    WalletExport,
+)
+
+KINDS = {"Certificate": "module-certificate", "ext:EVC": "evc"}
+MAX_IMPORT_BYTES = 256_000
+
+
+def credential_out(row: Credential) -> WalletCredential:
+    """A stored credential as the wallet shows it; failed imports carry their verdict."""
+    return WalletCredential(
+        id=row.id,
+        credential_id=row.credential_id,
+        kind=row.kind,
+        source=row.source,
+        verified=row.verified,
+        label=None if row.verified else UNVERIFIED,
+        verdict=None if row.verified else row.status,
+        status=row.status,
+        status_reason=row.status_reason,
+        status_note=row.status_note,
+        status_changed_at=row.status_changed_at,
+        issuer=row.issuer_name,
+        achievement=row.achievement_name,
+        achievement_id=row.achievement_id,
+        module_id=row.module_id,
+        issued_at=row.issued_at,
+        valid_until=row.valid_until,
+        competences=[CompetenceRef(**c) for c in row.competences],
+        sectors=row.sectors,
+        credential=row.jws,
+    )
+
+
+async def wallet_rows(session: AsyncSession, holder: Holder) -> list[Credential]:
+    """Every credential in the wallet, newest first."""
+    rows = await session.scalars(
+        select(Credential)
+        .where(Credential.wallet_id == holder.wallet.id)
+        .order_by(Credential.issued_at.desc(), Credential.id)
+    )
+    return list(rows)
+
+
+async def list_credentials(session: AsyncSession, holder: Holder) -> WalletCredentials:
+    """The wallet's holder DID and credentials (the worker's own, or through consent)."""
+    rows = await wallet_rows(session, holder)
+    return WalletCredentials(
+        holder=holder.wallet.holder_did,
+        name=holder.wallet.name,
+        items=[credential_out(row) for row in rows],
+    )
+
+
+async def import_credential(
+    session: AsyncSession, holder: Holder, verifier: Verifier, data: CredentialImport
+) -> ImportResult:
+    """Keep a credential issued elsewhere; one that does not verify is kept as unverified."""
+    raw = data.credential if isinstance(data.credential, str) else _json(data.credential)
+    raw = raw.strip()
+    if not raw or len(raw) > MAX_IMPORT_BYTES:
+        raise InvalidInputError("the credential is empty or too large", code="bad-credential")
+    report = verifier.verify(raw)
+    if report.credentials is not None:
+        raise InvalidInputError(
+            "this is a presentation; import the credentials in it one by one",
+            code="not-a-credential",
+        )
+    if report.credential is None:
+        raise InvalidInputError(
+            f"this cannot be read as a credential ({report.verdict})",
+            code="unreadable-credential",
+            verification=msgspec.to_builtins(report),
+        )
+    row = _imported_row(holder, raw, report)
+    if await session.scalar(
+        select(Credential.id).where(Credential.credential_id == row.credential_id)
+    ):
+        raise ConflictError("this credential is already in a wallet", code="already-imported")
+    session.add(row)
+    await session.flush()
+    await holder.record(
+        session, "credential.imported", f"credential:{row.credential_id}", verdict=report.verdict
+    )
+    return ImportResult(credential=credential_out(row), verification=report)
+
+
+def _json(document: dict[str, Any]) -> str:
+    return msgspec.json.encode(document).decode()
+
+
+def _imported_row(holder: Holder, raw: str, report: Report) -> Credential:
+    summary = report.credential
+    assert summary is not None
+    verified = report.verdict == "valid"
+    credential_id = summary.id or ""
+    if not credential_id or len(credential_id) > 100:
+        credential_id = "urn:sha256:" + hashlib.sha256(raw.encode()).hexdigest()
+    return Credential(
+        credential_id=credential_id,
+        wallet_id=holder.wallet.id,
+        kind=KINDS.get(summary.achievement_type or "", "other"),
+        source="imported",
+        verified=verified,
+        issuer_slug=None,
+        issuer_name=(summary.issuer_name or summary.issuer or "")[:200],
+        achievement_id=(summary.achievement_id or "")[:500],
+        achievement_name=(summary.achievement or "")[:300],
+        jws=raw,
+        status="active" if verified else report.verdict,
+        issued_at=_date(summary.valid_from) or dt.datetime.now(dt.UTC),
+        valid_until=_date(summary.valid_until),
+        competences=_alignments(raw),
+        sectors=[],
+    )
+
+
+def _date(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _alignments(raw: str) -> list[dict[str, str]]:
+    """Competences an imported credential shows, for the CV (best effort, unverified): the
+    same rule as for what is issued here, so a failed EVC result never counts."""
+    document = credential_document(raw)
+    return achieved_competences(document) if document is not None else []
+
+
+async def export_wallet(session: AsyncSession, settings: Settings, holder: Holder) -> WalletExport:
+    """Everything in the wallet plus the private holder key (the worker only, never a coach)."""
+    holder.require_worker("export the wallet")
+    key = unwrap_key(holder.wallet.wrapped_key, settings.secret_key)
+    pkcs8 = key.to_pkcs8()
+    jwk = dict(key.public.jwk())
+    raw = serialization.load_der_private_key(pkcs8, password=None)
+    if isinstance(raw, ed25519.Ed25519PrivateKey):
+        jwk["d"] = b64url_encode(raw.private_bytes_raw())
+    rows = await wallet_rows(session, holder)
+    await holder.record(session, "wallet.exported", f"wallet:{holder.wallet.id}")
+    return WalletExport(
+        exported_at=dt.datetime.now(dt.UTC),
+        holder=HolderKey(
+            did=holder.wallet.holder_did,
+            kid=holder_kid(key.public),
+            private_jwk=jwk,
+            pkcs8=b64url_encode(pkcs8),
+        ),
+        credentials=[
+            ExportedCredential(
+                id=row.credential_id,
+                source=row.source,
+                verified=row.verified,
+                status=row.status,
+                credential=row.jws,
+            )
+            for row in rows
+        ],
+        experience=await list_experience(session, holder),
+    )
+
+
+# ---------------------------------------------------------------- self-declared experience
+
+
+def experience_out(row: Experience) -> ExperienceOut:
+    return ExperienceOut(
+        id=row.id, title=row.title, description=row.description, start=row.start, end=row.end
+    )
+
+
+async def list_experience(session: AsyncSession, holder: Holder) -> list[ExperienceOut]:
+    """Self-declared experience, most recent start first."""
+    rows = await session.scalars(
+        select(Experience)
+        .where(Experience.wallet_id == holder.wallet.id)
+        .order_by(Experience.start.desc(), Experience.created_at.desc())
+    )
+    return [experience_out(row) for row in rows]
+
+
+async def add_experience(
+    session: AsyncSession, holder: Holder, data: ExperienceCreate
+) -> ExperienceOut:
+    """Record experience the worker declares themselves."""
+    row = Experience(
+        wallet_id=holder.wallet.id,
+        title=data.title,
+        description=data.description,
+        start=data.start,
+        end=data.end,
+    )
+    session.add(row)
+    await session.flush()
+    await holder.record(session, "experience.added", f"wallet:{holder.wallet.id}", title=data.title)
+    return experience_out(row)
+
+
+async def delete_experience(session: AsyncSession, holder: Holder, experience_id: UUID) -> None:
+    """Remove a self-declared entry."""
+    row = await session.get(Experience, experience_id)
+    if row is None or row.wallet_id != holder.wallet.id:
+        raise NotFoundError("no such experience", code="experience-not-found")
+    await session.delete(row)
+    await holder.record(
+        session, "experience.removed", f"wallet:{holder.wallet.id}", title=row.title
+    )

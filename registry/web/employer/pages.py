@@ -1,0 +1,228 @@
+"""The employer's pages and public verification: a share link (`/s/{token}`, which also
+answers machines), what was shared with me, and checking any credential or share."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Annotated, Any
+from uuid import UUID
+
+from litestar import Controller, Response, get, post
+from litestar.params import Parameter
+from litestar.response import Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from registry.errors import status_of
+from registry.settings import Settings
+from registry.sharing import share_links, shares, verification
+from registry.sharing.controllers import (
+    SHARE_DOC,
+    SHARE_RESPONSES,
+    opened_response,
+    wants_presentation,
+)
+from registry.web.competence_names import competence_names
+from registry.web.employer.forms import InputError, request_from_form
+from registry.web.employer.views import (
+    cards_of,
+    day_formatter,
+    presentation_failed,
+    share_view,
+)
+from registry.web.i18n import lang_of, translator
+from registry.web.pages import AnyRequest, page, read_form, signed_in, web_user_of
+from schemas.common import Actor
+from schemas.errors import DomainError, NotFoundError
+from schemas.verification import Report
+from schemas.wallet import VerifyRequest
+
+Done = Annotated[str | None, Parameter(query="klaar")]
+
+NO_STORE = {"Cache-Control": "no-store", "Vary": "Accept"}
+# Share errors on the check page, by the service's code, as our message keys.
+SHARE_ERRORS = {
+    "share-withdrawn": "share-gone",
+    "share-expired": "share-gone",
+    "share-not-found": "share-not-found",
+    "not-a-share-url": "not-a-share-url",
+}
+
+
+def employer_page(
+    request: AnyRequest, template: str, status_code: int = 200, **context: Any
+) -> Template:
+    """A page of this area: the layout's context plus `day()` for dates in words."""
+    response = page(
+        request, template, status_code=status_code, day=day_formatter(lang_of(request)), **context
+    )
+    for name, value in NO_STORE.items():
+        response.set_header(name, value)
+    return response
+
+
+def problem_page(request: AnyRequest, status: int, key: str) -> Template:
+    """A plain-words page for a link or id that leads nowhere (404) or no longer (410)."""
+    return employer_page(request, "employer/problem.html", status_code=status, key=key)
+
+
+def viewer_of(request: AnyRequest, viewer: Actor | None) -> Actor | None:
+    """Who is looking: the person signed in on this browser, else the bearer of a token."""
+    user = web_user_of(request)
+    return user.actor if user is not None else viewer
+
+
+class EmployerPages(Controller):
+    """Shares for people, the employer's received shares, and public verification."""
+
+    include_in_schema = False
+
+    @get(
+        "/s/{token:str}",
+        include_in_schema=True,
+        tags=["shares"],
+        responses=SHARE_RESPONSES,
+        opt=SHARE_DOC,
+    )
+    async def get_share(
+        self,
+        request: AnyRequest,
+        db_session: AsyncSession,
+        settings: Settings,
+        viewer: Actor | None,
+        token: str,
+    ) -> Response[Any]:
+        """A share by its link: HTML for browsers, else the presentation or JSON (logged)."""
+        # The presentation for `Accept: application/vp+jwt`, JSON for no Accept or */* (as
+        # before pages existed), a page only when HTML is asked for, as browsers do.
+        if wants_presentation(request) or "text/html" not in request.headers.get("accept", ""):
+            opened = await shares.open_by_token(db_session, settings, token, viewer, via="link")
+            return await opened_response(db_session, settings, request, opened)
+        who = viewer_of(request, viewer)
+        return await self._share_page(
+            request,
+            db_session,
+            settings,
+            shares.open_by_token(db_session, settings, token, who, via="link"),
+        )
+
+    @get("/werkgever")
+    async def get_received(
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings, done: Done = None
+    ) -> Any:
+        """Shared with me: the shares addressed to this employer."""
+        user = signed_in(request, "employer")
+        received = await shares.received_shares(db_session, settings, user.actor)
+        notice = "auth.notice.confirmed" if done == "bevestigd" else None
+        return employer_page(request, "employer/received.html", received=received, notice=notice)
+
+    @get("/werkgever/gedeeld/{share_id:uuid}")
+    async def get_received_share(
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings, share_id: UUID
+    ) -> Any:
+        """One share addressed to this employer, opened (and logged) like its link."""
+        user = signed_in(request, "employer")
+        opened = shares.open_received(db_session, settings, user.actor, share_id)
+        return await self._share_page(request, db_session, settings, opened)
+
+    async def _share_page(
+        self,
+        request: AnyRequest,
+        db_session: AsyncSession,
+        settings: Settings,
+        opening: Awaitable[shares.OpenedShare],
+    ) -> Template:
+        try:
+            opened = await opening
+        except share_links.ShareGoneError:
+            return problem_page(request, 410, "share.gone")
+        except NotFoundError:
+            return problem_page(request, 404, "share.not_found")
+        report = await verification.verify_opened_share(db_session, settings, opened)
+        changes = await verification.status_changes(db_session, settings, report)
+        view = share_view(opened, report, changes)
+        uris = [line.uri for line in view.competences]
+        names = await competence_names(db_session, lang_of(request), uris)
+        return employer_page(request, "employer/share.html", view=view, names=names)
+
+    @get("/controleren")
+    async def get_verify(self, request: AnyRequest, settings: Settings) -> Any:
+        """The public form to check a credential, a presentation or a share link."""
+        return _verify_form(request, settings, 200, {}, {})
+
+    @post("/controleren")
+    async def post_verify(
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+    ) -> Any:
+        """Check what was pasted or uploaded and show a verdict per credential."""
+        data = await read_form(request)
+        pasted = str(data.get("jws") or "")
+        try:
+            parsed = await request_from_form(data)
+        except InputError as problem:
+            value = pasted if problem.code != "too-large" else ""
+            errors = {problem.field: _text(request, f"employer.verify.error.{problem.code}")}
+            return _verify_form(request, settings, problem.status, {"jws": value}, errors)
+        user = web_user_of(request)
+        try:
+            report = await verification.verify_request(
+                db_session, settings, user.actor if user else None, parsed
+            )
+        except DomainError as error:
+            # Nothing was written (a share is logged only once it opens), but be sure.
+            await db_session.rollback()
+            key = f"employer.verify.error.{SHARE_ERRORS.get(error.code, 'not-a-credential')}"
+            status = status_of(error) if status_of(error) in {404, 410} else 400
+            errors = {"jws": _text(request, key)}
+            return _verify_form(request, settings, status, {"jws": pasted}, errors)
+        changes = await verification.status_changes(db_session, settings, report)
+        return _result_page(request, report, changes)
+
+    @get("/controleren/bewijs/{credential_id:str}")
+    async def get_stored_credential(
+        self, request: AnyRequest, db_session: AsyncSession, settings: Settings, credential_id: str
+    ) -> Any:
+        """One credential of this registry by its id (a printed certificate's QR code)."""
+        try:
+            row = await verification.stored_credential(db_session, credential_id)
+        except NotFoundError:
+            return problem_page(request, 404, "stored.not_found")
+        report = await verification.verify_request(
+            db_session, settings, None, VerifyRequest(credential=row.jws)
+        )
+        changes = await verification.status_changes(db_session, settings, report)
+        return employer_page(request, "employer/stored.html", card=cards_of(report, changes)[0])
+
+
+def _text(request: AnyRequest, key: str) -> str:
+    return translator(lang_of(request))(key)
+
+
+def _verify_form(
+    request: AnyRequest,
+    settings: Settings,
+    status: int,
+    values: dict[str, str],
+    errors: dict[str, str],
+) -> Any:
+    prefix = settings.base_url + share_links.SHARE_PATH
+    return employer_page(
+        request,
+        "employer/verify.html",
+        status_code=status,
+        values=values,
+        errors=errors,
+        share_prefix=prefix,
+    )
+
+
+def _result_page(
+    request: AnyRequest, report: Report, changes: dict[str, verification.StatusChange]
+) -> Any:
+    return employer_page(
+        request,
+        "employer/verify_result.html",
+        report=report,
+        cards=cards_of(report, changes),
+        is_presentation=report.credentials is not None,
+        presentation_failed=presentation_failed(report),
+    )

@@ -1,0 +1,160 @@
+"""What the employer's pages show, built from a verification report: one card per credential
+with its verdict, and the competences that the valid credentials prove.
+
+Nothing here verifies anything: the reports come from the registry's one verifier
+(`registry.sharing.verification`); this only arranges them for people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+
+from registry.models import Credential
+from registry.sharing.shares import OpenedShare
+from registry.sharing.verification import StatusChange
+from registry.wallet.wallet_content import KINDS
+from registry.web.i18n import Lang, day_in_words
+from schemas.verification import Check, Report, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictCard:
+    """One credential as a person reads it: the verdict first, then whose it is and what it
+    is about. `issuer` is the trust list's name when `issuer_confirmed`, else only the name
+    the credential claims for itself; `holder_name` is the name in the credential."""
+
+    verdict: Verdict
+    achievement: str | None
+    issuer: str | None
+    issued: dt.date | None
+    valid_until: dt.date | None
+    kind: str | None
+    credential_id: str | None
+    checks: list[Check]
+    holder_name: str | None = None
+    issuer_confirmed: bool = False
+    status_reason: str | None = None
+    status_changed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CompetenceLine:
+    """A competence and the valid credentials that prove it."""
+
+    uri: str
+    label: str
+    framework: str
+    achievements: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareView:
+    """An opened share as its HTML page shows it."""
+
+    holder_name: str
+    recipient_name: str | None
+    expires_at: dt.datetime
+    verdict: Verdict
+    cards: list[VerdictCard]
+    presentation_failed: bool
+    presentation_checks: list[Check]
+    competences: list[CompetenceLine] = field(default_factory=list)
+
+    @property
+    def valid_count(self) -> int:
+        return sum(1 for card in self.cards if card.verdict == "valid")
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+
+
+def card_of(report: Report, changes: Mapping[str, StatusChange] | None = None) -> VerdictCard:
+    """A card for the report of one credential, with why and when it was revoked or suspended
+    where this registry knows (`registry.sharing.verification.status_changes`)."""
+    summary = report.credential
+    if summary is None:
+        return VerdictCard(report.verdict, None, None, None, None, None, None, report.checks)
+    change = (changes or {}).get(summary.id or "")
+    return VerdictCard(
+        verdict=report.verdict,
+        achievement=summary.achievement,
+        issuer=summary.trusted_issuer_name or summary.issuer_name or summary.issuer,
+        issued=_date(summary.valid_from),
+        valid_until=_date(summary.valid_until),
+        kind=KINDS.get(summary.achievement_type or "", "other"),
+        credential_id=summary.id,
+        checks=report.checks,
+        holder_name=summary.subject_name,
+        issuer_confirmed=summary.trusted_issuer_name is not None,
+        status_reason=change.reason if change else None,
+        status_changed_at=change.at if change else None,
+    )
+
+
+def cards_of(
+    report: Report, changes: Mapping[str, StatusChange] | None = None
+) -> list[VerdictCard]:
+    """One card per credential: a presentation's credentials, or the one credential."""
+    if report.credentials is not None:
+        return [card_of(item, changes) for item in report.credentials]
+    return [card_of(report, changes)]
+
+
+def presentation_failed(report: Report) -> bool:
+    """Whether the presentation itself (holder signature, audience, nonce, dates) failed,
+    apart from its credentials."""
+    return report.credentials is not None and any(c.status == "failed" for c in report.checks)
+
+
+def competences_of(cards: list[VerdictCard], rows: list[Credential]) -> list[CompetenceLine]:
+    """The competences of the credentials whose verdict is valid, most evidenced first."""
+    valid = {card.credential_id for card in cards if card.verdict == "valid"}
+    lines: dict[str, CompetenceLine] = {}
+    for row in rows:
+        if row.credential_id not in valid:
+            continue
+        for competence in row.competences:
+            uri = competence.get("uri", "")
+            line = lines.get(uri)
+            if line is None:
+                line = lines[uri] = CompetenceLine(
+                    uri=uri,
+                    label=competence.get("label", "") or uri,
+                    framework=competence.get("framework", ""),
+                    achievements=[],
+                )
+            if row.achievement_name not in line.achievements:
+                line.achievements.append(row.achievement_name)
+    return sorted(lines.values(), key=lambda c: (-len(c.achievements), c.label.lower()))
+
+
+def share_view(
+    opened: OpenedShare, report: Report, changes: Mapping[str, StatusChange] | None = None
+) -> ShareView:
+    """The page of an opened share from the report of its presentation. The recipient shows
+    by account name only: anyone with the link sees this page, so never an address."""
+    cards = cards_of(report, changes) if report.credentials is not None else []
+    return ShareView(
+        holder_name=opened.wallet.name,
+        recipient_name=opened.recipient_name,
+        expires_at=opened.share.expires_at,
+        verdict=report.verdict,
+        cards=cards,
+        presentation_failed=presentation_failed(report) or report.credentials is None,
+        presentation_checks=report.checks,
+        competences=competences_of(cards, opened.credentials),
+    )
+
+
+def day_formatter(lang: Lang) -> Callable[[dt.date | dt.datetime | None], str]:
+    """`day(value)`: a date in words ("12 maart 2025"), in the Dutch time zone for moments."""
+    return partial(day_in_words, lang)

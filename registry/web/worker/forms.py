@@ -1,0 +1,119 @@
+"""Reading the worker's two forms (experience, share) into the services' request types.
+
+Each reader checks everything before anything is written, and returns the field errors as
+message keys (`worker.error.<code>`) that the page shows next to the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from registry.sharing.shares import MAX_LIFETIME, is_uuid
+from schemas.common import NL_TIME
+from schemas.wallet import ExperienceCreate, ShareCreate
+
+LIFETIMES = ("7", "30", "90")
+OWN_DATE = "datum"
+DEFAULT_LIFETIME = "30"
+MAX_TITLE = 200
+MAX_DESCRIPTION = 20_000
+MAX_RECIPIENT = 254
+MAX_CREDENTIALS = 500
+Errors = dict[str, str]
+
+
+def as_list(value: Any) -> list[str]:
+    """A form field that may be given once, many times, or not at all."""
+    if value is None:
+        return []
+    values = value if isinstance(value, list) else [value]
+    return [str(v).strip() for v in values if str(v).strip()]
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def read_experience(values: dict[str, str]) -> tuple[ExperienceCreate | None, Errors]:
+    """The experience form as an ExperienceCreate, or the errors per field."""
+    errors: Errors = {}
+    title, description = values["title"], values["description"]
+    if not title:
+        errors["title"] = "worker.error.title-required"
+    elif len(title) > MAX_TITLE:
+        errors["title"] = "worker.error.title-long"
+    if len(description) > MAX_DESCRIPTION:
+        errors["description"] = "worker.error.description-long"
+    dates: dict[str, dt.date | None] = {}
+    for name in ("start", "end"):
+        try:
+            dates[name] = _date(values[name])
+        except ValueError:
+            errors[name] = "worker.error.bad-date"
+    start, end = dates.get("start"), dates.get("end")
+    if start and end and end < start:
+        errors["end"] = "worker.error.end-before-start"
+    if errors:
+        return None, errors
+    return ExperienceCreate(title=title, description=description, start=start, end=end), {}
+
+
+@dataclass(frozen=True, slots=True)
+class ShareForm:
+    """What the share form holds, as typed (to show it again after an error)."""
+
+    credentials: list[str]
+    recipient: str
+    lifetime: str
+    until: str
+
+
+def share_form(data: dict[str, Any], values: dict[str, str]) -> ShareForm:
+    return ShareForm(
+        credentials=as_list(data.get("credential")),
+        recipient=values["recipient"],
+        lifetime=values["lifetime"] or DEFAULT_LIFETIME,
+        until=values["until"],
+    )
+
+
+def read_share(form: ShareForm, now: dt.datetime) -> tuple[ShareCreate | None, Errors]:
+    """The share form as a ShareCreate, or the errors per field."""
+    errors: Errors = {}
+    if not form.credentials:
+        errors["credentials"] = "worker.error.no-credential"
+    elif len(form.credentials) > MAX_CREDENTIALS or not all(map(is_uuid, form.credentials)):
+        errors["credentials"] = "worker.error.unknown-credential"
+    if not form.recipient:
+        errors["recipient"] = "worker.error.recipient-required"
+    elif len(form.recipient) > MAX_RECIPIENT or "@" not in form.recipient:
+        errors["recipient"] = "worker.error.bad-recipient"
+    expires_at, error = _expiry(form, now)
+    if error:
+        errors["until" if form.lifetime == OWN_DATE else "lifetime"] = error
+    if errors or expires_at is None:
+        return None, errors
+    share = ShareCreate(
+        credential_ids=form.credentials, recipient=form.recipient, expires_at=expires_at
+    )
+    return share, {}
+
+
+def _expiry(form: ShareForm, now: dt.datetime) -> tuple[dt.datetime | None, str]:
+    """7, 30 or 90 days from now, or the end of a chosen day (Dutch time), within a year."""
+    if form.lifetime in LIFETIMES:
+        return now + dt.timedelta(days=int(form.lifetime)), ""
+    if form.lifetime != OWN_DATE:
+        return None, "worker.error.lifetime"
+    if not form.until:
+        return None, "worker.error.date-required"
+    try:
+        day = dt.date.fromisoformat(form.until)
+    except ValueError:
+        return None, "worker.error.bad-date"
+    moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=NL_TIME)
+    if not now < moment <= now + MAX_LIFETIME:
+        return None, "worker.error.bad-expiry"
+    return moment, ""
