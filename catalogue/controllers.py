@@ -32,7 +32,6 @@ from schemas.catalogue import (
     FrameworkCreate,
     FrameworkOut,
     ImportResult,
-    LevelScheme,
     ModuleCreate,
     ModuleDocument,
     ModuleOut,
@@ -54,6 +53,7 @@ from schemas.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from schemas.levels import HIGHEST_LEVEL, LevelScheme
 
 CSV_MAX_BYTES = 20_000_000
 Limit = Annotated[int, Parameter(ge=1, le=100)]
@@ -190,7 +190,7 @@ class ModuleController(Controller):
         base_url: str,
         q: Annotated[str | None, Parameter(max_length=200)] = None,
         competence: Annotated[str | None, Parameter(max_length=500)] = None,
-        level: Annotated[int | None, Parameter(ge=1, le=8)] = None,
+        level: Annotated[int | None, Parameter(ge=1, le=HIGHEST_LEVEL)] = None,
         level_scheme: Annotated[LevelScheme | None, Parameter(query="levelScheme")] = None,
         sector: Annotated[str | None, Parameter(max_length=40)] = None,
         region: Annotated[str | None, Parameter(max_length=60)] = None,

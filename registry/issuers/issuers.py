@@ -38,6 +38,7 @@ from schemas.catalogue import ProviderRef
 from schemas.common import Actor
 from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from schemas.issuers import AccreditationCreate, AccreditationOut, AccreditationPatch
+from schemas.kinds import kind_spec
 from schemas.trust import Accreditation as TrustedAccreditation
 from schemas.trust import (
     AccreditationKind,
@@ -190,13 +191,14 @@ def _trusted_accreditation(
     verifiers must too): it lists them, requires the organisation as the achievement's
     creator, and is left out when it covers none of them, since an empty list means "any"."""
     achievements = list(row.achievements)
-    own = row.kind == "module-certificate"
+    spec = kind_spec(row.kind)
+    own = spec.own_achievements
     if own:
         achievements = own_scope(achievements, own_modules)
         if not achievements:
             return None
     return TrustedAccreditation(
-        kind=row.kind,  # type: ignore[arg-type]
+        kind=spec.kind,
         achievements=achievements,
         own_achievements=own,
         valid_from=row.valid_from,

@@ -21,6 +21,7 @@ from registry.issuing.issued import issuer_visible_email
 from registry.models import Credential, Wallet
 from schemas.common import Actor
 from schemas.errors import NotFoundError, PermissionDeniedError
+from schemas.kinds import EVC
 
 LIST_LIMIT = 100
 # The OB 3.0 result status as the issuance schema names it (see credentials.issue).
@@ -115,7 +116,7 @@ async def list_issued_evc(
         .join(Wallet, Wallet.id == Credential.wallet_id)
         .where(
             Credential.issuer_slug == slug,
-            Credential.kind == "evc",
+            Credential.kind == EVC.kind,
             Credential.source == "issued",
         )
         .order_by(Credential.issued_at.desc(), Credential.credential_id)
@@ -134,7 +135,7 @@ async def issued_evc(session: AsyncSession, actor: Actor, record_id: UUID) -> Ev
             .where(
                 Credential.credential_id == f"urn:uuid:{record_id}",
                 Credential.issuer_slug == slug,
-                Credential.kind == "evc",
+                Credential.kind == EVC.kind,
                 Credential.source == "issued",
             )
         )

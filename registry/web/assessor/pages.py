@@ -22,7 +22,6 @@ from registry.issuing.evc_records import LIST_LIMIT, issued_evc, list_issued_evc
 from registry.issuing.issuance import issue_one
 from registry.settings import Settings
 from registry.web.assessor.form import (
-    LEVEL_SCHEMES,
     METHODS,
     RESULTS,
     EvcForm,
@@ -43,6 +42,8 @@ from registry.web.pages import (
 )
 from schemas.common import NL_TIME, today_nl
 from schemas.errors import DomainError, PermissionDeniedError
+from schemas.kinds import EVC
+from schemas.levels import LEVEL_TOP
 
 HOME = "/beoordelaar"
 NEW = "/beoordelaar/evc/nieuw"
@@ -71,7 +72,7 @@ async def _standing(
     except PermissionDeniedError:
         return "assessor.standing.no_organisation", None
     name = accreditations[0].provider_name if accreditations else None
-    if not any(a.kind == "evc" and a.active for a in accreditations):
+    if not any(a.kind == EVC.kind and a.active for a in accreditations):
         return "assessor.standing.not_accredited", name
     return None, name
 
@@ -168,7 +169,7 @@ def _form_page(
     options: dict[str, Any] = {
         "results": [("", t("assessor.choose"))] + [(r, t(f"assessor.result.{r}")) for r in RESULTS],
         "schemes": [("", t("assessor.new.level_none"))]
-        + [(s, t(f"assessor.new.level.{s}")) for s in LEVEL_SCHEMES],
+        + [(s, t(f"assessor.new.level.{s}", top=top)) for s, top in LEVEL_TOP.items()],
         "methods": [(m, t(f"assessor.method.{m}")) for m in METHODS],
     }
     return page(
