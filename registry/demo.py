@@ -99,7 +99,7 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
     catalogue = await load_demo_catalogue(
         session, settings.base_url, op, provider_actor, today_nl()
     )
-    await create_provider(session, op, EVC_PROVIDER)
+    await create_provider(session, EVC_PROVIDER)
     for role, name, _ in DEMO_ACCOUNTS[2:]:
         organisation = EVC_PROVIDER.slug if role == "assessor" else None
         accounts[role] = await create_account(
