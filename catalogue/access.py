@@ -1,20 +1,13 @@
-"""Who may do what in the catalogue: one place for the rules."""
+"""Who may do what in the catalogue: one place for the rules that need the data (whose module,
+who sees drafts). Which roles may call a route at all its guard says (`schemas.access`)."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from schemas.common import Actor, Role
+from schemas.access import require_role
+from schemas.common import Actor
 from schemas.errors import PermissionDeniedError
-
-
-def require_role(actor: Actor, *roles: Role) -> None:
-    """Refuse callers whose role is not one of `roles`."""
-    if actor.role not in roles:
-        raise PermissionDeniedError(
-            f"this needs the role {' or '.join(roles)}; you are {actor.role}",
-            code="role-not-allowed",
-        )
 
 
 def require_provider_of(actor: Actor, provider_id: UUID) -> None:

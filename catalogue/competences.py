@@ -9,7 +9,6 @@ from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import search
-from catalogue.access import require_role
 from catalogue.documents import provider_out
 from catalogue.models import Competence, CompetenceFramework, Provider
 from schemas.catalogue import (
@@ -23,7 +22,6 @@ from schemas.catalogue import (
     ProviderCreate,
     ProviderOut,
 )
-from schemas.common import Actor
 from schemas.errors import ConflictError, InvalidInputError, NotFoundError
 
 # A provider slug is also its issuer name (did:web:{host}:issuers:{slug}); the operator signs
@@ -58,9 +56,8 @@ def framework_out(framework: CompetenceFramework) -> FrameworkOut:
     )
 
 
-async def create_provider(session: AsyncSession, actor: Actor, data: ProviderCreate) -> ProviderOut:
-    """Register a provider organisation (operator only)."""
-    require_role(actor, "operator")
+async def create_provider(session: AsyncSession, data: ProviderCreate) -> ProviderOut:
+    """Register a provider organisation (the operator's)."""
     if data.slug in RESERVED_PROVIDER_SLUGS:
         raise InvalidInputError(f"the slug {data.slug!r} is reserved", code="slug-reserved")
     if await session.scalar(select(Provider.id).where(Provider.slug == data.slug)):
@@ -78,11 +75,8 @@ async def list_providers(session: AsyncSession) -> list[ProviderOut]:
     return [provider_out(p) for p in rows]
 
 
-async def create_framework(
-    session: AsyncSession, actor: Actor, data: FrameworkCreate
-) -> FrameworkOut:
-    """Register a competence framework (operator only)."""
-    require_role(actor, "operator")
+async def create_framework(session: AsyncSession, data: FrameworkCreate) -> FrameworkOut:
+    """Register a competence framework (the operator's)."""
     if await session.scalar(
         select(CompetenceFramework.id).where(CompetenceFramework.slug == data.slug)
     ):
@@ -109,24 +103,13 @@ async def _framework(session: AsyncSession, slug: str) -> CompetenceFramework:
     return framework
 
 
-async def upsert_competences(
-    session: AsyncSession,
-    actor: Actor,
-    items: Sequence[CompetenceCreate],
-    *,
-    merge_labels: bool = False,
-) -> ImportResult:
-    """Create or update competences by URI (operator only). Labels are replaced, or with
-    `merge_labels` (a file of one language, as ESCO exports are) added to those there are."""
-    require_role(actor, "operator")
-    return await save_competences(session, items, merge_labels=merge_labels)
-
-
 async def save_competences(
     session: AsyncSession, items: Sequence[CompetenceCreate], *, merge_labels: bool = False
 ) -> ImportResult:
-    """Create or update competences by URI; callers check who may do this. Merging keeps
-    the labels of other languages, and the code and description when the item has none."""
+    """Create or update competences by URI (the operator's). Labels are replaced, or with
+    `merge_labels` (a file of one language, as ESCO exports are) added to those there are:
+    merging keeps the labels of other languages, and the code and description when the item
+    has none."""
     frameworks = {slug: await _framework(session, slug) for slug in {i.framework for i in items}}
     existing = {
         c.uri: c
@@ -163,12 +146,11 @@ async def save_competences(
 
 
 async def relabel_competence(
-    session: AsyncSession, actor: Actor, competence_id: UUID, data: CompetenceLabels
+    session: AsyncSession, competence_id: UUID, data: CompetenceLabels
 ) -> CompetenceOut:
     """Add or replace labels of one competence, e.g. the Dutch label of an ESCO skill that
-    has none (operator only). Published modules teaching it become findable by the new label
+    has none (the operator's). Published modules teaching it become findable by the new label
     and show it; their versions, and credentials issued, keep their own label snapshots."""
-    require_role(actor, "operator")
     competence = await session.get(Competence, competence_id)
     if competence is None:
         raise NotFoundError(f"no competence {competence_id}", code="competence-not-found")

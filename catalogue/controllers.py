@@ -16,12 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import competences as competence_service
 from catalogue import runs as run_service
-from catalogue.access import require_role
 from catalogue.esco import parse_esco_csv, parse_plain_csv
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
 from catalogue.search import SearchQuery, search_modules
 from catalogue.urls import MODULES, QUALIFICATIONS
+from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.catalogue import (
     CompetenceCreate,
@@ -32,7 +32,6 @@ from schemas.catalogue import (
     FrameworkCreate,
     FrameworkOut,
     ImportResult,
-    LevelScheme,
     ModuleCreate,
     ModuleDocument,
     ModuleOut,
@@ -54,10 +53,13 @@ from schemas.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from schemas.levels import HIGHEST_LEVEL, LevelScheme
 
 CSV_MAX_BYTES = 20_000_000
 Limit = Annotated[int, Parameter(ge=1, le=100)]
 Offset = Annotated[int, Parameter(ge=0, le=100_000)]
+OPERATOR = requires_role("operator")
+PROVIDER = requires_role("provider")
 
 
 class ProviderController(Controller):
@@ -71,12 +73,14 @@ class ProviderController(Controller):
         """List provider organisations."""
         return await competence_service.list_providers(db_session)
 
-    @post("/", opt=api_doc(PermissionDeniedError, InvalidInputError, ConflictError))
-    async def create_provider(
-        self, db_session: AsyncSession, actor: Actor, data: ProviderCreate
-    ) -> ProviderOut:
+    @post(
+        "/",
+        guards=[OPERATOR],
+        opt=api_doc(PermissionDeniedError, InvalidInputError, ConflictError),
+    )
+    async def create_provider(self, db_session: AsyncSession, data: ProviderCreate) -> ProviderOut:
         """Register a provider organisation (operator)."""
-        return await competence_service.create_provider(db_session, actor, data)
+        return await competence_service.create_provider(db_session, data)
 
 
 class CompetenceController(Controller):
@@ -90,12 +94,12 @@ class CompetenceController(Controller):
         """List competence frameworks."""
         return await competence_service.list_frameworks(db_session)
 
-    @post("/frameworks", opt=api_doc(PermissionDeniedError, ConflictError))
+    @post("/frameworks", guards=[OPERATOR], opt=api_doc(PermissionDeniedError, ConflictError))
     async def create_framework(
-        self, db_session: AsyncSession, actor: Actor, data: FrameworkCreate
+        self, db_session: AsyncSession, data: FrameworkCreate
     ) -> FrameworkOut:
         """Register a competence framework (operator)."""
-        return await competence_service.create_framework(db_session, actor, data)
+        return await competence_service.create_framework(db_session, data)
 
     @get("/competences")
     async def list_competences(
@@ -128,22 +132,22 @@ class CompetenceController(Controller):
             without_label=without_label,
         )
 
-    @post("/competences", opt=api_doc(PermissionDeniedError, NotFoundError))
+    @post("/competences", guards=[OPERATOR], opt=api_doc(PermissionDeniedError, NotFoundError))
     async def create_competence(
-        self, db_session: AsyncSession, actor: Actor, data: CompetenceCreate
+        self, db_session: AsyncSession, data: CompetenceCreate
     ) -> ImportResult:
         """Create or update one competence by URI (operator)."""
-        return await competence_service.upsert_competences(db_session, actor, [data])
+        return await competence_service.save_competences(db_session, [data])
 
     @post(
         "/competences/import",
         request_max_body_size=CSV_MAX_BYTES,
+        guards=[OPERATOR],
         opt=api_doc(PermissionDeniedError, NotFoundError, body={"text/csv": str}),
     )
     async def import_competences(
         self,
         db_session: AsyncSession,
-        actor: Actor,
         request: Request[Any, Any, Any],
         framework: Annotated[str, Parameter(pattern=SLUG_PATTERN)],
         csv_format: Annotated[Literal["esco", "plain"], Parameter(query="format")] = "plain",
@@ -152,22 +156,23 @@ class CompetenceController(Controller):
         """Import competences from CSV: an ESCO skills export (`preferredLabel` in `language`,
         or `preferredLabel_<lang>` columns; labels of other languages are kept) or our plain
         format (all labels replaced) (operator)."""
-        require_role(actor, "operator")
         data = await request.body()
         if csv_format == "esco":
             items = parse_esco_csv(data, framework=framework, language=language)
         else:
             items = parse_plain_csv(data, framework=framework)
-        return await competence_service.upsert_competences(
-            db_session, actor, items, merge_labels=csv_format == "esco"
+        return await competence_service.save_competences(
+            db_session, items, merge_labels=csv_format == "esco"
         )
 
-    @patch("/competences/{competence_id:uuid}", opt=api_doc(PermissionDeniedError))
+    @patch(
+        "/competences/{competence_id:uuid}", guards=[OPERATOR], opt=api_doc(PermissionDeniedError)
+    )
     async def relabel_competence(
-        self, db_session: AsyncSession, actor: Actor, competence_id: UUID, data: CompetenceLabels
+        self, db_session: AsyncSession, competence_id: UUID, data: CompetenceLabels
     ) -> CompetenceOut:
         """Add or replace a competence's labels per language, e.g. Dutch (operator)."""
-        return await competence_service.relabel_competence(db_session, actor, competence_id, data)
+        return await competence_service.relabel_competence(db_session, competence_id, data)
 
     @get("/competences/by-uri", opt=api_doc(NotFoundError))
     async def get_competence(
@@ -190,7 +195,7 @@ class ModuleController(Controller):
         base_url: str,
         q: Annotated[str | None, Parameter(max_length=200)] = None,
         competence: Annotated[str | None, Parameter(max_length=500)] = None,
-        level: Annotated[int | None, Parameter(ge=1, le=8)] = None,
+        level: Annotated[int | None, Parameter(ge=1, le=HIGHEST_LEVEL)] = None,
         level_scheme: Annotated[LevelScheme | None, Parameter(query="levelScheme")] = None,
         sector: Annotated[str | None, Parameter(max_length=40)] = None,
         region: Annotated[str | None, Parameter(max_length=60)] = None,
@@ -218,7 +223,9 @@ class ModuleController(Controller):
         )
         return await search_modules(db_session, base_url, query, today=today_nl())
 
-    @post("/", opt=api_doc(PermissionDeniedError, InvalidInputError, ConflictError))
+    @post(
+        "/", guards=[PROVIDER], opt=api_doc(PermissionDeniedError, InvalidInputError, ConflictError)
+    )
     async def create_module(
         self, db_session: AsyncSession, base_url: str, actor: Actor, data: ModuleCreate
     ) -> ModuleOut:
@@ -232,7 +239,9 @@ class ModuleController(Controller):
         """A module with its current version (drafts only for its own provider)."""
         return await ModuleService(db_session, base_url).view(viewer, module_id)
 
-    @patch("/{module_id:uuid}", opt=api_doc(PermissionDeniedError, ConflictError))
+    @patch(
+        "/{module_id:uuid}", guards=[PROVIDER], opt=api_doc(PermissionDeniedError, ConflictError)
+    )
     async def update_module(
         self,
         db_session: AsyncSession,
@@ -247,6 +256,7 @@ class ModuleController(Controller):
     @post(
         "/{module_id:uuid}/publish",
         status_code=200,
+        guards=[PROVIDER],
         opt=api_doc(PermissionDeniedError, ConflictError),
     )
     async def publish_module(
@@ -258,6 +268,7 @@ class ModuleController(Controller):
     @post(
         "/{module_id:uuid}/withdraw",
         status_code=200,
+        guards=[PROVIDER],
         opt=api_doc(PermissionDeniedError, ConflictError),
     )
     async def withdraw_module(
@@ -285,7 +296,11 @@ class ModuleController(Controller):
         """The runs of a module, cancelled ones included and marked."""
         return await run_service.list_runs(db_session, viewer, module_id)
 
-    @post("/{module_id:uuid}/runs", opt=api_doc(PermissionDeniedError, ConflictError))
+    @post(
+        "/{module_id:uuid}/runs",
+        guards=[PROVIDER],
+        opt=api_doc(PermissionDeniedError, ConflictError),
+    )
     async def create_run(
         self, db_session: AsyncSession, actor: Actor, module_id: UUID, data: RunCreate
     ) -> RunDocument:
@@ -294,6 +309,7 @@ class ModuleController(Controller):
 
     @patch(
         "/{module_id:uuid}/runs/{run_id:uuid}",
+        guards=[PROVIDER],
         opt=api_doc(PermissionDeniedError, ConflictError, InvalidInputError),
     )
     async def update_run(
@@ -321,7 +337,11 @@ class QualificationController(Controller):
         """List qualifications."""
         return await QualificationService(db_session, base_url).page(limit=limit, offset=offset)
 
-    @post("/", opt=api_doc(PermissionDeniedError, ConflictError, InvalidInputError))
+    @post(
+        "/",
+        guards=[requires_role("operator", "provider")],
+        opt=api_doc(PermissionDeniedError, ConflictError, InvalidInputError),
+    )
     async def create_qualification(
         self, db_session: AsyncSession, base_url: str, actor: Actor, data: QualificationCreate
     ) -> QualificationOut:

@@ -46,15 +46,15 @@ async def load_demo_catalogue(
     today: dt.date,
 ) -> DemoCatalogue:
     """Load the catalogue's demo data once, in the caller's transaction."""
-    await competences.create_framework(session, operator, ESCO)
+    await competences.create_framework(session, ESCO)
     # English first, then the official Dutch labels beside them (Dutch is what pages show).
     for name in ESCO_FILES:
         csv_bytes = resources.files("catalogue").joinpath("data", name).read_bytes()
         items = parse_esco_csv(csv_bytes, framework="esco")
-        await competences.upsert_competences(session, operator, items, merge_labels=True)
+        await competences.save_competences(session, items, merge_labels=True)
     actors: dict[str, Actor] = {}
     for index, item in enumerate(demo_data.PROVIDERS):
-        await competences.create_provider(session, operator, item.provider)
+        await competences.create_provider(session, item.provider)
         actors[item.provider.slug] = await provider_actor(item.provider, index)
     modules = ModuleService(session, base_url)
     demo_modules = demo_data.demo_modules(today)

@@ -14,12 +14,15 @@ from schemas.catalogue import (
     ProviderRef,
     RunDocument,
 )
+from schemas.levels import is_scheme
 
 
 def level_doc(scheme: str | None, value: int | None) -> Level | None:
     if scheme is None or value is None:
         return None
-    return Level(scheme=scheme, value=value)  # type: ignore[arg-type]
+    if not is_scheme(scheme):  # stored levels were checked on the way in
+        raise LookupError(f"no level scheme {scheme!r}")
+    return Level(scheme=scheme, value=value)
 
 
 def provider_ref(provider: Provider) -> ProviderRef:

@@ -13,7 +13,6 @@ import msgspec
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.access import require_role
 from catalogue.models import Module, ModuleVersion, Run
 from schemas.common import Actor
 
@@ -32,7 +31,6 @@ class OwnModule(msgspec.Struct, kw_only=True, frozen=True):
 
 async def own_modules(session: AsyncSession, actor: Actor) -> list[OwnModule]:
     """The provider's modules, most recently changed first."""
-    require_role(actor, "provider")
     newest = func.coalesce(Module.draft_version, Module.published_version)
     runs = (
         select(func.count())

@@ -17,7 +17,7 @@ import msgspec
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.access import require_provider_of, require_role
+from catalogue.access import require_provider_of
 from catalogue.competences import (
     create_provider,
     known_uris,
@@ -81,7 +81,6 @@ __all__ = [
     "qualification_progress",
     "qualification_url",
     "require_provider_of",
-    "require_role",
     "search_modules",
     "study_loads",
     "view_module",

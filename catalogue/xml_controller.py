@@ -10,6 +10,7 @@ from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.xml_io import CatalogueXml
+from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.catalogue import ModuleImportResult
 from schemas.common import Actor
@@ -51,6 +52,7 @@ class CatalogueXmlController(Controller):
     @post(
         "/import",
         request_max_body_size=XML_MAX_BYTES,
+        guards=[requires_role("provider", "operator")],
         opt=api_doc(PermissionDeniedError, ConflictError, body={XML: str}),
     )
     async def import_catalogue(

@@ -19,6 +19,7 @@ from credentials import jws
 from credentials.keys import SigningKey
 from schemas.credentials import (
     EVC_ACHIEVEMENT_TYPE,
+    MODULE_ACHIEVEMENT_TYPE,
     OB3_CONTEXT,
     OB3_SCHEMA_TYPE,
     OB3_SCHEMA_URL,
@@ -114,7 +115,7 @@ def _module_achievement(module: ModuleVersionInput) -> Achievement:
     return Achievement(
         id=module.url,
         type=["Achievement"],
-        achievement_type="Certificate",
+        achievement_type=MODULE_ACHIEVEMENT_TYPE,
         name=module.title,
         description=module.description,
         criteria=Criteria(narrative=_criteria_narrative(module)),

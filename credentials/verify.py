@@ -29,13 +29,9 @@ from credentials.keys import VerifyingKey, resolve_did_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList
-from schemas.credentials import (
-    EVC_ACHIEVEMENT_TYPE,
-    AchievementCredentialDoc,
-    SignedCredentialPayload,
-)
+from schemas.credentials import AchievementCredentialDoc, SignedCredentialPayload
 from schemas.errors import DomainError
-from schemas.trust import AccreditationKind
+from schemas.kinds import kind_of_achievement_type
 from schemas.verification import CredentialSummary, Report, Verdict
 
 CREDENTIAL_TYPS = frozenset({"vc+jwt", "vc+ld+jwt", "JWT", None})
@@ -50,10 +46,6 @@ STEPS = (
     "status",
     "accreditation",
 )
-KINDS: dict[str, AccreditationKind] = {
-    "Certificate": "module-certificate",
-    EVC_ACHIEVEMENT_TYPE: "evc",
-}
 UNKNOWN_CONTEXT = "unknown context"
 _DECODE_SIGNED = msgspec.json.Decoder(SignedCredentialPayload).decode
 _ENCODE = msgspec.json.Encoder().encode
@@ -411,7 +403,7 @@ class CredentialPipeline:
             )
             return
         achievement = doc.credential_subject.achievement
-        kind = KINDS.get(achievement.achievement_type or "")
+        kind = kind_of_achievement_type(achievement.achievement_type)
         issuer, at = issuer_of(doc), doc.valid_from
         creator = achievement.creator.id if achievement.creator is not None else None
         if kind is not None and trust_list.accredited(

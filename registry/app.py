@@ -33,7 +33,7 @@ from catalogue.controllers import (
     QualificationController,
 )
 from catalogue.xml_controller import CatalogueXmlController
-from registry.accounts.bearer import provide_actor, provide_viewer
+from registry.accounts.bearer import bearer_caller, provide_actor, provide_viewer
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
     close_request_session,
@@ -62,6 +62,7 @@ from registry.sharing.controllers import (
 from registry.wallet.controllers import ConsentController, WalletController
 from registry.web import csrf_config, template_config, web_handlers
 from registry.web.errors import negotiated
+from schemas.access import CALLER
 from schemas.common import Response
 
 
@@ -175,6 +176,9 @@ def create_app(settings: Settings) -> Litestar:
             clean_request_text,
         ],
         request_class=RegistryRequest,
+        # Machines sign in with bearer tokens: the caller role guards ask (`schemas.access`;
+        # the pages' router puts the session's in its place).
+        opt={CALLER: bearer_caller},
         before_send=[nosniff],
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],

@@ -28,6 +28,7 @@ from schemas.issuance import (
     StandardIn,
 )
 from schemas.issuers import AccreditationCreate
+from schemas.kinds import EVC, MODULE_CERTIFICATE
 from schemas.wallet import ExperienceCreate, ShareCreate
 
 EVC_PROVIDER = ProviderCreate(slug="evc-centrum-nederland", name="EVC Centrum Nederland")
@@ -98,7 +99,7 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
     catalogue = await load_demo_catalogue(
         session, settings.base_url, op, provider_actor, today_nl()
     )
-    await create_provider(session, op, EVC_PROVIDER)
+    await create_provider(session, EVC_PROVIDER)
     for role, name, _ in DEMO_ACCOUNTS[2:]:
         organisation = EVC_PROVIDER.slug if role == "assessor" else None
         accounts[role] = await create_account(
@@ -124,10 +125,10 @@ async def _load_registry(
     add self-declared experience and share it all with the demo employer."""
     for slug in provider_actors:
         await create_accreditation(
-            session, op, settings, AccreditationCreate(provider=slug, kind="module-certificate")
+            session, op, settings, AccreditationCreate(provider=slug, kind=MODULE_CERTIFICATE.kind)
         )
     await create_accreditation(
-        session, op, settings, AccreditationCreate(provider=EVC_PROVIDER.slug, kind="evc")
+        session, op, settings, AccreditationCreate(provider=EVC_PROVIDER.slug, kind=EVC.kind)
     )
     worker = accounts["worker"]
     holder = HolderIn(worker_id=worker.id)

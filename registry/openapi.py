@@ -6,6 +6,7 @@ Which statuses a route documents follows from one place per route plus its signa
   controller), each by the one table in `registry.errors`;
 - those of the dependencies it uses (`DEPENDENCY_RAISES`): a token makes it 401 and adds the
   bearer security requirement (required for `actor`, optional for `viewer`);
+- a role guard (`schemas.access`): 401 and 403, and the bearer token required;
 - 400 on every route (a query string with a control character, `registry.http`; and the
   route's own query and header parameters), 404 for path parameters (an id that does not
   parse or does not exist), and 400, 413 and 422 when it reads a body.
@@ -40,6 +41,7 @@ from litestar.routes import BaseRoute, HTTPRoute
 from registry.errors import PROBLEM_JSON, TITLES, status_of_type
 from registry.web.apidocs import docs_router, render_plugins
 from registry.web.errors import MACHINE_PREFIXES
+from schemas.access import allowed_roles
 from schemas.api_doc import OPT_KEY, ApiDoc
 from schemas.errors import (
     DomainError,
@@ -56,6 +58,8 @@ DEPENDENCY_RAISES: dict[str, tuple[type[DomainError], ...]] = {
     "actor": (NotAuthenticatedError,),
     "holder": (PermissionDeniedError, NotFoundError),
 }
+# What a role guard raises: nobody signed in, or another role.
+GUARD_RAISES = (NotAuthenticatedError, PermissionDeniedError)
 BODY_STATUSES = frozenset({400, 413, 422})
 TEXT = Schema(type=OpenAPIType.STRING)
 
@@ -97,6 +101,9 @@ def document(handler: HTTPRouteHandler, path_parameters: Collection[str], path: 
     names = names_used(handler)
     used = names & DEPENDENCY_RAISES.keys()
     raises = [*doc.raises, *(error for name in used for error in DEPENDENCY_RAISES[name])]
+    guarded = allowed_roles(handler) is not None
+    if guarded:
+        raises += GUARD_RAISES
     statuses = {status_of_type(error) for error in raises}
     # Every request's query string goes through the text rule (registry.http): a control
     # character in it is a 400 `invalid-parameter` on any route, with parameters or without.
@@ -115,10 +122,10 @@ def document(handler: HTTPRouteHandler, path_parameters: Collection[str], path: 
         status: replace(spec, generate_examples=False)
         for status, spec in {**problems, **(handler.responses or {})}.items()
     }
-    auth = "actor" in names or "viewer" in names
-    if auth:
+    needs_token = guarded or "actor" in names
+    if needs_token or "viewer" in names:
         # An empty requirement is "no token": routes that only take the viewer allow it.
-        anonymous: list[SecurityRequirement] = [] if "actor" in names else [{}]
+        anonymous: list[SecurityRequirement] = [] if needs_token else [{}]
         handler.security = [{BEARER: []}, *anonymous]
     handler.operation_class = operation_class(
         Finish(

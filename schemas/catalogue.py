@@ -13,11 +13,11 @@ from uuid import UUID
 import msgspec
 
 from schemas.common import LongText, NonEmpty, Request, Response, ShortText, Slug, Uri
+from schemas.levels import LevelScheme, LevelValue, check_level
 
 DeliveryMode = Literal["classroom", "online", "blended", "on-the-job"]
 RunStatus = Literal["planned", "open", "full", "cancelled"]
 ModuleStatus = Literal["draft", "published", "withdrawn"]
-LevelScheme = Literal["mbo", "nlqf", "eqf"]
 Language = Literal["nl", "en"]
 Postcode = Annotated[str, msgspec.Meta(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")]
 Sector = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9-]{1,40}$")]
@@ -26,14 +26,13 @@ Cents = Annotated[int, msgspec.Meta(ge=0, le=100_000_000)]
 
 
 class Level(Request, kw_only=True):
-    """A level in a named scheme: mbo 1-4, NLQF 1-8 or EQF 1-8."""
+    """A level in a named scheme (`schemas.levels`: mbo 1-4, NLQF 1-8 or EQF 1-8)."""
 
     scheme: LevelScheme
-    value: Annotated[int, msgspec.Meta(ge=1, le=8)]
+    value: LevelValue
 
     def __post_init__(self) -> None:
-        if self.scheme == "mbo" and self.value > 4:
-            raise ValueError("mbo levels run from 1 to 4")
+        check_level(self.scheme, self.value)
 
 
 class Credits(Request, kw_only=True):

@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 import msgspec
 
+from schemas.levels import LevelScheme
+
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 # The `$id` of the official AchievementCredential schema (the same URL the OB 3.0 examples
@@ -28,6 +30,8 @@ OB3_SCHEMA_URL = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )
 OB3_SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019"
+# The `achievementType` of a module certificate (an OB 3.0 term) and of an EVC record (ours).
+MODULE_ACHIEVEMENT_TYPE = "Certificate"
 EVC_ACHIEVEMENT_TYPE = "ext:EVC"
 
 Types = str | list[str]
@@ -222,9 +226,9 @@ class CompetenceInput(msgspec.Struct, kw_only=True, frozen=True):
 
 
 class LevelInput(msgspec.Struct, kw_only=True, frozen=True):
-    """A level in a named scheme, as in the catalogue: mbo 1-4, NLQF 1-8, EQF 1-8."""
+    """A level in a named scheme, as in the catalogue (`schemas.levels`)."""
 
-    scheme: Literal["mbo", "nlqf", "eqf"]
+    scheme: LevelScheme
     value: int
 
 

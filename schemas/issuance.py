@@ -9,6 +9,8 @@ from uuid import UUID
 import msgspec
 
 from schemas.common import Email, LongText, NonEmpty, Request, Response, ShortText, Uri
+from schemas.kinds import EVC, MODULE_CERTIFICATE, CredentialKind
+from schemas.levels import LevelScheme, LevelValue, check_level
 
 MAX_BATCH = 10_000
 
@@ -21,7 +23,7 @@ class HolderIn(Request, kw_only=True):
     worker_id: UUID | None = None
 
 
-class ModuleCertificateIn(Request, kw_only=True, tag="module-certificate", tag_field="kind"):
+class ModuleCertificateIn(Request, kw_only=True, tag=MODULE_CERTIFICATE.kind, tag_field="kind"):
     """A deelcertificaat for the current published version of one of the caller's modules."""
 
     module_id: UUID
@@ -38,9 +40,14 @@ class CompetenceIn(Request, kw_only=True):
     code: Annotated[str, msgspec.Meta(max_length=80)] | None = None
 
 
+# The level of a standard, kept to the catalogue's table (`schemas.levels`). No docstring: it
+# would become the schema's description in the OpenAPI document.
 class LevelIn(Request, kw_only=True):
-    scheme: Literal["mbo", "nlqf", "eqf"]
-    value: Annotated[int, msgspec.Meta(ge=1, le=8)]
+    scheme: LevelScheme
+    value: LevelValue
+
+    def __post_init__(self) -> None:
+        check_level(self.scheme, self.value)
 
 
 class StandardIn(Request, kw_only=True):
@@ -70,7 +77,7 @@ class EvidenceIn(Request, kw_only=True):
     genre: NonEmpty
 
 
-class EvcIn(Request, kw_only=True, tag="evc", tag_field="kind"):
+class EvcIn(Request, kw_only=True, tag=EVC.kind, tag_field="kind"):
     """An EVC record by an assessor."""
 
     holder: HolderIn
@@ -114,7 +121,7 @@ class IssuedOut(Response, kw_only=True):
 
     id: str
     credential: str
-    kind: Literal["module-certificate", "evc"]
+    kind: CredentialKind
     achievement: ShortText
     holder: HolderOut
     status: CredentialStatusOut

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from schemas.kinds import CredentialKind
+
 __all__ = [
     "Accreditation",
     "AccreditationKind",
@@ -25,7 +27,8 @@ __all__ = [
 
 AwareDatetime = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 KeyStatus = Literal["current", "retired"]
-AccreditationKind = Literal["module-certificate", "evc"]
+# An accreditation is for one kind of credential (the vocabulary is `schemas.kinds`).
+AccreditationKind = CredentialKind
 
 
 class PublishedKey(msgspec.Struct, kw_only=True, frozen=True):

@@ -58,6 +58,7 @@ from schemas.catalogue import (
     ProviderCreate,
     RunCreate,
 )
+from schemas.levels import is_scheme
 
 S = TypeVar("S", bound=msgspec.Struct)
 
@@ -65,7 +66,6 @@ _LANGUAGES = {uri: code for code, uri in LANGUAGE_URIS.items()}
 _MODES = {uri: mode for mode, uri in MODE_URIS.items()}
 _CREDIT_SYSTEMS = {uri: system for system, uri in CREDIT_FRAMEWORKS.items()}
 _NLQF = {uri: value for value, uri in NLQF_URIS.items()}
-_LEVEL_NOTATION = re.compile(r"^(mbo|nlqf|eqf):([1-8])$")
 _DAYS = re.compile(r"^P(\d+)D$")
 _HOURS = re.compile(r"^PT(\d+)H$")
 
@@ -131,10 +131,11 @@ def _price_cents(element: etree._Element) -> int | None:
 
 def _level(spec: etree._Element) -> Level | None:
     for concept in spec.findall(q("educationLevel")):
-        match = _LEVEL_NOTATION.match(concept.findtext(q("notation", SKOS)) or "")
+        # Our own notation, `<scheme>:<value>`; a value beyond its scheme's range is refused.
+        scheme, colon, value = (concept.findtext(q("notation", SKOS)) or "").partition(":")
         uri = concept.get("uri", "")
-        if match:
-            return Level(scheme=match[1], value=int(match[2]))  # type: ignore[arg-type]  # regex limits the scheme
+        if colon and is_scheme(scheme) and value.isdigit():
+            return Level(scheme=scheme, value=int(value))
         if uri.startswith(EQF_PREFIX) and uri[len(EQF_PREFIX) :].isdigit():
             return Level(scheme="eqf", value=int(uri[len(EQF_PREFIX) :]))
         if uri in _NLQF:

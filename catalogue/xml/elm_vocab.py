@@ -9,12 +9,13 @@ from __future__ import annotations
 import functools
 import threading
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, assert_never
 
 from lxml import etree
 
 from catalogue.xml.safe import XmlContentError, parse_xml
-from schemas.catalogue import DeliveryMode, LevelScheme
+from schemas.catalogue import DeliveryMode
+from schemas.levels import LevelScheme
 
 LOQ_XSD: Final = Path(__file__).parent / "xsd" / "loq" / "loq.xsd"
 
@@ -86,11 +87,15 @@ ESCO_PREFIX: Final = "http://data.europa.eu/esco/"
 
 def level_uri(scheme: LevelScheme, value: int) -> str:
     """The concept URI of a level: EQF and NLQF from the EU vocabularies, mbo from ours."""
-    if scheme == "eqf":
-        return f"{EQF_PREFIX}{value}"
-    if scheme == "nlqf":
-        return NLQF_URIS[value]
-    return f"{LEVEL_PREFIX}{scheme}:{value}"
+    match scheme:
+        case "eqf":
+            return f"{EQF_PREFIX}{value}"
+        case "nlqf":
+            return NLQF_URIS[value]
+        case "mbo":
+            return f"{LEVEL_PREFIX}{scheme}:{value}"
+        case _:
+            assert_never(scheme)
 
 
 def q(tag: str, ns: str = LOQ) -> str:

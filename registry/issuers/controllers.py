@@ -19,6 +19,7 @@ from registry.issuers.keys import OPERATOR
 from registry.issuers.status_lists import served_list, set_status, status_list_url
 from registry.models import Credential
 from registry.settings import Settings
+from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.common import MAX_BIG_INTEGER, Actor
 from schemas.errors import (
@@ -35,12 +36,14 @@ from schemas.issuers import (
     StatusAction,
     StatusChangeIn,
 )
+from schemas.kinds import ISSUER_ROLES
 from schemas.trust import TrustListDocument
 
 TRUST_LIST_MEDIA = "application/trust-list+jwt"
 VC_JWT_MEDIA = "application/vc+jwt"
 JSON_MEDIA = "application/json"
 STATUS_CACHE = "public, max-age=60"
+OPERATOR_ONLY = requires_role("operator")
 
 
 def _wants_json(request: Request[Any, Any, Any], signed_media: str) -> bool:
@@ -54,14 +57,14 @@ class AccreditationController(Controller):
     tags = ["issuers"]
     opt = api_doc(PermissionDeniedError)
 
-    @post("/", opt=api_doc(NotFoundError, InvalidInputError))
+    @post("/", guards=[OPERATOR_ONLY], opt=api_doc(NotFoundError, InvalidInputError))
     async def create_accreditation(
         self, db_session: AsyncSession, actor: Actor, settings: Settings, data: AccreditationCreate
     ) -> AccreditationOut:
         """Accredit an organisation to issue a kind of credential (operator)."""
         return await issuers.create_accreditation(db_session, actor, settings, data)
 
-    @get("/")
+    @get("/", guards=[requires_role("operator", *ISSUER_ROLES)])
     async def list_accreditations(
         self,
         db_session: AsyncSession,
@@ -72,7 +75,7 @@ class AccreditationController(Controller):
         """List accreditations (operator: all; an organisation: its own)."""
         return await issuers.list_accreditations(db_session, actor, settings, provider)
 
-    @patch("/{accreditation_id:uuid}", opt=api_doc(InvalidInputError))
+    @patch("/{accreditation_id:uuid}", guards=[OPERATOR_ONLY], opt=api_doc(InvalidInputError))
     async def patch_accreditation(
         self,
         db_session: AsyncSession,
@@ -84,7 +87,12 @@ class AccreditationController(Controller):
         """Set when an accreditation ends (operator)."""
         return await issuers.end_accreditation(db_session, actor, settings, accreditation_id, data)
 
-    @delete("/{accreditation_id:uuid}", status_code=HTTP_200_OK, opt=api_doc(InvalidInputError))
+    @delete(
+        "/{accreditation_id:uuid}",
+        status_code=HTTP_200_OK,
+        guards=[OPERATOR_ONLY],
+        opt=api_doc(InvalidInputError),
+    )
     async def end_accreditation(
         self, db_session: AsyncSession, actor: Actor, settings: Settings, accreditation_id: UUID
     ) -> AccreditationOut:
@@ -224,6 +232,7 @@ class CredentialStatusController(Controller):
 
     path = "/api/credentials"
     tags = ["credentials"]
+    guards = [requires_role(*ISSUER_ROLES)]
     opt = api_doc(PermissionDeniedError, NotFoundError, ConflictError)
 
     @post("/{credential_id:str}/revoke", status_code=HTTP_200_OK)

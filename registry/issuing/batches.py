@@ -27,6 +27,7 @@ from schemas.common import Actor
 from schemas.errors import ConflictError, DomainError, InvalidInputError, MalformedInputError
 from schemas.issuance import MAX_BATCH, IssueIn, ModuleCertificateIn
 from schemas.json_input import decode_json
+from schemas.kinds import MODULE_CERTIFICATE
 from schemas.text import ControlCharacterError, control_errors
 
 CSV_COLUMNS = {"email": "email", "name": "name", "moduleid": "moduleId", "workerid": "workerId"}
@@ -208,7 +209,7 @@ def _csv_item(
         return ControlCharacterError(errors)
     holder = {k: cells[k] for k in ("email", "name", "workerId") if cells.get(k)}
     module = module_id if module_id is not None else cells["moduleId"]
-    data = {"kind": "module-certificate", "moduleId": module, "holder": holder}
+    data = {"kind": MODULE_CERTIFICATE.kind, "moduleId": module, "holder": holder}
     try:
         item: IssueIn = msgspec.convert(data, type=IssueIn)
     except msgspec.ValidationError as exc:

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.issuing import batches, issuance
 from registry.settings import Settings
+from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.common import Actor
 from schemas.errors import (
@@ -22,6 +23,7 @@ from schemas.errors import (
     UnsupportedMediaTypeError,
 )
 from schemas.issuance import BatchIn, BatchOut, IssuedOut, IssueIn
+from schemas.kinds import ISSUER_ROLES
 
 BATCH_MAX_BYTES = 20_000_000
 Reissue = Annotated[
@@ -39,6 +41,7 @@ class IssuanceController(Controller):
 
     path = "/api/credentials"
     tags = ["issuance"]
+    guards = [requires_role(*ISSUER_ROLES)]
 
     @post(
         "/",

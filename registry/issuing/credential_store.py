@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, assert_never, cast
 from uuid import UUID
 
 import msgspec
@@ -43,8 +43,10 @@ from schemas.credentials import (
     StandardInput,
 )
 from schemas.issuance import CompetenceIn, CredentialStatusOut, EvcIn, HolderOut, IssuedOut
+from schemas.kinds import KindSpec
 
-Kind = Literal["module-certificate", "evc"]
+# What a plan signs: a module version's snapshot (a module certificate) or an EVC record.
+Content = ModuleVersionInput | EvcIn
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +62,11 @@ class Issuer:
 class Plan:
     """One checked item, ready to sign once its wallet and status index are known."""
 
-    kind: Kind
+    kind: KindSpec
     achievement_id: str
     achievement_name: str
-    module: ModuleVersionInput | None
+    content: Content
     module_id: UUID | None
-    evc: EvcIn | None
     # A module's competences from the catalogue; an EVC record's are read from the signed
     # document (`_competences_of`), so only achieved results count.
     competences: list[dict[str, str]]
@@ -89,27 +90,40 @@ def _sign(
     key: SigningKey,
     kid: str,
 ) -> IssuedCredential:
-    if plan.module is not None:
-        return issue_deelcertificaat(
-            DeelcertificaatInput(
+    content = plan.content
+    match content:
+        case ModuleVersionInput():
+            data = DeelcertificaatInput(
                 issuer=issuer.party,
                 holder=holder,
-                module=plan.module,
+                module=content,
                 issued_at=issued_at,
                 valid_until=plan.valid_until,
                 status=[status],
-            ),
-            key,
-            kid=kid,
-        )
-    assert plan.evc is not None
-    standard = plan.evc.standard
+            )
+            return issue_deelcertificaat(data, key, kid=kid)
+        case EvcIn():
+            record = _evc_input(content, issuer, holder, issued_at, plan.valid_until, status)
+            return issue_evc(record, key, kid=kid)
+        case _:
+            assert_never(content)
+
+
+def _evc_input(
+    evc: EvcIn,
+    issuer: Issuer,
+    holder: Party,
+    issued_at: dt.datetime,
+    valid_until: dt.datetime | None,
+    status: CredentialStatus,
+) -> EvcInput:
+    standard = evc.standard
     level = (
         LevelInput(scheme=standard.level.scheme, value=standard.level.value)
         if standard.level
         else None
     )
-    data = EvcInput(
+    return EvcInput(
         issuer=issuer.party,
         holder=holder,
         standard=StandardInput(
@@ -127,17 +141,16 @@ def _sign(
                 status=r.status,
                 achieved_level=r.achieved_level,
             )
-            for r in plan.evc.results
+            for r in evc.results
         ],
         evidence=[
             EvidenceInput(name=e.name, description=e.description, genre=e.genre)
-            for e in plan.evc.evidence
+            for e in evc.evidence
         ],
         issued_at=issued_at,
-        valid_until=plan.valid_until,
+        valid_until=valid_until,
         status=[status],
     )
-    return issue_evc(data, key, kid=kid)
 
 
 async def sign_all(
@@ -181,7 +194,7 @@ async def sign_all(
                 "updated_at": now,
                 "credential_id": issued.id,
                 "wallet_id": wallet.id,
-                "kind": plan.kind,
+                "kind": plan.kind.kind,
                 "source": "issued",
                 "verified": True,
                 "issuer_slug": issuer.slug,
@@ -214,9 +227,14 @@ async def sign_all(
 def _competences_of(plan: Plan, issued: IssuedCredential) -> list[dict[str, str]]:
     """What the CV and share pages count: for an EVC record, what the credential says was
     achieved (the one rule in `credentials.competences`), never the werkprocessen assessed."""
-    if plan.module is not None:
-        return plan.competences
-    return achieved_competences(msgspec.to_builtins(issued.document))
+    content = plan.content
+    match content:
+        case ModuleVersionInput():
+            return plan.competences
+        case EvcIn():
+            return achieved_competences(msgspec.to_builtins(issued.document))
+        case _:
+            assert_never(content)
 
 
 async def _audit(session: AsyncSession, actor: Actor, issued: list[dict[str, str]]) -> None:
@@ -255,7 +273,7 @@ def _issued_out(
     return IssuedOut(
         id=issued.id,
         credential=issued.jws,
-        kind=plan.kind,
+        kind=plan.kind.kind,
         achievement=plan.achievement_id,
         holder=HolderOut(
             wallet_id=wallet.id,

@@ -15,12 +15,13 @@ import msgspec
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import provider_by_id, require_role
+from catalogue.public import provider_by_id
 from credentials.jws import parse_compact, strict_json
 from registry.issuing.issued import issuer_visible_email
 from registry.models import Credential, Wallet
 from schemas.common import Actor
 from schemas.errors import NotFoundError, PermissionDeniedError
+from schemas.kinds import EVC
 
 LIST_LIMIT = 100
 # The OB 3.0 result status as the issuance schema names it (see credentials.issue).
@@ -69,7 +70,6 @@ class EvcDetail(msgspec.Struct, kw_only=True):
 
 
 async def _organisation_slug(session: AsyncSession, actor: Actor) -> str:
-    require_role(actor, "assessor")
     provider = (
         await provider_by_id(session, actor.provider_id) if actor.provider_id is not None else None
     )
@@ -115,7 +115,7 @@ async def list_issued_evc(
         .join(Wallet, Wallet.id == Credential.wallet_id)
         .where(
             Credential.issuer_slug == slug,
-            Credential.kind == "evc",
+            Credential.kind == EVC.kind,
             Credential.source == "issued",
         )
         .order_by(Credential.issued_at.desc(), Credential.credential_id)
@@ -134,7 +134,7 @@ async def issued_evc(session: AsyncSession, actor: Actor, record_id: UUID) -> Ev
             .where(
                 Credential.credential_id == f"urn:uuid:{record_id}",
                 Credential.issuer_slug == slug,
-                Credential.kind == "evc",
+                Credential.kind == EVC.kind,
                 Credential.source == "issued",
             )
         )

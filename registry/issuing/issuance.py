@@ -13,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import assert_never
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import CertifiableModule, modules_to_certify, provider_by_id, require_role
+from catalogue.public import CertifiableModule, modules_to_certify, provider_by_id
 from registry.issuers import keys
 from registry.issuers.issuers import may_issue
-from registry.issuing.credential_store import Issuer, Kind, Plan, sign_all
+from registry.issuing.credential_store import Issuer, Plan, sign_all
 from registry.issuing.issued import HeldCredential, held_credentials
 from registry.settings import Settings
 from registry.wallet.wallets import resolve_holders
@@ -45,8 +46,7 @@ from schemas.issuance import (
     IssueIn,
     ModuleCertificateIn,
 )
-
-ROLE_FOR: dict[Kind, str] = {"module-certificate": "provider", "evc": "assessor"}
+from schemas.kinds import EVC, MODULE_CERTIFICATE, KindSpec
 
 
 class NotAccreditedError(PermissionDeniedError):
@@ -70,8 +70,7 @@ class AlreadyIssuedError(InvalidInputError):
 
 
 async def issuer_of(session: AsyncSession, actor: Actor, settings: Settings) -> Issuer:
-    """The caller's organisation; only provider and assessor accounts issue."""
-    require_role(actor, "provider", "assessor")
+    """The caller's organisation (only the roles that issue get here: the routes' guards)."""
     provider = (
         await provider_by_id(session, actor.provider_id) if actor.provider_id is not None else None
     )
@@ -151,15 +150,23 @@ def _rejected(
     )
 
 
-def _kind(item: IssueIn) -> Kind:
-    return "module-certificate" if isinstance(item, ModuleCertificateIn) else "evc"
+def _kind(item: IssueIn) -> KindSpec:
+    match item:
+        case ModuleCertificateIn():
+            return MODULE_CERTIFICATE
+        case EvcIn():
+            return EVC
+        case _:
+            assert_never(item)
 
 
-def _require_kind(actor: Actor, kind: Kind) -> None:
-    """Providers issue module certificates, assessors EVC records; nobody else issues."""
-    if actor.role != ROLE_FOR[kind]:
+def _require_kind(actor: Actor, kind: KindSpec) -> None:
+    """Each kind has its one issuing role (providers module certificates, assessors EVC
+    records); nobody else issues."""
+    if actor.role != kind.issuer_role:
         raise PermissionDeniedError(
-            f"a {actor.role} account cannot issue {kind} credentials", code="role-not-allowed"
+            f"a {actor.role} account cannot issue {kind.kind} credentials",
+            code="role-not-allowed",
         )
 
 
@@ -185,21 +192,24 @@ class _Planner:
             self.settings.base_url,
             {i.module_id for i in items if isinstance(i, ModuleCertificateIn)},
         )
-        accredited: dict[tuple[Kind, str], bool] = {}
+        accredited: dict[tuple[str, str], bool] = {}
         # One snapshot per module (a bad module raises again for each item naming it).
         templates: dict[UUID, Plan] = {}
         plans: list[tuple[int, Plan]] = []
         for index, item in enumerate(items):
             try:
                 # Authorisation first: what may be issued, then to whom.
-                if isinstance(item, ModuleCertificateIn):
-                    template = templates.get(item.module_id)
-                    if template is None:
-                        template = self._module_plan(item, modules.get(item.module_id))
-                        templates[item.module_id] = template
-                    plan = replace(template, valid_until=item.valid_until)
-                else:
-                    plan = self._evc_plan(item)
+                match item:
+                    case ModuleCertificateIn():
+                        template = templates.get(item.module_id)
+                        if template is None:
+                            template = self._module_plan(item, modules.get(item.module_id))
+                            templates[item.module_id] = template
+                        plan = replace(template, valid_until=item.valid_until)
+                    case EvcIn():
+                        plan = self._evc_plan(item)
+                    case _:
+                        assert_never(item)
                 await self._require_accredited(plan, accredited)
                 self._check_valid_until(plan.valid_until)
                 holder = holders[index]
@@ -215,16 +225,16 @@ class _Planner:
         return [plan for _, plan in plans], sorted(errors, key=lambda error: error[0])
 
     async def _require_accredited(
-        self, plan: Plan, accredited: dict[tuple[Kind, str], bool]
+        self, plan: Plan, accredited: dict[tuple[str, str], bool]
     ) -> None:
         """Whether the issuer may issue this achievement now (asked once per achievement)."""
-        key = (plan.kind, plan.achievement_id)
+        key = (plan.kind.kind, plan.achievement_id)
         if key not in accredited:
             accredited[key] = await may_issue(
                 self.session,
                 self.settings,
                 self.issuer.provider_id,
-                plan.kind,
+                plan.kind.kind,
                 plan.achievement_id,
                 self.now,
             )
@@ -241,7 +251,7 @@ class _Planner:
 
         def held_key(plan: Plan) -> tuple[UUID, str] | None:
             wallet = plan.holder.wallet if plan.holder is not None else None
-            if plan.kind != "module-certificate" or wallet is None:
+            if not plan.kind.held_once or wallet is None:
                 return None
             return wallet.id, plan.achievement_id
 
@@ -292,12 +302,11 @@ class _Planner:
             language=version.language,
         )
         return Plan(
-            kind="module-certificate",
+            kind=MODULE_CERTIFICATE,
             achievement_id=url,
             achievement_name=version.title,
-            module=snapshot,
+            content=snapshot,
             module_id=found.id,
-            evc=None,
             competences=[
                 {"uri": c.uri, "label": c.label, "framework": c.framework}
                 for c in version.competences
@@ -308,12 +317,11 @@ class _Planner:
 
     def _evc_plan(self, item: EvcIn) -> Plan:
         return Plan(
-            kind="evc",
+            kind=EVC,
             achievement_id=item.standard.url,
             achievement_name=item.standard.name,
-            module=None,
+            content=item,
             module_id=None,
-            evc=item,
             competences=[],  # read from the signed record: only achieved results count
             sectors=[],
             valid_until=item.valid_until,

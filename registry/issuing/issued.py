@@ -18,7 +18,7 @@ import msgspec
 from sqlalchemy import Select, Table, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import provider_by_id, require_role
+from catalogue.public import provider_by_id
 from registry.db import rows_where_in
 from registry.models import Credential, Wallet
 from schemas.common import Actor
@@ -52,7 +52,6 @@ class IssuedPage(msgspec.Struct, kw_only=True, frozen=True):
 
 
 async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
-    require_role(actor, "provider", "assessor")
     provider = None
     if actor.provider_id is not None:
         provider = await provider_by_id(session, actor.provider_id)

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
-from registry.wallet.controllers import HOLDER
+from registry.wallet.controllers import HOLDER, WALLET_ROLES
 from registry.wallet.holders import Holder
 from schemas.api_doc import api_doc
 from schemas.common import Actor
@@ -38,6 +38,7 @@ class ShareController(Controller):
 
     path = "/api/me/shares"
     tags = ["wallet"]
+    guards = [WALLET_ROLES]
     dependencies = HOLDER
 
     @get("/")

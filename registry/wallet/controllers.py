@@ -15,6 +15,7 @@ from registry.issuers.issuers import registry_verifier
 from registry.settings import Settings
 from registry.wallet import cv, holders, wallet_content
 from registry.wallet.holders import Holder
+from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.common import Actor, today_nl
 from schemas.errors import ConflictError, InvalidInputError
@@ -51,6 +52,9 @@ HOLDER = {
     "acting_for": Provide(provide_acting_for, sync_to_thread=False),
     "holder": Provide(provide_holder),
 }
+# Wallets are for workers and, with consent, their coaches; any other role is refused with the
+# wallet's own code, before the header or the body is read.
+WALLET_ROLES = requires_role("worker", "coach", refusal=holders.WalletForbiddenError)
 
 
 class WalletController(Controller):
@@ -58,6 +62,7 @@ class WalletController(Controller):
 
     path = "/api/me"
     tags = ["wallet"]
+    guards = [WALLET_ROLES]
     dependencies = HOLDER
 
     @get("/credentials")
@@ -117,6 +122,7 @@ class ConsentController(Controller):
 
     path = "/api/me/consents"
     tags = ["wallet"]
+    guards = [WALLET_ROLES]
     dependencies = HOLDER
 
     @get("/")

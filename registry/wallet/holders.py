@@ -38,6 +38,12 @@ class EmailNotVerifiedError(PermissionDeniedError):
     code = "email-not-verified"
 
 
+class WalletForbiddenError(PermissionDeniedError):
+    """Only workers (their own) and coaches (with consent) reach a wallet (403)."""
+
+    code = "wallet-forbidden"
+
+
 @dataclass(frozen=True, slots=True)
 class Holder:
     """Who acts (`actor`), on whose wallet (`worker_id`, `wallet`)."""
@@ -89,7 +95,7 @@ async def holder_context(
             raise PermissionDeniedError("this worker has not given you consent", code="no-consent")
         worker_id = on_behalf_of
     else:
-        raise PermissionDeniedError(f"a {actor.role} cannot read wallets", code="wallet-forbidden")
+        raise WalletForbiddenError(f"a {actor.role} cannot read wallets")
     return Holder(
         actor=actor, worker_id=worker_id, wallet=await _wallet(session, worker_id, secret)
     )

@@ -23,6 +23,7 @@ from registry.models import Credential, Experience
 from registry.settings import Settings
 from registry.wallet.holders import Holder
 from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Report
 from schemas.wallet import (
     UNVERIFIED,
@@ -38,7 +39,6 @@ from schemas.wallet import (
     WalletExport,
 )
 
-KINDS = {"Certificate": "module-certificate", "ext:EVC": "evc"}
 MAX_IMPORT_BYTES = 256_000
 
 
@@ -135,7 +135,7 @@ def _imported_row(holder: Holder, raw: str, report: Report) -> Credential:
     return Credential(
         credential_id=credential_id,
         wallet_id=holder.wallet.id,
-        kind=KINDS.get(summary.achievement_type or "", "other"),
+        kind=kind_of_achievement_type(summary.achievement_type) or OTHER_KIND,
         source="imported",
         verified=verified,
         issuer_slug=None,

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Router
 from litestar.config.csrf import CSRFConfig
 from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.di import Provide
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
@@ -22,12 +23,14 @@ from registry.settings import Settings
 from registry.web.assessor.pages import AssessorPages
 from registry.web.auth.account import AccountPages
 from registry.web.auth.pages import AuthPages
-from registry.web.auth.session import load_web_user
+from registry.web.auth.session import load_web_user, page_caller
 from registry.web.catalogue.pages import CataloguePages
 from registry.web.employer.pages import EmployerPages
 from registry.web.errors import MACHINE_PREFIXES
+from registry.web.pages import provide_user
 from registry.web.provider.pages import ProviderPages
 from registry.web.worker.pages import WorkerPages
+from schemas.access import CALLER
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -113,6 +116,10 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
             AssessorPages,
         ],
         before_request=load_web_user,
+        # People sign in with the session cookie (machines elsewhere with bearer tokens): the
+        # caller role guards ask, and the `user` of a handler.
+        opt={CALLER: page_caller},
+        dependencies={"user": Provide(provide_user, sync_to_thread=False)},
         include_in_schema=False,
     )
     static = create_static_files_router(

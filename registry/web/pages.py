@@ -10,6 +10,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import MediaType, Request
+from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
@@ -17,11 +18,12 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 from registry.wallet.holders import EmailNotVerifiedError
 from registry.web.i18n import error_text, lang_of, status_change, translator
 from schemas.common import Actor, Role
-from schemas.errors import DomainError, NotAuthenticatedError, PermissionDeniedError
+from schemas.errors import DomainError, NotAuthenticatedError
 from schemas.text import require_clean
 
 T = TypeVar("T")
 AnyRequest = Request[Any, Any, Any]
+Connection = ASGIConnection[Any, Any, Any, Any]
 
 # Pages may use their own origin only; `frame-ancestors` stops click-jacking, and no referrer
 # is sent so a share link (which is its own key) never leaks to another site. (Every response,
@@ -70,24 +72,25 @@ class WebUser(msgspec.Struct, frozen=True, kw_only=True):
         return Actor(account_id=self.account_id, role=self.role, provider_id=self.provider_id)
 
 
-def web_user_of(request: AnyRequest) -> WebUser | None:
-    user: WebUser | None = request.state.get("web_user")
+def web_user_of(connection: Connection) -> WebUser | None:
+    user: WebUser | None = connection.state.get("web_user")
     return user
 
 
-def signed_in(request: AnyRequest, *roles: Role) -> WebUser:
-    """The signed-in person, who must have one of `roles` when any are given, and whose
-    address is proven (else the "confirm your address" page)."""
-    user = web_user_of(request)
+def signed_in(connection: Connection) -> WebUser:
+    """The signed-in person whose address is proven (else the sign-in page, or the "confirm
+    your address" page). Which roles may see a page its guard says (`schemas.access`)."""
+    user = web_user_of(connection)
     if user is None:
         raise NotAuthenticatedError("sign in first", code="not-signed-in")
     if not user.verified:
         raise EmailNotVerifiedError("confirm your e-mail address first")
-    if roles and user.role not in roles:
-        raise PermissionDeniedError(
-            f"this page is for the role(s) {', '.join(roles)}", code="role-not-allowed"
-        )
     return user
+
+
+def provide_user(request: AnyRequest) -> WebUser:
+    """The `user` of a page handler: the signed-in person (see `signed_in`)."""
+    return signed_in(request)
 
 
 def page(request: AnyRequest, template: str, status_code: int = 200, **context: Any) -> Template:

@@ -19,12 +19,11 @@ import msgspec
 from registry.web.pages import fits, form_values
 from schemas.common import NL_TIME, Email, NonEmpty, Uri
 from schemas.issuance import EvcIn
+from schemas.kinds import EVC
+from schemas.levels import is_level, is_scheme
 
 ROWS = 6
 RESULTS = ("behaald", "niet behaald")
-LEVEL_SCHEMES = ("mbo", "nlqf", "eqf")
-# mbo has four levels; NLQF and EQF have eight (DESIGN section 3).
-LEVEL_MAX = {"mbo": 4, "nlqf": 8, "eqf": 8}
 # Evidence methods: the form's value -> (name, genre) as they go into the credential (Dutch,
 # like the rest of the credential's text).
 METHODS = {
@@ -89,7 +88,7 @@ def check_evc_form(form: EvcForm, today: dt.date) -> EvcIn | None:
     if errors:
         return None
     body = {
-        "kind": "evc",
+        "kind": EVC.kind,
         "holder": {"email": values["candidate_email"], "name": values["candidate_name"]},
         "standard": {
             "url": values["standard_url"],
@@ -144,10 +143,10 @@ def _check_level(values: dict[str, str], errors: dict[str, str]) -> dict[str, An
     scheme, raw = values["level_scheme"], values["level_value"]
     if not scheme and not raw:
         return None
-    if scheme not in LEVEL_SCHEMES:
+    if not is_scheme(scheme):
         errors["level_scheme"] = "assessor.error.level_scheme"
         return None
-    if not raw.isdigit() or not 1 <= int(raw) <= LEVEL_MAX[scheme]:
+    if not raw.isdigit() or not is_level(scheme, int(raw)):
         errors["level_value"] = f"assessor.error.level_value_{scheme}"
         return None
     return {"scheme": scheme, "value": int(raw)}

@@ -22,7 +22,6 @@ from registry.issuing.evc_records import LIST_LIMIT, issued_evc, list_issued_evc
 from registry.issuing.issuance import issue_one
 from registry.settings import Settings
 from registry.web.assessor.form import (
-    LEVEL_SCHEMES,
     METHODS,
     RESULTS,
     EvcForm,
@@ -39,10 +38,12 @@ from registry.web.pages import (
     page,
     read_form,
     see_other,
-    signed_in,
 )
+from schemas.access import requires_role
 from schemas.common import NL_TIME, today_nl
 from schemas.errors import DomainError, PermissionDeniedError
+from schemas.kinds import EVC
+from schemas.levels import LEVEL_TOP
 
 HOME = "/beoordelaar"
 NEW = "/beoordelaar/evc/nieuw"
@@ -71,7 +72,7 @@ async def _standing(
     except PermissionDeniedError:
         return "assessor.standing.no_organisation", None
     name = accreditations[0].provider_name if accreditations else None
-    if not any(a.kind == "evc" and a.active for a in accreditations):
+    if not any(a.kind == EVC.kind and a.active for a in accreditations):
         return "assessor.standing.not_accredited", name
     return None, name
 
@@ -80,14 +81,14 @@ class AssessorPages(Controller):
     """Pages for the EVC assessor: record results per werkproces, see what was recorded."""
 
     path = HOME
+    guards = [requires_role("assessor")]
     include_in_schema = False
 
     @get("/")
     async def get_home(
-        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, settings: Settings
     ) -> Template:
         """Explain EVC and list the records this assessor's organisation issued."""
-        user = signed_in(request, "assessor")
         standing, organisation = await _standing(db_session, user, settings)
         records = (
             []
@@ -106,19 +107,17 @@ class AssessorPages(Controller):
 
     @get("/evc/nieuw")
     async def get_new_record(
-        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, settings: Settings
     ) -> Template:
         """Show the form to record an EVC result."""
-        user = signed_in(request, "assessor")
         standing, _ = await _standing(db_session, user, settings)
         return _form_page(request, empty_form(), {}, standing)
 
     @post("/evc/nieuw")
     async def post_new_record(
-        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, settings: Settings
     ) -> Template | Redirect:
         """Check the form, issue the EVC record and show it; or show the form with errors."""
-        user = signed_in(request, "assessor")
         form = read_evc_form(await read_form(request))
         item = check_evc_form(form, today_nl())
         t = translator(lang_of(request))
@@ -141,12 +140,12 @@ class AssessorPages(Controller):
     async def get_record(
         self,
         request: AnyRequest,
+        user: WebUser,
         db_session: AsyncSession,
         record_id: UUID,
         recorded: Annotated[str | None, Parameter(query="vastgelegd")] = None,
     ) -> Template:
         """Show one EVC record of this organisation with its results per werkproces."""
-        user = signed_in(request, "assessor")
         record = await issued_evc(db_session, user.actor, record_id)
         return page(
             request,
@@ -168,7 +167,7 @@ def _form_page(
     options: dict[str, Any] = {
         "results": [("", t("assessor.choose"))] + [(r, t(f"assessor.result.{r}")) for r in RESULTS],
         "schemes": [("", t("assessor.new.level_none"))]
-        + [(s, t(f"assessor.new.level.{s}")) for s in LEVEL_SCHEMES],
+        + [(s, t(f"assessor.new.level.{s}", top=top)) for s, top in LEVEL_TOP.items()],
         "methods": [(m, t(f"assessor.method.{m}")) for m in METHODS],
     }
     return page(

@@ -8,7 +8,8 @@ from litestar.datastructures import Cookie
 
 from registry.accounts.signin import SESSION_LIFETIME, account_for_session
 from registry.settings import Settings
-from registry.web.pages import AnyRequest, WebUser
+from registry.web.pages import Connection, WebUser, signed_in
+from schemas.common import Actor
 
 SESSION_COOKIE = "llo_session"
 
@@ -26,16 +27,19 @@ def session_cookie(settings: Settings, token: str, *, expire: bool = False) -> C
     )
 
 
-async def load_web_user(request: AnyRequest) -> None:
-    """Before each page: resolve the session cookie to `request.state.web_user`."""
-    request.state.web_user = None
-    token = request.cookies.get(SESSION_COOKIE)
+async def load_web_user(connection: Connection) -> None:
+    """Before each page: resolve the session cookie to `state.web_user`, once per request (a
+    page's role guard runs before this hook and asks first)."""
+    if "web_user" in connection.state:
+        return
+    connection.state.web_user = None
+    token = connection.cookies.get(SESSION_COOKIE)
     if not token:
         return
-    async with request.app.state.sessionmaker() as session:
+    async with connection.app.state.sessionmaker() as session:
         account = await account_for_session(session, token, dt.datetime.now(dt.UTC))
         if account is not None:
-            request.state.web_user = WebUser(
+            connection.state.web_user = WebUser(
                 account_id=account.id,
                 role=account.role,  # type: ignore[arg-type]
                 name=account.name,
@@ -43,3 +47,9 @@ async def load_web_user(request: AnyRequest) -> None:
                 provider_id=account.provider_id,
                 verified=account.is_verified,
             )
+
+
+async def page_caller(connection: Connection) -> Actor:
+    """Who calls a page, for its role guard: the signed-in person whose address is proven."""
+    await load_web_user(connection)
+    return signed_in(connection).actor

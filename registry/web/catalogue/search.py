@@ -19,6 +19,7 @@ from catalogue.public import SearchQuery, list_competences, list_providers, sear
 from registry.web.i18n import Translate
 from schemas.catalogue import CompetenceOut, DeliveryMode, SearchResult
 from schemas.common import today_nl
+from schemas.levels import LEVELS, level_key, parse_level_key
 
 FIELDS = ("q", "competentie", "niveau", "sector", "regio", "vorm", "vanaf", "tot", "aanbieder")
 PAGE_SIZE = 20
@@ -26,11 +27,6 @@ PAGE_SIZE = 20
 MAX_PAGE = 100_000 // PAGE_SIZE + 1
 MAX_LENGTH = 200
 MODES: tuple[str, ...] = get_args(DeliveryMode)
-LEVELS = (
-    *(("mbo", n) for n in range(1, 5)),
-    *(("nlqf", n) for n in range(1, 9)),
-    *(("eqf", n) for n in range(1, 9)),
-)
 DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
@@ -84,11 +80,11 @@ def _dates(values: dict[str, str], errors: dict[str, str]) -> dict[str, dt.date 
 def _level(text: str, errors: dict[str, str]) -> tuple[str | None, int | None]:
     if not text:
         return None, None
-    scheme, _, value = text.partition("-")
-    if (scheme, int(value) if value.isdigit() else 0) not in LEVELS:
+    level = parse_level_key(text)
+    if level is None:
         errors["niveau"] = "catalogue.error.level"
         return None, None
-    return scheme, int(value)
+    return level
 
 
 async def _competence(
@@ -162,7 +158,7 @@ async def filter_options(session: AsyncSession, t: Translate) -> dict[str, Any]:
     any_option = ("", t("catalogue.search.any"))
     return {
         "levels": [any_option]
-        + [(f"{s}-{v}", t(f"catalogue.level.{s}", value=v)) for s, v in LEVELS],
+        + [(level_key(s, v), t(f"catalogue.level.{s}", value=v)) for s, v in LEVELS],
         "modes": [any_option] + [(m, t(f"catalogue.mode.{m}")) for m in MODES],
         "providers": [any_option] + [(p.slug, p.name) for p in providers],
         "sectors": sorted({s for p in providers for s in p.sectors}),

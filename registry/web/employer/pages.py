@@ -30,12 +30,15 @@ from registry.web.employer.views import (
     share_view,
 )
 from registry.web.i18n import lang_of, translator
-from registry.web.pages import AnyRequest, page, read_form, signed_in, web_user_of
+from registry.web.pages import AnyRequest, WebUser, page, read_form, web_user_of
+from schemas.access import requires_role
 from schemas.common import Actor
 from schemas.errors import DomainError, NotFoundError
 from schemas.verification import Report
 from schemas.wallet import VerifyRequest
 
+# The pages of shares received are the employer's; a share link and the check page are anyone's.
+EMPLOYER = requires_role("employer")
 Done = Annotated[str | None, Parameter(query="klaar")]
 
 NO_STORE = {"Cache-Control": "no-store", "Vary": "Accept"}
@@ -105,22 +108,30 @@ class EmployerPages(Controller):
             shares.open_by_token(db_session, settings, token, who, via="link"),
         )
 
-    @get("/werkgever")
+    @get("/werkgever", guards=[EMPLOYER])
     async def get_received(
-        self, request: AnyRequest, db_session: AsyncSession, settings: Settings, done: Done = None
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        settings: Settings,
+        done: Done = None,
     ) -> Any:
         """Shared with me: the shares addressed to this employer."""
-        user = signed_in(request, "employer")
         received = await shares.received_shares(db_session, settings, user.actor)
         notice = "auth.notice.confirmed" if done == "bevestigd" else None
         return employer_page(request, "employer/received.html", received=received, notice=notice)
 
-    @get("/werkgever/gedeeld/{share_id:uuid}")
+    @get("/werkgever/gedeeld/{share_id:uuid}", guards=[EMPLOYER])
     async def get_received_share(
-        self, request: AnyRequest, db_session: AsyncSession, settings: Settings, share_id: UUID
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        settings: Settings,
+        share_id: UUID,
     ) -> Any:
         """One share addressed to this employer, opened (and logged) like its link."""
-        user = signed_in(request, "employer")
         opened = shares.open_received(db_session, settings, user.actor, share_id)
         return await self._share_page(request, db_session, settings, opened)
 

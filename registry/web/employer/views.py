@@ -15,8 +15,8 @@ from functools import partial
 from registry.models import Credential
 from registry.sharing.shares import OpenedShare
 from registry.sharing.verification import StatusChange
-from registry.wallet.wallet_content import KINDS
 from registry.web.i18n import Lang, day_in_words
+from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Check, Report, Verdict
 
 
@@ -90,7 +90,7 @@ def card_of(report: Report, changes: Mapping[str, StatusChange] | None = None) -
         issuer=summary.trusted_issuer_name or summary.issuer_name or summary.issuer,
         issued=_date(summary.valid_from),
         valid_until=_date(summary.valid_until),
-        kind=KINDS.get(summary.achievement_type or "", "other"),
+        kind=kind_of_achievement_type(summary.achievement_type) or OTHER_KIND,
         credential_id=summary.id,
         checks=report.checks,
         holder_name=summary.subject_name,

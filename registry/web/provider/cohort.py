@@ -26,8 +26,8 @@ from registry.issuing.batches import CsvHeaderError, ParsedBatch, parse_csv_batc
 from registry.issuing.issuance import BatchRejectedError, issue_many
 from registry.settings import Settings
 from registry.web.i18n import Lang, Translate, day_in_words, lang_of, translator
-from registry.web.pages import SECURITY_HEADERS, AnyRequest, page, read_form
-from registry.web.provider.common import provider_user, reason_text
+from registry.web.pages import SECURITY_HEADERS, AnyRequest, WebUser, page, read_form
+from registry.web.provider.common import reason_text
 from schemas.common import Actor
 from schemas.errors import DomainError, InvalidInputError
 from schemas.issuance import IssuedOut, IssueIn
@@ -279,16 +279,16 @@ class CohortPages:
     """Mixed into ProviderPages: /aanbieder/cohort."""
 
     @get("/cohort")
-    async def get_cohort(self, request: AnyRequest, db_session: AsyncSession) -> Template:
+    async def get_cohort(
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession
+    ) -> Template:
         """Show the form to upload a cohort's CSV file."""
-        user = provider_user(request)
         modules = await _published(db_session, user.actor)
         return page(request, "provider/cohort.html", modules=modules, values={}, errors={})
 
     @get("/cohort/voorbeeld.csv")
-    async def get_cohort_example(self, request: AnyRequest) -> Response[str]:
+    async def get_cohort_example(self, request: AnyRequest, user: WebUser) -> Response[str]:
         """An example CSV file to start from."""
-        provider_user(request)
         return Response(
             EXAMPLE_CSV,
             media_type="text/csv; charset=utf-8",
@@ -297,10 +297,9 @@ class CohortPages:
 
     @post("/cohort", request_max_body_size=MAX_UPLOAD)
     async def post_cohort(
-        self, request: AnyRequest, db_session: AsyncSession, settings: Settings
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, settings: Settings
     ) -> Any:
         """Issue a deelcertificaat to every row of the CSV file, or to none of them."""
-        user = provider_user(request)
         lang = lang_of(request)
         form = await read_form(request)
         modules = await _published(db_session, user.actor)

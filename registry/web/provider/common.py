@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue.public import require_provider_of, view_module
 from registry.web.i18n import Lang, error_text, lang_of, translator
 from registry.web.messages import MESSAGES
-from registry.web.pages import AnyRequest, WebUser, signed_in
+from registry.web.pages import AnyRequest, WebUser
 from schemas.catalogue import ModuleOut
 from schemas.errors import DomainError
 
@@ -26,11 +26,6 @@ NOTICES = {
     "geschorst": "provider.notice.suspended",
     "hersteld": "provider.notice.reinstated",
 }
-
-
-def provider_user(request: AnyRequest) -> WebUser:
-    """The signed-in provider account (others get the 403 page, visitors the sign-in page)."""
-    return signed_in(request, "provider")
 
 
 def notice_text(request: AnyRequest, melding: str | None) -> str | None:

@@ -20,6 +20,8 @@ from catalogue.public import known_uris, list_competences
 from registry.web.i18n import Translate
 from registry.web.pages import form_values
 from schemas.catalogue import ModuleOut
+from schemas.levels import LEVELS as ALL_LEVELS
+from schemas.levels import level_key, parse_level_key
 
 T = TypeVar("T")
 
@@ -36,11 +38,8 @@ MODULE_FIELDS = (
 )
 RUN_FIELDS = ("start_date", "end_date", "place", "postcode", "seats", "status")
 MODES = ("classroom", "online", "blended", "on-the-job")
-LEVELS = [
-    f"{scheme}-{n}"
-    for scheme, top in (("mbo", 4), ("nlqf", 8), ("eqf", 8))
-    for n in range(1, top + 1)
-]
+# The level choices of the module form, as form values (`mbo-3`).
+LEVELS = [level_key(scheme, value) for scheme, value in ALL_LEVELS]
 RUN_STATUSES = ("open", "planned")
 MAX_COMPETENCES = 50
 SECTOR = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
@@ -106,7 +105,7 @@ def module_values(module: ModuleOut) -> dict[str, str]:
         "title": doc.title,
         "summary": doc.summary,
         "description": doc.description,
-        "level": f"{doc.level.scheme}-{doc.level.value}" if doc.level else "",
+        "level": level_key(doc.level.scheme, doc.level.value) if doc.level else "",
         "study_load_hours": str(doc.study_load_hours),
         "delivery_mode": doc.delivery_mode,
         "sectors": ", ".join(doc.sectors),
@@ -127,18 +126,18 @@ async def check_module(session: AsyncSession, data: Mapping[str, Any], t: Transl
         errors["study_load_hours"] = t("provider.module.invalid.study_load_hours")
     if values["delivery_mode"] not in MODES:
         errors["delivery_mode"] = t("provider.module.invalid.delivery_mode")
-    if values["level"] and values["level"] not in LEVELS:
+    level = parse_level_key(values["level"])
+    if values["level"] and level is None:
         errors["level"] = t("provider.module.invalid.level")
     sectors = [s for s in re.split(r"[\s,;]+", values["sectors"].lower()) if s]
     if not all(SECTOR.match(s) for s in sectors):
         errors["sectors"] = t("provider.module.invalid.sectors")
     uris = await _competence_uris(session, values["competences"], t, errors)
-    scheme, _, level = values["level"].partition("-")
     checked.body = {
         "title": values["title"],
         "summary": values["summary"],
         "description": values["description"],
-        "level": {"scheme": scheme, "value": int(level)} if values["level"] in LEVELS else None,
+        "level": {"scheme": level[0], "value": level[1]} if level is not None else None,
         "studyLoadHours": hours,
         "deliveryMode": values["delivery_mode"],
         "sectors": list(dict.fromkeys(sectors)),

@@ -26,7 +26,7 @@ from registry.web.pages import (
     read_form,
     see_other,
 )
-from registry.web.provider.common import notice_text, owned_module, provider_user, reason
+from registry.web.provider.common import notice_text, owned_module, reason
 from registry.web.provider.modules import Notice
 from schemas.common import Email
 from schemas.errors import DomainError, NotFoundError
@@ -117,10 +117,14 @@ class IssuePages:
 
     @get("/modules/{module_id:uuid}/uitgeven")
     async def get_issue(
-        self, request: AnyRequest, db_session: AsyncSession, base_url: str, module_id: UUID
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        base_url: str,
+        module_id: UUID,
     ) -> Template:
         """Show the form to issue this module's deelcertificaat to one learner."""
-        user = provider_user(request)
         return await _issue_form(
             request, db_session, base_url, user, module_id, values={}, errors={}
         )
@@ -129,13 +133,13 @@ class IssuePages:
     async def post_issue(
         self,
         request: AnyRequest,
+        user: WebUser,
         db_session: AsyncSession,
         settings: Settings,
         base_url: str,
         module_id: UUID,
     ) -> Any:
         """Issue the deelcertificaat and show the confirmation."""
-        user = provider_user(request)
         t = translator(lang_of(request))
         values = form_values(await read_form(request), "email", "name", "reissue")
         errors: dict[str, str] = {}
@@ -174,13 +178,13 @@ class IssuePages:
     async def get_credentials(
         self,
         request: AnyRequest,
+        user: WebUser,
         db_session: AsyncSession,
         status: StatusFilter = None,
         pagina: PageNumber = 1,
         melding: Notice = None,
     ) -> Template:
         """List what this organisation issued, newest first, with their status."""
-        user = provider_user(request)
         chosen = status if status in STATUSES else None
         found = await issued_by(
             db_session, user.actor, status=chosen, limit=PAGE_SIZE, offset=(pagina - 1) * PAGE_SIZE
@@ -201,22 +205,26 @@ class IssuePages:
     async def get_credential(
         self,
         request: AnyRequest,
+        user: WebUser,
         db_session: AsyncSession,
         credential_id: str,
         melding: Notice = None,
     ) -> Template:
         """Show one issued credential with its status and what can be done with it."""
-        user = provider_user(request)
         return await _credential_page(
             request, db_session, user, credential_id, notice=notice_text(request, melding)
         )
 
     @post("/bewijzen/{credential_id:str}/{action:str}")
     async def post_credential_status(
-        self, request: AnyRequest, db_session: AsyncSession, credential_id: str, action: str
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        credential_id: str,
+        action: str,
     ) -> Any:
         """Revoke (after the confirmation is ticked), suspend or reinstate a credential."""
-        user = provider_user(request)
         if action not in ACTIONS:
             raise NotFoundError(f"no action {action!r}", code="not-found")
         change, done = ACTIONS[action]

@@ -25,7 +25,7 @@ from registry.errors import status_of
 from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import AnyRequest, WebUser, page, read_form, see_other
-from registry.web.provider.common import notice_text, owned_module, provider_user, reason
+from registry.web.provider.common import notice_text, owned_module, reason
 from registry.web.provider.forms import (
     LEVELS,
     MODES,
@@ -92,16 +92,14 @@ class ModulePages:
     @get("/modules/nieuw")
     async def get_new_module(self, request: AnyRequest) -> Template:
         """Show the form for a new module."""
-        provider_user(request)
         checked = Checked(values={"delivery_mode": "classroom"})
         return _form(request, checked=checked, action="/aanbieder/modules/nieuw")
 
     @post("/modules/nieuw")
     async def post_new_module(
-        self, request: AnyRequest, db_session: AsyncSession, base_url: str
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, base_url: str
     ) -> Any:
         """Create the module as a draft and show it."""
-        user = provider_user(request)
         t = translator(lang_of(request))
         checked = await check_module(db_session, await read_form(request), t)
         data = None if checked.errors else convert(checked, ModuleCreate, t, "provider.module")
@@ -120,23 +118,27 @@ class ModulePages:
     async def get_module(
         self,
         request: AnyRequest,
+        user: WebUser,
         db_session: AsyncSession,
         base_url: str,
         module_id: UUID,
         melding: Notice = None,
     ) -> Template:
         """Show one of the provider's modules with what can be done with it."""
-        user = provider_user(request)
         return await _module_page(
             request, db_session, base_url, user, module_id, notice=notice_text(request, melding)
         )
 
     @get("/modules/{module_id:uuid}/bewerken")
     async def get_edit_module(
-        self, request: AnyRequest, db_session: AsyncSession, base_url: str, module_id: UUID
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        base_url: str,
+        module_id: UUID,
     ) -> Template:
         """Show the module's newest version in the form."""
-        user = provider_user(request)
         module = await owned_module(db_session, base_url, user, module_id)
         checked = Checked(values=module_values(module))
         return _form(
@@ -148,10 +150,14 @@ class ModulePages:
 
     @post("/modules/{module_id:uuid}/bewerken")
     async def post_edit_module(
-        self, request: AnyRequest, db_session: AsyncSession, base_url: str, module_id: UUID
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        base_url: str,
+        module_id: UUID,
     ) -> Any:
         """Save the changes (a published module gets a new draft version)."""
-        user = provider_user(request)
         module = await owned_module(db_session, base_url, user, module_id)
         t = translator(lang_of(request))
         checked = await check_module(db_session, await read_form(request), t)
@@ -170,10 +176,14 @@ class ModulePages:
 
     @post("/modules/{module_id:uuid}/publiceren")
     async def post_publish_module(
-        self, request: AnyRequest, db_session: AsyncSession, base_url: str, module_id: UUID
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        base_url: str,
+        module_id: UUID,
     ) -> Any:
         """Publish the draft: it becomes visible in the catalogue."""
-        user = provider_user(request)
         try:
             await publish_module(db_session, base_url, user.actor, module_id)
         except DomainError as error:
@@ -183,10 +193,14 @@ class ModulePages:
 
     @post("/modules/{module_id:uuid}/terugtrekken")
     async def post_withdraw_module(
-        self, request: AnyRequest, db_session: AsyncSession, base_url: str, module_id: UUID
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        base_url: str,
+        module_id: UUID,
     ) -> Any:
         """Take the module out of the catalogue, once the provider ticked the confirmation."""
-        user = provider_user(request)
         form = await read_form(request)
         if form.get("confirm") != "ja":
             t = translator(lang_of(request))

@@ -13,12 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import own_modules
 from registry.issuing.issued import issued_by
-from registry.web.pages import AnyRequest, page
+from registry.web.pages import AnyRequest, WebUser, page
 from registry.web.provider.cohort import CohortPages
-from registry.web.provider.common import provider_user
 from registry.web.provider.issue import IssuePages
 from registry.web.provider.modules import ModulePages
 from registry.web.provider.runs import RunPages
+from schemas.access import requires_role
 
 RECENT = 5
 
@@ -27,12 +27,14 @@ class ProviderPages(ModulePages, RunPages, IssuePages, CohortPages, Controller):
     """Pages for a training provider's account (role "provider")."""
 
     path = "/aanbieder"
+    guards = [requires_role("provider")]
     include_in_schema = False
 
     @get("/")
-    async def get_dashboard(self, request: AnyRequest, db_session: AsyncSession) -> Template:
+    async def get_dashboard(
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession
+    ) -> Template:
         """Show the provider's modules and the credentials it issued last."""
-        user = provider_user(request)
         modules = await own_modules(db_session, user.actor)
         recent = await issued_by(db_session, user.actor, limit=RECENT)
         return page(

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue.public import create_run, list_runs, patch_run
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import AnyRequest, WebUser, page, read_form, see_other
-from registry.web.provider.common import notice_text, owned_module, provider_user, reason
+from registry.web.provider.common import notice_text, owned_module, reason
 from registry.web.provider.forms import RUN_STATUSES, Checked, check_run, convert
 from registry.web.provider.modules import Notice
 from schemas.catalogue import RunCreate, RunPatch
@@ -57,22 +57,26 @@ class RunPages:
     async def get_runs(
         self,
         request: AnyRequest,
+        user: WebUser,
         db_session: AsyncSession,
         base_url: str,
         module_id: UUID,
         melding: Notice = None,
     ) -> Template:
         """Show the module's runs and the form to add one."""
-        user = provider_user(request)
         notice = notice_text(request, melding)
         return await _runs_page(request, db_session, base_url, user, module_id, notice=notice)
 
     @post("/modules/{module_id:uuid}/uitvoeringen")
     async def post_run(
-        self, request: AnyRequest, db_session: AsyncSession, base_url: str, module_id: UUID
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        base_url: str,
+        module_id: UUID,
     ) -> Any:
         """Add a run to the module."""
-        user = provider_user(request)
         t = translator(lang_of(request))
         checked = check_run(await read_form(request), t)
         data = None if checked.errors else convert(checked, RunCreate, t, "provider.run")
@@ -101,12 +105,12 @@ class RunPages:
     async def post_cancel_run(
         self,
         request: AnyRequest,
+        user: WebUser,
         db_session: AsyncSession,
         base_url: str,
         module_id: UUID,
         run_id: UUID,
     ) -> Any:
         """Cancel a run; it stays listed, marked as cancelled, everywhere at once."""
-        user = provider_user(request)
         await patch_run(db_session, user.actor, module_id, run_id, RunPatch(status="cancelled"))
         return see_other(f"/aanbieder/modules/{module_id}/uitvoeringen?melding=geannuleerd")

@@ -46,6 +46,7 @@ from registry.web.worker.views import (
     status_line,
     wallet_views,
 )
+from schemas.access import requires_role
 from schemas.common import today_nl
 from schemas.errors import DomainError, NotFoundError
 
@@ -74,8 +75,8 @@ def _now() -> dt.datetime:
 
 
 async def _holder(request: AnyRequest, session: AsyncSession, settings: Settings) -> Holder:
-    """The signed-in worker's own wallet (any other role gets the 403 page)."""
-    user = signed_in(request, "worker")
+    """The signed-in worker's own wallet (the controller's guard lets only workers in)."""
+    user = signed_in(request)
     return await holder_context(session, user.actor, None, settings.secret_key)
 
 
@@ -100,6 +101,7 @@ class WorkerPages(Controller):
     """The worker's CV, experience, shares and printable certificates."""
 
     path = "/mijn-cv"
+    guards = [requires_role("worker")]
     include_in_schema = False
 
     @get("/")

@@ -31,9 +31,9 @@ from registry.web.i18n import (
 from registry.web.pages import VERDICT_COLOUR
 from schemas.common import NL_TIME, today_nl
 from schemas.errors import NotFoundError
+from schemas.kinds import KINDS, OTHER_KIND
 from schemas.wallet import CompetenceRef, CvCredential, ShareOut, WalletCredential
 
-KINDS = {"module-certificate", "evc"}
 VERIFY_PATH = "/controleren/bewijs/"
 
 
@@ -101,7 +101,7 @@ def view_of(item: WalletCredential, now: dt.datetime) -> CredentialView:
         credential_id=item.credential_id,
         achievement=item.achievement,
         issuer=item.issuer,
-        kind=item.kind if item.kind in KINDS else "other",
+        kind=item.kind if item.kind in KINDS else OTHER_KIND,
         issued_at=item.issued_at,
         valid_until=item.valid_until,
         verdict=verdict_of(item, now),
@@ -119,7 +119,7 @@ def _current_view(item: CvCredential) -> CredentialView:
         credential_id="",
         achievement=item.achievement,
         issuer=item.issuer,
-        kind=item.kind if item.kind in KINDS else "other",
+        kind=item.kind if item.kind in KINDS else OTHER_KIND,
         issued_at=item.issued_at,
         valid_until=item.valid_until,
         verdict="valid",

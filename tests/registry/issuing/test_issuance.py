@@ -196,6 +196,24 @@ async def test_evc_record_by_an_assessor(
     assert (response.status_code, response.json()["code"]) == (403, "role-not-allowed")
 
 
+async def test_an_evc_standards_level_keeps_to_the_level_table(
+    client: Client, cat: Catalogue, accounts: Accounts, sessionmaker: Sessions
+) -> None:
+    """mbo runs from 1 to 4 here as in the catalogue (`schemas.levels`): mbo 5 is refused
+    before anything is written, not signed into a record."""
+    assessor = await accounts.headers("assessor", provider="opleider-b")
+    await accredit(client, cat, provider="opleider-b", kind="evc", achievements=[STANDARD])
+    body = evc_body("noor@example.nl")
+    body["standard"]["level"] = {"scheme": "mbo", "value": 5}
+    response = await client.post("/api/credentials", json=body, headers=assessor)
+    assert (response.status_code, response.json()["code"]) == (422, "invalid-input")
+    assert "mbo levels run from 1 to 4" in response.text
+    assert await count(sessionmaker, Credential) == 0
+    body["standard"]["level"] = {"scheme": "nlqf", "value": 8}
+    response = await client.post("/api/credentials", json=body, headers=assessor)
+    assert response.status_code == 201, response.text
+
+
 async def test_who_may_issue_what(
     client: Client, cat: Catalogue, accounts: Accounts, sessionmaker: Sessions
 ) -> None:
