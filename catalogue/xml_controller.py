@@ -20,6 +20,7 @@ from schemas.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from schemas.errors.catalogue import ModuleIdRequiredError
 
 XML_MAX_BYTES = 5_000_000
 XML = "application/xml"
@@ -44,9 +45,7 @@ class CatalogueXmlController(Controller):
         if export_format == "elm":
             return Response(await service.export_elm(), media_type=XML)
         if module_id is None:
-            raise InvalidInputError(
-                "EDU-DEX export is per module: add moduleId", code="module-id-required"
-            )
+            raise ModuleIdRequiredError("EDU-DEX export is per module: add moduleId")
         return Response(await service.export_edudex(module_id), media_type=XML)
 
     @post(

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from credentials.jws import JwsError, parse_compact, strict_json
+from credentials.jws import parse_compact, strict_json
 from schemas.credentials import EVC_ACHIEVEMENT_TYPE
+from schemas.errors.credentials import JwsError
 
 __all__ = ["MAX_COMPETENCES", "achieved_competences", "credential_document"]
 

@@ -30,9 +30,26 @@ from pyld.canon import URDNA2015
 from pyld.context_resolver import ContextResolver
 from pyld.jsonld import JsonLdError, JsonLdProcessor, LRUCache
 
-from credentials.contexts import CONTEXTS, UnknownContextError, document_loader
+from credentials.contexts import CONTEXTS, document_loader
 from credentials.keys import SigningKey, VerifyingKey
 from schemas.errors import DomainError, InvalidInputError
+from schemas.errors.credentials import (
+    BadJsonError,
+    BadJsonLdError,
+    BadProofValueError,
+    BadVerificationMethodError,
+    CanonicalizationLimitError,
+    DataIntegrityError,
+    KeyFormatError,
+    MissingProofError,
+    NotCanonicalizableError,
+    ProofContextMismatchError,
+    ProofPurposeMismatchError,
+    UndefinedTermError,
+    UnknownContextError,
+    UnknownCryptosuiteError,
+    UnknownProofTypeError,
+)
 
 __all__ = ["DataIntegrityError", "ProofResult", "sign_proof", "verify_proof"]
 
@@ -56,12 +73,6 @@ _CONTEXT_CACHE: Any = LRUCache(maxsize=64)
 # The cache (and pyld's processed-context caches inside it) are not thread-safe. pyld is pure
 # Python, so under the GIL holding a lock while expanding costs no throughput.
 _CONTEXT_LOCK = threading.Lock()
-
-
-class DataIntegrityError(InvalidInputError):
-    """A Data Integrity proof or document that cannot be processed; `code` says why."""
-
-    code = "bad-proof"
 
 
 class ProofResult(msgspec.Struct, kw_only=True):
@@ -126,9 +137,9 @@ def sign_proof(
 ) -> dict[str, Any]:
     """A copy of `document` secured with an `assertionMethod` proof (for tests and interop)."""
     if cryptosuite not in _SUITES:
-        raise DataIntegrityError(f"unknown cryptosuite {cryptosuite!r}", code="unknown-cryptosuite")
+        raise UnknownCryptosuiteError(f"unknown cryptosuite {cryptosuite!r}")
     if key.alg != "EdDSA":
-        raise DataIntegrityError("EdDSA cryptosuites need an Ed25519 key", code="bad-key")
+        raise KeyFormatError("EdDSA cryptosuites need an Ed25519 key")
     if "proof" in document:
         raise DataIntegrityError("the document already has a proof; proof sets are unsupported")
     _check_created(created)
@@ -152,7 +163,7 @@ def sign_proof(
 def _single_proof(document: Mapping[str, Any]) -> Mapping[str, Any]:
     proof = document.get("proof") if isinstance(document, Mapping) else None
     if proof is None:
-        raise DataIntegrityError("the document has no proof", code="missing-proof")
+        raise MissingProofError("the document has no proof")
     if isinstance(proof, list):
         if len(proof) != 1:
             raise DataIntegrityError(
@@ -167,21 +178,16 @@ def _single_proof(document: Mapping[str, Any]) -> Mapping[str, Any]:
 def _check_proof(proof: Mapping[str, Any], method: str | None) -> tuple[Cryptosuite, bytes]:
     """Check the proof's own fields; returns the cryptosuite and the raw signature."""
     if proof.get("type") != PROOF_TYPE:
-        raise DataIntegrityError(
-            f"proof type {proof.get('type')!r} is not {PROOF_TYPE}", code="unknown-proof-type"
-        )
+        raise UnknownProofTypeError(f"proof type {proof.get('type')!r} is not {PROOF_TYPE}")
     suite = proof.get("cryptosuite")
     if suite not in _SUITES:
-        raise DataIntegrityError(f"unknown cryptosuite {suite!r}", code="unknown-cryptosuite")
+        raise UnknownCryptosuiteError(f"unknown cryptosuite {suite!r}")
     if proof.get("proofPurpose") != PROOF_PURPOSE:
-        raise DataIntegrityError(
+        raise ProofPurposeMismatchError(
             f"proof purpose {proof.get('proofPurpose')!r} is not {PROOF_PURPOSE}",
-            code="proof-purpose-mismatch",
         )
     if method is None:
-        raise DataIntegrityError(
-            "the proof names no verification method", code="bad-verification-method"
-        )
+        raise BadVerificationMethodError("the proof names no verification method")
     if "created" in proof:
         _check_created(proof["created"])
     return cast(Cryptosuite, suite), _decode_proof_value(proof.get("proofValue"))
@@ -202,14 +208,11 @@ def _check_created(created: Any) -> None:
 def _decode_proof_value(value: Any) -> bytes:
     # The pattern also keeps out what base58.b58decode would quietly strip (whitespace).
     if not isinstance(value, str) or not _MULTIBASE_58.fullmatch(value):
-        raise DataIntegrityError(
-            "proofValue must be a base58btc multibase string ('z...')", code="bad-proof-value"
-        )
+        raise BadProofValueError("proofValue must be a base58btc multibase string ('z...')")
     signature = base58.b58decode(value[1:])
     if len(signature) != 64:
-        raise DataIntegrityError(
+        raise BadProofValueError(
             f"an Ed25519 signature has 64 bytes, proofValue has {len(signature)}",
-            code="bad-proof-value",
         )
     return signature
 
@@ -238,9 +241,8 @@ def _verification_inputs(
         proof_context = _context_list(proof["@context"])
         document_context = _context_list(document.get("@context"))
         if document_context[: len(proof_context)] != proof_context:
-            raise DataIntegrityError(
+            raise ProofContextMismatchError(
                 "the document @context does not start with the proof @context",
-                code="proof-context-mismatch",
             )
         unsecured["@context"] = proof["@context"]
     return unsecured, _proof_config(proof, unsecured)
@@ -257,18 +259,14 @@ def _resolve(resolve_key: Callable[[str], VerifyingKey | None], method: str) -> 
     try:
         key = resolve_key(method)
     except DomainError as exc:
-        raise DataIntegrityError(
+        raise BadVerificationMethodError(
             f"verification method {method!r} cannot be resolved: {exc.message}",
-            code="bad-verification-method",
         ) from exc
     if key is None:
-        raise DataIntegrityError(
-            f"verification method {method!r} is not a known key", code="bad-verification-method"
-        )
+        raise BadVerificationMethodError(f"verification method {method!r} is not a known key")
     if key.alg != "EdDSA":
-        raise DataIntegrityError(
+        raise BadVerificationMethodError(
             f"verification method {method!r} is not an Ed25519 key",
-            code="bad-verification-method",
         )
     return key
 
@@ -288,11 +286,9 @@ def _canonicalize_jcs(value: Mapping[str, Any]) -> bytes:
     try:
         return rfc8785.dumps(value)
     except rfc8785.CanonicalizationError as exc:
-        raise DataIntegrityError(
-            f"the document has no JCS form: {exc}", code="not-canonicalizable"
-        ) from exc
+        raise NotCanonicalizableError(f"the document has no JCS form: {exc}") from exc
     except RecursionError as exc:
-        raise DataIntegrityError("the document is nested too deeply", code="bad-json") from exc
+        raise BadJsonError("the document is nested too deeply") from exc
 
 
 def _canonicalize_rdfc(value: Mapping[str, Any]) -> bytes:
@@ -315,7 +311,7 @@ def _canonicalize_rdfc(value: Mapping[str, Any]) -> bytes:
     except JsonLdError as exc:
         raise _domain_cause(exc) from exc
     except RecursionError as exc:
-        raise DataIntegrityError("the document is nested too deeply", code="bad-json-ld") from exc
+        raise BadJsonLdError("the document is nested too deeply") from exc
     return cast(str, nquads).encode("utf-8")
 
 
@@ -325,9 +321,8 @@ def _static_loader(url: str, options: Any = None) -> dict[str, Any]:
 
 
 def _refuse_dropped(term: str | None) -> None:
-    raise DataIntegrityError(
+    raise UndefinedTermError(
         f"property {term!r} is not defined by any context and would not be signed",
-        code="undefined-term",
     )
 
 
@@ -339,7 +334,7 @@ def _domain_cause(exc: BaseException) -> InvalidInputError:
             return seen
         seen = seen.__cause__ or seen.__context__
     reason = exc.args[0] if exc.args else type(exc).__name__
-    return DataIntegrityError(f"JSON-LD processing failed: {reason}", code="bad-json-ld")
+    return BadJsonLdError(f"JSON-LD processing failed: {reason}")
 
 
 class _BoundedUrdna2015(URDNA2015):  # type: ignore[misc]  # pyld ships no type information
@@ -352,7 +347,5 @@ class _BoundedUrdna2015(URDNA2015):  # type: ignore[misc]  # pyld ships no type 
     def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
         self._budget -= 1
         if self._budget < 0:
-            raise DataIntegrityError(
-                "blank-node structure too costly to canonicalize", code="canonicalization-limit"
-            )
+            raise CanonicalizationLimitError("blank-node structure too costly to canonicalize")
         return super().hash_n_degree_quads(id_, issuer)

@@ -16,9 +16,17 @@ from typing import NamedTuple
 import msgspec
 
 from credentials.did import keys_from_did_document
-from credentials.jws import JwsError, parse_compact, sign_compact, strict_json, verify_jws
-from credentials.keys import KeyFormatError, SigningKey, VerifyingKey
-from schemas.errors import InvalidInputError
+from credentials.jws import parse_compact, sign_compact, strict_json, verify_jws
+from credentials.keys import SigningKey, VerifyingKey
+from schemas.errors.credentials import (
+    BadTrustListSignatureError,
+    JwsError,
+    KeyFormatError,
+    TrustListError,
+    TrustListKeyUnknownError,
+    TrustListOverlapError,
+)
+from schemas.errors.sharing import BadTrustAnchorError
 from schemas.trust import (
     Accreditation,
     AccreditationKind,
@@ -46,12 +54,6 @@ __all__ = [
 TRUST_LIST_TYP = "trust-list+jwt"
 _BOUNDARIES = "/#?"
 MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024
-
-
-class TrustListError(InvalidInputError):
-    """A trust list that cannot be used; `code` says why."""
-
-    code = "bad-trust-list"
 
 
 class _KeyEntry(NamedTuple):
@@ -247,9 +249,8 @@ class TrustAnchor:
                 problem = "it is not a JSON object"
         except KeyFormatError as exc:
             problem = exc.message
-        raise TrustListError(
+        raise BadTrustAnchorError(
             f"{source} is neither a DID document with a current key nor a public JWK: {problem}",
-            code="bad-trust-anchor",
         )
 
     def key_for(self, kid: object) -> VerifyingKey | None:
@@ -271,9 +272,8 @@ def load_trust_list(token: str | bytes, operator_key: VerifyingKey | TrustAnchor
     if isinstance(key, TrustAnchor):
         key = _anchor_key(key, parsed.header.get("kid"))
     if not verify_jws(parsed, key):
-        raise TrustListError(
+        raise BadTrustListSignatureError(
             "the trust list signature does not verify with the operator key",
-            code="bad-trust-list-signature",
         )
     return load_trust_list_unverified(parsed.payload)
 
@@ -281,9 +281,8 @@ def load_trust_list(token: str | bytes, operator_key: VerifyingKey | TrustAnchor
 def _anchor_key(anchor: TrustAnchor, kid: object) -> VerifyingKey:
     key = anchor.key_for(kid)
     if key is None:
-        raise TrustListError(
+        raise TrustListKeyUnknownError(
             f"the trust list is signed with {kid!r}, not with a current key of {anchor.source}",
-            code="trust-list-key-unknown",
         )
     return key
 
@@ -305,10 +304,9 @@ def merge_trust_lists(lists: Sequence[TrustList]) -> TrustList:
     for trust_list in lists:
         for issuer in trust_list.issuers:
             if issuer.did in seen:
-                raise TrustListError(
+                raise TrustListOverlapError(
                     f"issuer {issuer.did} is on two trust lists ({seen[issuer.did]} and "
                     f"{trust_list.id})",
-                    code="trust-list-overlap",
                 )
             seen[issuer.did] = trust_list.id
     merged._index  # noqa: B018 - validate and index now

@@ -8,7 +8,7 @@ from typing import Any
 
 from credentials.claims import issuer_id
 from credentials.dataintegrity import verify_proof
-from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
+from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
 from credentials.report import Checks, worst
 from credentials.verify import (
@@ -18,6 +18,7 @@ from credentials.verify import (
     find_key,
     verify_credential_jws,
 )
+from schemas.errors.credentials import JwsError
 from schemas.verification import Report, Verdict
 
 # Data Integrity result codes that mean "we could not check", not "this is false".

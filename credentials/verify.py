@@ -24,13 +24,14 @@ from credentials.claims import (
 )
 from credentials.contexts import CONTEXTS
 from credentials.did import keys_from_did_document
-from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
+from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keys import VerifyingKey, resolve_did_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList
 from schemas.credentials import AchievementCredentialDoc, SignedCredentialPayload
 from schemas.errors import DomainError
+from schemas.errors.credentials import JwsError
 from schemas.kinds import kind_of_achievement_type
 from schemas.verification import CredentialSummary, Report, Verdict
 

@@ -11,7 +11,8 @@ from litestar import Request
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from schemas.errors import MalformedInputError, NotFoundError
+from schemas.errors import NotFoundError
+from schemas.errors.requests import InvalidParameterError
 from schemas.json_input import require_clean_json, require_shallow
 from schemas.text import control_character, control_errors
 
@@ -37,16 +38,14 @@ def clean_request_text(app: ASGIApp) -> ASGIApp:
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if control_character(scope["path"]) is not None:
-            raise NotFoundError("no address contains a control character", code="not-found")
+            raise NotFoundError("no address contains a control character")
         query = scope.get("query_string", b"").decode("latin-1")
         errors = control_errors(
             parse_qsl(query, keep_blank_values=True, errors="replace"), source="query"
         )
         if errors:
             first = errors[0]
-            raise MalformedInputError(
-                f"{first['key']}: {first['message']}", code="invalid-parameter", errors=errors
-            )
+            raise InvalidParameterError(f"{first['key']}: {first['message']}", errors=errors)
         await app(scope, receive, send)
 
     return middleware

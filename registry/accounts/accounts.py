@@ -13,12 +13,8 @@ from catalogue.public import provider_by_slug
 from registry.models import Account, ApiToken
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Role
-from schemas.errors import (
-    ConflictError,
-    InvalidInputError,
-    NotAuthenticatedError,
-    NotFoundError,
-)
+from schemas.errors.accounts import EmailTakenError, InvalidTokenError, ProviderRequiredError
+from schemas.errors.issuers import ProviderNotFoundError
 
 TOKEN_PREFIX = "llo_"  # noqa: S105 - a prefix that makes leaked tokens easy to scan for
 
@@ -44,18 +40,16 @@ async def create_account(
     a mailed link (`registry.accounts.flows`), and only then is a wallet attached."""
     provider_id = None
     if role == "provider" and provider_slug is None:
-        raise InvalidInputError(
-            "a provider account needs a provider organisation", code="provider-required"
-        )
+        raise ProviderRequiredError("a provider account needs a provider organisation")
     if provider_slug is not None:
         provider = await provider_by_slug(session, provider_slug)
         if provider is None:
-            raise NotFoundError(f"no provider {provider_slug!r}", code="provider-not-found")
+            raise ProviderNotFoundError(f"no provider {provider_slug!r}")
         provider_id = provider.id
     if email is not None:
         email = email.lower()
         if await session.scalar(select(Account.id).where(Account.email == email)) is not None:
-            raise ConflictError("an account with this e-mail exists", code="email-taken")
+            raise EmailTakenError("an account with this e-mail exists")
     account = Account(
         role=role,
         name=name,
@@ -80,13 +74,13 @@ async def issue_token(session: AsyncSession, account: Account, label: str = "") 
 async def actor_for_token(session: AsyncSession, token: str) -> Actor:
     """Resolve a bearer token to the acting account."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
-        raise NotAuthenticatedError("the bearer token is not valid", code="invalid-token")
+        raise InvalidTokenError("the bearer token is not valid")
     row = await session.scalar(
         select(ApiToken).where(
             ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None)
         )
     )
     if row is None:
-        raise NotAuthenticatedError("the bearer token is not valid", code="invalid-token")
+        raise InvalidTokenError("the bearer token is not valid")
     account = row.account
     return Actor(account_id=account.id, role=account.role, provider_id=account.provider_id)  # type: ignore[arg-type]

@@ -26,15 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
 from registry.accounts.accounts import create_account
-from registry.accounts.links import (
-    LinkUnknownError,
-    Purpose,
-    consume,
-    lifetime_hours,
-    may_mail,
-    new_link_token,
-    peek,
-)
+from registry.accounts.links import Purpose, consume, lifetime_hours, may_mail, new_link_token, peek
 from registry.accounts.signin import HASHER, MAX_PASSWORD_LENGTH, check_password_rules
 from registry.mail.compose import Line, Mail
 from registry.mail.outbox import send_mail
@@ -42,7 +34,18 @@ from registry.models import Account, MailOptOut, WebSession
 from registry.settings import Settings
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Email, Role
-from schemas.errors import ConflictError, InvalidInputError, NotAuthenticatedError
+from schemas.errors import InvalidInputError
+from schemas.errors.accounts import (
+    ConfirmPasswordWrongError,
+    CurrentPasswordWrongError,
+    EmailInvalidError,
+    EmailSameError,
+    EmailTakenError,
+    LinkStaleError,
+    LinkUnknownError,
+    NameRequiredError,
+    RoleChoiceError,
+)
 
 SELF_SERVICE_ROLES = ("worker", "employer")
 LINK_PATHS: dict[Purpose, str] = {
@@ -64,9 +67,7 @@ def normal_email(value: str) -> str:
     try:
         msgspec.convert(email, Email)
     except msgspec.ValidationError:
-        raise InvalidInputError(
-            "fill in an e-mail address", code="email-invalid", field="email"
-        ) from None
+        raise EmailInvalidError("fill in an e-mail address", field="email") from None
     return email
 
 
@@ -193,9 +194,7 @@ async def _account_of_link(
     account = await session.get(Account, row.account_id)
     if account is None or (purpose != "change-email" and account.email != row.email):
         # The account moved to another address since this link was mailed.
-        raise ConflictError(
-            "this link is for an address the account no longer has", code="link-stale"
-        )
+        raise LinkStaleError("this link is for an address the account no longer has")
     return account, row.email
 
 
@@ -213,8 +212,8 @@ def check_confirmer(account: Account, signed_in_as: UUID | None, password: str) 
     try:
         HASHER.verify(account.password_hash or "", password[:MAX_PASSWORD_LENGTH])
     except (VerificationError, InvalidHashError):
-        raise NotAuthenticatedError(
-            "fill in the password of this account", code="confirm-password-wrong", field="password"
+        raise ConfirmPasswordWrongError(
+            "fill in the password of this account", field="password"
         ) from None
 
 
@@ -271,9 +270,9 @@ async def request_reset(
 def check_profile(role: str, name: str) -> None:
     """What a person chooses for a self-made account: worker or employer, and a name."""
     if role not in SELF_SERVICE_ROLES:
-        raise InvalidInputError("choose worker or employer", code="role-choice", field="role")
+        raise RoleChoiceError("choose worker or employer", field="role")
     if not name.strip() or len(name) > 200:
-        raise InvalidInputError("fill in your name", code="name-required", field="name")
+        raise NameRequiredError("fill in your name", field="name")
 
 
 async def reset_password(
@@ -319,11 +318,9 @@ async def request_email_change(
     try:
         HASHER.verify(stored or "", password)
     except (VerificationError, InvalidHashError):
-        raise NotAuthenticatedError(
-            "the password is wrong", code="current-password-wrong", field="password"
-        ) from None
+        raise CurrentPasswordWrongError("the password is wrong", field="password") from None
     if email == account.email:
-        raise InvalidInputError("this is your address already", code="email-same", field="email")
+        raise EmailSameError("this is your address already", field="email")
     if not await may_mail(session, account.id, ("change-email",), now):
         return
     taken = await session.scalar(select(Account.id).where(Account.email == email))
@@ -357,7 +354,7 @@ async def confirm_email_change(
     account, row_email = await _account_of_link(session, token, "change-email", now)
     old = account.email
     if await session.scalar(select(Account.id).where(Account.email == row_email)) is not None:
-        raise ConflictError("another account has this address now", code="email-taken")
+        raise EmailTakenError("another account has this address now")
     account.email = row_email
     account.email_verified_at = now  # proven by this very link
     await attach_wallet(session, account)

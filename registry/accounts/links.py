@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.accounts.accounts import hash_token
 from registry.models import Account, AccountToken
-from schemas.errors import GoneError, NotFoundError
+from schemas.errors.accounts import LinkExpiredError, LinkUnknownError, LinkUsedError
 
 Purpose = Literal["verify", "reset", "change-email"]
 LIFETIME: dict[Purpose, dt.timedelta] = {
@@ -26,20 +26,6 @@ LIFETIME: dict[Purpose, dt.timedelta] = {
 }
 # Mails of one purpose per account per hour: a form cannot be used to flood a mailbox.
 MAILS_PER_HOUR = 3
-
-
-class LinkUnknownError(NotFoundError):
-    """No such link (mistyped, or made up)."""
-
-    code = "link-unknown"
-
-
-class LinkUsedError(GoneError):
-    code = "link-used"
-
-
-class LinkExpiredError(GoneError):
-    code = "link-expired"
 
 
 def lifetime_hours(purpose: Purpose) -> int:

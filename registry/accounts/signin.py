@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.accounts.accounts import hash_token
 from registry.models import Account, WebSession
-from schemas.errors import InvalidInputError, NotAuthenticatedError
+from schemas.errors.accounts import PasswordLengthError, WrongPasswordError
 
 # argon2-cffi's defaults are RFC 9106's second recommended profile for argon2id (t=3, 64 MiB).
 HASHER = PasswordHasher()
@@ -32,9 +32,8 @@ _DUMMY_HASH = HASHER.hash(secrets.token_urlsafe(16))
 
 def check_password_rules(password: str) -> None:
     if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH:
-        raise InvalidInputError(
+        raise PasswordLengthError(
             f"a password has {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters",
-            code="password-length",
             field="password",
         )
 
@@ -46,7 +45,7 @@ def set_password(account: Account, password: str) -> None:
 
 async def authenticate(session: AsyncSession, email: str, password: str) -> Account:
     """The account with this e-mail and password; one error for every kind of mismatch."""
-    wrong = NotAuthenticatedError("e-mail address or password is wrong", code="wrong-password")
+    wrong = WrongPasswordError("e-mail address or password is wrong")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise wrong
     account = await session.scalar(select(Account).where(Account.email == email.strip().lower()))

@@ -22,6 +22,7 @@ from schemas.errors import (
     PermissionDeniedError,
     UnsupportedMediaTypeError,
 )
+from schemas.errors.issuing import IdempotencyKeyError
 from schemas.issuance import BatchIn, BatchOut, IssuedOut, IssueIn
 from schemas.kinds import ISSUER_ROLES
 
@@ -65,7 +66,7 @@ class IssuanceController(Controller):
         request_max_body_size=BATCH_MAX_BYTES,
         responses={201: ResponseSpec(BatchOut, description="Every credential, in order")},
         opt=api_doc(
-            batches.IdempotencyKeyError,
+            IdempotencyKeyError,
             PermissionDeniedError,
             ConflictError,
             UnsupportedMediaTypeError,

@@ -20,7 +20,8 @@ from credentials.jws import parse_compact, strict_json
 from registry.issuing.issued import issuer_visible_email
 from registry.models import Credential, Wallet
 from schemas.common import Actor
-from schemas.errors import NotFoundError, PermissionDeniedError
+from schemas.errors.issuers import NoOrganisationError
+from schemas.errors.issuing import EvcRecordNotFoundError
 from schemas.kinds import EVC
 
 LIST_LIMIT = 100
@@ -74,9 +75,7 @@ async def _organisation_slug(session: AsyncSession, actor: Actor) -> str:
         await provider_by_id(session, actor.provider_id) if actor.provider_id is not None else None
     )
     if provider is None:
-        raise PermissionDeniedError(
-            "this account does not belong to an organisation", code="no-organisation"
-        )
+        raise NoOrganisationError("this account does not belong to an organisation")
     return provider.slug
 
 
@@ -140,7 +139,7 @@ async def issued_evc(session: AsyncSession, actor: Actor, record_id: UUID) -> Ev
         )
     ).first()
     if found is None:
-        raise NotFoundError(f"no EVC record {record_id}", code="evc-record-not-found")
+        raise EvcRecordNotFoundError(f"no EVC record {record_id}")
     row, wallet = found
     # Our own signed credential from our own table: its payload is what was recorded.
     document: dict[str, Any] = strict_json(parse_compact(row.jws).payload)

@@ -22,7 +22,8 @@ from catalogue.public import provider_by_id
 from registry.db import rows_where_in
 from registry.models import Credential, Wallet
 from schemas.common import Actor
-from schemas.errors import NotFoundError, PermissionDeniedError
+from schemas.errors.issuers import NoOrganisationError
+from schemas.errors.issuing import CredentialNotFoundError, NotCredentialIssuerError
 
 STATUSES = ("active", "suspended", "revoked")
 
@@ -56,9 +57,7 @@ async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
     if actor.provider_id is not None:
         provider = await provider_by_id(session, actor.provider_id)
     if provider is None:
-        raise PermissionDeniedError(
-            "this account does not belong to an organisation", code="no-organisation"
-        )
+        raise NoOrganisationError("this account does not belong to an organisation")
     return provider.slug
 
 
@@ -123,12 +122,11 @@ async def issued_credential(session: AsyncSession, actor: Actor, ident: str) -> 
         condition = or_(condition, Credential.id == UUID(ident))
     found = (await session.execute(_query().where(condition))).tuples().first()
     if found is None:
-        raise NotFoundError(f"no credential {ident}", code="credential-not-found")
+        raise CredentialNotFoundError(f"no credential {ident}")
     credential, wallet = found
     if credential.issuer_slug != slug or credential.source != "issued":
-        raise PermissionDeniedError(
+        raise NotCredentialIssuerError(
             "only the organisation that issued this credential may see it",
-            code="not-credential-issuer",
         )
     return _row(credential, wallet)
 

@@ -27,10 +27,19 @@ from registry.mail.notices import queue_share_notice
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
 from registry.sharing import share_links
-from registry.sharing.share_links import SHARE_PATH, ShareGoneError, hash_share_token, share_state
+from registry.sharing.share_links import SHARE_PATH, hash_share_token, share_state
 from registry.wallet.holders import Holder
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError
+from schemas.errors.sharing import (
+    SHARE_GONE,
+    BadExpiryError,
+    BadRecipientError,
+    CredentialNotShareableError,
+    NotAShareUrlError,
+    RecipientNotFoundError,
+    ShareNotFoundError,
+    UnknownCredentialError,
+)
 from schemas.verification import CredentialSummary, Report
 from schemas.wallet import (
     ReceivedShare,
@@ -67,9 +76,7 @@ async def create_share(
     if expires_at.tzinfo is None:
         expires_at = expires_at.replace(tzinfo=dt.UTC)
     if not now < expires_at <= now + MAX_LIFETIME:
-        raise InvalidInputError(
-            "expiresAt must be in the future and within a year", code="bad-expiry"
-        )
+        raise BadExpiryError("expiresAt must be in the future and within a year")
     credential_ids = await _own_credentials(session, holder.wallet.id, data.credential_ids)
     recipient, recipient_id = await _recipient(session, data.recipient)
     share_id, token = uuid.uuid4(), share_links.new_token()
@@ -123,14 +130,11 @@ async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[s
         v for v in given if v not in by_key and (not is_uuid(v) or str(UUID(v)) not in by_key)
     ]
     if missing:
-        raise InvalidInputError(
-            "these credentials are not in your wallet", code="unknown-credential", missing=missing
-        )
+        raise UnknownCredentialError("these credentials are not in your wallet", missing=missing)
     chosen = list(dict.fromkeys(by_key.get(v) or by_key[str(UUID(v))] for v in given))
     if stopped & set(chosen):
-        raise InvalidInputError(
+        raise CredentialNotShareableError(
             "revoked or suspended credentials cannot be shared",
-            code="credential-not-shareable",
             credentials=sorted(stopped & set(chosen)),
         )
     return chosen
@@ -151,14 +155,12 @@ async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID |
     if is_uuid(recipient):
         account = await session.get(Account, UUID(recipient))
         if account is None:
-            raise NotFoundError("no account with this id", code="recipient-not-found")
+            raise RecipientNotFoundError("no account with this id")
         return str(account.id), account.id
     email = recipient.strip().lower()
     local, _, domain = email.partition("@")
     if not local or "." not in domain or " " in email:
-        raise InvalidInputError(
-            "recipient is an e-mail address or an account id", code="bad-recipient"
-        )
+        raise BadRecipientError("recipient is an e-mail address or an account id")
     # Only an account that proved this address is the recipient; until then the share is
     # addressed to the address alone (and shows up once an account proves it).
     account_id = await session.scalar(
@@ -174,7 +176,7 @@ async def withdraw_share(
     holder.require_worker("withdraw a share")
     share = await session.get(Share, share_id)
     if share is None or share.wallet_id != holder.wallet.id:
-        raise NotFoundError("no such share", code="share-not-found")
+        raise ShareNotFoundError("no such share")
     if share.withdrawn_at is None:
         share.withdrawn_at = _now()
         await holder.record(session, "share.withdrawn", f"share:{share.id}")
@@ -318,7 +320,7 @@ async def open_by_token(
     """Open a share by its link (logged as a view)."""
     share = await session.scalar(select(Share).where(Share.token_hash == hash_share_token(token)))
     if share is None:
-        raise NotFoundError("no such share", code="share-not-found")
+        raise ShareNotFoundError("no such share")
     return await _open(session, settings, share, viewer, via=via)
 
 
@@ -330,7 +332,7 @@ async def open_received(
         select(Share).where(Share.id == share_id, await _addressed_to(session, actor))
     )
     if share is None:
-        raise NotFoundError("no such share", code="share-not-found")
+        raise ShareNotFoundError("no such share")
     return await _open(session, settings, share, actor, via="received")
 
 
@@ -347,9 +349,7 @@ def token_from_url(settings: Settings, url: str) -> str:
     prefix = settings.base_url + SHARE_PATH
     token = url.strip().removeprefix(prefix)
     if not url.strip().startswith(prefix) or not token or "/" in token or len(token) > 100:
-        raise InvalidInputError(
-            f"a share URL of this registry starts with {prefix}", code="not-a-share-url"
-        )
+        raise NotAShareUrlError(f"a share URL of this registry starts with {prefix}")
     return token
 
 
@@ -359,7 +359,7 @@ async def _open(
     now = _now()
     state = share_state(share, now)
     if state != "active":
-        raise ShareGoneError(f"this share is {state}", code=f"share-{state}")
+        raise SHARE_GONE[state](f"this share is {state}")
     wallet = await session.get(Wallet, share.wallet_id)
     assert wallet is not None  # a foreign key
     rows = await session.scalars(

@@ -14,7 +14,7 @@ import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from credentials.jws import JwsError, parse_compact, strict_json
+from credentials.jws import parse_compact, strict_json
 from credentials.report import worst
 from registry.issuers import keys
 from registry.issuers.issuers import registry_verifier
@@ -22,7 +22,10 @@ from registry.models import Credential
 from registry.settings import Settings
 from registry.sharing import share_links, shares
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError
+from schemas.errors import InvalidInputError
+from schemas.errors.credentials import JwsError
+from schemas.errors.issuing import CredentialNotFoundError
+from schemas.errors.sharing import EmptyBodyError, OneOfRequiredError
 from schemas.json_input import decode_json
 from schemas.verification import Check, Report, Verdict
 from schemas.wallet import VerifyRequest
@@ -36,19 +39,17 @@ def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
     if content_type in JWS_TYPES:
         text = body.decode("ascii", errors="replace").strip()
         if not text:
-            raise InvalidInputError("the body is empty", code="empty-body")
+            raise EmptyBodyError("the body is empty")
         if content_type == "application/vp+jwt":
             return VerifyRequest(presentation=text)
         return VerifyRequest(credential=text)
     try:
         request = decode_json(body, VerifyRequest)
     except msgspec.ValidationError as error:
-        raise InvalidInputError(str(error), code="invalid-input") from None
+        raise InvalidInputError(str(error)) from None
     given = [v for v in (request.credential, request.presentation, request.share) if v is not None]
     if len(given) != 1:
-        raise InvalidInputError(
-            "give exactly one of credential, presentation or share", code="one-of-required"
-        )
+        raise OneOfRequiredError("give exactly one of credential, presentation or share")
     return request
 
 
@@ -118,7 +119,7 @@ async def stored_credential(session: AsyncSession, ident: str) -> Credential:
         )
     credential = await session.scalar(select(Credential).where(condition).limit(1))
     if credential is None:
-        raise NotFoundError("no credential with this id", code="credential-not-found")
+        raise CredentialNotFoundError("no credential with this id")
     return credential
 
 

@@ -24,24 +24,20 @@ from registry import audit
 from registry.models import Account, AuditEvent, Consent, Share, Wallet
 from registry.wallet import wallets
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from schemas.errors.accounts import EmailNotVerifiedError
+from schemas.errors.wallet import (
+    ConsentNotFoundError,
+    NoConsentError,
+    NotACoachError,
+    NotYourWalletError,
+    OnBehalfOfRequiredError,
+    WalletForbiddenError,
+    WorkerNotFoundError,
+    WorkerOnlyError,
+)
 from schemas.wallet import AuditEntry, ConsentOut
 
 AUDIT_PAGE = 200
-
-
-class EmailNotVerifiedError(PermissionDeniedError):
-    """The account's e-mail address is not proven yet: no wallet, no shares (403). Raised here,
-    where a wallet is asked for, and by the pages of a signed-in person whose address is not
-    proven (`registry.web.pages`)."""
-
-    code = "email-not-verified"
-
-
-class WalletForbiddenError(PermissionDeniedError):
-    """Only workers (their own) and coaches (with consent) reach a wallet (403)."""
-
-    code = "wallet-forbidden"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +60,7 @@ class Holder:
     def require_worker(self, what: str) -> None:
         """403 `worker-only` for anyone but the worker (a coach with consent included)."""
         if not self.is_worker:
-            raise PermissionDeniedError(
-                f"only the worker can {what}, not a coach acting for them", code="worker-only"
-            )
+            raise WorkerOnlyError(f"only the worker can {what}, not a coach acting for them")
 
     async def record(
         self, session: AsyncSession, action: str, subject: str, **details: Any
@@ -83,16 +77,15 @@ async def holder_context(
     """The wallet this caller may use, or 403."""
     if actor.role == "worker":
         if on_behalf_of is not None and on_behalf_of != actor.account_id:
-            raise PermissionDeniedError("a worker acts only for themselves", code="not-your-wallet")
+            raise NotYourWalletError("a worker acts only for themselves")
         worker_id = actor.account_id
     elif actor.role == "coach":
         if on_behalf_of is None:
-            raise PermissionDeniedError(
+            raise OnBehalfOfRequiredError(
                 "a coach names the worker with the X-On-Behalf-Of header",
-                code="on-behalf-of-required",
             )
         if not await has_consent(session, worker_id=on_behalf_of, coach_id=actor.account_id):
-            raise PermissionDeniedError("this worker has not given you consent", code="no-consent")
+            raise NoConsentError("this worker has not given you consent")
         worker_id = on_behalf_of
     else:
         raise WalletForbiddenError(f"a {actor.role} cannot read wallets")
@@ -106,7 +99,7 @@ async def _wallet(session: AsyncSession, worker_id: UUID, secret: str) -> Wallet
     issued to the address (nor anything in a wallet claimed before proof was asked) shows."""
     account = await session.get(Account, worker_id)
     if account is None or account.role != "worker":
-        raise NotFoundError("no such worker", code="worker-not-found")
+        raise WorkerNotFoundError("no such worker")
     if not account.is_verified:
         raise EmailNotVerifiedError("confirm your e-mail address first (see the mail we sent)")
     wallet = await session.scalar(select(Wallet).where(Wallet.account_id == worker_id))
@@ -132,7 +125,7 @@ async def grant_consent(session: AsyncSession, holder: Holder, coach_id: UUID) -
     holder.require_worker("give consent")
     coach = await session.get(Account, coach_id)
     if coach is None or coach.role != "coach":
-        raise InvalidInputError("coachId is not a coach account", code="not-a-coach")
+        raise NotACoachError("coachId is not a coach account")
     consent = await session.scalar(
         select(Consent).where(
             Consent.worker_account_id == holder.worker_id,
@@ -155,7 +148,7 @@ async def withdraw_consent(session: AsyncSession, holder: Holder, consent_id: UU
     holder.require_worker("withdraw consent")
     consent = await session.get(Consent, consent_id)
     if consent is None or consent.worker_account_id != holder.worker_id:
-        raise NotFoundError("no such consent", code="consent-not-found")
+        raise ConsentNotFoundError("no such consent")
     if consent.withdrawn_at is None:
         consent.withdrawn_at = dt.datetime.now(dt.UTC)
         await holder.record(session, "consent.withdrawn", f"consent:{consent.id}")

@@ -22,7 +22,13 @@ from credentials.verifier import Verifier
 from registry.models import Credential, Experience
 from registry.settings import Settings
 from registry.wallet.holders import Holder
-from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.errors.wallet import (
+    AlreadyImportedError,
+    BadCredentialError,
+    ExperienceNotFoundError,
+    NotACredentialError,
+    UnreadableCredentialError,
+)
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Report
 from schemas.wallet import (
@@ -95,24 +101,22 @@ async def import_credential(
     raw = data.credential if isinstance(data.credential, str) else _json(data.credential)
     raw = raw.strip()
     if not raw or len(raw) > MAX_IMPORT_BYTES:
-        raise InvalidInputError("the credential is empty or too large", code="bad-credential")
+        raise BadCredentialError("the credential is empty or too large")
     report = verifier.verify(raw)
     if report.credentials is not None:
-        raise InvalidInputError(
+        raise NotACredentialError(
             "this is a presentation; import the credentials in it one by one",
-            code="not-a-credential",
         )
     if report.credential is None:
-        raise InvalidInputError(
+        raise UnreadableCredentialError(
             f"this cannot be read as a credential ({report.verdict})",
-            code="unreadable-credential",
             verification=msgspec.to_builtins(report),
         )
     row = _imported_row(holder, raw, report)
     if await session.scalar(
         select(Credential.id).where(Credential.credential_id == row.credential_id)
     ):
-        raise ConflictError("this credential is already in a wallet", code="already-imported")
+        raise AlreadyImportedError("this credential is already in a wallet")
     session.add(row)
     await session.flush()
     await holder.record(
@@ -241,7 +245,7 @@ async def delete_experience(session: AsyncSession, holder: Holder, experience_id
     """Remove a self-declared entry."""
     row = await session.get(Experience, experience_id)
     if row is None or row.wallet_id != holder.wallet.id:
-        raise NotFoundError("no such experience", code="experience-not-found")
+        raise ExperienceNotFoundError("no such experience")
     await session.delete(row)
     await holder.record(
         session, "experience.removed", f"wallet:{holder.wallet.id}", title=row.title

@@ -19,6 +19,7 @@ from registry.web.i18n import error_text, lang_of, translator
 from registry.web.messages import MESSAGES
 from registry.web.pages import AnyRequest, page, see_other
 from schemas.errors import DomainError
+from schemas.errors.accounts import EmailNotVerifiedError
 from schemas.text import ControlCharacterError
 
 log = logging.getLogger("registry")
@@ -57,7 +58,7 @@ def _status_and_code(exc: Exception) -> tuple[int, str, str]:
 
 def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     status, code, message = _status_and_code(exc)
-    if code == "email-not-verified":
+    if isinstance(exc, EmailNotVerifiedError):
         return see_other(CONFIRM_PAGE)
     if status == 401 or isinstance(exc, NotAuthorizedException):
         # Not signed in (or the session ended): sign in, then come back here.

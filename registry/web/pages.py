@@ -15,10 +15,10 @@ from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from registry.wallet.holders import EmailNotVerifiedError
 from registry.web.i18n import error_text, lang_of, status_change, translator
 from schemas.common import Actor, Role
-from schemas.errors import DomainError, NotAuthenticatedError
+from schemas.errors import DomainError
+from schemas.errors.accounts import EmailNotVerifiedError, NotSignedInError
 from schemas.text import require_clean
 
 T = TypeVar("T")
@@ -82,7 +82,7 @@ def signed_in(connection: Connection) -> WebUser:
     your address" page). Which roles may see a page its guard says (`schemas.access`)."""
     user = web_user_of(connection)
     if user is None:
-        raise NotAuthenticatedError("sign in first", code="not-signed-in")
+        raise NotSignedInError("sign in first")
     if not user.verified:
         raise EmailNotVerifiedError("confirm your e-mail address first")
     return user

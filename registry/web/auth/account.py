@@ -34,7 +34,8 @@ from registry.web.pages import (
     see_other,
     web_user_of,
 )
-from schemas.errors import DomainError, InvalidInputError, NotAuthenticatedError, NotFoundError
+from schemas.errors import DomainError, InvalidInputError, NotAuthenticatedError
+from schemas.errors.accounts import LinkUnknownError, NotSignedInError
 
 Code = Annotated[str | None, Parameter(query="code")]
 Address = Annotated[str | None, Parameter(query="adres")]
@@ -56,7 +57,7 @@ async def _own_account(request: AnyRequest, session: AsyncSession) -> Account:
     user = web_user_of(request)
     account = await session.get(Account, user.account_id) if user is not None else None
     if account is None:
-        raise NotAuthenticatedError("sign in first", code="not-signed-in")
+        raise NotSignedInError("sign in first")
     return account
 
 
@@ -73,7 +74,7 @@ async def _link_page(
     one button that uses it, with a password field unless the account's holder is signed in
     (`flows.check_confirmer`)."""
     if not code:
-        raise NotFoundError("this link is not complete", code="link-unknown")
+        raise LinkUnknownError("this link is not complete")
     account = await flows.link_account(session, code, purpose, _now())
     user = web_user_of(request)
     return page(
@@ -197,7 +198,7 @@ class AccountPages(Controller):
         """The page of a reset link: choose a new password (and, for an account whose address
         was never proven, its name and role)."""
         if not code:
-            raise NotFoundError("this link is not complete", code="link-unknown")
+            raise LinkUnknownError("this link is not complete")
         account = await flows.link_account(db_session, code, "reset", _now())
         return _reset_page(request, code, account, {"role": "worker"}, {})
 
@@ -362,5 +363,5 @@ def _checked_address(settings: Settings, address: str | None, code: str | None) 
     """The address of a stop-notices link whose code matches it (else 404)."""
     email = (address or "").strip().lower()
     if not email or not code or not hmac.compare_digest(opt_out_code(settings, email), code):
-        raise NotFoundError("this link is not complete", code="link-unknown")
+        raise LinkUnknownError("this link is not complete")
     return email

@@ -34,6 +34,7 @@ from registry.web.pages import AnyRequest, WebUser, page, read_form, web_user_of
 from schemas.access import requires_role
 from schemas.common import Actor
 from schemas.errors import DomainError, NotFoundError
+from schemas.errors.sharing import NotAShareUrlError, ShareGoneError, ShareNotFoundError
 from schemas.verification import Report
 from schemas.wallet import VerifyRequest
 
@@ -42,12 +43,11 @@ EMPLOYER = requires_role("employer")
 Done = Annotated[str | None, Parameter(query="klaar")]
 
 NO_STORE = {"Cache-Control": "no-store", "Vary": "Accept"}
-# Share errors on the check page, by the service's code, as our message keys.
-SHARE_ERRORS = {
-    "share-withdrawn": "share-gone",
-    "share-expired": "share-gone",
-    "share-not-found": "share-not-found",
-    "not-a-share-url": "not-a-share-url",
+# Share errors on the check page, by class, as our message keys (any other: not a credential).
+SHARE_ERRORS: dict[type[DomainError], str] = {
+    ShareGoneError: "share-gone",
+    ShareNotFoundError: "share-not-found",
+    NotAShareUrlError: "not-a-share-url",
 }
 
 
@@ -144,7 +144,7 @@ class EmployerPages(Controller):
     ) -> Template:
         try:
             opened = await opening
-        except share_links.ShareGoneError:
+        except ShareGoneError:
             return problem_page(request, 410, "share.gone")
         except NotFoundError:
             return problem_page(request, 404, "share.not_found")
@@ -181,7 +181,8 @@ class EmployerPages(Controller):
         except DomainError as error:
             # Nothing was written (a share is logged only once it opens), but be sure.
             await db_session.rollback()
-            key = f"employer.verify.error.{SHARE_ERRORS.get(error.code, 'not-a-credential')}"
+            known = (key for kind, key in SHARE_ERRORS.items() if isinstance(error, kind))
+            key = f"employer.verify.error.{next(known, 'not-a-credential')}"
             status = status_of(error) if status_of(error) in {404, 410} else 400
             errors = {"jws": _text(request, key)}
             return _verify_form(request, settings, status, {"jws": pasted}, errors)

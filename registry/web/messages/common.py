@@ -126,6 +126,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dit mag je niet doen met dit account.",
         "Your account may not do this.",
     ),
+    "error.invalid-token": (
+        "Deze sleutel is onbekend of verlopen. Log opnieuw in.",
+        "This key is unknown or has expired. Sign in again.",
+    ),
+    "error.not-signed-in": (
+        "Log eerst in.",
+        "Sign in first.",
+    ),
+    "error.provider-required": (
+        "Kies de organisatie van dit account.",
+        "Choose the organisation of this account.",
+    ),
     # Verdicts, as the worker and the employer see them
     "verdict.valid": ("Geldig", "Valid"),
     "verdict.invalid": ("Ongeldig", "Invalid"),

@@ -48,17 +48,25 @@ from registry.web.worker.views import (
 )
 from schemas.access import requires_role
 from schemas.common import today_nl
-from schemas.errors import DomainError, NotFoundError
+from schemas.errors import DomainError
+from schemas.errors.issuing import CredentialNotFoundError
+from schemas.errors.sharing import (
+    BadExpiryError,
+    BadRecipientError,
+    CredentialNotShareableError,
+    RecipientNotFoundError,
+    UnknownCredentialError,
+)
 
 Done = Annotated[str | None, Parameter(query="klaar")]
 Chosen = Annotated[str | None, Parameter(query="bewijs")]
 # Which field a refusal of the share service belongs to.
-SHARE_ERROR_FIELD = {
-    "bad-recipient": "recipient",
-    "recipient-not-found": "recipient",
-    "bad-expiry": "until",
-    "unknown-credential": "credentials",
-    "credential-not-shareable": "credentials",
+SHARE_ERROR_FIELD: dict[type[DomainError], str] = {
+    BadRecipientError: "recipient",
+    RecipientNotFoundError: "recipient",
+    BadExpiryError: "until",
+    UnknownCredentialError: "credentials",
+    CredentialNotShareableError: "credentials",
 }
 NOTICES = {
     "ervaring": "worker.notice.experience_added",
@@ -219,9 +227,9 @@ class WorkerPages(Controller):
             # The service checks everything before it writes, so a refusal leaves nothing behind.
             created = await shares.create_share(db_session, settings, holder, wanted)
         except DomainError as error:
-            if error.code not in SHARE_ERROR_FIELD:
+            if type(error) not in SHARE_ERROR_FIELD:
                 raise
-            errors = {SHARE_ERROR_FIELD[error.code]: f"worker.error.{error.code}"}
+            errors = {SHARE_ERROR_FIELD[type(error)]: f"worker.error.{error.code}"}
             return await self._share_form(
                 request, db_session, holder, form, _errors(request, errors)
             )
@@ -355,5 +363,5 @@ class WorkerPages(Controller):
         view = await certificate_view(session, base_url, holder, credential_id, _now())
         if view is None:
             # Also for another worker's credential: 404, so the page does not tell it exists.
-            raise NotFoundError("no such credential in your wallet", code="credential-not-found")
+            raise CredentialNotFoundError("no such credential in your wallet")
         return view

@@ -30,7 +30,7 @@ from registry.web.i18n import (
 )
 from registry.web.pages import VERDICT_COLOUR
 from schemas.common import NL_TIME, today_nl
-from schemas.errors import NotFoundError
+from schemas.errors.sharing import ShareNotFoundError
 from schemas.kinds import KINDS, OTHER_KIND
 from schemas.wallet import CompetenceRef, CvCredential, ShareOut, WalletCredential
 
@@ -206,7 +206,7 @@ async def share_context(
     for view in await shares_context(session, settings, holder):
         if view.share.id == share_id:
             return view
-    raise NotFoundError("no such share", code="share-not-found")
+    raise ShareNotFoundError("no such share")
 
 
 # ---------------------------------------------------------------- certificate
