@@ -137,5 +137,10 @@ def accounts(sessionmaker: async_sessionmaker[AsyncSession]) -> Accounts:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run the browser tests last. Playwright's sync API keeps its own event loop running in
-    this thread while the browser is open, and pytest-asyncio cannot run a test after that."""
-    items.sort(key=lambda item: item.path.name.startswith("test_browser_"))
+    this thread while the browser is open, and pytest-asyncio cannot run a test after that.
+    A test that drives Chromium without the `browser` marker would break that order: refused."""
+    for item in items:
+        uses_chromium = "browser" in getattr(item, "fixturenames", ())
+        if uses_chromium and item.get_closest_marker("browser") is None:
+            raise pytest.UsageError(f"{item.nodeid} drives Chromium: mark it @pytest.mark.browser")
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
