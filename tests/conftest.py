@@ -24,6 +24,9 @@ from schemas.common import Role
 from tests.mail_helpers import Inbox, smtp_server
 
 BASE_URL = "http://testserver.local"
+# Passwords are hashed with argon2-cffi's cheapest parameters in tests (microseconds instead of
+# most of a second a hash); tests/registry/accounts/test_signin.py checks production's.
+PASSWORDS = Settings(database_url="", secret_key="", argon2_profile="cheapest-for-tests")
 METADATA = catalogue.models.Provider.metadata
 GUARD_TRIGGERS = (
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'"
@@ -44,7 +47,11 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
     # Mails are `.eml` files (no SMTP) in a directory of the test run, not in ./var.
     var_dir = tmp_path_factory.mktemp("var")
     return Settings(
-        database_url=database_url, base_url=BASE_URL, secret_key="test-secret", var_dir=str(var_dir)
+        database_url=database_url,
+        base_url=BASE_URL,
+        secret_key="test-secret",
+        var_dir=str(var_dir),
+        argon2_profile=PASSWORDS.argon2_profile,
     )
 
 

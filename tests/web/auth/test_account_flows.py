@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from registry.accounts.accounts import create_account
 from registry.models import AccountToken, Wallet, WebSession
 from registry.settings import Settings
-from tests.conftest import Accounts
+from tests.conftest import PASSWORDS, Accounts
 from tests.mail_helpers import Inbox
 from tests.registry.wallet_helpers import World
 from tests.web.account_helpers import Mailroom, press, sign_up
@@ -303,7 +303,7 @@ async def test_an_unverified_account_gets_a_link_at_sign_in_and_can_ask_again(
         )
         from registry.accounts.signin import set_password
 
-        set_password(account, PASSWORD)
+        set_password(account, PASSWORD, PASSWORDS)
     browser = Browser(mail_client)
     answer = await browser.sign_in("oud@example.nl")
     assert answer.headers["location"] == "/account/bevestigen"

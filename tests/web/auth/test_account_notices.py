@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from registry.mail import notices
 from registry.models import Job, Wallet
 from registry.settings import Settings
-from tests.conftest import Accounts
+from tests.conftest import PASSWORDS, Accounts
 from tests.mail_helpers import Inbox, links, plain
 from tests.registry.wallet_helpers import World
 from tests.web.account_helpers import Mailroom, press, sign_up
@@ -194,7 +194,7 @@ async def test_a_change_of_address_needs_the_new_address_proven(
 
         account = await session.scalar(select(Account).where(Account.email == "oud@example.nl"))
         assert account is not None
-        set_password(account, PASSWORD)
+        set_password(account, PASSWORD, PASSWORDS)
     browser = Browser(world.client)
     await browser.sign_in("oud@example.nl")
     wrong = await browser.post(
