@@ -87,6 +87,8 @@ async def test_elm_export_validates_against_xsd(
     assert schema.validate(root), schema.error_log.last_error
 
 
+# Empties the database between export and import.
+@pytest.mark.committed
 async def test_elm_round_trip_gives_the_same_modules(
     client: AsyncTestClient[Any], cat: Catalogue, accounts: Accounts, engine: AsyncEngine
 ) -> None:

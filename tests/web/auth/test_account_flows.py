@@ -275,6 +275,8 @@ async def test_mails_to_one_address_are_limited_per_hour(
     assert len(await mailroom.to("bekend@example.nl")) == 3
 
 
+# An app of its own, with an engine of its own.
+@pytest.mark.committed
 async def test_mail_forms_are_limited_per_client(
     mail_settings: Settings, engine: Any, mailroom: Mailroom
 ) -> None:
