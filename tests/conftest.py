@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import pytest
@@ -24,6 +24,10 @@ from schemas.common import Role
 from tests.isolation import METADATA, Database, empty_database, rollback_engine, rows_left
 from tests.mail_helpers import Inbox, smtp_server
 from tests.same_loop import SameLoopClient
+
+if TYPE_CHECKING:  # both import this module's Accounts
+    from tests.catalogue.helpers import Catalogue
+    from tests.registry.wallet_helpers import World
 
 BASE_URL = "http://testserver.local"
 # Passwords are hashed with argon2-cffi's cheapest parameters in tests (microseconds instead of
@@ -182,6 +186,26 @@ class Accounts:
 @pytest.fixture
 def accounts(sessionmaker: async_sessionmaker[AsyncSession]) -> Accounts:
     return Accounts(sessionmaker)
+
+
+@pytest.fixture
+async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
+    """The catalogue's cast (tests/catalogue/helpers.py): an operator, opleider-a and -b."""
+    from tests.catalogue.helpers import Catalogue
+
+    return await Catalogue(client, accounts).setup()
+
+
+@pytest.fixture
+async def world(
+    client: AsyncTestClient[Any], accounts: Accounts, sessionmaker: async_sessionmaker[AsyncSession]
+) -> World:
+    """The main story's cast (tests/registry/wallet_helpers.py): the catalogue, opleider-a
+    accredited for module certificates with a published laadpaalmonteur module, opleider-b for
+    EVC with an assessor."""
+    from tests.registry.wallet_helpers import World
+
+    return await World(client, accounts, sessionmaker).setup()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -39,11 +39,6 @@ Client = AsyncTestClient[Any]
 Sessions = async_sessionmaker[AsyncSession]
 
 
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def accredit(
     client: Client, cat: Catalogue, provider: str = "opleider-a", **body: Any
 ) -> dict[str, Any]:

@@ -36,11 +36,6 @@ Sessions = async_sessionmaker[AsyncSession]
 STANDARD = "https://kwalificaties.example/allround-monteur-elektrotechniek"
 
 
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def accredit(client: Client, cat: Catalogue, **body: Any) -> dict[str, Any]:
     response = await client.post(
         "/api/accreditations",

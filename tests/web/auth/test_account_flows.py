@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from registry.accounts.accounts import create_account
 from registry.models import AccountToken, Wallet, WebSession
 from registry.settings import Settings
-from tests.conftest import PASSWORDS, Accounts
+from tests.conftest import PASSWORDS
 from tests.mail_helpers import Inbox
 from tests.registry.wallet_helpers import World
 from tests.web.account_helpers import Mailroom, press, sign_up
@@ -29,13 +29,6 @@ JAN = "jan.bakker@example.nl"
 @pytest.fixture
 def mailroom(sessionmaker: Maker, mail_settings: Settings, inbox: Inbox) -> Mailroom:
     return Mailroom(sessionmaker, mail_settings, inbox)
-
-
-@pytest.fixture
-async def world(
-    mail_client: AsyncTestClient[Any], accounts: Accounts, sessionmaker: Maker
-) -> World:
-    return await World(mail_client, accounts, sessionmaker).setup()
 
 
 async def _issue_to(world: World, email: str, name: str = "Jan Bakker") -> dict[str, Any]:
