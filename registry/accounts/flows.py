@@ -27,7 +27,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry import audit
 from registry.accounts.accounts import create_account
 from registry.accounts.links import Purpose, consume, lifetime_hours, may_mail, new_link_token, peek
-from registry.accounts.signin import HASHER, MAX_PASSWORD_LENGTH, check_password_rules
+from registry.accounts.signin import (
+    MAX_PASSWORD_LENGTH,
+    check_password_rules,
+    password_hasher,
+    verify_password,
+)
 from registry.mail.compose import Line, Mail
 from registry.mail.outbox import send_mail
 from registry.models import Account, MailOptOut, WebSession
@@ -113,7 +118,9 @@ async def sign_up(
     check_profile(role, name)
     email = normal_email(email)
     check_password_rules(password)
-    password_hash = HASHER.hash(password)  # for a known address too: same work, same time
+    password_hash = password_hasher(settings).hash(
+        password
+    )  # for a known address too: same work, same time
     existing = await session.scalar(select(Account).where(Account.email == email))
     if existing is not None:
         if await may_mail(session, existing.id, ("reset",), now):
@@ -210,7 +217,7 @@ def check_confirmer(account: Account, signed_in_as: UUID | None, password: str) 
     if signed_in_as is not None and signed_in_as == account.id:
         return
     try:
-        HASHER.verify(account.password_hash or "", password[:MAX_PASSWORD_LENGTH])
+        verify_password(account.password_hash or "", password[:MAX_PASSWORD_LENGTH])
     except (VerificationError, InvalidHashError):
         raise ConfirmPasswordWrongError(
             "fill in the password of this account", field="password"
@@ -277,6 +284,7 @@ def check_profile(role: str, name: str) -> None:
 
 async def reset_password(
     session: AsyncSession,
+    settings: Settings,
     token: str,
     password: str,
     now: dt.datetime,
@@ -297,7 +305,7 @@ async def reset_password(
     account, _ = await _account_of_link(session, token, "reset", now)
     if unproven:
         account.role, account.name = role, name.strip()
-    account.password_hash = HASHER.hash(password)
+    account.password_hash = password_hasher(settings).hash(password)
     await _prove(session, account, now)
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
     await audit.record(session, _actor(account), "account.password-reset", f"account:{account.id}")
@@ -316,7 +324,7 @@ async def request_email_change(
     email = normal_email(new_email)
     stored = account.password_hash
     try:
-        HASHER.verify(stored or "", password)
+        verify_password(stored or "", password)
     except (VerificationError, InvalidHashError):
         raise CurrentPasswordWrongError("the password is wrong", field="password") from None
     if email == account.email:

@@ -9,25 +9,53 @@ out (or an expired row) ends the session everywhere at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.accounts.accounts import hash_token
 from registry.models import Account, WebSession
+from registry.settings import Argon2Profile, Settings
 from schemas.errors.accounts import PasswordLengthError, WrongPasswordError
 
-# argon2-cffi's defaults are RFC 9106's second recommended profile for argon2id (t=3, 64 MiB).
-HASHER = PasswordHasher()
+# argon2id parameters by `Settings.argon2_profile`: RFC 9106's second recommended profile
+# (argon2-cffi's default: t=3, 64 MiB, 4 lanes) unless a test's own Settings ask for the cheapest.
+PROFILES: dict[Argon2Profile, Parameters] = {
+    "rfc-9106-low-memory": profiles.RFC_9106_LOW_MEMORY,
+    "cheapest-for-tests": profiles.CHEAPEST,
+}
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 200
 SESSION_LIFETIME = dt.timedelta(hours=12)
-# A hash of a random password, so that an unknown e-mail costs as much as a wrong password
-# and response times do not tell which addresses have accounts.
-_DUMMY_HASH = HASHER.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _hasher(hashing: Argon2Profile) -> PasswordHasher:
+    return PasswordHasher.from_parameters(PROFILES[hashing])
+
+
+def password_hasher(settings: Settings) -> PasswordHasher:
+    """Hashes new passwords with the settings' parameters. Verifying reads the parameters
+    from the stored hash, so any hasher verifies any hash; `authenticate` then re-hashes one
+    made with other parameters."""
+    return _hasher(settings.argon2_profile)
+
+
+@functools.cache
+def _dummy_hash(hashing: Argon2Profile) -> str:
+    """A hash of a random password, so that an unknown e-mail costs as much as a wrong
+    password and response times do not tell which addresses have accounts."""
+    return _hasher(hashing).hash(secrets.token_urlsafe(16))
+
+
+def verify_password(stored: str, password: str) -> None:
+    """Raise VerificationError or InvalidHashError unless `password` matches `stored` (with
+    the parameters written in `stored`, whatever the settings say)."""
+    _hasher("rfc-9106-low-memory").verify(stored, password)
 
 
 def check_password_rules(password: str) -> None:
@@ -38,26 +66,29 @@ def check_password_rules(password: str) -> None:
         )
 
 
-def set_password(account: Account, password: str) -> None:
+def set_password(account: Account, password: str, settings: Settings) -> None:
     check_password_rules(password)
-    account.password_hash = HASHER.hash(password)
+    account.password_hash = password_hasher(settings).hash(password)
 
 
-async def authenticate(session: AsyncSession, email: str, password: str) -> Account:
+async def authenticate(
+    session: AsyncSession, settings: Settings, email: str, password: str
+) -> Account:
     """The account with this e-mail and password; one error for every kind of mismatch."""
     wrong = WrongPasswordError("e-mail address or password is wrong")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise wrong
     account = await session.scalar(select(Account).where(Account.email == email.strip().lower()))
     stored = account.password_hash if account is not None else None
+    hasher = password_hasher(settings)
     try:
-        HASHER.verify(stored or _DUMMY_HASH, password)
+        hasher.verify(stored or _dummy_hash(settings.argon2_profile), password)
     except (VerificationError, InvalidHashError):
         raise wrong from None
     if account is None or stored is None:
         raise wrong
-    if HASHER.check_needs_rehash(stored):
-        account.password_hash = HASHER.hash(password)
+    if hasher.check_needs_rehash(stored):
+        account.password_hash = hasher.hash(password)
     return account
 
 

@@ -16,20 +16,14 @@ from catalogue.models import Competence, ModuleVersion
 from registry.models import Account, Credential
 from schemas.text import control_character
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import Accounts
 from tests.registry.issuing.test_issuance import accredited_module, certificate
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import HTML, Browser
-from tests.web.provider_helpers import provider, world
+from tests.web.provider_helpers import provider
 
 Client = AsyncTestClient[Any]
 Sessions = async_sessionmaker[AsyncSession]
-__all__ = ["provider", "world"]  # fixtures, used by name
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
+__all__ = ["provider"]  # a fixture, used by name
 
 
 async def count(sessionmaker: Sessions, model: Any) -> int:

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 
 # Differ between any two responses, whatever the method.
@@ -29,11 +26,11 @@ class Answer:
         return {k: v for k, v in self.headers.items() if k not in VOLATILE}
 
 
-def asgi(
+async def asgi(
     client: AsyncTestClient[Any], method: str, path: str, headers: dict[str, str] | None = None
 ) -> Answer:
-    """One request straight through the ASGI interface, on the loop the test client runs the
-    app on (its database connections belong to that loop); every body chunk is kept."""
+    """One request straight through the ASGI interface, in the test's event loop, where the
+    run's app and the test's database connection live; every body chunk is kept."""
     raw_path, _, query = path.partition("?")
     scope = {
         "type": "http",
@@ -60,20 +57,10 @@ def asgi(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    with client.portal() as portal:
-        portal.call(client.app, scope, receive, send)
+    await client.app(scope, receive, send)
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return Answer(start["status"], start.get("headers", []), body)
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_head_everywhere_get_is(world: World) -> None:
@@ -94,8 +81,8 @@ async def test_head_everywhere_get_is(world: World) -> None:
     ]
     client = world.client
     for path in paths:
-        get = asgi(client, "GET", path)
-        head = asgi(client, "HEAD", path)
+        get = await asgi(client, "GET", path)
+        head = await asgi(client, "HEAD", path)
         assert get.status == 200, (path, get.body[:300])
         assert head.status == 200, (path, head.status)
         assert head.body == b"", path
@@ -103,11 +90,11 @@ async def test_head_everywhere_get_is(world: World) -> None:
         assert head.headers["content-length"] == str(len(get.body)), path
 
     # The status list's cache headers, and a conditional HEAD like a conditional GET.
-    head = asgi(client, "HEAD", status_list)
+    head = await asgi(client, "HEAD", status_list)
     assert head.headers["etag"]
     assert "max-age" in head.headers["cache-control"]
-    again = asgi(client, "HEAD", status_list, {"If-None-Match": head.headers["etag"]})
+    again = await asgi(client, "HEAD", status_list, {"If-None-Match": head.headers["etag"]})
     assert (again.status, again.body) == (304, b"")
     # A page that does not exist is 404 for HEAD too; a POST-only path stays 405.
-    assert asgi(client, "HEAD", "/catalogus/modules/not-a-module").status == 404
-    assert asgi(client, "HEAD", "/api/verify").status == 405
+    assert (await asgi(client, "HEAD", "/catalogus/modules/not-a-module")).status == 404
+    assert (await asgi(client, "HEAD", "/api/verify")).status == 405

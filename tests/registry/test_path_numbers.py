@@ -5,19 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from litestar.routes import HTTPRoute
 from litestar.testing import AsyncTestClient
 
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import Accounts
 
 NUMBER = re.compile(r"\{[a-z_]+:int\}")
-
-
-@pytest.fixture
-async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 def number_routes(client: AsyncTestClient[Any]) -> list[str]:

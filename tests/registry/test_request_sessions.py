@@ -15,6 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import Accounts
 
+# The app's own pool and PostgreSQL's view of its connections.
+pytestmark = pytest.mark.committed
+
 
 @pytest.fixture
 def no_gc() -> Iterator[None]:

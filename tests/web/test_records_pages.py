@@ -21,7 +21,6 @@ from registry.models import Credential, Share
 from registry.web.i18n import day_in_words
 from registry.web.worker import certificate_pdf
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
-from tests.conftest import Accounts
 from tests.registry.wallet.test_achieved_competences import FAILED, PASSED, evc_body
 from tests.registry.wallet_helpers import Person, World
 from tests.web.helpers import HTML, Browser, signed_in
@@ -30,11 +29,6 @@ Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
 HOLDER = "Op naam van: <strong>Sam de Vries</strong>"
 COMPARE = "Vergelijk deze naam met een identiteitsbewijs van de persoon."
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _sam(world: World, email: str = "sam@example.nl") -> tuple[Person, Browser]:

@@ -212,6 +212,7 @@ class AccountPages(Controller):
         try:
             await flows.reset_password(
                 db_session,
+                settings,
                 values["code"],
                 str(data.get("password", "")),
                 _now(),

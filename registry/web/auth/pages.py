@@ -86,7 +86,9 @@ class AuthPages(Controller):
         data = await read_form(request)
         values = form_values(data, "email", "next")
         try:
-            account = await authenticate(db_session, values["email"], str(data.get("password", "")))
+            account = await authenticate(
+                db_session, settings, values["email"], str(data.get("password", ""))
+            )
         except DomainError as error:
             return page(
                 request,

@@ -15,16 +15,10 @@ from registry.issuing.batches import parse_csv_batch
 from registry.models import Credential, IdempotentRequest
 from schemas.errors import DomainError
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import Accounts
 from tests.registry.issuing.test_issuance import Sessions, accredited_module, certificate, count
 
 Client = AsyncTestClient[Any]
 BATCH = "/api/credentials/batch"
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 async def post_csv(client: Client, cat: Catalogue, body: bytes, key: str, query: str = "") -> Any:

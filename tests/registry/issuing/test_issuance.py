@@ -36,11 +36,6 @@ Sessions = async_sessionmaker[AsyncSession]
 STANDARD = "https://kwalificaties.example/allround-monteur-elektrotechniek"
 
 
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def accredit(client: Client, cat: Catalogue, **body: Any) -> dict[str, Any]:
     response = await client.post(
         "/api/accreditations",
@@ -376,6 +371,8 @@ async def test_batch_lists_every_bad_row_and_issues_nothing(
     assert (denied.status_code, denied.json()["code"]) == (403, "role-not-allowed")
 
 
+# Requests at the same time, each with a connection of its own.
+@pytest.mark.committed
 async def test_idempotent_retry_returns_the_same_credentials(
     client: Client, cat: Catalogue, sessionmaker: Sessions
 ) -> None:
@@ -433,6 +430,8 @@ async def test_a_batch_failing_half_way_issues_nothing(
     assert await count(sessionmaker, Credential) == 5
 
 
+# Batches at the same time, each with a connection of its own.
+@pytest.mark.committed
 async def test_concurrent_batches_never_share_a_status_index(
     client: Client, cat: Catalogue, sessionmaker: Sessions
 ) -> None:

@@ -8,24 +8,13 @@ from typing import Any
 from uuid import UUID
 
 import pytest
-from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import AuditEvent, Share
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 
 VP = "application/vp+jwt"
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_share_link_shows_presentation_and_verification(world: World) -> None:

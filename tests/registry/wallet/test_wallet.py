@@ -6,22 +6,10 @@ import base64
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credentials.keys import SigningKey, did_key
 from tests.catalogue.helpers import CHARGER, SOLAR
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World, foreign_credential
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_worker_sees_only_their_own_wallet(world: World) -> None:

@@ -23,10 +23,8 @@ STANDARD = "https://kwalificaties.example/eerste-monteur-elektrotechniek"
 ASSESSOR = "beoordelaar@evc.example"
 
 
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    """opleider-b is accredited for EVC, opleider-a only for module certificates."""
-    return await World(client, accounts, sessionmaker).setup()
+# `world` (tests/conftest.py): opleider-b is accredited for EVC, opleider-a only for module
+# certificates.
 
 
 async def assessor(client: Client, sessionmaker: Maker, provider: str = "opleider-b") -> Browser:

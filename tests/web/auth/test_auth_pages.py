@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -36,6 +37,8 @@ async def test_sign_in_sets_a_safe_session_cookie(client: Client, sessionmaker: 
         assert await session.scalar(select(func.count()).select_from(WebSession)) == 1
 
 
+# An app of its own, with an engine of its own.
+@pytest.mark.committed
 async def test_session_cookie_is_secure_over_https(settings: Any, engine: Any) -> None:
     from registry.app import create_app
 
@@ -169,6 +172,8 @@ async def test_refused_registration_writes_nothing(client: Client, sessionmaker:
         assert await session.scalar(select(func.count()).select_from(Account)) == 0
 
 
+# An app of its own, with an engine of its own.
+@pytest.mark.committed
 async def test_sign_in_attempts_are_limited_per_minute(settings: Any, engine: Any) -> None:
     from registry.app import create_app
 

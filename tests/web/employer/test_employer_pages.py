@@ -20,7 +20,7 @@ from credentials.keys import SigningKey, did_key
 from credentials.presentation import holder_kid
 from registry.models import Share, ShareView
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
-from tests.conftest import BASE_URL, Accounts
+from tests.conftest import BASE_URL
 from tests.registry.wallet_helpers import Person, World
 from tests.web.helpers import HTML, Browser, signed_in
 
@@ -28,11 +28,6 @@ Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
 VP = "application/vp+jwt"
 GONE = "Deze link is ingetrokken of verlopen"
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _shared(world: World, recipient: str = "hr@noord.example") -> dict[str, Any]:

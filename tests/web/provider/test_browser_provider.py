@@ -6,9 +6,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.web.conftest import LiveServer, assert_accessible, assert_fits_width, sign_in
+
+pytestmark = pytest.mark.browser
 
 
 def check(page: Page) -> None:

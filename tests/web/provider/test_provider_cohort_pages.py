@@ -11,10 +11,10 @@ from registry.models import Credential
 from registry.web.provider.cohort import chunk_size
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import Browser
-from tests.web.provider_helpers import Maker, count, provider, world
+from tests.web.provider_helpers import Maker, count, provider
 
 NDJSON = {"Accept": "application/x-ndjson"}
-__all__ = ["provider", "world"]  # fixtures, used by name
+__all__ = ["provider"]  # a fixture, used by name
 
 
 def csv_file(text: str) -> dict[str, Any]:
