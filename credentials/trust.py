@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
+from urllib.parse import urlsplit, urlunsplit
 
 import msgspec
 
@@ -43,16 +45,21 @@ __all__ = [
     "TrustListError",
     "TrustedIssuer",
     "TrustedKey",
+    "achievement_id_problem",
     "covers",
     "load_trust_list",
     "load_trust_list_unverified",
     "merge_trust_lists",
+    "normalise_url",
     "own_scope",
     "sign_trust_list",
 ]
 
 TRUST_LIST_TYP = "trust-list+jwt"
 _BOUNDARIES = "/#?"
+# A dot, slash or backslash written as a percent escape: a server may decode it and then walk
+# out of the prefix a scope names, while the text still starts with that prefix.
+_ENCODED_PATH_CHARACTERS = re.compile(r"%(2e|2f|5c)", re.IGNORECASE)
 MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024
 
 
@@ -142,6 +149,9 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         """
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValueError("`at` must be timezone-aware")
+        scoped_id = _scoped_form(achievement_id)
+        if scoped_id is None:
+            return False
         for scope in self._index.scopes.get(issuer_did, ()):
             if scope.kind != kind or at < scope.valid_from:
                 continue
@@ -149,7 +159,7 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
                 continue
             if scope.own and creator != issuer_did:
                 continue
-            if scope.patterns is None or _matches(scope.patterns, achievement_id):
+            if scope.patterns is None or _matches(scope.patterns, scoped_id):
                 return True
         return False
 
@@ -166,8 +176,69 @@ def _scope(accreditation: Accreditation) -> _Scope:
     )
 
 
+def achievement_id_problem(achievement_id: str) -> str | None:
+    """Why an achievement id cannot be matched against URL prefixes, or None.
+
+    `https://x/modules/../../other/1` starts with `https://x/modules/` but names something
+    outside it. Rather than guess how the server behind it resolves such a path, an id whose
+    path has `.` or `..` segments, or a percent-encoded dot, slash or backslash, is refused
+    outright (ids that are no URL with a host, such as URNs, have no path to walk)."""
+    if "%" not in achievement_id and "\\" not in achievement_id and "/." not in achievement_id:
+        return None  # the common case, without parsing the URL
+    parts = urlsplit(achievement_id)
+    if not parts.scheme or not parts.netloc:
+        return None
+    if _ENCODED_PATH_CHARACTERS.search(parts.path) or "\\" in parts.path:
+        return "the path has a percent-encoded dot or slash, or a backslash"
+    if any(segment in {".", ".."} for segment in parts.path.split("/")):
+        return "the path has . or .. segments"
+    return None
+
+
+def normalise_url(url: str) -> str:
+    """A URL with its scheme and host in lower case and its dot segments removed (RFC 3986
+    section 5.2.4), so prefixes are compared on what the URL names, not how it is written.
+    Text that is no URL with a host is returned as it is."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    path = _remove_dot_segments(parts.path)
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), path, parts.query, parts.fragment)
+    )
+
+
+def _scoped_form(achievement_id: str) -> str | None:
+    """The id as prefixes are matched against, or None when it is refused. An id without "%",
+    a backslash or "/." whose scheme and host are in lower case (every id this registry
+    issues) is that already: the verify path then skips parsing the URL."""
+    if "%" not in achievement_id and "\\" not in achievement_id and "/." not in achievement_id:
+        end = achievement_id.find("/", achievement_id.find("//") + 2)
+        head = achievement_id[:end] if end > 0 else achievement_id
+        if head == head.lower():
+            return achievement_id
+    if achievement_id_problem(achievement_id) is not None:
+        return None
+    return normalise_url(achievement_id)
+
+
+def _remove_dot_segments(path: str) -> str:
+    absolute = path.startswith("/")
+    segments = path.split("/")[1:] if absolute else path.split("/")
+    output: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if output:
+                output.pop()
+        elif segment != ".":
+            output.append(segment)
+    if segments and segments[-1] in {".", ".."}:
+        output.append("")  # "/a/b/.." names the directory "/a/"
+    return ("/" if absolute else "") + "/".join(output)
+
+
 def _compile(patterns: Iterable[str]) -> _Patterns:
-    exact = frozenset(p for p in patterns if p)
+    exact = frozenset(normalise_url(p) for p in patterns if p)
     return _Patterns(exact, tuple(sorted({len(p) for p in exact})))
 
 
@@ -192,7 +263,8 @@ def _matches(patterns: _Patterns, achievement_id: str) -> bool:
 
 def covers(patterns: Iterable[str], achievement_id: str) -> bool:
     """Whether any of these achievement patterns covers the id (the trust list's rule)."""
-    return _matches(_compile(patterns), achievement_id)
+    scoped_id = _scoped_form(achievement_id)
+    return scoped_id is not None and _matches(_compile(patterns), scoped_id)
 
 
 def own_scope(achievements: Sequence[str], own: Sequence[str]) -> list[str]:

@@ -28,7 +28,7 @@ from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keys import VerifyingKey, resolve_did_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
-from credentials.trust import TrustList
+from credentials.trust import TrustList, achievement_id_problem
 from schemas.credentials import AchievementCredentialDoc, SignedCredentialPayload
 from schemas.errors import DomainError
 from schemas.errors.credentials import JwsError
@@ -296,7 +296,12 @@ class CredentialPipeline:
         unknown = next((c for c in doc.context if isinstance(c, str) and c not in CONTEXTS), None)
         if unknown is not None:
             return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
-        self.checks.passed("schema", "ob3")
+        id_problem = achievement_id_problem(doc.credential_subject.achievement.id)
+        if id_problem is not None:
+            # Its id could name something outside the scope it seems to be in: see trust.py.
+            self.checks.failed("schema", "invalid", "invalid-achievement-id", id_problem)
+        else:
+            self.checks.passed("schema", "ob3")
         self._status(doc)
         self._accreditation(doc)
         return self.checks.report(summary_of(doc, self._trusted_name(doc)))
