@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import provider_by_id
+from credentials.competences import subject_name_in
 from credentials.jws import parse_compact, strict_json
 from registry.issuing.issued import issuer_visible_email
 from registry.models import Credential, Wallet
@@ -95,7 +96,7 @@ def _summary(row: Credential, wallet: Wallet) -> EvcSummary:
         record_id=record_id_of(row.credential_id) or row.id,
         credential_id=row.credential_id,
         standard=row.achievement_name,
-        holder_name=wallet.name,
+        holder_name=subject_name_in(row.jws) or wallet.name,
         holder_email=issuer_visible_email(wallet),
         issued_at=row.issued_at,
         status=row.status,

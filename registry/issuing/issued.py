@@ -19,6 +19,7 @@ from sqlalchemy import Select, Table, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import provider_by_id
+from credentials.competences import subject_name_in
 from registry.db import rows_where_in
 from registry.models import Credential, Wallet
 from schemas.common import Actor
@@ -80,7 +81,7 @@ def _row(credential: Credential, wallet: Wallet) -> IssuedCredential:
         kind=credential.kind,
         achievement_name=credential.achievement_name,
         module_id=credential.module_id,
-        holder_name=wallet.name,
+        holder_name=subject_name_in(credential.jws) or wallet.name,
         holder_email=issuer_visible_email(wallet),
         status=credential.status,
         issued_at=credential.issued_at,
