@@ -48,7 +48,7 @@ class ShareController(Controller):
         """The wallet's shares with every view and (for the worker) each link again."""
         return await shares.list_shares(db_session, settings, holder)
 
-    @post("/", opt=api_doc(InvalidInputError, NotFoundError))
+    @post("/", opt=api_doc(InvalidInputError))
     async def create_share(
         self, db_session: AsyncSession, settings: Settings, holder: Holder, data: ShareCreate
     ) -> ShareCreated:

@@ -36,7 +36,7 @@ from schemas.errors.sharing import (
     BadRecipientError,
     CredentialNotShareableError,
     NotAShareUrlError,
-    RecipientNotFoundError,
+    RecipientNotEmployerError,
     ShareNotFoundError,
     UnknownCredentialError,
 )
@@ -149,13 +149,17 @@ def is_uuid(value: str) -> bool:
 
 
 async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID | None]:
-    """An employer's e-mail address (an account may come later) or an account id. A share to
-    an account id keeps the id, never the account's e-mail address: the worker did not give
-    it, so the worker is not told it (pages show the account's name)."""
+    """An employer's e-mail address (an account may come later) or a verified employer
+    account's id. A share to an account id keeps the id, never the account's e-mail address:
+    the worker did not give it, so the worker is not told it (pages show the account's name).
+    Any other account id (a worker, the operator, an unproven account) is refused: a share
+    would give its name away and mail it."""
     if is_uuid(recipient):
         account = await session.get(Account, UUID(recipient))
-        if account is None:
-            raise RecipientNotFoundError("no account with this id")
+        if account is None or account.role != "employer" or not account.is_verified:
+            raise RecipientNotEmployerError(
+                "an account id as recipient must be that of a verified employer account"
+            )
         return str(account.id), account.id
     email = recipient.strip().lower()
     local, _, domain = email.partition("@")

@@ -55,8 +55,11 @@ class OneOfRequiredError(InvalidInputError):
     code = "one-of-required"
 
 
-class RecipientNotFoundError(NotFoundError):
-    code = "recipient-not-found"
+class RecipientNotEmployerError(InvalidInputError):
+    """A share by account id goes only to an employer account whose address is proven; the
+    answer is the same for any other id, so it does not tell whether the id exists."""
+
+    code = "recipient-not-employer"
 
 
 class ShareNotFoundError(NotFoundError):

@@ -269,9 +269,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dit is geen goed e-mailadres. Kijk of er een @ en een punt in staan.",
         "This is not a valid e-mail address. Check that it has an @ and a dot.",
     ),
-    "worker.error.recipient-not-found": (
-        "We kennen dit account niet. Vul een e-mailadres in.",
-        "We do not know this account. Fill in an e-mail address.",
+    "worker.error.recipient-not-employer": (
+        "Je kunt alleen delen met een werkgever. Vul het e-mailadres van de werkgever in.",
+        "You can only share with an employer. Fill in the employer's e-mail address.",
     ),
     "worker.error.lifetime": ("Kies hoe lang de link werkt.", "Choose how long the link works."),
     "worker.error.date-required": (

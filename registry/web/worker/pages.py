@@ -54,7 +54,7 @@ from schemas.errors.sharing import (
     BadExpiryError,
     BadRecipientError,
     CredentialNotShareableError,
-    RecipientNotFoundError,
+    RecipientNotEmployerError,
     UnknownCredentialError,
 )
 
@@ -63,7 +63,7 @@ Chosen = Annotated[str | None, Parameter(query="bewijs")]
 # Which field a refusal of the share service belongs to.
 SHARE_ERROR_FIELD: dict[type[DomainError], str] = {
     BadRecipientError: "recipient",
-    RecipientNotFoundError: "recipient",
+    RecipientNotEmployerError: "recipient",
     BadExpiryError: "until",
     UnknownCredentialError: "credentials",
     CredentialNotShareableError: "credentials",
