@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
@@ -38,6 +38,10 @@ from schemas.errors.wallet import (
 from schemas.wallet import AuditEntry, ConsentOut
 
 AUDIT_PAGE = 200
+# What a coach sees of the audit trail: the wallet's content, which a coach may work on.
+# Shares (with their recipients and views), consents and exports are the worker's alone;
+# a list of what may be seen keeps any new kind of event hidden until someone decides.
+COACH_AUDIT_ACTIONS = ("credential.imported", "experience.added", "experience.removed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +185,8 @@ def _consent_out(consent: Consent, coach_name: str) -> ConsentOut:
 
 
 async def audit_trail(session: AsyncSession, holder: Holder) -> list[AuditEntry]:
-    """What was done in or with the worker's wallet: by them, for them, or to their shares."""
+    """What was done in or with the worker's wallet: by them, for them, or to their shares.
+    A coach sees only the events about the wallet's content (`COACH_AUDIT_ACTIONS`)."""
     shares = select(Share.id).where(Share.wallet_id == holder.wallet.id)
     subjects = [f"share:{share_id}" for share_id in await session.scalars(shares)]
     condition = or_(
@@ -190,6 +195,8 @@ async def audit_trail(session: AsyncSession, holder: Holder) -> list[AuditEntry]
         AuditEvent.subject.in_(subjects) if subjects else false(),
         AuditEvent.subject == f"wallet:{holder.wallet.id}",
     )
+    if not holder.is_worker:
+        condition = and_(condition, AuditEvent.action.in_(COACH_AUDIT_ACTIONS))
     rows = await session.scalars(
         select(AuditEvent).where(condition).order_by(AuditEvent.id.desc()).limit(AUDIT_PAGE)
     )

@@ -289,6 +289,32 @@ async def test_import_our_own_credential_verifies(world: World) -> None:
     assert response.status_code == 409  # already in a wallet: one credential, one wallet
 
 
+async def test_a_coach_sees_the_audit_trail_without_shares_consents_and_exports(
+    world: World,
+) -> None:
+    worker = await world.person("worker", "ahmed@example.nl", "Ahmed")
+    coach = await world.person("coach", "coach@werkplein.example", "Coach Carla")
+    issued = await world.issue(worker)
+    await world.client.post("/api/me/consents", json={"coachId": coach.id}, headers=worker.headers)
+    share = await world.share(worker, [issued["id"]], "hr@geheim.example")
+    await world.client.get(share["url"])  # share.viewed
+    await world.client.get("/api/me/export", headers=worker.headers)
+    as_coach = coach.acting_for(worker)
+    await world.client.post("/api/me/experience", json={"title": "Monteur"}, headers=as_coach)
+
+    mine = (await world.client.get("/api/me/audit", headers=worker.headers)).json()
+    actions = {e["action"] for e in mine}
+    assert {"share.created", "share.viewed", "consent.granted", "wallet.exported"} <= actions
+    assert "experience.added" in actions
+    response = await world.client.get("/api/me/audit", headers=as_coach)
+    assert response.status_code == 200, response.text
+    theirs = {e["action"] for e in response.json()}
+    assert "experience.added" in theirs
+    assert not {a for a in theirs if a.startswith(("share.", "consent."))}
+    assert "wallet.exported" not in theirs
+    assert "hr@geheim.example" not in response.text
+
+
 async def test_export_contains_every_jws_and_the_holder_key(world: World) -> None:
     worker = await world.person("worker", "sanne@example.nl")
     issued = [await world.issue(worker), await world.issue_evc(worker)]
