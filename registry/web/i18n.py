@@ -72,7 +72,8 @@ def status_change(lang: Lang, status: str, at: dt.datetime | None, reason: str |
     return f"{head}. {t('status_change.reason', reason=words)}."
 
 
-def error_text(lang: Lang, code: str, fallback: str) -> str:
-    """A domain error in plain words: our own text for known codes, else the service's."""
-    texts = MESSAGES.get(f"error.{code}")
+def error_text(lang: Lang, code: str, fallback: str, area: str | None = None) -> str:
+    """A domain error in plain words: the area's own text (`<area>.error.<code>`, for a form
+    that says it its own way), else the shared one (`error.<code>`), else the service's."""
+    texts = (area and MESSAGES.get(f"{area}.error.{code}")) or MESSAGES.get(f"error.{code}")
     return texts[LANGS.index(lang)] if texts else fallback

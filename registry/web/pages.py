@@ -115,9 +115,10 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
     )
 
 
-def error_message(request: AnyRequest, error: DomainError) -> str:
-    """A domain error in the visitor's language, for showing on a form."""
-    return error_text(lang_of(request), error.code, error.message)
+def error_message(request: AnyRequest, error: DomainError, area: str | None = None) -> str:
+    """A domain error in the visitor's language, for showing on a form (in the words of the
+    form's area when it has its own: `error_text`)."""
+    return error_text(lang_of(request), error.code, error.message, area)
 
 
 def safe_next(target: str | None, default: str = "/") -> str:

@@ -30,7 +30,6 @@ from registry.web.assessor.form import (
     read_evc_form,
 )
 from registry.web.i18n import lang_of, translator
-from registry.web.messages import MESSAGES
 from registry.web.pages import (
     AnyRequest,
     WebUser,
@@ -131,8 +130,7 @@ class AssessorPages(Controller):
         except DomainError as error:
             # Nothing of a refused record may stay behind in this request's transaction.
             await db_session.rollback()
-            own = f"assessor.error.{error.code}"
-            text = t(own) if own in MESSAGES else error_message(request, error)
+            text = error_message(request, error, "assessor")
             errors = {FIELD_OF_ERROR.get(type(error), FORM_ID): text}
             return _form_page(request, form, errors, None, status_code=status_of(error))
         record_id = record_id_of(issued.id)

@@ -222,6 +222,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This e-mail address belongs to an account that is not a worker. Use the candidate's "
         "own e-mail address.",
     ),
+    "assessor.error.holder-required": (
+        "Vul het e-mailadres en de naam van de kandidaat in.",
+        "Fill in the candidate's e-mail address and name.",
+    ),
     "assessor.error.holder-name-required": (
         "Vul de naam van de kandidaat in.",
         "Fill in the candidate's name.",

@@ -138,6 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kies de organisatie van dit account.",
         "Choose the organisation of this account.",
     ),
+    "error.wallet-conflict": (
+        "Er gebeurde net iets anders tegelijk. Probeer het nog een keer.",
+        "Something else happened at the same moment. Please try again.",
+    ),
     # Verdicts, as the worker and the employer see them
     "verdict.valid": ("Geldig", "Valid"),
     "verdict.invalid": ("Ongeldig", "Invalid"),

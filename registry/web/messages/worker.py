@@ -261,6 +261,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een van de gekozen bewijzen staat niet in je cv.",
         "One of the chosen certificates is not in your CV.",
     ),
+    "worker.error.credential-not-shareable": (
+        "Een van de gekozen bewijzen is ingetrokken of geschorst. Dat kun je niet delen.",
+        "One of the chosen certificates has been revoked or suspended. You cannot share it.",
+    ),
     "worker.error.recipient-required": (
         "Vul het e-mailadres van de werkgever in.",
         "Fill in the employer's e-mail address.",

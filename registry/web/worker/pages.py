@@ -26,6 +26,7 @@ from registry.web.i18n import lang_of, translator
 from registry.web.pages import (
     SECURITY_HEADERS,
     AnyRequest,
+    error_message,
     form_values,
     page,
     read_form,
@@ -229,10 +230,8 @@ class WorkerPages(Controller):
         except DomainError as error:
             if type(error) not in SHARE_ERROR_FIELD:
                 raise
-            errors = {SHARE_ERROR_FIELD[type(error)]: f"worker.error.{error.code}"}
-            return await self._share_form(
-                request, db_session, holder, form, _errors(request, errors)
-            )
+            errors = {SHARE_ERROR_FIELD[type(error)]: error_message(request, error, "worker")}
+            return await self._share_form(request, db_session, holder, form, errors)
         return await self._link_page(
             request, db_session, settings, holder, created.id, None, fresh=True
         )
