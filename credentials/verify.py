@@ -263,6 +263,18 @@ class CredentialPipeline:
             )
             return False
         self.lookup = find_key(self.config, kid)
+        trust_list = self.config.trust_list
+        listed = trust_list.trusted_issuer(issuer) if trust_list is not None else None
+        if self.lookup is None and listed is not None and listed.keys:
+            # The trust list gives this issuer's keys, retired ones included: a key it does not
+            # give is not the issuer's, and asking again later will not change that.
+            self.checks.failed(
+                "issuer-key",
+                "invalid",
+                "key-not-issuers",
+                f"{kid} is not among the keys the trust list gives for {issuer}",
+            )
+            return False
         if self.lookup is None:
             self.checks.failed(
                 "issuer-key", "cannot-verify", "issuer-key-unknown", f"no known key {kid}"

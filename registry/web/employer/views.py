@@ -16,6 +16,7 @@ from registry.models import Credential
 from registry.sharing.shares import OpenedShare
 from registry.sharing.verification import StatusChange
 from registry.web.i18n import Lang, day_in_words
+from registry.web.messages import MESSAGES
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Check, Report, Verdict
 
@@ -38,6 +39,15 @@ class VerdictCard:
     issuer_confirmed: bool = False
     status_reason: str | None = None
     status_changed_at: dt.datetime | None = None
+
+    @property
+    def reason(self) -> str:
+        """The message key saying why: a failed check's own text where it has one (a key
+        that is not the issuer's is no "try again later"), else the verdict's."""
+        for check in self.checks:
+            if check.status == "failed" and f"verdict_reason.{check.code}" in MESSAGES:
+                return f"verdict_reason.{check.code}"
+        return f"verdict_reason.{self.verdict}"
 
 
 @dataclass(frozen=True, slots=True)

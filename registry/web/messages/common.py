@@ -185,6 +185,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De handtekening klopt, maar de uitgever staat niet op de lijst van erkende opleiders.",
         "The signature is right, but the issuer is not on the list of recognised providers.",
     ),
+    "verdict_reason.key-not-issuers": (
+        "Dit bewijs is ondertekend met een sleutel die niet van deze uitgever is. Vertrouw het "
+        "niet.",
+        "This certificate was signed with a key that is not one of this issuer's. Do not trust it.",
+    ),
     "verdict_reason.cannot-verify": (
         "We konden dit bewijs nu niet controleren. Probeer het later nog eens.",
         "We could not check this certificate now. Please try again later.",
