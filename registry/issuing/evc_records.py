@@ -65,7 +65,6 @@ class EvcDetail(msgspec.Struct, kw_only=True):
     summary: EvcSummary
     standard_url: str
     level: str | None
-    holder_claimed: bool
     valid_until: dt.datetime | None
     results: list[EvcResult]
     evidence: list[EvcEvidence]
@@ -97,7 +96,7 @@ def _summary(row: Credential, wallet: Wallet) -> EvcSummary:
         credential_id=row.credential_id,
         standard=row.achievement_name,
         holder_name=subject_name_in(row.jws) or wallet.name,
-        holder_email=issuer_visible_email(wallet),
+        holder_email=issuer_visible_email(row),
         issued_at=row.issued_at,
         status=row.status,
         status_reason=row.status_reason,
@@ -150,7 +149,6 @@ async def issued_evc(session: AsyncSession, actor: Actor, record_id: UUID) -> Ev
         summary=_summary(row, wallet),
         standard_url=str(achievement.get("id") or row.achievement_id),
         level=_level(achievement),
-        holder_claimed=wallet.account_id is not None,
         valid_until=row.valid_until,
         results=_results(achievement, subject.get("result") or []),
         evidence=[

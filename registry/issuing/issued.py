@@ -62,12 +62,11 @@ async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
     return provider.slug
 
 
-def issuer_visible_email(wallet: Wallet) -> str | None:
-    """The holder's address as an issuer may see it: only while the wallet is unclaimed.
-    Such a wallet was only ever issued to by that address, so every issuer of it gave the
-    address itself; a worker with an account may have been issued to by account id, and an
-    issuer that did not have the address must not learn it from us."""
-    return wallet.email if wallet.account_id is None else None
+def issuer_visible_email(credential: Credential) -> str | None:
+    """The holder's address as the credential's issuer may see it: the one it gave, whether
+    an account owns the wallet by now or not (showing it only while none did told the issuer
+    who has an account). Issued to a worker id: none, the issuer must not learn it from us."""
+    return credential.holder_email
 
 
 def _query() -> Select[tuple[Credential, Wallet]]:
@@ -82,7 +81,7 @@ def _row(credential: Credential, wallet: Wallet) -> IssuedCredential:
         achievement_name=credential.achievement_name,
         module_id=credential.module_id,
         holder_name=subject_name_in(credential.jws) or wallet.name,
-        holder_email=issuer_visible_email(wallet),
+        holder_email=issuer_visible_email(credential),
         status=credential.status,
         issued_at=credential.issued_at,
         status_reason=credential.status_reason,

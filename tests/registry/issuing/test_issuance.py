@@ -114,7 +114,7 @@ async def test_issue_verify_and_claim_end_to_end(
     )
     assert response.status_code == 201, response.text
     issued = response.json()
-    assert issued["holder"]["claimed"] is False
+    assert "claimed" not in issued["holder"]  # would tell which addresses have accounts
     assert issued["holder"]["email"] == "sam@example.nl"
     assert issued["achievement"] == module["current"]["url"]
     assert await verdict(sessionmaker, settings, issued["credential"]) == "valid"
@@ -156,7 +156,7 @@ async def test_issue_verify_and_claim_end_to_end(
     again = await client.post("/api/credentials?reissue=true", json=body, headers=cat.provider_a)
     assert again.status_code == 201, again.text
     assert again.json()["holder"]["walletId"] == issued["holder"]["walletId"]
-    assert again.json()["holder"]["claimed"] is True
+    assert "claimed" not in again.json()["holder"]
     assert again.json()["holder"]["name"] == "Sam"
 
 
