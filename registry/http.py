@@ -16,6 +16,15 @@ from schemas.errors.requests import InvalidParameterError
 from schemas.json_input import require_clean_json, require_shallow
 from schemas.text import control_character, control_errors
 
+# Set in the scope state of a HEAD request, which the app runs as GET (`registry.app`).
+HEAD_STATE_KEY = "registry_head"
+
+
+def is_head(request: Request[Any, Any, Any]) -> bool:
+    """Whether the client asked HEAD: answered like GET, but nothing was looked at (a share
+    opened by HEAD is not a view)."""
+    return bool(request.scope.get("state", {}).get(HEAD_STATE_KEY))
+
 
 class RegistryRequest(Request[Any, Any, Any]):
     """Litestar's request, with our limits on what it decodes."""

@@ -10,6 +10,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.openapi import ResponseSpec
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from registry.http import is_head
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
 from registry.wallet.controllers import HOLDER, WALLET_ROLES
@@ -93,7 +94,9 @@ class ReceivedShareController(Controller):
         share_id: UUID,
     ) -> Response[Any]:
         """Open a share addressed to you (the view is logged for the worker)."""
-        opened = await shares.open_received(db_session, settings, actor, share_id)
+        opened = await shares.open_received(
+            db_session, settings, actor, share_id, viewed=not is_head(request)
+        )
         return await opened_response(db_session, settings, request, opened)
 
 

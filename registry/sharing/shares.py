@@ -319,25 +319,31 @@ class OpenedShare:
 
 
 async def open_by_token(
-    session: AsyncSession, settings: Settings, token: str, viewer: Actor | None, *, via: str
+    session: AsyncSession,
+    settings: Settings,
+    token: str,
+    viewer: Actor | None,
+    *,
+    via: str,
+    viewed: bool = True,
 ) -> OpenedShare:
-    """Open a share by its link (logged as a view)."""
+    """Open a share by its link (logged as a view, unless `viewed` is False: a HEAD)."""
     share = await session.scalar(select(Share).where(Share.token_hash == hash_share_token(token)))
     if share is None:
         raise ShareNotFoundError("no such share")
-    return await _open(session, settings, share, viewer, via=via)
+    return await _open(session, settings, share, viewer, via=via, viewed=viewed)
 
 
 async def open_received(
-    session: AsyncSession, settings: Settings, actor: Actor, share_id: UUID
+    session: AsyncSession, settings: Settings, actor: Actor, share_id: UUID, *, viewed: bool = True
 ) -> OpenedShare:
-    """Open a share addressed to the caller (logged as a view)."""
+    """Open a share addressed to the caller (logged as a view, unless `viewed` is False)."""
     share = await session.scalar(
         select(Share).where(Share.id == share_id, await _addressed_to(session, actor))
     )
     if share is None:
         raise ShareNotFoundError("no such share")
-    return await _open(session, settings, share, actor, via="received")
+    return await _open(session, settings, share, actor, via="received", viewed=viewed)
 
 
 async def share_by_audience(session: AsyncSession, settings: Settings, aud: str) -> Share | None:
@@ -358,7 +364,13 @@ def token_from_url(settings: Settings, url: str) -> str:
 
 
 async def _open(
-    session: AsyncSession, settings: Settings, share: Share, viewer: Actor | None, *, via: str
+    session: AsyncSession,
+    settings: Settings,
+    share: Share,
+    viewer: Actor | None,
+    *,
+    via: str,
+    viewed: bool,
 ) -> OpenedShare:
     now = _now()
     state = share_state(share, now)
@@ -383,7 +395,8 @@ async def _open(
         issued_at=now,
         expires_at=share.expires_at,
     )
-    await _log_view(session, share, viewer, via)
+    if viewed:
+        await _log_view(session, share, viewer, via)
     name = (await recipient_names(session, [share])).get(share.id)
     return OpenedShare(share, wallet, credentials, presentation, audience, name)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from litestar.testing import AsyncTestClient
+from sqlalchemy import func, select
 
+from registry.models import ShareView
 from tests.registry.wallet_helpers import World
 
 # Differ between any two responses, whatever the method.
@@ -98,3 +100,30 @@ async def test_head_everywhere_get_is(world: World) -> None:
     # A page that does not exist is 404 for HEAD too; a POST-only path stays 405.
     assert (await asgi(client, "HEAD", "/catalogus/modules/not-a-module")).status == 404
     assert (await asgi(client, "HEAD", "/api/verify")).status == 405
+
+
+async def _views(world: World) -> int:
+    async with world.sessionmaker() as session:
+        return int(await session.scalar(select(func.count()).select_from(ShareView)) or 0)
+
+
+async def test_a_head_of_a_share_is_not_a_view(world: World) -> None:
+    worker = await world.person("worker", "sanne@example.nl")
+    employer = await world.person("employer", "hr@noord.example", "HR Noord")
+    issued = await world.issue(worker)
+    share = await world.share(worker, [issued["id"]], employer.id)
+    link = share["url"].removeprefix("http://testserver.local")
+    received = f"/api/shares/received/{share['id']}"
+    for path, headers in (
+        (link, {}),
+        (link, {"Accept": "text/html"}),
+        (link, {"Accept": "application/vp+jwt"}),
+        (received, employer.headers),
+    ):
+        head = await asgi(world.client, "HEAD", path, headers)
+        assert (head.status, head.body) == (200, b""), path
+    assert await _views(world) == 0
+    # The same GETs are views, each of them.
+    for path, headers in ((link, {}), (received, employer.headers)):
+        assert (await asgi(world.client, "GET", path, headers)).status == 200
+    assert await _views(world) == 2

@@ -13,6 +13,7 @@ from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.errors import status_of
+from registry.http import is_head
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
 from registry.sharing.controllers import (
@@ -98,14 +99,18 @@ class EmployerPages(Controller):
         # The presentation for `Accept: application/vp+jwt`, JSON for no Accept or */* (as
         # before pages existed), a page only when HTML is asked for, as browsers do.
         if wants_presentation(request) or "text/html" not in request.headers.get("accept", ""):
-            opened = await shares.open_by_token(db_session, settings, token, viewer, via="link")
+            opened = await shares.open_by_token(
+                db_session, settings, token, viewer, via="link", viewed=not is_head(request)
+            )
             return await opened_response(db_session, settings, request, opened)
         who = viewer_of(request, viewer)
         return await self._share_page(
             request,
             db_session,
             settings,
-            shares.open_by_token(db_session, settings, token, who, via="link"),
+            shares.open_by_token(
+                db_session, settings, token, who, via="link", viewed=not is_head(request)
+            ),
         )
 
     @get("/werkgever", guards=[EMPLOYER])
@@ -132,7 +137,9 @@ class EmployerPages(Controller):
         share_id: UUID,
     ) -> Any:
         """One share addressed to this employer, opened (and logged) like its link."""
-        opened = shares.open_received(db_session, settings, user.actor, share_id)
+        opened = shares.open_received(
+            db_session, settings, user.actor, share_id, viewed=not is_head(request)
+        )
         return await self._share_page(request, db_session, settings, opened)
 
     async def _share_page(
