@@ -402,17 +402,14 @@ async def _open(
 
 
 async def _log_view(session: AsyncSession, share: Share, viewer: Actor | None, via: str) -> None:
-    label = "iemand met de link (someone with the link)"
-    if viewer is not None:
-        name = await session.scalar(select(Account.name).where(Account.id == viewer.account_id))
-        label = f"{name} ({viewer.role})"
-    session.add(
-        ShareView(
-            share_id=share.id,
-            viewer_account_id=viewer.account_id if viewer else None,
-            viewer=label[:300],
-        )
-    )
+    """One row in the worker's "who looked". An account whose address is not proven counts as
+    anyone with the link: its name is self-chosen (it could be "Politie" or a phishing text),
+    and the share does not join its received list either. The audit keeps who it was."""
+    label, account_id = "iemand met de link (someone with the link)", None
+    account = await session.get(Account, viewer.account_id) if viewer is not None else None
+    if viewer is not None and account is not None and account.is_verified:
+        label, account_id = f"{account.name} ({viewer.role})", account.id
+    session.add(ShareView(share_id=share.id, viewer_account_id=account_id, viewer=label[:300]))
     await audit.record(session, viewer, "share.viewed", f"share:{share.id}", via=via)
 
 
