@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -77,11 +76,20 @@ def with_share_check(report: Report, verdict: Verdict | None, code: str, message
 async def verify_request(
     session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
 ) -> Report:
-    """Verify a credential, a presentation, or a share of this registry (opening it is a view)."""
+    """Verify a credential, a presentation, or a share of this registry (opening it is a view),
+    with why and since when where one of ours was revoked or suspended (`add_status_changes`)."""
+    report = await _verify_request(session, settings, viewer, request)
+    await add_status_changes(session, settings, report)
+    return report
+
+
+async def _verify_request(
+    session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
+) -> Report:
     if request.share is not None:
         token = shares.token_from_url(settings, request.share)
         opened = await shares.open_by_token(session, settings, token, viewer, via="verify")
-        report = await verify_opened_share(session, settings, opened)
+        report = await _verify_opened(session, settings, opened)
         return with_share_check(report, None, "share-active", "the share is active")
     token = request.presentation or request.credential or ""
     audience, nonce = request.audience, request.nonce
@@ -103,7 +111,16 @@ async def verify_request(
 async def verify_opened_share(
     session: AsyncSession, settings: Settings, opened: shares.OpenedShare
 ) -> Report:
-    """The report of an opened share's fresh presentation, for its own audience and nonce."""
+    """The report of an opened share's fresh presentation, for its own audience and nonce,
+    with why and since when where a credential was revoked or suspended."""
+    report = await _verify_opened(session, settings, opened)
+    await add_status_changes(session, settings, report)
+    return report
+
+
+async def _verify_opened(
+    session: AsyncSession, settings: Settings, opened: shares.OpenedShare
+) -> Report:
     verifier = await registry_verifier(session, settings)
     return verifier.verify(opened.presentation, audience=opened.audience, nonce=opened.share.nonce)
 
@@ -123,41 +140,36 @@ async def stored_credential(session: AsyncSession, ident: str) -> Credential:
     return credential
 
 
-@dataclass(frozen=True, slots=True)
-class StatusChange:
-    """Why and when the issuer revoked or suspended one of this registry's credentials."""
-
-    reason: str | None
-    at: dt.datetime | None
-
-
 STOPPED_VERDICTS = frozenset({"revoked", "suspended"})
 
 
-async def status_changes(
-    session: AsyncSession, settings: Settings, report: Report
-) -> dict[str, StatusChange]:
-    """By credential id, the reason and date behind each revoked or suspended credential in
-    the report that this registry issued (the status list itself carries only bits). Only
-    when the verified issuer is the organisation that issued our copy, so a credential that
-    merely reuses one of our ids learns nothing."""
+async def add_status_changes(session: AsyncSession, settings: Settings, report: Report) -> None:
+    """Add the reason code and date to the summary of each revoked or suspended credential in
+    the report that this registry issued (the status list itself carries only bits), as every
+    page and API answer shows them. Only when the verified issuer is the organisation that
+    issued our copy, so a credential that merely reuses one of our ids learns nothing; never
+    the issuer's note, which is for the holder."""
     reports = report.credentials if report.credentials is not None else [report]
     wanted = {
-        r.credential.id: r.credential.issuer
+        r.credential.id: r.credential
         for r in reports
         if r.verdict in STOPPED_VERDICTS and r.credential is not None and r.credential.id
     }
     if not wanted:
-        return {}
+        return
     rows = await session.scalars(
         select(Credential).where(
             Credential.credential_id.in_(list(wanted)), Credential.source == "issued"
         )
     )
-    return {
-        row.credential_id: StatusChange(row.status_reason, row.status_changed_at)
-        for row in rows
-        if row.issuer_slug is not None
-        and row.status in STOPPED_VERDICTS
-        and keys.issuer_did(settings, row.issuer_slug) == wanted[row.credential_id]
-    }
+    for row in rows:
+        summary = wanted[row.credential_id]
+        if (
+            row.issuer_slug is not None
+            and row.status in STOPPED_VERDICTS
+            and keys.issuer_did(settings, row.issuer_slug) == summary.issuer
+        ):
+            summary.status_reason = row.status_reason
+            summary.status_changed_at = (
+                row.status_changed_at.isoformat() if row.status_changed_at else None
+            )

@@ -156,8 +156,7 @@ class EmployerPages(Controller):
         except NotFoundError:
             return problem_page(request, 404, "share.not_found")
         report = await verification.verify_opened_share(db_session, settings, opened)
-        changes = await verification.status_changes(db_session, settings, report)
-        view = share_view(opened, report, changes)
+        view = share_view(opened, report)
         uris = [line.uri for line in view.competences]
         names = await competence_names(db_session, lang_of(request), uris)
         return employer_page(request, "employer/share.html", view=view, names=names)
@@ -193,8 +192,7 @@ class EmployerPages(Controller):
             status = status_of(error) if status_of(error) in {404, 410} else 400
             errors = {"jws": _text(request, key)}
             return _verify_form(request, settings, status, {"jws": pasted}, errors)
-        changes = await verification.status_changes(db_session, settings, report)
-        return _result_page(request, report, changes)
+        return _result_page(request, report)
 
     @get("/controleren/bewijs/{credential_id:str}")
     async def get_stored_credential(
@@ -208,8 +206,7 @@ class EmployerPages(Controller):
         report = await verification.verify_request(
             db_session, settings, None, VerifyRequest(credential=row.jws)
         )
-        changes = await verification.status_changes(db_session, settings, report)
-        return employer_page(request, "employer/stored.html", card=cards_of(report, changes)[0])
+        return employer_page(request, "employer/stored.html", card=cards_of(report)[0])
 
 
 def _text(request: AnyRequest, key: str) -> str:
@@ -234,14 +231,12 @@ def _verify_form(
     )
 
 
-def _result_page(
-    request: AnyRequest, report: Report, changes: dict[str, verification.StatusChange]
-) -> Any:
+def _result_page(request: AnyRequest, report: Report) -> Any:
     return employer_page(
         request,
         "employer/verify_result.html",
         report=report,
-        cards=cards_of(report, changes),
+        cards=cards_of(report),
         is_presentation=report.credentials is not None,
         presentation_failed=presentation_failed(report),
     )
