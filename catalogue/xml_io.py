@@ -65,22 +65,29 @@ class CatalogueXml:
             documents.append(module_document(self.base_url, module, version, runs))
         return documents
 
-    async def export_elm(self) -> bytes:
-        """The whole published catalogue, with its qualifications, as ELM LOQ XML."""
+    async def export_elm(self, module_id: UUID | None = None) -> bytes:
+        """The whole published catalogue, with its qualifications, as ELM LOQ XML; or one
+        published module (without qualifications: each is made of several modules)."""
+        frameworks = {f.slug: f for f in await competences.list_frameworks(self.session)}
+        if module_id is not None:
+            return export_loq([await self._published(module_id)], frameworks=frameworks)
         qualifications = await QualificationService(self.session, self.base_url).page(
             limit=10_000, offset=0
         )
-        frameworks = {f.slug: f for f in await competences.list_frameworks(self.session)}
         return export_loq(
             await self.published_documents(), qualifications.items, frameworks=frameworks
         )
 
-    async def export_edudex(self, module_id: UUID) -> bytes:
-        """One published module as an EDU-DEX program document."""
+    async def _published(self, module_id: UUID) -> ModuleDocument:
+        """One published module, or 404 (for every export format alike)."""
         documents = await self.published_documents([module_id])
         if not documents:
             raise NoSuchModuleError(f"no published module {module_id}")
-        document = documents[0]
+        return documents[0]
+
+    async def export_edudex(self, module_id: UUID) -> bytes:
+        """One published module as an EDU-DEX program document."""
+        document = await self._published(module_id)
         return export_edudex_program(
             document, org_unit_id=document.provider.slug, generated_at=dt.datetime.now(dt.UTC)
         )
