@@ -43,11 +43,14 @@ def clean_request_text(app: ASGIApp) -> ASGIApp:
     """Middleware: the text rule (schemas.text) for the path and the query string, which
     reach the database as search terms, slugs and tokens (PostgreSQL refused a NUL with a
     500). Nothing is named with a control character (404); a query parameter with one is a
-    bad parameter (400 `invalid-parameter`, like any parameter Litestar cannot read)."""
+    bad parameter (400 `invalid-parameter`, like any parameter Litestar cannot read). A
+    number in the path is digits only (`path_numbers_are_digits`)."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if control_character(scope["path"]) is not None:
             raise NotFoundError("no address contains a control character")
+        if not path_numbers_are_digits(scope):
+            raise NotFoundError("a number in an address is written in digits")
         query = scope.get("query_string", b"").decode("latin-1")
         errors = control_errors(
             parse_qsl(query, keep_blank_values=True, errors="replace"), source="query"
@@ -58,6 +61,23 @@ def clean_request_text(app: ASGIApp) -> ASGIApp:
         await app(scope, receive, send)
 
     return middleware
+
+
+def path_numbers_are_digits(scope: Scope) -> bool:
+    """Whether every number the router read from the path was written as plain digits there.
+    Python's int() (Litestar's parser) also reads " 1", "+1" and "1_0": `/status/%201` named
+    list 1, so one list had many addresses."""
+    params: dict[str, Any] = dict(scope.get("path_params", {}))
+    numbers = {name for name, value in params.items() if isinstance(value, int)}
+    if not numbers:
+        return True
+    template = str(scope.get("path_template", ""))
+    pairs = zip(template.split("/"), scope["path"].split("/"), strict=False)
+    return all(
+        segment.isascii() and segment.isdigit()
+        for part, segment in pairs
+        if part.startswith("{") and part[1:-1] in numbers
+    )
 
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
