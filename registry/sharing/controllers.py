@@ -10,7 +10,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.openapi import ResponseSpec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry.http import is_head
+from registry.http import is_head, require_media_type
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
 from registry.wallet.controllers import HOLDER, WALLET_ROLES
@@ -147,10 +147,7 @@ class VerifyController(Controller):
         request: Request[Any, Any, Any],
     ) -> Report:
         """Verify and return the report of DESIGN section 5 (nothing is fetched)."""
-        if request.content_type[0] not in verification.MEDIA_TYPES:
-            raise UnsupportedMediaTypeError(
-                "send a JWS as application/vc+jwt or application/vp+jwt, or JSON"
-            )
+        media_type = require_media_type(request, verification.MEDIA_TYPES)
         body = await request.body()
-        parsed = verification.parse_verify_body(body, request.content_type[0])
+        parsed = verification.parse_verify_body(body, media_type)
         return await verification.verify_request(db_session, settings, viewer, parsed)
