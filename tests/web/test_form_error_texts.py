@@ -26,7 +26,6 @@ from registry.web.assessor.pages import FIELD_OF_ERROR
 from registry.web.messages import MESSAGES
 from registry.web.worker.pages import SHARE_ERROR_FIELD
 from schemas.errors import DomainError
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 from tests.web.worker.test_worker_pages import _count, _row_id, _worker
 
@@ -100,11 +99,6 @@ def test_share_form_maps_every_code_of_the_share_service_to_a_field() -> None:
     assert {error.code for error in FIELD_OF_ERROR} <= _codes_raised(*HOLDERS) | _codes_raised(
         issuance, ("_check_valid_until",)
     )
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 @pytest.mark.parametrize("stop", ["revoke", "suspend"])

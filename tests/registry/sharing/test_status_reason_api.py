@@ -4,25 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 
 NOTE = "Geheime uitleg voor de houder"
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 @pytest.mark.parametrize(("action", "reason"), [("revoke", "fraud"), ("suspend", "holder-request")])

@@ -5,24 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credentials.jws import sign_compact
 from credentials.keys import SigningKey
-from tests.conftest import Accounts
 from tests.credentials.test_verify import parts
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import Browser
 
 Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_our_issuers_did_with_a_key_it_never_had_is_red_and_says_why(world: World) -> None:

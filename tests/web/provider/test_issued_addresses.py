@@ -7,9 +7,9 @@ from typing import Any
 
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import Browser
-from tests.web.provider_helpers import provider, world
+from tests.web.provider_helpers import provider
 
-__all__ = ["provider", "world"]  # fixtures, used by name
+__all__ = ["provider"]  # a fixture, used by name
 
 
 async def _issue_to_address(world: World, email: str, name: str) -> dict[str, Any]:

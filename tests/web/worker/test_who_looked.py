@@ -5,23 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.accounts.accounts import create_account, issue_token
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 from tests.web.worker.test_worker_pages import LINK, _worker
 
 Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
 SQUATTER = "Politie Nederland, bel 0800-1234"
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _bearer(world: World, email: str, name: str, *, verified: bool) -> dict[str, str]:
