@@ -25,7 +25,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
-from registry.accounts.accounts import create_account
+from registry.accounts.accounts import check_name, create_account
 from registry.accounts.links import Purpose, consume, lifetime_hours, may_mail, new_link_token, peek
 from registry.accounts.signin import (
     MAX_PASSWORD_LENGTH,
@@ -33,7 +33,7 @@ from registry.accounts.signin import (
     password_hasher,
     verify_password,
 )
-from registry.mail.compose import Line, Mail
+from registry.mail.compose import Line, Mail, greeting_name
 from registry.mail.outbox import send_mail
 from registry.models import Account, MailOptOut, WebSession
 from registry.settings import Settings
@@ -48,7 +48,6 @@ from schemas.errors.accounts import (
     EmailTakenError,
     LinkStaleError,
     LinkUnknownError,
-    NameRequiredError,
     RoleChoiceError,
 )
 
@@ -98,7 +97,7 @@ async def _mail_link(
         to=email,
         subject=Line(f"{topic}.subject"),
         lines=(body, Line("link_once", {"hours": str(lifetime_hours(purpose))}), Line("not_you")),
-        name=account.name,
+        name=greeting_name(account, email),
         link=(action, _link(settings, purpose, token)),
     )
     await send_mail(session, settings, mail)
@@ -278,8 +277,7 @@ def check_profile(role: str, name: str) -> None:
     """What a person chooses for a self-made account: worker or employer, and a name."""
     if role not in SELF_SERVICE_ROLES:
         raise RoleChoiceError("choose worker or employer", field="role")
-    if not name.strip() or len(name) > 200:
-        raise NameRequiredError("fill in your name", field="name")
+    check_name(name)
 
 
 async def reset_password(
@@ -360,7 +358,7 @@ async def confirm_email_change(
     Only the account's holder may press it (`check_confirmer`)."""
     check_confirmer(await link_account(session, token, "change-email", now), signed_in_as, password)
     account, row_email = await _account_of_link(session, token, "change-email", now)
-    old = account.email
+    old, old_name = account.email, greeting_name(account, account.email or "")
     if await session.scalar(select(Account.id).where(Account.email == row_email)) is not None:
         raise EmailTakenError("another account has this address now")
     account.email = row_email
@@ -379,7 +377,7 @@ async def confirm_email_change(
                     Line("changed.body", {"email": row_email}),
                     Line("changed.not_you", {"site": settings.base_url}),
                 ),
-                name=account.name,
+                name=old_name,
             ),
         )
     return account

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.db import IN_CHUNK
 from registry.jobs import JobContext, enqueue, enqueue_many, job_kind
-from registry.mail.compose import Line, Mail
+from registry.mail.compose import Line, Mail, greeting_name
 from registry.mail.outbox import send_mails
 from registry.mail.texts import MAIL_TEXTS
 from registry.models import Account, Credential, MailOptOut, Share, Wallet
@@ -260,7 +260,7 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
         to=email,
         subject=Line("share.subject", {"holder": holder}),
         lines=(Line("share.body", fields), follow),
-        name=account.name if account is not None else None,
+        name=greeting_name(account, email),
         link=link,
         optional=True,
     )

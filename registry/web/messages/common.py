@@ -120,6 +120,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choose a password of at least 10 characters.",
     ),
     "error.name-required": ("Vul je naam in.", "Fill in your name."),
+    "error.name-not-a-name": (
+        "Vul alleen je naam in, zonder link, e-mailadres of extra regels.",
+        "Fill in only your name, without a link, e-mail address or extra lines.",
+    ),
     "error.email-invalid": ("Vul een geldig e-mailadres in.", "Fill in a valid e-mail address."),
     "error.role-choice": ("Kies wat je bent.", "Choose what you are."),
     "error.role-not-allowed": (

@@ -1,0 +1,87 @@
+"""What account mails may say and how many may go: a self-chosen name is never greeted in a
+mail to an address its account has not proven, and a name may be only a name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from registry.settings import Settings
+from tests.mail_helpers import Inbox, plain
+from tests.web.account_helpers import Mailroom, press, sign_up
+from tests.web.helpers import PASSWORD, Browser, person
+
+Maker = async_sessionmaker[AsyncSession]
+BAIT = "Bel 0900-1234 en ga naar evil"
+SAM = "sam@example.nl"
+
+
+@pytest.fixture
+def mailroom(sessionmaker: Maker, mail_settings: Settings, inbox: Inbox) -> Mailroom:
+    return Mailroom(sessionmaker, mail_settings, inbox)
+
+
+async def test_mails_to_an_unproven_address_greet_without_the_chosen_name(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom
+) -> None:
+    # A stranger signs up with Sam's address, and Sam (the real owner) signs up afterwards.
+    stranger = Browser(mail_client)
+    assert (await sign_up(stranger, SAM, BAIT)).status_code == 200
+    assert (await sign_up(Browser(mail_client), SAM, "Sam de Vries")).status_code == 200
+    verify, exists = await mailroom.to(SAM)
+    for mail in (verify, exists):
+        text = plain(mail)
+        assert "Hallo,\r\n" in text
+        assert "Hello,\r\n" in text
+        assert BAIT not in text
+    # Once the address is proven, the account's own name is greeted.
+    link = await mailroom.link(SAM, "/e-mailadres-bevestigen")
+    done = await press(stranger, link, password=PASSWORD)
+    assert done.status_code == 303
+    await stranger.post("/wachtwoord-vergeten", {"email": SAM})
+    assert f"Hallo {BAIT}," in plain((await mailroom.to(SAM))[-1])
+
+
+async def test_a_change_link_to_a_new_address_greets_without_a_name(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom, sessionmaker: Maker
+) -> None:
+    await person(sessionmaker, "worker", SAM, name=BAIT)
+    browser = Browser(mail_client)
+    await browser.sign_in(SAM)
+    answer = await browser.post(
+        "/account/e-mailadres", {"email": "nieuw@example.nl", "password": PASSWORD}
+    )
+    assert answer.status_code in {200, 303}, answer.text
+    [change] = await mailroom.to("nieuw@example.nl")
+    assert BAIT not in plain(change)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sam https://evil.example/login",
+        "Sam www.evil.example",
+        "Mail sam@evil.example",
+        "Sam\nKlik hieronder",
+        "Sam\u202eliveD",  # a bidi override turns text around
+        "S" * 101,
+    ],
+)
+async def test_a_chosen_name_may_be_only_a_name(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom, name: str
+) -> None:
+    answer = await sign_up(Browser(mail_client), SAM, name)
+    assert answer.status_code == 400
+    assert "Vul alleen je naam in" in answer.text
+    assert await mailroom.to(SAM) == []
+
+
+async def test_a_long_real_name_with_accents_is_fine(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom
+) -> None:
+    name = "Anne-Marie van den Heuvel-Ünal 's Gravendeel"
+    assert (await sign_up(Browser(mail_client), SAM, name)).status_code == 200
+    assert len(await mailroom.to(SAM)) == 1
