@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
 from registry.accounts.accounts import check_name, create_account
-from registry.accounts.links import Purpose, consume, lifetime_hours, may_mail, new_link_token, peek
+from registry.accounts.links import Purpose, consume, lifetime_hours, new_link_token, peek
 from registry.accounts.signin import (
     MAX_PASSWORD_LENGTH,
     check_password_rules,
@@ -34,6 +34,7 @@ from registry.accounts.signin import (
     verify_password,
 )
 from registry.mail.compose import Line, Mail, greeting_name
+from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mail
 from registry.models import Account, MailOptOut, WebSession
 from registry.settings import Settings
@@ -122,7 +123,7 @@ async def sign_up(
     )  # for a known address too: same work, same time
     existing = await session.scalar(select(Account).where(Account.email == email))
     if existing is not None:
-        if await may_mail(session, existing.id, ("reset",), now):
+        if await may_mail(session, email, "account", now):
             await _mail_link(
                 session,
                 settings,
@@ -143,17 +144,18 @@ async def sign_up(
         verified=False,
     )
     account.password_hash = password_hash
-    await _mail_link(
-        session,
-        settings,
-        account,
-        "verify",
-        email,
-        now,
-        topic="verify",
-        body=Line("verify.body"),
-        action="verify.action",
-    )
+    if await may_mail(session, email, "account", now):
+        await _mail_link(
+            session,
+            settings,
+            account,
+            "verify",
+            email,
+            now,
+            topic="verify",
+            body=Line("verify.body"),
+            action="verify.action",
+        )
 
 
 async def send_verification(
@@ -168,7 +170,7 @@ async def send_verification(
     (verified already, no address, or too many mails lately)."""
     if account.is_verified or account.email is None:
         return False
-    if not await may_mail(session, account.id, ("verify",), now, quiet_for=quiet_for):
+    if not await may_mail(session, account.email, "account", now, quiet_for=quiet_for):
         return False
     await _mail_link(
         session,
@@ -258,7 +260,7 @@ async def request_reset(
     except InvalidInputError:
         return
     account = await session.scalar(select(Account).where(Account.email == email))
-    if account is None or not await may_mail(session, account.id, ("reset",), now):
+    if account is None or not await may_mail(session, email, "account", now):
         return
     await _mail_link(
         session,
@@ -327,7 +329,7 @@ async def request_email_change(
         raise CurrentPasswordWrongError("the password is wrong", field="password") from None
     if email == account.email:
         raise EmailSameError("this is your address already", field="email")
-    if not await may_mail(session, account.id, ("change-email",), now):
+    if not await may_mail(session, email, "account", now):
         return
     taken = await session.scalar(select(Account.id).where(Account.email == email))
     if taken is not None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from typing import Literal
-from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.accounts.accounts import hash_token
@@ -24,8 +23,6 @@ LIFETIME: dict[Purpose, dt.timedelta] = {
     "reset": dt.timedelta(hours=1),
     "change-email": dt.timedelta(days=1),
 }
-# Mails of one purpose per account per hour: a form cannot be used to flood a mailbox.
-MAILS_PER_HOUR = 3
 
 
 def lifetime_hours(purpose: Purpose) -> int:
@@ -48,28 +45,6 @@ async def new_link_token(
     )
     await session.flush()
     return token
-
-
-async def may_mail(
-    session: AsyncSession,
-    account_id: UUID,
-    purposes: tuple[Purpose, ...],
-    now: dt.datetime,
-    *,
-    quiet_for: dt.timedelta | None = None,
-) -> bool:
-    """Whether another mail of these purposes may go to this account now: fewer than
-    MAILS_PER_HOUR in the last hour, and none at all within `quiet_for`."""
-    since = now - dt.timedelta(hours=1)
-    recent = select(func.count(), func.max(AccountToken.created_at)).where(
-        AccountToken.account_id == account_id,
-        AccountToken.purpose.in_(purposes),
-        AccountToken.created_at > since,
-    )
-    count, latest = (await session.execute(recent)).one()
-    if count >= MAILS_PER_HOUR:
-        return False
-    return not (quiet_for is not None and latest is not None and latest > now - quiet_for)
 
 
 async def peek(

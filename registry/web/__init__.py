@@ -89,7 +89,7 @@ MAIL_FORMS = frozenset(
 
 def mail_form_limit(settings: Settings) -> RateLimitConfig:
     """Mail-sending form posts per hour from one client address (each address also gets at
-    most a few mails an hour: `registry.accounts.links.MAILS_PER_HOUR`)."""
+    most a few mails an hour: `registry.mail.limits`)."""
     return RateLimitConfig(
         rate_limit=("hour", settings.mail_forms_per_hour),
         check_throttle_handler=lambda request: (

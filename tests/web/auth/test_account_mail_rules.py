@@ -85,3 +85,16 @@ async def test_a_long_real_name_with_accents_is_fine(
     name = "Anne-Marie van den Heuvel-Ünal 's Gravendeel"
     assert (await sign_up(Browser(mail_client), SAM, name)).status_code == 200
     assert len(await mailroom.to(SAM)) == 1
+
+
+async def test_all_account_mails_to_one_address_count_together(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom
+) -> None:
+    # A confirm mail, then "you already have an account" mails and resets: 3 in all.
+    for name in ("Sam", "Sam", "Sam", "Sam"):
+        assert (await sign_up(Browser(mail_client), SAM, name)).status_code == 200
+    answer = await Browser(mail_client).post("/wachtwoord-vergeten", {"email": SAM})
+    assert answer.status_code == 200
+    subjects = [mail["Subject"] for mail in await mailroom.to(SAM)]
+    assert len(subjects) == 3
+    assert subjects[0].startswith("Bevestig je e-mailadres")
