@@ -21,9 +21,13 @@ WINDOW = dt.timedelta(hours=1)
 # Account mails with a link (confirm, "you already have an account", reset, new address) to
 # one address per hour, whichever form or account asked for them: a form cannot flood a mailbox.
 MAILS_PER_HOUR = 3
-Kind = Literal["account"]
+# Share notices to one address per hour: sharing is not a way to flood someone's mailbox
+# either (the share itself is still made and listed for the recipient).
+SHARE_NOTICES_PER_HOUR = 3
+Kind = Literal["account", "share"]
 LIMITS: dict[Kind, tuple[tuple[str, ...], int]] = {
     "account": (("verify", "exists", "reset", "change"), MAILS_PER_HOUR),
+    "share": (("share",), SHARE_NOTICES_PER_HOUR),
 }
 
 

@@ -8,6 +8,7 @@ an address in `mail_opt_out` gets none (account mails such as links still come).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry.db import IN_CHUNK
 from registry.jobs import JobContext, enqueue, enqueue_many, job_kind
 from registry.mail.compose import Line, Mail, greeting_name
+from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mails
 from registry.mail.texts import MAIL_TEXTS
 from registry.models import Account, Credential, MailOptOut, Share, Wallet
@@ -237,6 +239,8 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
     email = recipient.email if recipient is not None else share.recipient
     if not email or "@" not in email or await _opted_out(session, [email]):
         return
+    if not await may_mail(session, email, "share", dt.datetime.now(dt.UTC)):
+        return  # the share stands; only its notice is skipped (and logged)
     account = recipient or (await _accounts_by_email(session, [email])).get(email)
     wallet = await session.get(Wallet, share.wallet_id)
     names = await session.scalars(

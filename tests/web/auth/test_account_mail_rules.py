@@ -7,10 +7,13 @@ from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from registry.models import Share
 from registry.settings import Settings
 from tests.mail_helpers import Inbox, plain
+from tests.registry.wallet_helpers import World
 from tests.web.account_helpers import Mailroom, press, sign_up
 from tests.web.helpers import PASSWORD, Browser, person
 
@@ -98,3 +101,21 @@ async def test_all_account_mails_to_one_address_count_together(
     subjects = [mail["Subject"] for mail in await mailroom.to(SAM)]
     assert len(subjects) == 3
     assert subjects[0].startswith("Bevestig je e-mailadres")
+
+
+async def test_share_notices_to_one_address_are_limited_but_the_shares_are_made(
+    world: World,
+    sessionmaker: Maker,
+    mailroom: Mailroom,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    worker = await world.person("worker", "ahmed@example.nl", "Ahmed")
+    issued = await world.issue(worker)
+    for _ in range(6):
+        await world.share(worker, [issued["id"]], "victim@example.nl")
+    with caplog.at_level("INFO", logger="registry.mail"):
+        notices = await mailroom.to("victim@example.nl")
+    assert len(notices) == 3
+    assert "share mail to victim@example.nl skipped" in caplog.text
+    async with sessionmaker() as session:
+        assert await session.scalar(select(func.count()).select_from(Share)) == 6
