@@ -30,6 +30,7 @@ from registry.accounts.links import Purpose, consume, lifetime_hours, new_link_t
 from registry.accounts.signin import (
     MAX_PASSWORD_LENGTH,
     check_password_rules,
+    forget_failures,
     password_hasher,
     verify_password,
 )
@@ -306,6 +307,7 @@ async def reset_password(
     if unproven:
         account.role, account.name = role, name.strip()
     account.password_hash = password_hasher(settings).hash(password)
+    await forget_failures(session, account.email or "")
     await _prove(session, account, now)
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
     await audit.record(session, _actor(account), "account.password-reset", f"account:{account.id}")

@@ -63,16 +63,19 @@ def csrf_config(settings: Settings) -> CSRFConfig:
     )
 
 
-def sign_in_limit(settings: Settings) -> RateLimitConfig:
-    """Posts to the sign-in and account forms per minute from one client address.
+def password_guess_limit(settings: Settings) -> RateLimitConfig:
+    """Password guesses per minute from one client address: one bucket for every post to the
+    sign-in and account forms (sign-in, a link's password, reset, change of address, sign-up),
+    as each can test a password. `REGISTRY_SIGN_IN_PER_MINUTE` sets it.
 
     Kept in the process (Litestar's memory store): with several app processes each counts on
-    its own, which still bounds guessing to a small multiple of the limit.
+    its own, which still bounds guessing to a small multiple of the limit. Wrong passwords per
+    address, from any client, are limited too (`registry.accounts.signin.FAILURES_PER_ADDRESS`).
     """
     return RateLimitConfig(
         rate_limit=("minute", settings.sign_in_per_minute),
         check_throttle_handler=lambda request: request.method == "POST",
-        store="sign_in_limit",
+        store="password_guesses",
     )
 
 
@@ -103,7 +106,10 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     auth = Router(
         path="/",
         route_handlers=[AuthPages, AccountPages],
-        middleware=[sign_in_limit(settings).middleware, mail_form_limit(settings).middleware],
+        middleware=[
+            password_guess_limit(settings).middleware,
+            mail_form_limit(settings).middleware,
+        ],
     )
     pages = Router(
         path="/",

@@ -14,8 +14,8 @@ from urllib.parse import quote
 from litestar import Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException
 
-from registry.errors import status_of
-from registry.web.i18n import error_text, lang_of, translator
+from registry.errors import http_error_code, retry_after, status_of
+from registry.web.i18n import error_text, lang_of, minutes_in_words, translator
 from registry.web.messages import MESSAGES
 from registry.web.pages import AnyRequest, page, see_other
 from schemas.errors import DomainError
@@ -52,7 +52,7 @@ def _status_and_code(exc: Exception) -> tuple[int, str, str]:
     if isinstance(exc, PermissionDeniedException) and "CSRF" in str(exc.detail):
         return 403, "csrf", str(exc.detail)
     if isinstance(exc, HTTPException):
-        return exc.status_code, "http-error", str(exc.detail)
+        return exc.status_code, http_error_code(exc), str(exc.detail)
     return 500, "internal-error", "internal error"
 
 
@@ -70,7 +70,10 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     detail = error_text(lang, code, "") if status < 500 else ""
     if isinstance(exc, ControlCharacterError):
         detail = t("error.control-character", fields=", ".join(_field_names(exc)))
-    return page(
+    wait = retry_after(exc)
+    if wait is not None:
+        detail = t("error.wait", wait=minutes_in_words(lang, wait))
+    answer = page(
         request,
         "error.html",
         status_code=status,
@@ -79,6 +82,9 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
         code=code if status < 500 else None,
         original=message if status < 500 else None,
     )
+    if wait is not None:
+        answer.headers["Retry-After"] = str(wait)
+    return answer
 
 
 def _field_names(exc: ControlCharacterError) -> list[str]:

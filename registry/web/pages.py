@@ -15,7 +15,7 @@ from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from registry.web.i18n import error_text, lang_of, status_change, translator
+from registry.web.i18n import error_text, lang_of, minutes_in_words, status_change, translator
 from schemas.common import Actor, Role
 from schemas.errors import DomainError
 from schemas.errors.accounts import EmailNotVerifiedError, NotSignedInError
@@ -116,8 +116,13 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
 
 
 def error_message(request: AnyRequest, error: DomainError) -> str:
-    """A domain error in the visitor's language, for showing on a form."""
-    return error_text(lang_of(request), error.code, error.message)
+    """A domain error in the visitor's language, for showing on a form (with the real wait
+    for a limit that says how long it holds)."""
+    lang = lang_of(request)
+    if "retryAfter" in error.extra:
+        wait = minutes_in_words(lang, int(error.extra["retryAfter"]))
+        return translator(lang)("error.wait", wait=wait)
+    return error_text(lang, error.code, error.message)
 
 
 def safe_next(target: str | None, default: str = "/") -> str:

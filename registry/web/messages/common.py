@@ -94,9 +94,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something you filled in is wrong.",
     ),
     "error.status.429": (
-        "Je hebt het te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.",
-        "Too many attempts. Wait a minute, then try again.",
+        "Je hebt het te vaak geprobeerd. Wacht even en probeer het dan opnieuw.",
+        "Too many attempts. Wait a while, then try again.",
     ),
+    "error.wait": (
+        "Je hebt het te vaak geprobeerd. Wacht {wait} en probeer het dan opnieuw.",
+        "Too many attempts. Wait {wait}, then try again.",
+    ),
+    "count.minutes.one": ("{count} minuut", "{count} minute"),
+    "count.minutes.other": ("{count} minuten", "{count} minutes"),
     "error.status.500": (
         "Er ging bij ons iets mis. Probeer het later nog eens.",
         "Something went wrong on our side. Please try again later.",
