@@ -26,7 +26,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
 from registry.accounts.accounts import check_name, create_account
-from registry.accounts.links import Purpose, consume, lifetime_hours, new_link_token, peek
+from registry.accounts.links import (
+    Purpose,
+    consume,
+    end_links,
+    lifetime_hours,
+    new_link_token,
+    peek,
+)
 from registry.accounts.signin import (
     MAX_PASSWORD_LENGTH,
     check_password_rules,
@@ -37,7 +44,7 @@ from registry.accounts.signin import (
 from registry.mail.compose import Line, Mail, greeting_name
 from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mail
-from registry.models import Account, MailOptOut, WebSession
+from registry.models import Account, WebSession
 from registry.settings import Settings
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Email, Role
@@ -307,6 +314,9 @@ async def reset_password(
     if unproven:
         account.role, account.name = role, name.strip()
     account.password_hash = password_hasher(settings).hash(password)
+    # A new password ends every other pending link: a change of address asked for by whoever
+    # knew the old password must not go through after the owner took the account back.
+    await end_links(session, account.id, ("reset", "change-email"), now)
     await forget_failures(session, account.email or "")
     await _prove(session, account, now)
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
@@ -367,6 +377,7 @@ async def confirm_email_change(
         raise EmailTakenError("another account has this address now")
     account.email = row_email
     account.email_verified_at = now  # proven by this very link
+    await end_links(session, account.id, ("change-email",), now)
     await attach_wallet(session, account)
     await audit.record(session, _actor(account), "account.email-changed", f"account:{account.id}")
     if old:
@@ -385,19 +396,3 @@ async def confirm_email_change(
             ),
         )
     return account
-
-
-async def notices_wanted(session: AsyncSession, email: str) -> bool:
-    found = await session.scalar(select(MailOptOut.id).where(MailOptOut.email == email.lower()))
-    return found is None
-
-
-async def set_notices(session: AsyncSession, email: str, *, wanted: bool) -> None:
-    """Stop or restart optional notices to an address (account mails always come)."""
-    email = email.lower()
-    current = await session.scalar(select(MailOptOut).where(MailOptOut.email == email))
-    if wanted and current is not None:
-        await session.delete(current)
-    elif not wanted and current is None:
-        session.add(MailOptOut(email=email))
-    await session.flush()

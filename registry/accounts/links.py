@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from typing import Literal
+from uuid import UUID
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,7 +33,9 @@ def lifetime_hours(purpose: Purpose) -> int:
 async def new_link_token(
     session: AsyncSession, account: Account, purpose: Purpose, email: str, now: dt.datetime
 ) -> str:
-    """A new token for `account`, mailed to `email`; returns the token (shown only in the mail)."""
+    """A new token for `account`, mailed to `email`; returns the token (shown only in the mail).
+    The account's older unused links of this purpose end: only the newest mail counts."""
+    await end_links(session, account.id, (purpose,), now)
     token = secrets.token_urlsafe(32)
     session.add(
         AccountToken(
@@ -45,6 +48,23 @@ async def new_link_token(
     )
     await session.flush()
     return token
+
+
+async def end_links(
+    session: AsyncSession, account_id: UUID, purposes: tuple[Purpose, ...], now: dt.datetime
+) -> None:
+    """End the account's unused links of these purposes: they read as expired from now on."""
+    await session.execute(
+        update(AccountToken)
+        .where(
+            AccountToken.account_id == account_id,
+            AccountToken.purpose.in_(purposes),
+            AccountToken.used_at.is_(None),
+            AccountToken.expires_at > now,
+        )
+        .values(expires_at=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def peek(

@@ -269,3 +269,19 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
         optional=True,
     )
     await send_mails(session, settings, [mail])
+
+
+async def notices_wanted(session: AsyncSession, email: str) -> bool:
+    found = await session.scalar(select(MailOptOut.id).where(MailOptOut.email == email.lower()))
+    return found is None
+
+
+async def set_notices(session: AsyncSession, email: str, *, wanted: bool) -> None:
+    """Stop or restart optional notices to an address (account mails always come)."""
+    email = email.lower()
+    current = await session.scalar(select(MailOptOut).where(MailOptOut.email == email))
+    if wanted and current is not None:
+        await session.delete(current)
+    elif not wanted and current is None:
+        session.add(MailOptOut(email=email))
+    await session.flush()

@@ -119,3 +119,53 @@ async def test_share_notices_to_one_address_are_limited_but_the_shares_are_made(
     assert "share mail to victim@example.nl skipped" in caplog.text
     async with sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(Share)) == 6
+
+
+async def test_a_newer_link_ends_the_older_one_of_its_purpose(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom, sessionmaker: Maker
+) -> None:
+    await person(sessionmaker, "worker", SAM)
+    browser = Browser(mail_client)
+    await browser.post("/wachtwoord-vergeten", {"email": SAM})
+    first = await mailroom.link(SAM, "/wachtwoord-herstellen")
+    await browser.post("/wachtwoord-vergeten", {"email": SAM})
+    second = await mailroom.link(SAM, "/wachtwoord-herstellen")
+    assert first != second
+    assert (await browser.get(first)).status_code == 410
+    assert (await browser.get(second)).status_code == 200
+
+
+async def test_a_reset_ends_pending_changes_of_address(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom, sessionmaker: Maker
+) -> None:
+    # Someone who knew Sam's password asks to move the account to their own address...
+    await person(sessionmaker, "worker", SAM)
+    intruder = Browser(mail_client)
+    await intruder.sign_in(SAM)
+    form = {"email": "indringer@example.nl", "password": PASSWORD}
+    assert (await intruder.post("/account/e-mailadres", form)).status_code == 303
+    change = await mailroom.link("indringer@example.nl", "/e-mailadres-wijzigen")
+    # ...then Sam resets the password: the pending change of address ends with it.
+    mail_client.cookies.clear()
+    sam = Browser(mail_client)
+    await sam.post("/wachtwoord-vergeten", {"email": SAM})
+    reset = await mailroom.link(SAM, "/wachtwoord-herstellen")
+    assert (await press(sam, reset, password="sams-nieuwe-wachtwoord")).status_code == 303
+    assert (await intruder.get(change)).status_code == 410
+    assert (await mailroom.account(SAM)).email == SAM
+
+
+async def test_a_newer_change_of_address_ends_the_older_pending_one(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom, sessionmaker: Maker
+) -> None:
+    await person(sessionmaker, "worker", SAM)
+    browser = Browser(mail_client)
+    await browser.sign_in(SAM)
+    for address in ("een@example.nl", "twee@example.nl"):
+        form = {"email": address, "password": PASSWORD}
+        assert (await browser.post("/account/e-mailadres", form)).status_code == 303
+    first = await mailroom.link("een@example.nl", "/e-mailadres-wijzigen")
+    second = await mailroom.link("twee@example.nl", "/e-mailadres-wijzigen")
+    assert (await browser.get(first)).status_code == 410  # the newer request ended it
+    assert (await press(browser, second)).status_code == 303
+    assert (await mailroom.account("twee@example.nl")).is_verified
