@@ -10,6 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je e-mailadres is bevestigd. Log in om verder te gaan.",
         "Your e-mail address is confirmed. Sign in to go on.",
     ),
+    # On the start page after the link's page confirmed the address (and signed the person in)
+    "account.notice.confirmed": (
+        "Je e-mailadres is bevestigd. Je bent nu ingelogd.",
+        "Your e-mail address is confirmed. You are now signed in.",
+    ),
     "auth.notice.reset": (
         "Je wachtwoord is veranderd. Je bent overal uitgelogd. Log in met je nieuwe wachtwoord.",
         "Your password was changed. You are signed out everywhere. Sign in with your new password.",
