@@ -41,7 +41,7 @@ from registry.accounts.signin import (
     password_hasher,
     verify_password,
 )
-from registry.mail.compose import Line, Mail, greeting_name
+from registry.mail.compose import Line, Mail, counted, greeting_name
 from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mail
 from registry.models import Account, WebSession
@@ -88,6 +88,11 @@ def _link(settings: Settings, purpose: Purpose, token: str) -> str:
     return f"{settings.base_url}{LINK_PATHS[purpose]}?code={token}"
 
 
+def _link_lifetime(purpose: Purpose) -> Line:
+    hours = lifetime_hours(purpose)
+    return counted("link_once", hours, {"hours": str(hours)})
+
+
 async def _mail_link(
     session: AsyncSession,
     settings: Settings,
@@ -105,7 +110,7 @@ async def _mail_link(
         topic=topic,
         to=email,
         subject=Line(f"{topic}.subject"),
-        lines=(body, Line("link_once", {"hours": str(lifetime_hours(purpose))}), Line("not_you")),
+        lines=(body, _link_lifetime(purpose), Line("not_you")),
         name=greeting_name(account, email),
         link=(action, _link(settings, purpose, token)),
     )

@@ -41,6 +41,13 @@ class Line:
         return template.format(**values)
 
 
+def counted(key: str, count: int, fields: Mapping[str, str | Line]) -> Line:
+    """A line about `count` things: text `<key>.one` for one, else `<key>.other`; the count
+    is filled in as field `count` unless `fields` names it otherwise."""
+    form = "one" if count == 1 else "other"
+    return Line(f"{key}.{form}", {"count": str(count), **fields})
+
+
 @dataclass(frozen=True, slots=True)
 class Mail:
     """What to say to whom. `link` is the one thing to click (a text key and a URL);

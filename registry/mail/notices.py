@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.db import IN_CHUNK
 from registry.jobs import JobContext, enqueue, enqueue_many, job_kind
-from registry.mail.compose import Line, Mail, greeting_name
+from registry.mail.compose import Line, Mail, counted, greeting_name
 from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mails
 from registry.mail.texts import MAIL_TEXTS
@@ -249,11 +249,7 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
         )
     )
     holder = wallet.name if wallet is not None else ""
-    fields = {
-        "holder": holder,
-        "count": str(len(share.credential_ids)),
-        "achievements": ", ".join(names),
-    }
+    fields = {"holder": holder, "achievements": ", ".join(names)}
     if account is not None:
         follow, link = Line("share.see"), ("share.action_see", f"{settings.base_url}/werkgever")
     else:
@@ -263,7 +259,7 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
         topic="share",
         to=email,
         subject=Line("share.subject", {"holder": holder}),
-        lines=(Line("share.body", fields), follow),
+        lines=(counted("share.body", len(share.credential_ids), fields), follow),
         name=greeting_name(account, email),
         link=link,
         optional=True,

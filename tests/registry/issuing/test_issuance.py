@@ -185,6 +185,7 @@ async def test_evc_record_by_an_assessor(
         "/api/credentials", json=certificate(module["id"], "x@example.nl"), headers=assessor
     )
     assert (response.status_code, response.json()["code"]) == (403, "role-not-allowed")
+    assert response.json()["detail"].startswith("an account with the role assessor cannot")
     response = await client.post(
         "/api/credentials", json=evc_body("noor@example.nl"), headers=cat.provider_b
     )

@@ -116,6 +116,8 @@ async def test_share_notices_to_one_address_are_limited_but_the_shares_are_made(
     with caplog.at_level("INFO", logger="registry.mail"):
         notices = await mailroom.to("victim@example.nl")
     assert len(notices) == 3
+    assert "Ahmed heeft 1 bewijs met je gedeeld: Laadpaalmonteur." in plain(notices[0])
+    assert "Ahmed has shared 1 certificate with you" in plain(notices[0])
     assert "share mail to victim@example.nl skipped" in caplog.text
     async with sessionmaker() as session:
         assert await session.scalar(select(func.count()).select_from(Share)) == 6
@@ -131,6 +133,7 @@ async def test_a_newer_link_ends_the_older_one_of_its_purpose(
     await browser.post("/wachtwoord-vergeten", {"email": SAM})
     second = await mailroom.link(SAM, "/wachtwoord-herstellen")
     assert first != second
+    assert "This link works for 1 hour, and only once." in plain((await mailroom.to(SAM))[-1])
     assert (await browser.get(first)).status_code == 410
     assert (await browser.get(second)).status_code == 200
 
