@@ -12,12 +12,14 @@ import time
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from litestar import Router
+from litestar import Router, get
 from litestar.config.csrf import CSRFConfig
 from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.di import Provide
 from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.response import Redirect
 from litestar.static_files import create_static_files_router
+from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 from litestar.template.config import TemplateConfig
 from litestar.types import ASGIApp, ControllerRouterHandler, Message, Receive, Scope, Send
 
@@ -131,6 +133,12 @@ def mail_form_limit(settings: Settings) -> RateLimitConfig:
     )
 
 
+@get("/favicon.ico", include_in_schema=False, sync_to_thread=False)
+def get_favicon() -> Redirect:
+    """Browsers and tools that ask for /favicon.ico get the site's icon (pages link it)."""
+    return Redirect(path="/static/favicon.svg", status_code=HTTP_301_MOVED_PERMANENTLY)
+
+
 def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     auth = Router(
         path="/",
@@ -161,4 +169,4 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     static = create_static_files_router(
         path="/static", directories=[STATIC], cache_control=None, include_in_schema=False
     )
-    return [pages, static]
+    return [pages, static, get_favicon]
