@@ -3,6 +3,8 @@ reading forms, and safe redirects."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import partial
 from typing import Any, TypeVar
@@ -123,6 +125,23 @@ def error_message(request: AnyRequest, error: DomainError) -> str:
         wait = minutes_in_words(lang, int(error.extra["retryAfter"]))
         return translator(lang)("error.wait", wait=wait)
     return error_text(lang, error.code, error.message)
+
+
+# The Dutch way of writing a date (31-12-2030, also with / or .), besides ISO.
+DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def form_date(text: str) -> dt.date | None:
+    """A date typed in a form: ISO (what a date picker sends) or the Dutch way, 31-12-2030;
+    None when empty. ValueError when it is no date: every form reads dates the same way."""
+    text = text.strip()
+    if not text:
+        return None
+    match = DUTCH_DATE.match(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        return dt.date(year, month, day)
+    return dt.date.fromisoformat(text)
 
 
 def safe_next(target: str | None, default: str = "/") -> str:
