@@ -351,7 +351,7 @@ async def test_batch_lists_every_bad_row_and_issues_nothing(
     assert (empty.status_code, empty.json()["code"]) == (422, "empty-batch")
     header = await post(
         "/api/credentials/batch",
-        content=b"mail,naam\n",
+        content=b"mail,nom\n",
         headers=headers | {"Content-Type": "text/csv"},
     )
     assert (header.status_code, header.json()["code"]) == (422, "bad-csv-header")
