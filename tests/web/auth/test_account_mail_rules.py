@@ -172,3 +172,17 @@ async def test_a_newer_change_of_address_ends_the_older_pending_one(
     assert (await browser.get(first)).status_code == 410  # the newer request ended it
     assert (await press(browser, second)).status_code == 303
     assert (await mailroom.account("twee@example.nl")).is_verified
+
+
+async def test_the_new_address_of_a_change_is_not_sent_to_forgot_password(
+    mail_client: AsyncTestClient[Any], mailroom: Mailroom, sessionmaker: Maker
+) -> None:
+    await person(sessionmaker, "worker", SAM)
+    browser = Browser(mail_client)
+    await browser.sign_in(SAM)
+    form = {"email": "nieuw@example.nl", "password": PASSWORD}
+    assert (await browser.post("/account/e-mailadres", form)).status_code == 303
+    mail_client.cookies.clear()
+    page = await browser.get(await mailroom.link("nieuw@example.nl", "/e-mailadres-wijzigen"))
+    assert "Wachtwoord vergeten" not in page.text.split("</main>")[0].split("<main")[-1]
+    assert "Kies dan &#39;Account maken&#39;." in page.text
