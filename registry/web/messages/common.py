@@ -113,6 +113,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A field contains an invisible control character, for example from text copied from "
         "another program. Go back and type the text again. It is about: {fields}.",
     ),
+    # Fields that forms label in more than one way, named for an error about any of them
+    "field.name": ("Naam", "Name"),
+    "field.email": ("E-mailadres", "E-mail address"),
+    "field.password": ("Wachtwoord", "Password"),
+    "field.title": ("Titel", "Title"),
+    "field.description": ("Beschrijving", "Description"),
+    "field.status": ("Status", "Status"),
     "error.csrf": (
         "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
         "The form has expired. Reload the page and try again.",
