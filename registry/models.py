@@ -118,6 +118,16 @@ class MailOutbox(BigIntBase):
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
 
 
+class SignInFailure(BigIntBase):
+    """A wrong password for an address (with an account or not): failures per address are
+    limited (`registry.accounts.signin`), whichever client they come from."""
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (Index("ix_sign_in_failure_email_at", "email", "created_at"),)
+    email: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+
+
 class MailOptOut(UUIDAuditBase):
     """An address that asked for no optional notices (account mails still come)."""
 

@@ -149,7 +149,7 @@ async def _fresh(client: SameLoopClient, database: Database) -> AsyncTestClient[
     the rate limits of earlier tests."""
     database.bind(client.app)
     client.cookies.clear()
-    for store in ("sign_in_limit", "mail_form_limit"):
+    for store in ("password_guesses", "mail_form_limit"):
         await client.app.stores.get(store).delete_all()
     return client
 

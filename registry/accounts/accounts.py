@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,10 +14,35 @@ from catalogue.public import provider_by_slug
 from registry.models import Account, ApiToken
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Role
-from schemas.errors.accounts import EmailTakenError, InvalidTokenError, ProviderRequiredError
+from schemas.errors.accounts import (
+    EmailTakenError,
+    InvalidTokenError,
+    NameNotANameError,
+    NameRequiredError,
+    ProviderRequiredError,
+)
 from schemas.errors.issuers import ProviderNotFoundError
 
 TOKEN_PREFIX = "llo_"  # noqa: S105 - a prefix that makes leaked tokens easy to scan for
+# A self-chosen name is shown to others and may be greeted in mails: room for a long real
+# name, none for a message. Nothing a mail client would turn into a link or an address.
+NAME_MAX_LENGTH = 100
+NOT_IN_NAMES = ("://", "www.", "@")
+# Control and format characters (line breaks, tabs, bidi overrides), line/paragraph breaks.
+UNSEEN = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+
+
+def check_name(name: str) -> None:
+    """A name a person chose for their own account: a name and nothing else (else 422)."""
+    clean = name.strip()
+    if not clean:
+        raise NameRequiredError("fill in your name", field="name")
+    if (
+        len(clean) > NAME_MAX_LENGTH
+        or any(part in clean.lower() for part in NOT_IN_NAMES)
+        or any(unicodedata.category(char) in UNSEEN for char in clean)
+    ):
+        raise NameNotANameError("fill in only your name", field="name")
 
 
 def hash_token(token: str) -> str:

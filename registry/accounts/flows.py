@@ -25,17 +25,26 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
-from registry.accounts.accounts import create_account
-from registry.accounts.links import Purpose, consume, lifetime_hours, may_mail, new_link_token, peek
+from registry.accounts.accounts import check_name, create_account
+from registry.accounts.links import (
+    Purpose,
+    consume,
+    end_links,
+    lifetime_hours,
+    new_link_token,
+    peek,
+)
 from registry.accounts.signin import (
     MAX_PASSWORD_LENGTH,
     check_password_rules,
+    forget_failures,
     password_hasher,
     verify_password,
 )
-from registry.mail.compose import Line, Mail
+from registry.mail.compose import Line, Mail, counted, greeting_name
+from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mail
-from registry.models import Account, MailOptOut, WebSession
+from registry.models import Account, WebSession
 from registry.settings import Settings
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Email, Role
@@ -48,7 +57,6 @@ from schemas.errors.accounts import (
     EmailTakenError,
     LinkStaleError,
     LinkUnknownError,
-    NameRequiredError,
     RoleChoiceError,
 )
 
@@ -80,6 +88,11 @@ def _link(settings: Settings, purpose: Purpose, token: str) -> str:
     return f"{settings.base_url}{LINK_PATHS[purpose]}?code={token}"
 
 
+def _link_lifetime(purpose: Purpose) -> Line:
+    hours = lifetime_hours(purpose)
+    return counted("link_once", hours, {"hours": str(hours)})
+
+
 async def _mail_link(
     session: AsyncSession,
     settings: Settings,
@@ -97,8 +110,8 @@ async def _mail_link(
         topic=topic,
         to=email,
         subject=Line(f"{topic}.subject"),
-        lines=(body, Line("link_once", {"hours": str(lifetime_hours(purpose))}), Line("not_you")),
-        name=account.name,
+        lines=(body, _link_lifetime(purpose), Line("not_you")),
+        name=greeting_name(account, email),
         link=(action, _link(settings, purpose, token)),
     )
     await send_mail(session, settings, mail)
@@ -123,7 +136,7 @@ async def sign_up(
     )  # for a known address too: same work, same time
     existing = await session.scalar(select(Account).where(Account.email == email))
     if existing is not None:
-        if await may_mail(session, existing.id, ("reset",), now):
+        if await may_mail(session, email, "account", now):
             await _mail_link(
                 session,
                 settings,
@@ -144,17 +157,18 @@ async def sign_up(
         verified=False,
     )
     account.password_hash = password_hash
-    await _mail_link(
-        session,
-        settings,
-        account,
-        "verify",
-        email,
-        now,
-        topic="verify",
-        body=Line("verify.body"),
-        action="verify.action",
-    )
+    if await may_mail(session, email, "account", now):
+        await _mail_link(
+            session,
+            settings,
+            account,
+            "verify",
+            email,
+            now,
+            topic="verify",
+            body=Line("verify.body"),
+            action="verify.action",
+        )
 
 
 async def send_verification(
@@ -169,7 +183,7 @@ async def send_verification(
     (verified already, no address, or too many mails lately)."""
     if account.is_verified or account.email is None:
         return False
-    if not await may_mail(session, account.id, ("verify",), now, quiet_for=quiet_for):
+    if not await may_mail(session, account.email, "account", now, quiet_for=quiet_for):
         return False
     await _mail_link(
         session,
@@ -259,7 +273,7 @@ async def request_reset(
     except InvalidInputError:
         return
     account = await session.scalar(select(Account).where(Account.email == email))
-    if account is None or not await may_mail(session, account.id, ("reset",), now):
+    if account is None or not await may_mail(session, email, "account", now):
         return
     await _mail_link(
         session,
@@ -278,8 +292,7 @@ def check_profile(role: str, name: str) -> None:
     """What a person chooses for a self-made account: worker or employer, and a name."""
     if role not in SELF_SERVICE_ROLES:
         raise RoleChoiceError("choose worker or employer", field="role")
-    if not name.strip() or len(name) > 200:
-        raise NameRequiredError("fill in your name", field="name")
+    check_name(name)
 
 
 async def reset_password(
@@ -306,6 +319,10 @@ async def reset_password(
     if unproven:
         account.role, account.name = role, name.strip()
     account.password_hash = password_hasher(settings).hash(password)
+    # A new password ends every other pending link: a change of address asked for by whoever
+    # knew the old password must not go through after the owner took the account back.
+    await end_links(session, account.id, ("reset", "change-email"), now)
+    await forget_failures(session, account.email or "")
     await _prove(session, account, now)
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
     await audit.record(session, _actor(account), "account.password-reset", f"account:{account.id}")
@@ -329,7 +346,7 @@ async def request_email_change(
         raise CurrentPasswordWrongError("the password is wrong", field="password") from None
     if email == account.email:
         raise EmailSameError("this is your address already", field="email")
-    if not await may_mail(session, account.id, ("change-email",), now):
+    if not await may_mail(session, email, "account", now):
         return
     taken = await session.scalar(select(Account.id).where(Account.email == email))
     if taken is not None:
@@ -360,11 +377,12 @@ async def confirm_email_change(
     Only the account's holder may press it (`check_confirmer`)."""
     check_confirmer(await link_account(session, token, "change-email", now), signed_in_as, password)
     account, row_email = await _account_of_link(session, token, "change-email", now)
-    old = account.email
+    old, old_name = account.email, greeting_name(account, account.email or "")
     if await session.scalar(select(Account.id).where(Account.email == row_email)) is not None:
         raise EmailTakenError("another account has this address now")
     account.email = row_email
     account.email_verified_at = now  # proven by this very link
+    await end_links(session, account.id, ("change-email",), now)
     await attach_wallet(session, account)
     await audit.record(session, _actor(account), "account.email-changed", f"account:{account.id}")
     if old:
@@ -379,23 +397,7 @@ async def confirm_email_change(
                     Line("changed.body", {"email": row_email}),
                     Line("changed.not_you", {"site": settings.base_url}),
                 ),
-                name=account.name,
+                name=old_name,
             ),
         )
     return account
-
-
-async def notices_wanted(session: AsyncSession, email: str) -> bool:
-    found = await session.scalar(select(MailOptOut.id).where(MailOptOut.email == email.lower()))
-    return found is None
-
-
-async def set_notices(session: AsyncSession, email: str, *, wanted: bool) -> None:
-    """Stop or restart optional notices to an address (account mails always come)."""
-    email = email.lower()
-    current = await session.scalar(select(MailOptOut).where(MailOptOut.email == email))
-    if wanted and current is not None:
-        await session.delete(current)
-    elif not wanted and current is None:
-        session.add(MailOptOut(email=email))
-    await session.flush()

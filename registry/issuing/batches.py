@@ -44,6 +44,16 @@ from schemas.text import ControlCharacterError, control_errors
 
 CSV_COLUMNS = {"email": "email", "name": "name", "moduleid": "moduleId", "workerid": "workerId"}
 REQUIRED_CSV = ("email", "name", "moduleid")
+# Column names people write in Dutch (or spelled a little differently), read as the above.
+CSV_ALIASES = {
+    "e-mail": "email",
+    "e-mailadres": "email",
+    "emailadres": "email",
+    "naam": "name",
+    "module": "moduleid",
+    "module-id": "moduleid",
+    "module id": "moduleid",
+}
 # Dutch Excel saves "CSV" with semicolons (the comma is the Dutch decimal sign) in
 # Windows-1252, and "CSV UTF-8" with semicolons and a byte order mark; others use commas.
 SEPARATORS = (",", ";", "\t")
@@ -72,7 +82,13 @@ class CsvTable:
 
     @property
     def header(self) -> list[str]:
-        return [name.lower() for name in self.columns]
+        """The columns as known names (`CSV_COLUMNS` keys; an unknown one as written, lower)."""
+        return [column_key(name) for name in self.columns]
+
+
+def column_key(name: str) -> str:
+    key = name.strip().lower()
+    return CSV_ALIASES.get(key, key)
 
 
 class _RawBatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -124,7 +140,7 @@ def _separator(header_line: str) -> str:
 
     def score(separator: str) -> tuple[int, int]:
         cells = next(csv.reader([header_line], delimiter=separator), [])
-        return sum(cell.strip().lower() in CSV_COLUMNS for cell in cells), len(cells)
+        return sum(column_key(cell) in CSV_COLUMNS for cell in cells), len(cells)
 
     return max(SEPARATORS, key=score)
 

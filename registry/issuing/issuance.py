@@ -147,7 +147,7 @@ def _require_kind(actor: Actor, kind: KindSpec) -> None:
     records); nobody else issues."""
     if actor.role != kind.issuer_role:
         raise RoleNotAllowedError(
-            f"a {actor.role} account cannot issue {kind.kind} credentials",
+            f"an account with the role {actor.role} cannot issue {kind.kind} credentials",
         )
 
 

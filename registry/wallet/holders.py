@@ -92,7 +92,7 @@ async def holder_context(
             raise NoConsentError("this worker has not given you consent")
         worker_id = on_behalf_of
     else:
-        raise WalletForbiddenError(f"a {actor.role} cannot read wallets")
+        raise WalletForbiddenError(f"an account with the role {actor.role} cannot read wallets")
     return Holder(
         actor=actor, worker_id=worker_id, wallet=await _wallet(session, worker_id, secret)
     )

@@ -46,6 +46,18 @@ def translator(lang: Lang) -> Translate:
     return t
 
 
+def count_in_words(lang: Lang, count: int, key: str) -> str:
+    """'1 minuut' / '3 minuten': a number with the singular or plural of `key` (messages
+    `<key>.one` and `<key>.other`, each with `{count}`)."""
+    form = "one" if count == 1 else "other"
+    return MESSAGES[f"{key}.{form}"][LANGS.index(lang)].format(count=count)
+
+
+def minutes_in_words(lang: Lang, seconds: int) -> str:
+    """A wait in whole minutes, rounded up: '1 minuut', '15 minuten'."""
+    return count_in_words(lang, max(1, -(-seconds // 60)), "count.minutes")
+
+
 def day_in_words(lang: Lang, value: dt.date | dt.datetime | None) -> str:
     """'3 maart 2031' / '3 March 2031' (a moment on the Dutch calendar): words read easier
     than 03-03-2031."""

@@ -31,6 +31,7 @@ from schemas.errors.base import (
     PayloadTooLargeError,
     PermissionDeniedError,
     Problem,
+    TooManyRequestsError,
     UnsupportedMediaTypeError,
     error_class,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "Problem",
+    "TooManyRequestsError",
     "UnsupportedMediaTypeError",
     "error_class",
 ]

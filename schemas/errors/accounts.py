@@ -66,6 +66,13 @@ class NameRequiredError(InvalidInputError):
     code = "name-required"
 
 
+class NameNotANameError(InvalidInputError):
+    """A self-chosen name with a link, an address, a line break or too long: names are greeted
+    in mails and shown to others, so they hold a name and nothing else."""
+
+    code = "name-not-a-name"
+
+
 class NotSignedInError(NotAuthenticatedError):
     code = "not-signed-in"
 

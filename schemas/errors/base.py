@@ -94,6 +94,12 @@ class UnsupportedMediaTypeError(DomainError):
     code = "unsupported-media-type"
 
 
+class TooManyRequestsError(DomainError):
+    """Too many attempts for now; `retryAfter` (seconds) says how long to wait."""
+
+    code = "too-many-requests"
+
+
 class Problem(msgspec.Struct, kw_only=True):
     """Every error on the wire: RFC 9457 problem details with our stable `code`.
 

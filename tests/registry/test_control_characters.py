@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from catalogue.models import Competence, ModuleVersion
 from registry.models import Account, Credential
+from registry.web.errors import field_label
+from registry.web.i18n import translator
 from schemas.text import control_character
 from tests.catalogue.helpers import Catalogue
 from tests.registry.issuing.test_issuance import accredited_module, certificate
@@ -165,7 +167,7 @@ async def test_a_form_with_a_control_character_is_a_422_page(
     assert page.status_code == 422
     assert page.headers["content-type"].startswith("text/html")
     assert "onzichtbaar stuurteken" in page.text
-    assert "Het gaat om: name." in page.text
+    assert "Het gaat om: &#39;Naam&#39;." in page.text  # the label, not the field's name
     assert await count(sessionmaker, Account) == 0
     search = await client.get("/catalogus?q=a%00", headers=HTML)
     assert search.status_code == 400
@@ -206,3 +208,9 @@ async def test_a_cohort_file_with_a_control_character_names_the_row(
     assert re.findall(r'<th scope="row">(\d+)</th>', answer.text) == ["3"]
     assert "In deze rij staat een onzichtbaar stuurteken" in answer.text
     assert await count(sessionmaker, Credential) == 0
+
+
+def test_a_field_is_named_by_its_label_in_the_visitors_language() -> None:
+    assert field_label(translator("nl"), "recipient") == "'E-mailadres van de werkgever'"
+    assert field_label(translator("en"), "name") == "'Name'"
+    assert field_label(translator("nl"), "not_a_field") == "not_a_field"

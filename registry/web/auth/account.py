@@ -21,6 +21,7 @@ from registry.accounts import flows
 from registry.accounts.links import Purpose
 from registry.accounts.signin import start_session
 from registry.mail.compose import opt_out_code
+from registry.mail.notices import notices_wanted, set_notices
 from registry.models import Account
 from registry.settings import Settings
 from registry.web.auth.pages import HOME_OF_ROLE
@@ -269,7 +270,7 @@ class AccountPages(Controller):
         notice: str | None,
         status: int = 200,
     ) -> Template:
-        wanted = await flows.notices_wanted(session, account.email or "")
+        wanted = await notices_wanted(session, account.email or "")
         return page(
             request,
             "account/settings.html",
@@ -338,7 +339,7 @@ class AccountPages(Controller):
         """Turn optional notices on or off for the account's address."""
         account = await _own_account(request, db_session)
         wanted = form_values(await read_form(request), "wanted")["wanted"] == "1"
-        await flows.set_notices(db_session, account.email or "", wanted=wanted)
+        await set_notices(db_session, account.email or "", wanted=wanted)
         return see_other(f"/account?klaar={'meldingen-aan' if wanted else 'meldingen-uit'}")
 
     @get("/meldingen-uit")
@@ -356,7 +357,7 @@ class AccountPages(Controller):
         """Stop optional notices to this address."""
         data = form_values(await read_form(request), "adres", "code")
         email = _checked_address(settings, data["adres"], data["code"])
-        await flows.set_notices(db_session, email, wanted=False)
+        await set_notices(db_session, email, wanted=False)
         return page(request, "account/opt_out.html", email=email, code=data["code"], done=True)
 
 

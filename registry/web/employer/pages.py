@@ -124,7 +124,7 @@ class EmployerPages(Controller):
     ) -> Any:
         """Shared with me: the shares addressed to this employer."""
         received = await shares.received_shares(db_session, settings, user.actor)
-        notice = "auth.notice.confirmed" if done == "bevestigd" else None
+        notice = "account.notice.confirmed" if done == "bevestigd" else None
         return employer_page(request, "employer/received.html", received=received, notice=notice)
 
     @get("/werkgever/gedeeld/{share_id:uuid}", guards=[EMPLOYER])

@@ -94,9 +94,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something you filled in is wrong.",
     ),
     "error.status.429": (
-        "Je hebt het te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.",
-        "Too many attempts. Wait a minute, then try again.",
+        "Je hebt het te vaak geprobeerd. Wacht even en probeer het dan opnieuw.",
+        "Too many attempts. Wait a while, then try again.",
     ),
+    "error.wait": (
+        "Je hebt het te vaak geprobeerd. Wacht {wait} en probeer het dan opnieuw.",
+        "Too many attempts. Wait {wait}, then try again.",
+    ),
+    "count.minutes.one": ("{count} minuut", "{count} minute"),
+    "count.minutes.other": ("{count} minuten", "{count} minutes"),
     "error.status.500": (
         "Er ging bij ons iets mis. Probeer het later nog eens.",
         "Something went wrong on our side. Please try again later.",
@@ -107,6 +113,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A field contains an invisible control character, for example from text copied from "
         "another program. Go back and type the text again. It is about: {fields}.",
     ),
+    # Fields that forms label in more than one way, named for an error about any of them
+    "field.name": ("Naam", "Name"),
+    "field.email": ("E-mailadres", "E-mail address"),
+    "field.password": ("Wachtwoord", "Password"),
+    "field.title": ("Titel", "Title"),
+    "field.description": ("Beschrijving", "Description"),
+    "field.status": ("Status", "Status"),
     "error.csrf": (
         "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
         "The form has expired. Reload the page and try again.",
@@ -120,6 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choose a password of at least 10 characters.",
     ),
     "error.name-required": ("Vul je naam in.", "Fill in your name."),
+    "error.name-not-a-name": (
+        "Vul alleen je naam in, zonder link, e-mailadres of extra regels.",
+        "Fill in only your name, without a link, e-mail address or extra lines.",
+    ),
     "error.email-invalid": ("Vul een geldig e-mailadres in.", "Fill in a valid e-mail address."),
     "error.role-choice": ("Kies wat je bent.", "Choose what you are."),
     "error.role-not-allowed": (

@@ -74,7 +74,7 @@ NOTICES = {
     "verwijderd": "worker.notice.experience_removed",
     "ingetrokken": "worker.notice.share_withdrawn",
     "nieuwe-link": "worker.notice.link_renewed",
-    "bevestigd": "auth.notice.confirmed",
+    "bevestigd": "account.notice.confirmed",
 }
 EXPERIENCE_FIELDS = ("title", "description", "start", "end")
 

@@ -185,6 +185,7 @@ async def test_evc_record_by_an_assessor(
         "/api/credentials", json=certificate(module["id"], "x@example.nl"), headers=assessor
     )
     assert (response.status_code, response.json()["code"]) == (403, "role-not-allowed")
+    assert response.json()["detail"].startswith("an account with the role assessor cannot")
     response = await client.post(
         "/api/credentials", json=evc_body("noor@example.nl"), headers=cat.provider_b
     )
@@ -350,7 +351,7 @@ async def test_batch_lists_every_bad_row_and_issues_nothing(
     assert (empty.status_code, empty.json()["code"]) == (422, "empty-batch")
     header = await post(
         "/api/credentials/batch",
-        content=b"mail,naam\n",
+        content=b"mail,nom\n",
         headers=headers | {"Content-Type": "text/csv"},
     )
     assert (header.status_code, header.json()["code"]) == (422, "bad-csv-header")

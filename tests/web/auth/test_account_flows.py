@@ -96,7 +96,9 @@ async def test_the_link_asks_for_the_password_when_nobody_is_signed_in(
     done = await press(browser, link, password=PASSWORD)
     assert done.headers["location"] == "/mijn-cv?klaar=bevestigd"
     page = await browser.get(done.headers["location"])
-    assert "Je e-mailadres is bevestigd" in page.text
+    # Signed in by the link's page (the password was given), so not "sign in to go on".
+    assert "Je e-mailadres is bevestigd. Je bent nu ingelogd." in page.text
+    assert "Log in om verder te gaan" not in page.text
     assert (await mailroom.account(JAN)).is_verified
 
 

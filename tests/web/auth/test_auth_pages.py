@@ -182,6 +182,7 @@ async def test_sign_in_attempts_are_limited_per_minute(settings: Any, engine: An
         browser = Browser(client)
         answers = [await browser.sign_in("nobody@example.nl", "wrong-password") for _ in range(4)]
         assert [a.status_code for a in answers] == [400, 400, 400, 429]
-        assert "Wacht een minuut" in answers[-1].text
+        assert "Wacht 1 minuut" in answers[-1].text
+        assert 0 < int(answers[-1].headers["retry-after"]) <= 60
         # Reading the sign-in page is not limited.
         assert (await browser.get("/inloggen")).status_code == 200
