@@ -53,13 +53,20 @@ async def _check(world: World, jws: str) -> str:
     return str(answer.text)
 
 
+# A stream's dictionary gives its length in bytes; the data follows "stream" and a line end.
+STREAM = re.compile(rb"/Length (\d+)(?! \d+ R)[^>]*>>\s*stream\r?\n")
+
+
 def _pdf_text(body: bytes) -> str:
     """The text drawn in a PDF made with the core fonts: its content streams inflated (an
-    image's stream may not be zlib data and is left out)."""
+    image's stream may not be zlib data and is left out). Each stream is cut by its /Length:
+    compressed data may itself end in a CR, which a search for the end of the line before
+    "endstream" would cut off (and the stream would then not inflate)."""
     found = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", body, re.DOTALL):
+    for match in STREAM.finditer(body):
+        data = body[match.end() : match.end() + int(match.group(1))]
         try:
-            found.append(zlib.decompress(stream))
+            found.append(zlib.decompress(data))
         except zlib.error:
             continue
     return b"".join(found).decode("latin-1")
