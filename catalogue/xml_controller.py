@@ -20,8 +20,10 @@ from schemas.errors import (
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
+    UnsupportedMediaTypeError,
 )
 from schemas.errors.catalogue import ModuleIdRequiredError
+from schemas.media_types import XML_TYPES, require_media_type
 
 XML_MAX_BYTES = 5_000_000
 XML = "application/xml"
@@ -54,7 +56,9 @@ class CatalogueXmlController(Controller):
         "/import",
         request_max_body_size=XML_MAX_BYTES,
         guards=[requires_role("provider", "operator")],
-        opt=api_doc(PermissionDeniedError, ConflictError, body={XML: str}),
+        opt=api_doc(
+            PermissionDeniedError, ConflictError, UnsupportedMediaTypeError, body={XML: str}
+        ),
         responses={
             200: ResponseSpec(ModuleImportResult, description="Nothing new: no module created")
         },
@@ -64,6 +68,7 @@ class CatalogueXmlController(Controller):
     ) -> Response[ModuleImportResult]:
         """Import modules from ELM LOQ XML (a provider its own; the operator any provider's):
         201 when a module was created, else 200 (every module updated or unchanged)."""
+        require_media_type(request, XML_TYPES, default=XML)
         body = await request.body()
         result = await CatalogueXml(db_session, base_url).import_elm(
             actor, body, max_bytes=XML_MAX_BYTES

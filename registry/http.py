@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -11,12 +11,12 @@ from litestar import Request
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from schemas.errors import NotFoundError, UnsupportedMediaTypeError
+from schemas.errors import NotFoundError
 from schemas.errors.requests import InvalidParameterError
 from schemas.json_input import require_clean_json, require_shallow
+from schemas.media_types import JSON_ONLY, require_media_type
 from schemas.text import control_character, control_errors
 
-JSON_ONLY = ("application/json",)
 # Set in the scope state of a HEAD request, which the app runs as GET (`registry.app`).
 HEAD_STATE_KEY = "registry_head"
 
@@ -25,26 +25,6 @@ def is_head(request: Request[Any, Any, Any]) -> bool:
     """Whether the client asked HEAD: answered like GET, but nothing was looked at (a share
     opened by HEAD is not a view)."""
     return bool(request.scope.get("state", {}).get(HEAD_STATE_KEY))
-
-
-def require_media_type(
-    request: Request[Any, Any, Any], readable: Collection[str], *, default: str | None = None
-) -> str:
-    """The body's media type, when the endpoint reads it; else 415 `unsupported-media-type`.
-    JSON is also `application/<anything>+json`. A body without Content-Type is read as
-    `default` where the endpoint reads one kind only (JSON), else refused too."""
-    given = request.content_type[0] or default or ""
-    if given in readable or ("application/json" in readable and _is_json(given)):
-        return given
-    raise UnsupportedMediaTypeError(
-        f"this endpoint reads {', '.join(sorted(readable))}, not {given or 'a body without type'}"
-    )
-
-
-def _is_json(media_type: str) -> bool:
-    return media_type == "application/json" or (
-        media_type.startswith("application/") and media_type.endswith("+json")
-    )
 
 
 class RegistryRequest(Request[Any, Any, Any]):

@@ -10,7 +10,6 @@ from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry.http import require_media_type
 from registry.issuing import batches, issuance
 from registry.settings import Settings
 from schemas.access import requires_role
@@ -26,6 +25,7 @@ from schemas.errors import (
 from schemas.errors.issuing import IdempotencyKeyError
 from schemas.issuance import BatchIn, BatchOut, IssuedOut, IssueIn
 from schemas.kinds import ISSUER_ROLES
+from schemas.media_types import require_media_type
 
 BATCH_MAX_BYTES = 20_000_000
 Reissue = Annotated[

@@ -10,7 +10,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.openapi import ResponseSpec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry.http import is_head, require_media_type
+from registry.http import is_head
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
 from registry.wallet.controllers import HOLDER, WALLET_ROLES
@@ -18,6 +18,7 @@ from registry.wallet.holders import Holder
 from schemas.api_doc import api_doc
 from schemas.common import Actor
 from schemas.errors import GoneError, InvalidInputError, NotFoundError, UnsupportedMediaTypeError
+from schemas.media_types import require_media_type
 from schemas.verification import Report
 from schemas.wallet import (
     ReceivedShare,

@@ -59,8 +59,8 @@ def database_anchor(database_url: str | None) -> TrustAnchor:
     if not database_url:
         raise TrustAnchorMissingError(
             "a signed trust list needs --trust-anchor (the operator's DID document from "
-            f"/.well-known/did.json, or its JWK) or {DATABASE_ANCHOR} of the registry that "
-            "signed it",
+            f"/.well-known/did.json, or its JWK) or {DATABASE_ANCHOR} set to the registry "
+            "that signed it (the default database is not used as an anchor)",
         )
     sqlite_file = database_url.removeprefix("sqlite:///")
     if sqlite_file != database_url and not Path(sqlite_file).is_file():

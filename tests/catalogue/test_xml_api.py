@@ -260,3 +260,34 @@ async def test_elm_export_of_one_module_like_edudex(
             "/api/catalogue/export", params={"format": "elm", "moduleId": unknown}
         )
         assert (answer.status_code, answer.json()["code"]) == (404, "module-not-found")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "status"),
+    [
+        ("application/json", 415),
+        ("text/plain", 415),
+        ("application/x-www-form-urlencoded", 415),
+        ("text/xml", 200),
+        ("application/xml; charset=utf-8", 200),
+        ("application/loq+xml", 200),
+    ],
+)
+async def test_the_import_reads_xml_only(
+    client: AsyncTestClient[Any], cat: Catalogue, content_type: str, status: int
+) -> None:
+    """An exported catalogue sent as another media type is refused as such (415), not parsed
+    and then called malformed XML; any XML media type is read."""
+    modules = await _fill(cat)
+    exported = await _export(client)
+    before = await _documents(client, modules)
+    response = await client.post(
+        "/api/catalogue/import",
+        content=exported,
+        headers={**cat.provider_a, "Content-Type": content_type},
+    )
+    assert response.status_code == status, response.text
+    if status == 415:
+        assert response.json()["code"] == "unsupported-media-type"
+        assert response.headers["content-type"].startswith("application/problem+json")
+    assert await _documents(client, modules) == before

@@ -303,7 +303,7 @@ class CohortPages:
         """An example CSV file to start from."""
         return Response(
             EXAMPLE_CSV,
-            media_type="text/csv; charset=utf-8",
+            media_type="text/csv",  # Litestar adds the charset of a text type
             headers={"Content-Disposition": 'attachment; filename="cohort-voorbeeld.csv"'},
         )
 

@@ -39,7 +39,7 @@ async def test_cohort_form_lists_published_modules(provider: Browser, world: Wor
     assert "<progress" in page.text
     assert 'aria-live="polite"' in page.text
     example = await provider.get("/aanbieder/cohort/voorbeeld.csv")
-    assert example.headers["content-type"].startswith("text/csv")
+    assert example.headers["content-type"] == "text/csv; charset=utf-8"
     assert example.text.splitlines()[0] == "email,name"
 
 
