@@ -9,16 +9,11 @@ from typing import Any
 from credentials.claims import issuer_id
 from credentials.dataintegrity import verify_proof
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
+from credentials.keysource import find_key
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
 from credentials.report import Checks, worst
-from credentials.verify import (
-    STEPS,
-    CredentialPipeline,
-    VerifierConfig,
-    find_key,
-    verify_credential_jws,
-)
-from schemas.verification import Report, Verdict
+from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
+from schemas.verification import Check, Report, Verdict
 
 # Data Integrity result codes that mean "we could not check", not "this is false".
 CANNOT_VERIFY_CODES = frozenset(
@@ -79,7 +74,7 @@ class Verifier:
         proof = document.get("proof")
         proof = proof[0] if isinstance(proof, list) and len(proof) == 1 else proof
         method = proof.get("verificationMethod") if isinstance(proof, dict) else None
-        if not pipeline.issuer_key(method, issuer_id(document)):
+        if not pipeline.issuer_key(method):
             return pipeline.stop("there is no key to check the proof with")
         key = pipeline.lookup.key if pipeline.lookup else None
         result = verify_proof(document, resolve_key=lambda _: key)
@@ -88,6 +83,8 @@ class Verifier:
             checks.failed("signature", verdict, result.code, result.message)
             return pipeline.stop("the proof is not valid")
         checks.passed("signature", result.code)
+        if not pipeline.issuer_binding(issuer_id(document)):
+            return pipeline.stop("the credential names no issuer")
         credential = {k: v for k, v in document.items() if k != "proof"}
         doc, problem = pipeline.decode(credential)
         return pipeline.finish(doc, problem)
@@ -140,7 +137,7 @@ class Verifier:
                 "holder-key", "invalid", "kid-holder-mismatch", "the key is not the holder's"
             )
             return False
-        lookup = find_key(VerifierConfig(did_documents=self.config.did_documents), kid)
+        lookup = find_key(kid, None, self.config.did_documents)
         if lookup is None:
             checks.failed("holder-key", "cannot-verify", "holder-key-unknown", f"no key {kid}")
             return False
@@ -190,6 +187,7 @@ class Verifier:
                 "credentials", "invalid", "no-credentials", "no (or too many) credentials"
             )
             return []
+        checks.passed("credentials", "present", f"{len(items)} credential(s)")
         return list(items)
 
     def _enveloped(self, item: object, holder: object) -> Report:
@@ -207,7 +205,7 @@ class Verifier:
         subject = report.credential.subject if report.credential else None
         if subject is not None and subject != holder:
             report.checks.append(
-                report.checks[0].__class__(
+                Check(
                     name="holder",
                     status="failed",
                     code="not-holders-credential",
@@ -215,6 +213,8 @@ class Verifier:
                 )
             )
             report.verdict = "invalid"
+        elif subject is not None:
+            report.checks.append(Check(name="holder", status="passed", code="holders-credential"))
         return report
 
 

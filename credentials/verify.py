@@ -23,14 +23,12 @@ from credentials.claims import (
     outside_window,
 )
 from credentials.contexts import CONTEXTS
-from credentials.did import keys_from_did_document
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
-from credentials.keys import VerifyingKey, resolve_did_key
+from credentials.keysource import DidDocuments, KeyLookup, bind_issuer, find_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList
 from schemas.credentials import AchievementCredentialDoc, SignedCredentialPayload
-from schemas.errors import DomainError
 from schemas.kinds import kind_of_achievement_type
 from schemas.verification import CredentialSummary, Report, Verdict
 
@@ -40,6 +38,7 @@ STEPS = (
     "payload",
     "issuer-key",
     "signature",
+    "issuer-binding",
     "claims",
     "dates",
     "schema",
@@ -50,7 +49,6 @@ UNKNOWN_CONTEXT = "unknown context"
 _DECODE_SIGNED = msgspec.json.Decoder(SignedCredentialPayload).decode
 _ENCODE = msgspec.json.Encoder().encode
 StatusSource = Callable[[str], StatusList | None]
-DidDocuments = Callable[[str], Mapping[str, Any] | None]
 
 
 def _no_status(_: str) -> StatusList | None:
@@ -74,38 +72,6 @@ class VerifierConfig(msgspec.Struct, kw_only=True, frozen=True):
     clock: Callable[[], dt.datetime] = _utc_now
     leeway: dt.timedelta = dt.timedelta(minutes=5)
     max_bytes: int = 256_000
-
-
-class KeyLookup(msgspec.Struct, kw_only=True, frozen=True):
-    """An issuer key, whether the trust list vouches for it, and its validity window there."""
-
-    key: VerifyingKey
-    trusted: bool
-    valid_from: dt.datetime | None = None
-    valid_until: dt.datetime | None = None
-
-
-def find_key(config: VerifierConfig, kid: str) -> KeyLookup | None:
-    """The key a `kid` names: trust list first, then did:key, then configured DID documents.
-
-    Keys carried in a token's own header (jwk, jku, x5u, x5c) are never consulted.
-    """
-    trust_list = config.trust_list
-    if trust_list is not None:
-        record, key = trust_list.key_record(kid), trust_list.key_for(kid)
-        if record is not None and key is not None:
-            return KeyLookup(
-                key=key, trusted=True, valid_from=record.valid_from, valid_until=record.valid_until
-            )
-    did = kid.partition("#")[0]
-    try:
-        if did.startswith("did:key:"):
-            return KeyLookup(key=resolve_did_key(kid), trusted=False)
-        document = config.did_documents(did)
-        key = keys_from_did_document(document).get(kid) if document is not None else None
-    except DomainError:
-        return None
-    return None if key is None else KeyLookup(key=key, trusted=False)
 
 
 def summary_of(
@@ -199,7 +165,7 @@ class CredentialPipeline:
         decode: Callable[[], tuple[AchievementCredentialDoc | None, str]],
         claims: Mapping[str, Any],
     ) -> Report:
-        if not self.issuer_key(parsed.header.get("kid"), issuer):
+        if not self.issuer_key(parsed.header.get("kid")):
             return self.stop("there is no key to check the signature with")
         assert self.lookup is not None
         if not verify_jws(parsed, self.lookup.key):
@@ -208,6 +174,8 @@ class CredentialPipeline:
             )
             return self.stop("the signature is not valid")
         self.checks.passed("signature", "signature-valid")
+        if not self.issuer_binding(issuer):
+            return self.stop("the credential names no issuer")
         doc, problem = decode()
         return self.finish(doc, problem, claims)
 
@@ -251,24 +219,35 @@ class CredentialPipeline:
         self.checks.failed("payload", "invalid", "not-a-credential", "no @context and no vc claim")
         return None
 
-    def issuer_key(self, kid: object, issuer: str | None) -> bool:
-        """Find the key named by `kid`, which must belong to the credential's issuer."""
-        if not isinstance(kid, str) or issuer is None:
+    def issuer_key(self, kid: object) -> bool:
+        """Find the key named by `kid` (whose it is, is judged after the signature)."""
+        if not isinstance(kid, str) or not kid:
             self.checks.failed("issuer-key", "invalid", "no-kid", "the token names no issuer key")
             return False
-        if kid.partition("#")[0] != issuer:
-            self.checks.failed(
-                "issuer-key", "invalid", "kid-issuer-mismatch", "the key belongs to another issuer"
-            )
-            return False
-        self.lookup = find_key(self.config, kid)
+        config = self.config
+        self.lookup = find_key(kid, config.trust_list, config.did_documents)
         if self.lookup is None:
             self.checks.failed(
                 "issuer-key", "cannot-verify", "issuer-key-unknown", f"no known key {kid}"
             )
             return False
-        source = "trust-list" if self.lookup.trusted else "did-document"
-        self.checks.passed("issuer-key", source, kid)
+        self.checks.passed("issuer-key", self.lookup.source, kid)
+        return True
+
+    def issuer_binding(self, issuer: str | None) -> bool:
+        """After a good signature: is the signing key the issuer's? (False: no issuer.)"""
+        assert self.lookup is not None
+        if issuer is None:
+            self.checks.failed(
+                "issuer-binding", "invalid", "no-issuer", "the credential names no issuer"
+            )
+            return False
+        config = self.config
+        binding = bind_issuer(self.lookup, issuer, config.trust_list, config.did_documents)
+        if binding.verdict is None:
+            self.checks.passed("issuer-binding", binding.code, binding.message)
+        else:
+            self.checks.failed("issuer-binding", binding.verdict, binding.code, binding.message)
         return True
 
     # ------------------------------------------------------------------ shared back half
@@ -289,12 +268,13 @@ class CredentialPipeline:
             else:
                 self.checks.failed("schema", "invalid", "not-ob3", problem)
             return self.stop("the credential could not be read")
+        unknown = next((c for c in doc.context if isinstance(c, str) and c not in CONTEXTS), None)
+        if unknown is not None:
+            # Before claims and dates: an unknown context means we cannot read it at all.
+            return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
         if claims is not None:
             self._claims(claims, doc)
         self._dates(doc, claims or {})
-        unknown = next((c for c in doc.context if isinstance(c, str) and c not in CONTEXTS), None)
-        if unknown is not None:
-            return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
         self.checks.passed("schema", "ob3")
         self._status(doc)
         self._accreditation(doc)
@@ -345,7 +325,10 @@ class CredentialPipeline:
     def _trusted_name(self, doc: AchievementCredentialDoc) -> str | None:
         """The trust list's name for the issuer, when its key came from the trust list."""
         trust_list = self.config.trust_list
-        if self.lookup is None or not self.lookup.trusted or trust_list is None:
+        lookup = self.lookup
+        if lookup is None or not lookup.trusted or trust_list is None:
+            return None
+        if lookup.controller != issuer_of(doc):
             return None
         listed = trust_list.trusted_issuer(issuer_of(doc))
         return listed.name if listed is not None else None

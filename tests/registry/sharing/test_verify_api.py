@@ -86,8 +86,8 @@ async def test_verify_a_credential_jws(world: World) -> None:
     report = response.json()
     assert report["verdict"] == "valid"
     assert [c["name"] for c in report["checks"]] == [
-        "jws", "payload", "issuer-key", "signature", "claims", "dates", "schema", "status",
-        "accreditation",
+        "jws", "payload", "issuer-key", "signature", "issuer-binding", "claims", "dates", "schema",
+        "status", "accreditation",
     ]  # fmt: skip
     assert report["credential"]["id"] == issued["id"]
     assert (await world.verify({"credential": issued["credential"]}))["verdict"] == "valid"

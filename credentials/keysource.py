@@ -1,0 +1,106 @@
+"""Which key a `kid` (or a Data Integrity `verificationMethod`) names, and whether that key is
+the credential issuer's: the `issuer-key` and `issuer-binding` steps of the pipeline.
+
+Keys come only from what the verifier was configured with (the trust list, supplied
+documents) or from identifiers that carry their key (`did:key`). Nothing is fetched, and keys
+in a token's own header (jwk, jku, x5u, x5c) are never consulted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import msgspec
+
+from credentials.did import keys_from_did_document
+from credentials.keys import VerifyingKey, resolve_did_key
+from credentials.trust import TrustList
+from schemas.errors import DomainError
+from schemas.verification import Verdict
+
+__all__ = ["Binding", "DidDocuments", "KeyLookup", "bind_issuer", "find_key"]
+
+DidDocuments = Callable[[str], Mapping[str, Any] | None]
+
+
+class KeyLookup(msgspec.Struct, kw_only=True, frozen=True):
+    """An issuer key, who controls it, whether the trust list vouches for it, and its
+    validity window there."""
+
+    key: VerifyingKey
+    trusted: bool
+    controller: str
+    source: str
+    valid_from: dt.datetime | None = None
+    valid_until: dt.datetime | None = None
+
+
+class Binding(msgspec.Struct, kw_only=True, frozen=True):
+    """The outcome of the issuer-binding check: verdict None when it passed."""
+
+    verdict: Verdict | None
+    code: str
+    message: str
+
+
+def find_key(
+    kid: str, trust_list: TrustList | None, did_documents: DidDocuments
+) -> KeyLookup | None:
+    """The key a `kid` names: trust list first, then did:key, then configured DID documents."""
+    if trust_list is not None:
+        record, key = trust_list.key_record(kid), trust_list.key_for(kid)
+        if record is not None and key is not None:
+            return KeyLookup(
+                key=key,
+                trusted=True,
+                controller=kid.partition("#")[0],
+                source="trust-list",
+                valid_from=record.valid_from,
+                valid_until=record.valid_until,
+            )
+    did = kid.partition("#")[0]
+    try:
+        if did.startswith("did:key:"):
+            key = resolve_did_key(kid)
+            return KeyLookup(key=key, trusted=False, controller=did, source="did-key")
+        document = did_documents(did)
+        key = keys_from_did_document(document).get(kid) if document is not None else None
+    except DomainError:
+        return None
+    if key is None:
+        return None
+    return KeyLookup(key=key, trusted=False, controller=did, source="did-document")
+
+
+def bind_issuer(
+    lookup: KeyLookup, issuer: str, trust_list: TrustList | None, did_documents: DidDocuments
+) -> Binding:
+    """Whether the key that made a good signature is the issuer's.
+
+    A key controlled by the issuer passes. A key that is not the issuer's is `invalid` when we
+    know whose key it is or which keys the issuer has (the issuer is a DID, is on the trust
+    list, or has a configured document; or the trust list vouches for the key as another's).
+    When we know neither (an `https://` issuer nothing describes, signing with a `did:key`),
+    nobody vouches for the link: `untrusted-issuer`, never `valid`.
+    """
+    if lookup.controller == issuer:
+        return Binding(verdict=None, code="issuers-key", message=lookup.controller)
+    known = (
+        lookup.trusted
+        or issuer.startswith("did:")
+        or (trust_list is not None and trust_list.trusted_issuer(issuer) is not None)
+        or did_documents(issuer) is not None
+    )
+    if known:
+        return Binding(
+            verdict="invalid",
+            code="kid-issuer-mismatch",
+            message=f"the key belongs to {lookup.controller}, not to the issuer",
+        )
+    return Binding(
+        verdict="untrusted-issuer",
+        code="issuer-keys-unknown",
+        message=f"nothing says whether {lookup.controller} speaks for {issuer}",
+    )
