@@ -9,20 +9,18 @@ in a token's own header (jwk, jku, x5u, x5c) are never consulted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import Any
 
 import msgspec
 
-from credentials.did import keys_from_did_document
-from credentials.keys import VerifyingKey, resolve_did_key
+from credentials.b64 import EncodingError, b64url_decode
+from credentials.jws import JwsError, strict_json
+from credentials.keydocs import KeyStore
+from credentials.keys import KeyFormatError, VerifyingKey, resolve_did_key
 from credentials.trust import TrustList
 from schemas.errors import DomainError
 from schemas.verification import Verdict
 
-__all__ = ["Binding", "DidDocuments", "KeyLookup", "bind_issuer", "find_key"]
-
-DidDocuments = Callable[[str], Mapping[str, Any] | None]
+__all__ = ["Binding", "KeyLookup", "bind_issuer", "find_key", "resolve_did_jwk"]
 
 
 class KeyLookup(msgspec.Struct, kw_only=True, frozen=True):
@@ -45,10 +43,10 @@ class Binding(msgspec.Struct, kw_only=True, frozen=True):
     message: str
 
 
-def find_key(
-    kid: str, trust_list: TrustList | None, did_documents: DidDocuments
-) -> KeyLookup | None:
-    """The key a `kid` names: trust list first, then did:key, then configured DID documents."""
+def find_key(kid: str, trust_list: TrustList | None, documents: KeyStore) -> KeyLookup | None:
+    """The key a `kid` names: trust list first, then a DID that carries its key (did:key,
+    did:jwk), then the supplied documents (DID documents for did:web, key documents for
+    `https://` key URLs, JWKS)."""
     if trust_list is not None:
         record, key = trust_list.key_record(kid), trust_list.key_for(kid)
         if record is not None and key is not None:
@@ -65,17 +63,32 @@ def find_key(
         if did.startswith("did:key:"):
             key = resolve_did_key(kid)
             return KeyLookup(key=key, trusted=False, controller=did, source="did-key")
-        document = did_documents(did)
-        key = keys_from_did_document(document).get(kid) if document is not None else None
+        if did.startswith("did:jwk:"):
+            key = resolve_did_jwk(kid)
+            return KeyLookup(key=key, trusted=False, controller=did, source="did-jwk")
     except DomainError:
         return None
-    if key is None:
+    entry = documents.get(kid)
+    if entry is None:
         return None
-    return KeyLookup(key=key, trusted=False, controller=did, source="did-document")
+    source = "did-document" if kid.startswith("did:") else "key-document"
+    return KeyLookup(key=entry.key, trusted=False, controller=entry.controller, source=source)
+
+
+def resolve_did_jwk(kid: str) -> VerifyingKey:
+    """The public key a did:jwk DID (URL) carries: base64url of the JWK; its one method is #0."""
+    did, _, fragment = kid.partition("#")
+    if fragment not in ("", "0"):
+        raise KeyFormatError("a did:jwk names its key #0", code="bad-did")
+    try:
+        jwk = strict_json(b64url_decode(did.removeprefix("did:jwk:")))
+    except (EncodingError, JwsError):
+        raise KeyFormatError("the did:jwk is not base64url JSON", code="bad-did") from None
+    return VerifyingKey.from_jwk(jwk)
 
 
 def bind_issuer(
-    lookup: KeyLookup, issuer: str, trust_list: TrustList | None, did_documents: DidDocuments
+    lookup: KeyLookup, issuer: str, trust_list: TrustList | None, documents: KeyStore
 ) -> Binding:
     """Whether the key that made a good signature is the issuer's.
 
@@ -91,7 +104,7 @@ def bind_issuer(
         lookup.trusted
         or issuer.startswith("did:")
         or (trust_list is not None and trust_list.trusted_issuer(issuer) is not None)
-        or did_documents(issuer) is not None
+        or documents.describes(issuer)
     )
     if known:
         return Binding(

@@ -41,7 +41,7 @@ def read_status_list_credential(
     kid, issuer = parsed.header.get("kid"), issuer_id(document)
     if not isinstance(kid, str) or issuer is None or kid.partition("#")[0] != issuer:
         raise StatusListCredentialError("the key does not belong to the list's issuer")
-    lookup = find_key(kid, config.trust_list, config.did_documents)
+    lookup = find_key(kid, config.trust_list, config.documents)
     if lookup is None or not verify_jws(parsed, lookup.key):
         raise StatusListCredentialError("the status list signature cannot be checked")
     subject = document.get("credentialSubject")

@@ -137,7 +137,7 @@ class Verifier:
                 "holder-key", "invalid", "kid-holder-mismatch", "the key is not the holder's"
             )
             return False
-        lookup = find_key(kid, None, self.config.did_documents)
+        lookup = find_key(kid, None, self.config.documents)
         if lookup is None:
             checks.failed("holder-key", "cannot-verify", "holder-key-unknown", f"no key {kid}")
             return False

@@ -24,7 +24,8 @@ from credentials.claims import (
 )
 from credentials.contexts import CONTEXTS
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
-from credentials.keysource import DidDocuments, KeyLookup, bind_issuer, find_key
+from credentials.keydocs import KeyStore
+from credentials.keysource import KeyLookup, bind_issuer, find_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList
@@ -55,10 +56,6 @@ def _no_status(_: str) -> StatusList | None:
     return None
 
 
-def _no_documents(_: str) -> Mapping[str, Any] | None:
-    return None
-
-
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -68,7 +65,8 @@ class VerifierConfig(msgspec.Struct, kw_only=True, frozen=True):
 
     trust_list: TrustList | None = None
     status_lists: StatusSource = _no_status
-    did_documents: DidDocuments = _no_documents
+    # Supplied DID documents, key documents and JWKS (an empty store knows no keys).
+    documents: KeyStore = msgspec.field(default_factory=KeyStore)
     clock: Callable[[], dt.datetime] = _utc_now
     leeway: dt.timedelta = dt.timedelta(minutes=5)
     max_bytes: int = 256_000
@@ -225,7 +223,7 @@ class CredentialPipeline:
             self.checks.failed("issuer-key", "invalid", "no-kid", "the token names no issuer key")
             return False
         config = self.config
-        self.lookup = find_key(kid, config.trust_list, config.did_documents)
+        self.lookup = find_key(kid, config.trust_list, config.documents)
         if self.lookup is None:
             self.checks.failed(
                 "issuer-key", "cannot-verify", "issuer-key-unknown", f"no known key {kid}"
@@ -243,7 +241,7 @@ class CredentialPipeline:
             )
             return False
         config = self.config
-        binding = bind_issuer(self.lookup, issuer, config.trust_list, config.did_documents)
+        binding = bind_issuer(self.lookup, issuer, config.trust_list, config.documents)
         if binding.verdict is None:
             self.checks.passed("issuer-binding", binding.code, binding.message)
         else:

@@ -153,6 +153,21 @@ class Accreditation(UUIDAuditBase):
     valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
 
 
+class ForeignAccreditation(UUIDAuditBase):
+    """The operator's decision to trust an issuer of another system (a DID or an https:// id)
+    for a kind of credential, with the keys of the document the operator supplied."""
+
+    __tablename__ = "foreign_accreditation"
+    issuer: Mapped[str] = mapped_column(String(500), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    key_document: Mapped[dict[str, Any]] = mapped_column(JsonB)
+    kind: Mapped[str] = mapped_column(String(32))
+    # Achievement URLs or URL prefixes; empty means any achievement of `kind`.
+    achievements: Mapped[list[str]] = mapped_column(JsonB, default=list)
+    valid_from: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+
+
 class StatusListRow(BigIntBase):
     """One Bitstring Status List pair of an issuer: revocation bits, suspension bits (same
     indexes; see `credentials.status.suspension_list_url`) and which indexes are taken."""
