@@ -17,21 +17,29 @@ import msgspec
 
 from credentials.claims import (
     CLAIMS,
+    AnyCredential,
     claims_problem,
     issuer_id,
     legacy_credential,
     outside_window,
 )
-from credentials.contexts import CONTEXTS
+from credentials.documents import (
+    UNKNOWN_CONTEXT,
+    canonical_payload,
+    decode_credential,
+    issuer_of,
+    summary_of,
+    unknown_context,
+)
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keydocs import KeyStore
 from credentials.keysource import KeyLookup, bind_issuer, find_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList
-from schemas.credentials import AchievementCredentialDoc, SignedCredentialPayload
+from schemas.credentials import AchievementCredentialDoc
 from schemas.kinds import kind_of_achievement_type
-from schemas.verification import CredentialSummary, Report, Verdict
+from schemas.verification import Report, Verdict
 
 CREDENTIAL_TYPS = frozenset({"vc+jwt", "vc+ld+jwt", "JWT", None})
 STEPS = (
@@ -46,9 +54,6 @@ STEPS = (
     "status",
     "accreditation",
 )
-UNKNOWN_CONTEXT = "unknown context"
-_DECODE_SIGNED = msgspec.json.Decoder(SignedCredentialPayload).decode
-_ENCODE = msgspec.json.Encoder().encode
 StatusSource = Callable[[str], StatusList | None]
 
 
@@ -70,60 +75,6 @@ class VerifierConfig(msgspec.Struct, kw_only=True, frozen=True):
     clock: Callable[[], dt.datetime] = _utc_now
     leeway: dt.timedelta = dt.timedelta(minutes=5)
     max_bytes: int = 256_000
-
-
-def summary_of(
-    doc: AchievementCredentialDoc, trusted_issuer_name: str | None = None
-) -> CredentialSummary:
-    """The part of a credential a person reads in a report."""
-    issuer = doc.issuer
-    achievement = doc.credential_subject.achievement
-    return CredentialSummary(
-        id=doc.id,
-        issuer=issuer if isinstance(issuer, str) else issuer.id,
-        issuer_name=None if isinstance(issuer, str) else issuer.name,
-        trusted_issuer_name=trusted_issuer_name,
-        subject=doc.credential_subject.id,
-        subject_name=subject_name(doc),
-        achievement=achievement.name,
-        achievement_id=achievement.id,
-        achievement_type=achievement.achievement_type,
-        valid_from=doc.valid_from.isoformat(),
-        valid_until=doc.valid_until.isoformat() if doc.valid_until else None,
-    )
-
-
-def subject_name(doc: AchievementCredentialDoc) -> str | None:
-    """The holder's name: the subject's plain (unhashed) identifier of type name (DESIGN 4)."""
-    for identifier in doc.credential_subject.identifier:
-        if identifier.identity_type == "name" and not identifier.hashed:
-            return identifier.identity_hash or None
-    return None
-
-
-def issuer_of(doc: AchievementCredentialDoc) -> str:
-    return doc.issuer if isinstance(doc.issuer, str) else doc.issuer.id
-
-
-def canonical_payload(payload: bytes) -> SignedCredentialPayload | None:
-    """The payload as our typed Struct, if re-encoding it gives back exactly these bytes.
-
-    Then the JSON had no duplicate keys and nothing we do not model, so the strict (slower)
-    generic parse can be skipped. Anything else, foreign or odd, takes the generic path.
-    """
-    try:
-        signed = _DECODE_SIGNED(payload)
-    except (msgspec.DecodeError, UnicodeError, RecursionError):
-        return None  # the strict path says what is wrong (strict_json: bad-json when too deep)
-    return signed if _ENCODE(signed) == payload else None
-
-
-def _unknown_context(credential: Mapping[str, Any]) -> str | None:
-    contexts = credential.get("@context")
-    for context in contexts if isinstance(contexts, list) else [contexts]:
-        if isinstance(context, str) and context not in CONTEXTS:
-            return context
-    return None
 
 
 class CredentialPipeline:
@@ -160,7 +111,7 @@ class CredentialPipeline:
         self,
         parsed: ParsedJws,
         issuer: str | None,
-        decode: Callable[[], tuple[AchievementCredentialDoc | None, str]],
+        decode: Callable[[], tuple[AnyCredential | None, str]],
         claims: Mapping[str, Any],
     ) -> Report:
         if not self.issuer_key(parsed.header.get("kid")):
@@ -252,7 +203,7 @@ class CredentialPipeline:
 
     def finish(
         self,
-        doc: AchievementCredentialDoc | None,
+        doc: AnyCredential | None,
         problem: str,
         claims: Mapping[str, Any] | None = None,
     ) -> Report:
@@ -264,43 +215,28 @@ class CredentialPipeline:
                 # Never fetched: without the context we cannot know what the terms mean.
                 self.checks.failed("schema", "cannot-verify", "unknown-context", problem)
             else:
-                self.checks.failed("schema", "invalid", "not-ob3", problem)
+                code, _, message = problem.partition(": ")
+                self.checks.failed("schema", "invalid", code, message)
             return self.stop("the credential could not be read")
-        unknown = next((c for c in doc.context if isinstance(c, str) and c not in CONTEXTS), None)
+        unknown = unknown_context(doc.context)
         if unknown is not None:
             # Before claims and dates: an unknown context means we cannot read it at all.
             return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
         if claims is not None:
             self._claims(claims, doc)
         self._dates(doc, claims or {})
-        self.checks.passed("schema", "ob3")
+        ob3 = isinstance(doc, AchievementCredentialDoc)
+        self.checks.passed("schema", "ob3" if ob3 else "vc")
         self._status(doc)
         self._accreditation(doc)
         return self.checks.report(summary_of(doc, self._trusted_name(doc)))
 
     def decode(
         self, credential: Mapping[str, Any], raw: bytes | None = None
-    ) -> tuple[AchievementCredentialDoc | None, str]:
-        """The typed document (from the raw bytes when we have them: msgspec reads bytes
-        fastest), or None and what is wrong."""
-        unknown = _unknown_context(credential)
-        if unknown is not None:
-            return None, f"{UNKNOWN_CONTEXT} {unknown}"
-        try:
-            if raw is not None:
-                doc = msgspec.json.decode(raw, type=AchievementCredentialDoc)
-            else:
-                doc = msgspec.convert(credential, AchievementCredentialDoc)
-        except msgspec.ValidationError as error:
-            return None, str(error)
-        types = [doc.type] if isinstance(doc.type, str) else doc.type
-        if "VerifiableCredential" not in types:
-            return None, "type lacks VerifiableCredential"
-        if doc.valid_from.tzinfo is None or (doc.valid_until and doc.valid_until.tzinfo is None):
-            return None, "validFrom and validUntil need a time zone (dateTimeStamp)"
-        return doc, ""
+    ) -> tuple[AnyCredential | None, str]:
+        return decode_credential(credential, raw)
 
-    def _claims(self, claims: Mapping[str, Any], doc: AchievementCredentialDoc) -> None:
+    def _claims(self, claims: Mapping[str, Any], doc: AnyCredential) -> None:
         """Registered claims must say what the credential says (VC-JOSE-COSE section 3.1.2)."""
         problem = claims_problem(claims, doc, issuer_of(doc))
         if problem is not None:
@@ -308,7 +244,7 @@ class CredentialPipeline:
         else:
             self.checks.passed("claims", "consistent")
 
-    def _dates(self, doc: AchievementCredentialDoc, claims: Mapping[str, Any]) -> None:
+    def _dates(self, doc: AnyCredential, claims: Mapping[str, Any]) -> None:
         outside = outside_window(doc, claims, self.config.clock(), self.config.leeway)
         if outside is not None:
             verdict, message = outside
@@ -320,7 +256,7 @@ class CredentialPipeline:
         else:
             self.checks.passed("dates", "in-window")
 
-    def _trusted_name(self, doc: AchievementCredentialDoc) -> str | None:
+    def _trusted_name(self, doc: AnyCredential) -> str | None:
         """The trust list's name for the issuer, when its key came from the trust list."""
         trust_list = self.config.trust_list
         lookup = self.lookup
@@ -331,13 +267,13 @@ class CredentialPipeline:
         listed = trust_list.trusted_issuer(issuer_of(doc))
         return listed.name if listed is not None else None
 
-    def _key_valid_at(self, at: dt.datetime) -> bool:
-        if self.lookup is None:
+    def _key_valid_at(self, at: dt.datetime | None) -> bool:
+        if self.lookup is None or at is None:
             return True
         start, end = self.lookup.valid_from, self.lookup.valid_until
         return (start is None or at >= start - self.config.leeway) and (end is None or at < end)
 
-    def _status(self, doc: AchievementCredentialDoc) -> None:
+    def _status(self, doc: AnyCredential) -> None:
         entries = doc.credential_status
         if entries is None:
             self.checks.skipped("status", "no-status", "the credential has no status entry")
@@ -373,7 +309,7 @@ class CredentialPipeline:
         shadow = self.config.status_lists(suspension_list_url(revocation_url))
         return shadow is not None and index < shadow.size and shadow.get(index)
 
-    def _accreditation(self, doc: AchievementCredentialDoc) -> None:
+    def _accreditation(self, doc: AnyCredential) -> None:
         trust_list = self.config.trust_list
         if self.lookup is None or not self.lookup.trusted or trust_list is None:
             self.checks.failed(
@@ -381,6 +317,12 @@ class CredentialPipeline:
                 "untrusted-issuer",
                 "issuer-not-trusted",
                 "the issuer is not on the trust list",
+            )
+            return
+        if not isinstance(doc, AchievementCredentialDoc):
+            # Accreditations name kinds of achievements; other credentials have none.
+            self.checks.failed(
+                "accreditation", "untrusted-issuer", "not-accredited", "no accredited kind"
             )
             return
         achievement = doc.credential_subject.achievement

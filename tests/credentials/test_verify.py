@@ -505,7 +505,7 @@ def test_explicit_suspension_entry(world: World) -> None:
 
 def test_claims_checked_on_the_fast_path_too(world: World) -> None:
     # Re-encoded with our own Struct, so the verifier takes its canonical fast path.
-    from credentials.verify import canonical_payload
+    from credentials.documents import canonical_payload
     from schemas.credentials import SignedCredentialPayload
 
     _, payload, _ = parts(world.credential())
