@@ -54,6 +54,8 @@ STEPS = (
     "status",
     "accreditation",
 )
+# JWS problems that mean "we cannot check this", not "this is false".
+CANNOT_READ = frozenset({"alg-not-supported"})
 StatusSource = Callable[[str], StatusList | None]
 
 
@@ -136,7 +138,8 @@ class CredentialPipeline:
         try:
             parsed = parse_compact(token, max_bytes=self.config.max_bytes)
         except JwsError as error:
-            self.checks.failed("jws", "invalid", error.code, error.message)
+            verdict: Verdict = "cannot-verify" if error.code in CANNOT_READ else "invalid"
+            self.checks.failed("jws", verdict, error.code, error.message)
             return None
         typ = parsed.header.get("typ")
         if typ not in CREDENTIAL_TYPS:
