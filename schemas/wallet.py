@@ -330,10 +330,11 @@ class AuditEntry(Response, kw_only=True):
 
 
 class VerifyRequest(Request, kw_only=True):
-    """Exactly one of: a credential, a presentation, or the URL of a share."""
+    """Exactly one of: a credential, a presentation, or the URL of a share. A credential or
+    presentation is a compact JWS (or SD-JWT) string, or a JSON object secured with a proof."""
 
-    credential: str | None = None
-    presentation: str | None = None
+    credential: str | dict[str, Any] | None = None
+    presentation: str | dict[str, Any] | None = None
     share: Annotated[str, msgspec.Meta(max_length=500)] | None = None
     audience: ShortText | None = None
     nonce: ShortText | None = None

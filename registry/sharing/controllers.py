@@ -132,6 +132,7 @@ class VerifyController(Controller):
             GoneError,
             body={
                 **dict.fromkeys(sorted(verification.JWS_TYPES), str),
+                **dict.fromkeys(sorted(verification.DOCUMENT_TYPES), dict[str, Any]),
                 "application/json": VerifyRequest,
             },
         ),
@@ -146,7 +147,8 @@ class VerifyController(Controller):
         """Verify and return the report of DESIGN section 5 (nothing is fetched)."""
         if request.content_type[0] not in verification.MEDIA_TYPES:
             raise UnsupportedMediaTypeError(
-                "send a JWS as application/vc+jwt or application/vp+jwt, or JSON"
+                "send a JWS as application/vc+jwt or application/vp+jwt, a credential as "
+                "application/vc, or JSON"
             )
         body = await request.body()
         parsed = verification.parse_verify_body(body, request.content_type[0])

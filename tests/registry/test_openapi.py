@@ -106,6 +106,9 @@ async def test_bodies_read_by_the_route_itself(client: AsyncTestClient[Any]) -> 
         "application/vc+jwt",
         "application/vp+jwt",
         "text/plain",
+        "application/vc",
+        "application/vp",
+        "application/vc+ld+json",
     }
     assert set(verify["application/json"]["schema"]["properties"]) >= {
         "credential",

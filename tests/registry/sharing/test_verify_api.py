@@ -3,8 +3,10 @@ verify `valid`, revoke, verify `revoked` (a deelcertificaat and an EVC record)."
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import msgspec
 import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -159,3 +161,50 @@ async def test_verify_needs_a_known_media_type(world: World) -> None:
     )
     assert response.status_code == 200
     assert response.json()["verdict"] == "invalid"
+
+
+def proof_secured(holder: str) -> dict[str, Any]:
+    """A foreign credential as JSON with an embedded `eddsa-jcs-2022` proof."""
+    import datetime as dt
+
+    from credentials.dataintegrity import sign_proof
+    from credentials.issue import issue_deelcertificaat
+    from credentials.keys import SigningKey, did_key
+    from schemas.credentials import Party
+    from tests.credentials.test_issue import deelcertificaat_input
+
+    key = SigningKey.generate()
+    issuer, now = did_key(key.public), dt.datetime.now(dt.UTC)
+    data = deelcertificaat_input(
+        issuer=Party(id=issuer, name="Elders"),
+        holder=Party(id=holder, name="Lotte"),
+        status=[],
+        issued_at=now - dt.timedelta(days=1),
+    )
+    document = msgspec.to_builtins(issue_deelcertificaat(data, key, kid="x").document)
+    method = f"{issuer}#{key.public.multibase()}"
+    return sign_proof(
+        document,
+        key,
+        verification_method=method,
+        cryptosuite="eddsa-jcs-2022",
+        created=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    )
+
+
+async def test_verify_a_json_credential_with_a_proof(world: World) -> None:
+    worker = await world.person("worker", "noor@example.nl")
+    holder = (await world.wallet(worker))["holder"]
+    secured = proof_secured(holder)
+    report = await world.verify({"credential": secured})
+    assert report["verdict"] == "untrusted-issuer", report
+    assert {c["name"]: c["code"] for c in report["checks"]}["signature"] == "proof-valid"
+    response = await world.client.post(
+        "/api/verify",
+        content=json.dumps(secured).encode(),
+        headers={"Content-Type": "application/vc"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["verdict"] == "untrusted-issuer"
+    secured["credentialSubject"]["achievement"]["name"] = "Anders"
+    assert (await world.verify({"credential": secured}))["verdict"] == "invalid"
