@@ -51,7 +51,7 @@ _P256_PREFIX = b"\x80\x24"
 _P384_PREFIX = b"\x81\x24"  # p384-pub 0x1201
 # Base58btc without a leading "1" (a zero byte, never a valid multicodec prefix here), so
 # decoding is one-to-one and every key has exactly one accepted text.
-_MULTIBASE_58 = re.compile(r"z[2-9A-HJ-NP-Za-km-z][1-9A-HJ-NP-Za-km-z]{30,60}")
+_MULTIBASE_58 = re.compile(r"z[2-9A-HJ-NP-Za-km-z][1-9A-HJ-NP-Za-km-z]{30,80}")
 _PRIVATE_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "k", "oth"})
 _ECDSA = ec.ECDSA(hashes.SHA256())
 _HASHES: dict[str, type[hashes.HashAlgorithm]] = {

@@ -7,18 +7,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from credentials.claims import issuer_id
-from credentials.dataintegrity import verify_proof
+from credentials.embedded import verify_embedded
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keysource import find_key
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
 from credentials.report import Checks, worst
 from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
-from schemas.verification import Check, Report, Verdict
+from schemas.verification import Check, Report
 
-# Data Integrity result codes that mean "we could not check", not "this is false".
-CANNOT_VERIFY_CODES = frozenset(
-    {"unknown-context", "canonicalization-limit", "bad-verification-method"}
-)
 PRESENTATION_STEPS = ("jws", "payload", "holder-key", "signature", "audience", "nonce", "dates")
 MAX_CREDENTIALS = 500
 
@@ -67,27 +63,7 @@ class Verifier:
             checks.failed("payload", "invalid", "missing-proof", "a JSON credential needs a proof")
             return pipeline.stop("the document could not be read")
         checks.passed("payload", "json")
-        return self._proof(pipeline, document)
-
-    def _proof(self, pipeline: CredentialPipeline, document: Mapping[str, Any]) -> Report:
-        checks = pipeline.checks
-        proof = document.get("proof")
-        proof = proof[0] if isinstance(proof, list) and len(proof) == 1 else proof
-        method = proof.get("verificationMethod") if isinstance(proof, dict) else None
-        if not pipeline.issuer_key(method):
-            return pipeline.stop("there is no key to check the proof with")
-        key = pipeline.lookup.key if pipeline.lookup else None
-        result = verify_proof(document, resolve_key=lambda _: key)
-        if not result.ok:
-            verdict: Verdict = "cannot-verify" if result.code in CANNOT_VERIFY_CODES else "invalid"
-            checks.failed("signature", verdict, result.code, result.message)
-            return pipeline.stop("the proof is not valid")
-        checks.passed("signature", result.code)
-        if not pipeline.issuer_binding(issuer_id(document)):
-            return pipeline.stop("the credential names no issuer")
-        credential = {k: v for k, v in document.items() if k != "proof"}
-        doc, problem = pipeline.decode(credential)
-        return pipeline.finish(doc, problem)
+        return verify_embedded(pipeline, document)
 
     def verify_presentation(
         self, token: str | bytes, *, audience: str | None, nonce: str | None
