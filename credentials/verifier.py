@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from credentials.baked import PNG_SIGNATURE, BakedError, is_image, unbake
 from credentials.claims import issuer_id
 from credentials.embedded import verify_embedded
 from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
@@ -15,6 +16,8 @@ from credentials.report import Checks, worst
 from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
 from schemas.verification import Check, Report
 
+# An image may hold a picture besides the credential: allow it some room.
+BAKED_IMAGE_FACTOR = 20
 PRESENTATION_STEPS = ("jws", "payload", "holder-key", "signature", "audience", "nonce", "dates")
 MAX_CREDENTIALS = 500
 
@@ -28,13 +31,37 @@ class Verifier:
     def verify(
         self, data: str | bytes, *, audience: str | None = None, nonce: str | None = None
     ) -> Report:
-        """Verify a JWS credential, a JWS presentation or a JSON credential with a proof."""
+        """Verify a JWS credential, a JWS presentation, a JSON credential with a proof, or a
+        baked badge (PNG or SVG) carrying one of these."""
+        if isinstance(data, bytes) and is_image(data):
+            return self.verify_image(data, audience=audience, nonce=nonce)
         text = data.strip()
         if text[:1] in ("{", b"{"):
             return self.verify_document(text)
         if self._typ(text) == VP_TYP:
             return self.verify_presentation(text, audience=audience, nonce=nonce)
         return self.verify_credential(text)
+
+    def verify_image(
+        self, data: bytes, *, audience: str | None = None, nonce: str | None = None
+    ) -> Report:
+        """A baked badge: the credential inside a PNG or SVG image, then as usual."""
+        kind = "png" if data.startswith(PNG_SIGNATURE) else "svg"
+        if len(data) > BAKED_IMAGE_FACTOR * self.config.max_bytes:
+            error = BakedError("the image is too large", code="token-too-large")
+        else:
+            try:
+                inner = unbake(data)
+            except BakedError as caught:
+                error = caught
+            else:
+                report = self.verify(inner.encode("utf-8"), audience=audience, nonce=nonce)
+                report.checks.insert(0, Check(name="image", status="passed", code=kind))
+                return report
+        checks = Checks()
+        checks.failed("image", "invalid", error.code, error.message)
+        checks.skip_rest(STEPS, "no credential could be read from the image")
+        return checks.report(None)
 
     def _typ(self, token: str | bytes) -> object:
         try:

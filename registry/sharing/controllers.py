@@ -133,6 +133,7 @@ class VerifyController(Controller):
             body={
                 **dict.fromkeys(sorted(verification.JWS_TYPES), str),
                 **dict.fromkeys(sorted(verification.DOCUMENT_TYPES), dict[str, Any]),
+                **dict.fromkeys(sorted(verification.IMAGE_TYPES), bytes),
                 "application/json": VerifyRequest,
             },
         ),
@@ -148,8 +149,10 @@ class VerifyController(Controller):
         if request.content_type[0] not in verification.MEDIA_TYPES:
             raise UnsupportedMediaTypeError(
                 "send a JWS as application/vc+jwt or application/vp+jwt, a credential as "
-                "application/vc, or JSON"
+                "application/vc, a baked badge as image/png or image/svg+xml, or JSON"
             )
         body = await request.body()
+        if request.content_type[0] in verification.IMAGE_TYPES:
+            return await verification.verify_image(db_session, settings, body)
         parsed = verification.parse_verify_body(body, request.content_type[0])
         return await verification.verify_request(db_session, settings, viewer, parsed)

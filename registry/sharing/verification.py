@@ -30,7 +30,9 @@ from schemas.wallet import VerifyRequest
 JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
 # A credential or presentation as JSON itself (secured with an embedded proof), not wrapped.
 DOCUMENT_TYPES = frozenset({"application/vc", "application/vp", "application/vc+ld+json"})
-MEDIA_TYPES = JWS_TYPES | DOCUMENT_TYPES | {"application/json"}
+# A baked badge: the credential inside the image (credentials.baked).
+IMAGE_TYPES = frozenset({"image/png", "image/svg+xml"})
+MEDIA_TYPES = JWS_TYPES | DOCUMENT_TYPES | IMAGE_TYPES | {"application/json"}
 
 
 def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
@@ -108,6 +110,12 @@ async def verify_request(
         return with_share_check(report, None, "share-active", "the share is active")
     verdict: Verdict = "revoked" if state == "withdrawn" else "expired"
     return with_share_check(report, verdict, f"share-{state}", f"the holder's share is {state}")
+
+
+async def verify_image(session: AsyncSession, settings: Settings, image: bytes) -> Report:
+    """A baked badge (PNG or SVG), verified with the registry's trust."""
+    verifier = await registry_verifier(session, settings)
+    return verifier.verify_image(image)
 
 
 async def verify_opened_share(

@@ -109,7 +109,10 @@ async def test_bodies_read_by_the_route_itself(client: AsyncTestClient[Any]) -> 
         "application/vc",
         "application/vp",
         "application/vc+ld+json",
+        "image/png",
+        "image/svg+xml",
     }
+    assert verify["image/png"]["schema"] == {"type": "string", "format": "binary"}
     assert set(verify["application/json"]["schema"]["properties"]) >= {
         "credential",
         "presentation",

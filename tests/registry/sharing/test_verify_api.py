@@ -208,3 +208,26 @@ async def test_verify_a_json_credential_with_a_proof(world: World) -> None:
     assert response.json()["verdict"] == "untrusted-issuer"
     secured["credentialSubject"]["achievement"]["name"] = "Anders"
     assert (await world.verify({"credential": secured}))["verdict"] == "invalid"
+
+
+async def test_verify_a_baked_badge(world: World) -> None:
+    from credentials.baked import bake_png, bake_svg
+    from tests.credentials.test_baked import SVG, png
+
+    worker = await world.person("worker", "sem@example.nl")
+    issued = await world.issue(worker)
+    for media, image in (
+        ("image/png", bake_png(png(), issued["credential"])),
+        ("image/svg+xml", bake_svg(SVG, issued["credential"])),
+    ):
+        response = await world.client.post(
+            "/api/verify", content=image, headers={"Content-Type": media}
+        )
+        assert response.status_code == 200, response.text
+        report = response.json()
+        assert report["verdict"] == "valid", report
+        assert report["checks"][0]["name"] == "image"
+    response = await world.client.post(
+        "/api/verify", content=png(), headers={"Content-Type": "image/png"}
+    )
+    assert response.json()["verdict"] == "invalid"
