@@ -13,6 +13,7 @@ from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, ver
 from credentials.keysource import find_key
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
 from credentials.report import Checks, worst
+from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
 from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
 from schemas.verification import Check, Report
 
@@ -38,6 +39,9 @@ class Verifier:
         text = data.strip()
         if text[:1] in ("{", b"{"):
             return self.verify_document(text)
+        if is_sd_jwt(text):
+            token = text.decode("ascii", "replace") if isinstance(text, bytes) else text
+            return verify_sd_jwt(token, self.config, audience=audience, nonce=nonce)
         if self._typ(text) == VP_TYP:
             return self.verify_presentation(text, audience=audience, nonce=nonce)
         return self.verify_credential(text)

@@ -27,7 +27,17 @@ from schemas.json_input import decode_json
 from schemas.verification import Check, Report, Verdict
 from schemas.wallet import VerifyRequest
 
-JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
+# Compact forms as text: a JWS, or an SD-JWT VC (`~`-separated).
+JWS_TYPES = frozenset(
+    {
+        "application/vc+jwt",
+        "application/vp+jwt",
+        "application/jwt",
+        "application/dc+sd-jwt",
+        "application/vc+sd-jwt",
+        "text/plain",
+    }
+)
 # A credential or presentation as JSON itself (secured with an embedded proof), not wrapped.
 DOCUMENT_TYPES = frozenset({"application/vc", "application/vp", "application/vc+ld+json"})
 # A baked badge: the credential inside the image (credentials.baked).

@@ -109,6 +109,8 @@ async def test_bodies_read_by_the_route_itself(client: AsyncTestClient[Any]) -> 
         "application/vc",
         "application/vp",
         "application/vc+ld+json",
+        "application/dc+sd-jwt",
+        "application/vc+sd-jwt",
         "image/png",
         "image/svg+xml",
     }

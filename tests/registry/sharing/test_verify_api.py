@@ -231,3 +231,20 @@ async def test_verify_a_baked_badge(world: World) -> None:
         "/api/verify", content=png(), headers={"Content-Type": "image/png"}
     )
     assert response.json()["verdict"] == "invalid"
+
+
+async def test_verify_an_sd_jwt_vc(world: World) -> None:
+    from tests.credentials.test_sd_jwt import EXAMPLE
+
+    for media in ("application/dc+sd-jwt", "application/vc+sd-jwt"):
+        response = await world.client.post(
+            "/api/verify",
+            content=EXAMPLE["presentation"].encode(),
+            headers={"Content-Type": media},
+        )
+        assert response.status_code == 200, response.text
+        checks = {c["name"]: c["status"] for c in response.json()["checks"]}
+        # The registry has no key for the example issuer: it says so, it does not guess.
+        assert response.json()["verdict"] == "cannot-verify"
+        assert checks["issuer-key"] == "failed"
+        assert checks["disclosures"] == "skipped"
