@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 from credentials.baked import PNG_SIGNATURE, BakedError, is_image, unbake
 from credentials.claims import issuer_id
 from credentials.embedded import verify_embedded
@@ -17,6 +19,12 @@ from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
 from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
 from schemas.verification import Check, Report
 
+# The `data:` URLs an EnvelopedVerifiableCredential may hold, and how each is read.
+ENVELOPED_MEDIA = {
+    ENVELOPED_PREFIX.removesuffix(","): "jws",
+    "data:application/vc+sd-jwt": "sd-jwt",
+    "data:application/dc+sd-jwt": "sd-jwt",
+}
 # An image may hold a picture besides the credential: allow it some room.
 BAKED_IMAGE_FACTOR = 20
 PRESENTATION_STEPS = ("jws", "payload", "holder-key", "signature", "audience", "nonce", "dates")
@@ -102,7 +110,7 @@ class Verifier:
         """A holder-signed presentation and every credential in it."""
         checks = Checks()
         parsed, payload = self._presentation(checks, token)
-        holder = payload.get("holder") if payload else None
+        holder = holder_id(payload.get("holder")) if payload else None
         if parsed is None or payload is None or not self._holder(checks, parsed, holder):
             checks.skip_rest(PRESENTATION_STEPS, "the presentation could not be checked")
             return checks.report(None)
@@ -148,7 +156,7 @@ class Verifier:
         if lookup is None:
             checks.failed("holder-key", "cannot-verify", "holder-key-unknown", f"no key {kid}")
             return False
-        checks.passed("holder-key", "did-key", kid)
+        checks.passed("holder-key", lookup.source, kid)
         if not verify_jws(parsed, lookup.key):
             checks.failed(
                 "signature", "invalid", "signature-invalid", "the holder signature does not match"
@@ -198,17 +206,10 @@ class Verifier:
         return list(items)
 
     def _enveloped(self, item: object, holder: object) -> Report:
-        """One enveloped credential, which must be about the holder."""
-        token = item.get("id") if isinstance(item, dict) else None
-        is_envelope = isinstance(item, dict) and item.get("type") == "EnvelopedVerifiableCredential"
-        if not is_envelope or not isinstance(token, str) or not token.startswith(ENVELOPED_PREFIX):
-            checks = Checks()
-            checks.failed(
-                "jws", "invalid", "not-enveloped", "expected an EnvelopedVerifiableCredential"
-            )
-            checks.skip_rest(STEPS, "the credential could not be read")
-            return checks.report(None)
-        report = self.verify_credential(token.removeprefix(ENVELOPED_PREFIX))
+        """One credential of a presentation, which must be about the holder: enveloped (a
+        `data:` URL holding a VC-JOSE-COSE JWS or an SD-JWT VC), a JSON credential with a
+        proof, or a bare compact JWS (the VC 1.1 form)."""
+        report = self._inner(item)
         subject = report.credential.subject if report.credential else None
         if subject is not None and subject != holder:
             report.checks.append(
@@ -223,6 +224,33 @@ class Verifier:
         elif subject is not None:
             report.checks.append(Check(name="holder", status="passed", code="holders-credential"))
         return report
+
+    def _inner(self, item: object) -> Report:
+        if isinstance(item, str):
+            return self.verify_credential(item)
+        if isinstance(item, dict) and "proof" in item:
+            return self.verify_document(msgspec.json.encode(item))
+        token = item.get("id") if isinstance(item, dict) else None
+        types = item.get("type") if isinstance(item, dict) else None
+        types = types if isinstance(types, list) else [types]
+        media, _, data = token.partition(",") if isinstance(token, str) else ("", "", "")
+        if "EnvelopedVerifiableCredential" in types and media in ENVELOPED_MEDIA:
+            if ENVELOPED_MEDIA[media] == "sd-jwt":
+                return verify_sd_jwt(data, self.config)
+            return self.verify_credential(data)
+        checks = Checks()
+        checks.failed(
+            "jws", "invalid", "not-enveloped", "expected an enveloped or a secured credential"
+        )
+        checks.skip_rest(STEPS, "the credential could not be read")
+        return checks.report(None)
+
+
+def holder_id(holder: object) -> str | None:
+    """A presentation's holder: a string, or an object with an `id` (VC 2.0 allows both)."""
+    if isinstance(holder, dict):
+        holder = holder.get("id")
+    return holder if isinstance(holder, str) else None
 
 
 __all__ = ["Verifier", "VerifierConfig", "issuer_id"]
