@@ -7,20 +7,27 @@ from collections.abc import Mapping
 from typing import Any
 
 from credentials.claims import issuer_id
-from credentials.dataintegrity import verify_proofs
+from credentials.dataintegrity import PROOF_TYPE, verify_proofs
 from credentials.keysource import KeyLookup, find_key
 from credentials.verify import CredentialPipeline
 from schemas.verification import Report, Verdict
 
 # Data Integrity result codes that mean "we could not check", not "this is false".
 CANNOT_VERIFY_CODES = frozenset(
-    {"unknown-context", "canonicalization-limit", "bad-verification-method", "unknown-cryptosuite"}
+    {
+        "unknown-context",
+        "canonicalization-limit",
+        "bad-verification-method",
+        "unknown-cryptosuite",
+        "unknown-proof-type",
+    }
 )
 
 
 def verify_embedded(pipeline: CredentialPipeline, document: Mapping[str, Any]) -> Report:
     """The report for a JSON credential with one or more proofs (`proof` present)."""
     checks = pipeline.checks
+    document, ignored = _understood(document)
     proofs = document.get("proof")
     listed = proofs if isinstance(proofs, list) else [proofs]
     lookups = _proof_keys(pipeline, listed)
@@ -32,7 +39,10 @@ def verify_embedded(pipeline: CredentialPipeline, document: Mapping[str, Any]) -
         verdict: Verdict = "cannot-verify" if failed.code in CANNOT_VERIFY_CODES else "invalid"
         checks.failed("signature", verdict, failed.code, failed.message)
         return pipeline.stop("the proof is not valid")
-    checks.passed("signature", results[0].code, f"{len(results)} proof(s)")
+    message = f"{len(results)} proof(s)" + (
+        f", {ignored} of another type ignored" if ignored else ""
+    )
+    checks.passed("signature", results[0].code, message)
     issuer = issuer_id(document)
     pipeline.lookup = _issuers_lookup(list(lookups.values()), issuer)
     if not pipeline.issuer_binding(issuer):
@@ -40,6 +50,18 @@ def verify_embedded(pipeline: CredentialPipeline, document: Mapping[str, Any]) -
     credential = {k: v for k, v in document.items() if k != "proof"}
     doc, problem = pipeline.decode(credential)
     return pipeline.finish(doc, problem)
+
+
+def _understood(document: Mapping[str, Any]) -> tuple[Mapping[str, Any], int]:
+    """The document with only the proofs we read (DataIntegrityProof), when it has one: a
+    proof of another type next to it (an older suite, a notary's) is not ours to judge."""
+    proofs = document.get("proof")
+    if not isinstance(proofs, list):
+        return document, 0
+    ours = [p for p in proofs if isinstance(p, Mapping) and p.get("type") == PROOF_TYPE]
+    if not ours or len(ours) == len(proofs):
+        return document, 0
+    return {**document, "proof": ours}, len(proofs) - len(ours)
 
 
 def _proof_keys(pipeline: CredentialPipeline, proofs: list[Any]) -> dict[str, KeyLookup] | None:
@@ -51,7 +73,7 @@ def _proof_keys(pipeline: CredentialPipeline, proofs: list[Any]) -> dict[str, Ke
         assert pipeline.lookup is not None
         return {str(methods[0]): pipeline.lookup}
     if not all(isinstance(m, str) and m for m in methods):
-        pipeline.checks.failed("issuer-key", "invalid", "no-kid", "a proof names no key")
+        pipeline.checks.failed("issuer-key", "cannot-verify", "no-kid", "a proof names no key")
         return None
     config = pipeline.config
     found = {m: find_key(m, config.trust_list, config.documents) for m in methods if m}

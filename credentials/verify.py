@@ -174,7 +174,10 @@ class CredentialPipeline:
     def issuer_key(self, kid: object) -> bool:
         """Find the key named by `kid` (whose it is, is judged after the signature)."""
         if not isinstance(kid, str) or not kid:
-            self.checks.failed("issuer-key", "invalid", "no-kid", "the token names no issuer key")
+            # Keys in the header (jwk, x5c) are never used: without a kid we cannot find it.
+            self.checks.failed(
+                "issuer-key", "cannot-verify", "no-kid", "the token names no issuer key"
+            )
             return False
         config = self.config
         self.lookup = find_key(kid, config.trust_list, config.documents)
