@@ -218,6 +218,8 @@ class Credential(UUIDAuditBase):
     achievement_name: Mapped[str] = mapped_column(String(300))
     module_id: Mapped[UUID | None] = mapped_column(ForeignKey("module.id"), default=None)
     jws: Mapped[str] = mapped_column(Text)
+    # The verification report an imported credential got when it came in.
+    verification: Mapped[dict[str, Any] | None] = mapped_column(JsonB, default=None)
     status_list_id: Mapped[int | None] = mapped_column(ForeignKey("status_list.id"), default=None)
     status_index: Mapped[int | None] = mapped_column(Integer, default=None)
     status: Mapped[str] = mapped_column(String(16), default="active")

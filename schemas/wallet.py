@@ -54,6 +54,8 @@ class WalletCredential(Response, kw_only=True):
     competences: list[CompetenceRef]
     sectors: list[str]
     credential: str
+    # The report an imported credential got when it came in (absent for issued ones).
+    verification: Report | None = None
 
 
 class WalletCredentials(Response, kw_only=True):
@@ -65,9 +67,11 @@ class WalletCredentials(Response, kw_only=True):
 
 
 class CredentialImport(Request, kw_only=True):
-    """A credential issued elsewhere: a compact JWS, or a JSON credential with a proof."""
+    """A credential issued elsewhere: a compact JWS or SD-JWT VC, a JSON credential with a
+    proof, or (`image`, base64) a baked badge, PNG or SVG. Exactly one of the two."""
 
-    credential: str | dict[str, Any]
+    credential: str | dict[str, Any] | None = None
+    image: Annotated[str, msgspec.Meta(max_length=2_000_000)] | None = None
 
 
 class ImportResult(Response, kw_only=True):

@@ -3,6 +3,8 @@ the export that lets a worker take all of it, holder key included, somewhere els
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 from typing import Any
@@ -15,13 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.b64 import b64url_encode
+from credentials.baked import BakedError, unbake
 from credentials.competences import achieved_competences, credential_document
+from credentials.identity import is_holders
 from credentials.keys import unwrap_key
 from credentials.presentation import holder_kid
 from credentials.verifier import Verifier
 from registry.models import Credential, Experience
 from registry.settings import Settings
-from registry.wallet.holders import Holder
+from registry.wallet.holders import Holder, proven_email
 from schemas.errors import ConflictError, InvalidInputError, NotFoundError
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Report
@@ -65,6 +69,9 @@ def credential_out(row: Credential) -> WalletCredential:
         competences=[CompetenceRef(**c) for c in row.competences],
         sectors=row.sectors,
         credential=row.jws,
+        verification=(
+            msgspec.convert(row.verification, Report) if row.verification is not None else None
+        ),
     )
 
 
@@ -91,11 +98,9 @@ async def list_credentials(session: AsyncSession, holder: Holder) -> WalletCrede
 async def import_credential(
     session: AsyncSession, holder: Holder, verifier: Verifier, data: CredentialImport
 ) -> ImportResult:
-    """Keep a credential issued elsewhere; one that does not verify is kept as unverified."""
-    raw = data.credential if isinstance(data.credential, str) else _json(data.credential)
-    raw = raw.strip()
-    if not raw or len(raw) > MAX_IMPORT_BYTES:
-        raise InvalidInputError("the credential is empty or too large", code="bad-credential")
+    """Keep a credential issued elsewhere, about this worker; one that does not verify is kept
+    as unverified, with its report."""
+    raw = _import_text(data)
     report = verifier.verify(raw)
     if report.credentials is not None:
         raise InvalidInputError(
@@ -108,6 +113,13 @@ async def import_credential(
             code="unreadable-credential",
             verification=msgspec.to_builtins(report),
         )
+    email = await proven_email(session, holder.worker_id)
+    subject = report.credential.subject
+    if not is_holders(subject, credential_document(raw), [holder.wallet.holder_did], email):
+        raise InvalidInputError(
+            "this credential is about someone else (not your holder DID or proven e-mail)",
+            code="not-holders-credential",
+        )
     row = _imported_row(holder, raw, report)
     if await session.scalar(
         select(Credential.id).where(Credential.credential_id == row.credential_id)
@@ -119,6 +131,25 @@ async def import_credential(
         session, "credential.imported", f"credential:{row.credential_id}", verdict=report.verdict
     )
     return ImportResult(credential=credential_out(row), verification=report)
+
+
+def _import_text(data: CredentialImport) -> str:
+    """The credential to import: as given, or read from a baked badge image."""
+    if (data.credential is None) == (data.image is None):
+        raise InvalidInputError("give either credential or image", code="one-of-required")
+    if data.image is not None:
+        try:
+            raw = unbake(base64.b64decode(data.image, validate=True))
+        except (binascii.Error, ValueError):
+            raise InvalidInputError("image is not base64", code="bad-image") from None
+        except BakedError as error:
+            raise InvalidInputError(error.message, code=error.code) from None
+    else:
+        raw = data.credential if isinstance(data.credential, str) else _json(data.credential or {})
+    raw = raw.strip()
+    if not raw or len(raw) > MAX_IMPORT_BYTES:
+        raise InvalidInputError("the credential is empty or too large", code="bad-credential")
+    return raw
 
 
 def _json(document: dict[str, Any]) -> str:
@@ -143,6 +174,7 @@ def _imported_row(holder: Holder, raw: str, report: Report) -> Credential:
         achievement_id=(summary.achievement_id or "")[:500],
         achievement_name=(summary.achievement or "")[:300],
         jws=raw,
+        verification=msgspec.to_builtins(report),
         status="active" if verified else report.verdict,
         issued_at=_date(summary.valid_from) or dt.datetime.now(dt.UTC),
         valid_until=_date(summary.valid_until),

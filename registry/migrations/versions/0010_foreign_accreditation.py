@@ -1,11 +1,13 @@
-"""foreign_accreditation: issuers of other systems the operator trusts, with their keys
+"""foreign_accreditation (issuers of other systems the operator trusts, with their keys) and
+credential.verification (the report an imported credential got)
 
 Revision ID: 0010
 Revises: 0007
 Create Date: 2026-12-03 00:10:00
 
 Hand-written. `POST /api/accreditations` with `issuer` and `keyDocument` (issue 13) keeps the
-foreign issuer here; the trust list names it with the keys of that document.
+foreign issuer here; the trust list names it with the keys of that document. An imported
+credential is kept with its verification report.
 """
 
 from __future__ import annotations
@@ -54,9 +56,13 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_foreign_accreditation_issuer"), ["issuer"], unique=False
         )
+    with op.batch_alter_table("credential", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("verification", _json(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("credential", schema=None) as batch_op:
+        batch_op.drop_column("verification")
     with op.batch_alter_table("foreign_accreditation", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_foreign_accreditation_issuer"))
     op.drop_table("foreign_accreditation")

@@ -298,7 +298,9 @@ async def test_import_our_own_credential_verifies(world: World) -> None:
         json={"credential": issued["credential"]},
         headers=second.headers,
     )
-    assert response.status_code == 409  # already in a wallet: one credential, one wallet
+    # About the first worker, not the second: that is refused before anything else is said.
+    assert response.status_code == 422
+    assert response.json()["code"] == "not-holders-credential"
 
 
 async def test_export_contains_every_jws_and_the_holder_key(world: World) -> None:
