@@ -11,14 +11,23 @@ credential `cannot-verify`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from credentials.b64 import EncodingError, b64url_decode, b64url_encode
 from credentials.jws import JwsError, ParsedJws, strict_json
 from schemas.errors import InvalidInputError
 
-__all__ = ["SD_JWT_TYPS", "SdJwt", "SdJwtError", "disclose", "kb_problem", "parse_sd_jwt"]
+__all__ = [
+    "SD_JWT_TYPS",
+    "SdJwt",
+    "SdJwtError",
+    "disclose",
+    "kb_problem",
+    "make_sd_jwt",
+    "parse_sd_jwt",
+]
 
 SD_JWT_TYPS = frozenset({"dc+sd-jwt", "vc+sd-jwt"})
 KB_TYP = "kb+jwt"
@@ -167,3 +176,21 @@ def kb_problem(
         (nonce is not None and claims.get("nonce") != nonce, "wrong-nonce", "the nonce differs"),
     )  # fmt: skip
     return next(((code, message) for bad, code, message in problems if bad), None)
+
+
+def make_sd_jwt(
+    payload: Mapping[str, Any],
+    selective: Mapping[str, Any],
+    sign: Callable[[bytes], str],
+    *,
+    salt: Callable[[], str],
+) -> str:
+    """An issued SD-JWT (no key binding): `payload` in the clear, each claim of `selective`
+    as a disclosure referenced from the top-level `_sd`. `sign` makes the issuer JWT from
+    the payload bytes (the caller picks key, kid and typ)."""
+    disclosures = [
+        b64url_encode(json.dumps([salt(), name, value]).encode())
+        for name, value in selective.items()
+    ]
+    body = {**payload, "_sd": sorted(_digest(d) for d in disclosures), "_sd_alg": "sha-256"}
+    return "~".join([sign(json.dumps(body).encode()), *disclosures]) + "~"

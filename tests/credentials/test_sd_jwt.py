@@ -179,3 +179,26 @@ def test_key_binding_by_another_key_is_invalid(issued: dict[str, Any]) -> None:
     assert check(report, "key-binding") == ("failed", "signature-invalid")
     missing = verify(issued["issuance"], audience="https://werkgever.example", nonce="n-8")
     assert check(missing, "key-binding") == ("failed", "no-key-binding")
+
+
+def test_made_here_and_read_by_the_reference_implementation() -> None:
+    """`make_sd_jwt` (the benchmark's issuer) makes what the reference library accepts."""
+    import secrets
+
+    from credentials.jws import sign_compact
+    from credentials.keys import SigningKey
+    from credentials.sdjwt import make_sd_jwt
+
+    key = SigningKey.generate("P-256")
+    did = "did:jwk:" + b64url_encode(json.dumps(key.public.jwk()).encode())
+    token = make_sd_jwt(
+        {"iss": did, "vct": "urn:example:badge"},
+        {"name": "Zonnepanelen leggen"},
+        lambda body: sign_compact(body, key, kid=did + "#0", typ="dc+sd-jwt"),
+        salt=lambda: secrets.token_urlsafe(16),
+    )
+    report = verify(token)
+    assert check(report, "disclosures") == ("passed", "disclosed")
+    issuer = JWK.from_json(json.dumps(key.public.jwk()))
+    theirs = SDJWTVerifier(token, lambda _i, _h: issuer).get_verified_payload()
+    assert theirs["name"] == "Zonnepanelen leggen"

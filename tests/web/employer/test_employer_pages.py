@@ -244,7 +244,10 @@ async def test_check_page_has_labelled_fields(client: Client) -> None:
     assert '<label for="jws">Plak hier het bewijs of de deellink</label>' in page.text
     assert '<label for="bestand">Of kies een bestand' in page.text
     assert 'enctype="multipart/form-data"' in page.text
-    assert 'accept=".jwt,.json,.txt,.png,.svg,application/json,text/plain,image/png,image/svg+xml"' in page.text
+    assert (
+        'accept=".jwt,.json,.txt,.png,.svg,application/json,text/plain,image/png,image/svg+xml"'
+        in page.text
+    )
     assert 'name="_csrf_token"' in page.text
 
 
