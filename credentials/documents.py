@@ -40,7 +40,8 @@ def canonical_payload(payload: bytes) -> SignedCredentialPayload | None:
         signed = _DECODE_SIGNED(payload)
     except (msgspec.DecodeError, UnicodeError, RecursionError):
         return None  # the strict path says what is wrong (strict_json: bad-json when too deep)
-    if signed.context[:1] != [VC_CONTEXT] or _ENCODE(signed) != payload:
+    context = signed.context
+    if not context or context[0] != VC_CONTEXT or _ENCODE(signed) != payload:
         return None
     return signed
 
@@ -120,29 +121,39 @@ def subject_name(doc: AchievementCredentialDoc) -> str | None:
 
 def summary_of(doc: AnyCredential, trusted_issuer_name: str | None = None) -> CredentialSummary:
     """The part of a credential a person reads in a report."""
+    if not isinstance(doc, AchievementCredentialDoc):
+        return _vc_summary(doc, trusted_issuer_name)
     issuer = doc.issuer
-    summary = CredentialSummary(
+    achievement = doc.credential_subject.achievement
+    return CredentialSummary(  # one call: this runs for every credential verified
+        id=doc.id,
+        issuer=issuer if isinstance(issuer, str) else issuer.id,
+        issuer_name=None if isinstance(issuer, str) else issuer.name,
+        trusted_issuer_name=trusted_issuer_name,
+        subject=doc.credential_subject.id,
+        subject_name=subject_name(doc),
+        achievement=achievement.name,
+        achievement_id=achievement.id,
+        achievement_type=achievement.achievement_type,
+        valid_from=doc.valid_from.isoformat(),
+        valid_until=doc.valid_until.isoformat() if doc.valid_until else None,
+    )
+
+
+def _vc_summary(doc: VerifiableCredentialDoc, trusted_issuer_name: str | None) -> CredentialSummary:
+    issuer = doc.issuer
+    types = [doc.type] if isinstance(doc.type, str) else doc.type
+    return CredentialSummary(
         id=doc.id,
         issuer=issuer if isinstance(issuer, str) else issuer.id,
         issuer_name=None if isinstance(issuer, str) else _text(issuer.name),
         trusted_issuer_name=trusted_issuer_name,
         subject=subject_id(doc),
+        achievement=_text(doc.name),
+        achievement_type=next((t for t in reversed(types) if t != "VerifiableCredential"), None),
         valid_from=doc.valid_from.isoformat() if doc.valid_from else None,
         valid_until=doc.valid_until.isoformat() if doc.valid_until else None,
     )
-    if isinstance(doc, AchievementCredentialDoc):
-        achievement = doc.credential_subject.achievement
-        summary.subject_name = subject_name(doc)
-        summary.achievement = achievement.name
-        summary.achievement_id = achievement.id
-        summary.achievement_type = achievement.achievement_type
-    else:
-        types = [doc.type] if isinstance(doc.type, str) else doc.type
-        summary.achievement = _text(doc.name)
-        summary.achievement_type = next(
-            (t for t in reversed(types) if t != "VerifiableCredential"), None
-        )
-    return summary
 
 
 def _text(value: object) -> str | None:

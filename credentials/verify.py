@@ -86,6 +86,8 @@ class CredentialPipeline:
         self.config = config
         self.checks = Checks()
         self.lookup: KeyLookup | None = None
+        # The issuer the binding was checked for (what the later checks speak about).
+        self.issuer: str | None = None
 
     # ------------------------------------------------------------------ JWS front half
 
@@ -197,6 +199,10 @@ class CredentialPipeline:
                 "issuer-binding", "invalid", "no-issuer", "the credential names no issuer"
             )
             return False
+        self.issuer = issuer
+        if self.lookup.controller == issuer:  # the usual case, kept cheap
+            self.checks.passed("issuer-binding", "issuers-key")
+            return True
         config = self.config
         binding = bind_issuer(self.lookup, issuer, config.trust_list, config.documents)
         if binding.verdict is None:
@@ -244,7 +250,7 @@ class CredentialPipeline:
 
     def _claims(self, claims: Mapping[str, Any], doc: AnyCredential) -> None:
         """Registered claims must say what the credential says (VC-JOSE-COSE section 3.1.2)."""
-        problem = claims_problem(claims, doc, issuer_of(doc))
+        problem = claims_problem(claims, doc, self.issuer or issuer_of(doc))
         if problem is not None:
             self.checks.failed("claims", "invalid", *problem)
         else:
@@ -268,9 +274,10 @@ class CredentialPipeline:
         lookup = self.lookup
         if lookup is None or not lookup.trusted or trust_list is None:
             return None
-        if lookup.controller != issuer_of(doc):
+        issuer = self.issuer or issuer_of(doc)
+        if lookup.controller != issuer:
             return None
-        listed = trust_list.trusted_issuer(issuer_of(doc))
+        listed = trust_list.trusted_issuer(issuer)
         return listed.name if listed is not None else None
 
     def _key_valid_at(self, at: dt.datetime | None) -> bool:
@@ -333,7 +340,7 @@ class CredentialPipeline:
             return
         achievement = doc.credential_subject.achievement
         kind = kind_of_achievement_type(achievement.achievement_type)
-        issuer, at = issuer_of(doc), doc.valid_from
+        issuer, at = self.issuer or issuer_of(doc), doc.valid_from
         creator = achievement.creator.id if achievement.creator is not None else None
         if kind is not None and trust_list.accredited(
             issuer, kind, achievement.id, at, creator=creator
