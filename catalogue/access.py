@@ -7,16 +7,14 @@ from uuid import UUID
 
 from schemas.access import require_role
 from schemas.common import Actor
-from schemas.errors import PermissionDeniedError
+from schemas.errors.catalogue import NotModuleOwnerError
 
 
 def require_provider_of(actor: Actor, provider_id: UUID) -> None:
     """Only the provider organisation that owns a module may change it."""
     require_role(actor, "provider")
     if actor.provider_id != provider_id:
-        raise PermissionDeniedError(
-            "this module belongs to another provider", code="not-module-owner"
-        )
+        raise NotModuleOwnerError("this module belongs to another provider")
 
 
 def may_see_drafts(viewer: Actor | None, provider_id: UUID) -> bool:

@@ -22,7 +22,14 @@ from schemas.catalogue import (
     ProviderCreate,
     ProviderOut,
 )
-from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.errors.catalogue import (
+    CompetenceNotFoundError,
+    FrameworkExistsError,
+    FrameworkNotFoundError,
+    ProviderExistsError,
+    SlugReservedError,
+    UnknownCompetenceError,
+)
 
 # A provider slug is also its issuer name (did:web:{host}:issuers:{slug}); the operator signs
 # the trust list under its own name, so no organisation may take it.
@@ -59,9 +66,9 @@ def framework_out(framework: CompetenceFramework) -> FrameworkOut:
 async def create_provider(session: AsyncSession, data: ProviderCreate) -> ProviderOut:
     """Register a provider organisation (the operator's)."""
     if data.slug in RESERVED_PROVIDER_SLUGS:
-        raise InvalidInputError(f"the slug {data.slug!r} is reserved", code="slug-reserved")
+        raise SlugReservedError(f"the slug {data.slug!r} is reserved")
     if await session.scalar(select(Provider.id).where(Provider.slug == data.slug)):
-        raise ConflictError(f"provider {data.slug!r} exists", code="provider-exists")
+        raise ProviderExistsError(f"provider {data.slug!r} exists")
     provider = Provider(
         slug=data.slug, name=data.name, kvk=data.kvk, sectors=data.sectors, website=data.website
     )
@@ -80,7 +87,7 @@ async def create_framework(session: AsyncSession, data: FrameworkCreate) -> Fram
     if await session.scalar(
         select(CompetenceFramework.id).where(CompetenceFramework.slug == data.slug)
     ):
-        raise ConflictError(f"framework {data.slug!r} exists", code="framework-exists")
+        raise FrameworkExistsError(f"framework {data.slug!r} exists")
     framework = CompetenceFramework(
         slug=data.slug, name=data.name, uri=data.uri, version=data.version
     )
@@ -99,7 +106,7 @@ async def _framework(session: AsyncSession, slug: str) -> CompetenceFramework:
         select(CompetenceFramework).where(CompetenceFramework.slug == slug)
     )
     if framework is None:
-        raise NotFoundError(f"no competence framework {slug!r}", code="framework-not-found")
+        raise FrameworkNotFoundError(f"no competence framework {slug!r}")
     return framework
 
 
@@ -153,7 +160,7 @@ async def relabel_competence(
     and show it; their versions, and credentials issued, keep their own label snapshots."""
     competence = await session.get(Competence, competence_id)
     if competence is None:
-        raise NotFoundError(f"no competence {competence_id}", code="competence-not-found")
+        raise CompetenceNotFoundError(f"no competence {competence_id}")
     competence.labels = {**competence.labels, **data.labels}
     competence.label = preferred_label(competence.labels)
     await session.flush()
@@ -217,7 +224,7 @@ async def get_competence(session: AsyncSession, uri: str) -> CompetenceOut:
     """One competence by its URI."""
     competence = await session.scalar(select(Competence).where(Competence.uri == uri))
     if competence is None:
-        raise NotFoundError(f"no competence {uri}", code="competence-not-found")
+        raise CompetenceNotFoundError(f"no competence {uri}")
     return competence_out(competence)
 
 
@@ -237,7 +244,5 @@ async def competences_by_uri(session: AsyncSession, uris: Sequence[str]) -> dict
     }
     missing = [u for u in uris if u not in found]
     if missing:
-        raise InvalidInputError(
-            f"unknown competence {missing[0]}; import it first", code="unknown-competence"
-        )
+        raise UnknownCompetenceError(f"unknown competence {missing[0]}; import it first")
     return found

@@ -31,7 +31,14 @@ from schemas.catalogue import (
     QualificationRef,
 )
 from schemas.common import Actor
-from schemas.errors import ConflictError, NotFoundError
+from schemas.errors.catalogue import (
+    DuplicateCompetenceError,
+    ModuleWithdrawnError,
+    NoSuchModuleError,
+    NothingToPublishError,
+    NotPublishedError,
+    VersionNotFoundError,
+)
 
 # Fields copied one to one between ModuleCreate/ModulePatch and ModuleVersion.
 PLAIN_FIELDS = (
@@ -60,7 +67,7 @@ async def load_module(
         query = query.with_for_update(of=Module)
     module = await session.scalar(query)
     if module is None:
-        raise NotFoundError(f"no module {module_id}", code="module-not-found")
+        raise NoSuchModuleError(f"no module {module_id}")
     return module
 
 
@@ -71,7 +78,7 @@ async def load_version(session: AsyncSession, module_id: UUID, number: int) -> M
         )
     )
     if version is None:
-        raise NotFoundError(f"module {module_id} has no version {number}", code="version-not-found")
+        raise VersionNotFoundError(f"module {module_id} has no version {number}")
     return version
 
 
@@ -87,7 +94,7 @@ async def set_competences(
 ) -> None:
     """Snapshot label, code and framework version of each competence into the version."""
     if len({r.uri for r in refs}) != len(refs):
-        raise ConflictError("a competence is listed twice", code="duplicate-competence")
+        raise DuplicateCompetenceError("a competence is listed twice")
     known = await competences_by_uri(session, [r.uri for r in refs])
     if version.competences:
         # Delete the old rows first: a competence kept in the new list would otherwise be
@@ -149,7 +156,7 @@ class ModuleService:
         module = await load_module(self.session, module_id)
         sees_drafts = may_see_drafts(viewer, module.provider_id)
         if module.published_version is None and not sees_drafts:
-            raise NotFoundError(f"no module {module_id}", code="module-not-found")
+            raise NoSuchModuleError(f"no module {module_id}")
         number = module.published_version
         if sees_drafts and module.draft_version is not None:
             number = module.draft_version
@@ -172,9 +179,7 @@ class ModuleService:
         module = await load_module(self.session, module_id)
         version = await load_version(self.session, module_id, number)
         if version.published_at is None and not may_see_drafts(viewer, module.provider_id):
-            raise NotFoundError(
-                f"module {module_id} has no version {number}", code="version-not-found"
-            )
+            raise VersionNotFoundError(f"module {module_id} has no version {number}")
         return module_document(
             self.base_url, module, version, await runs_of(self.session, module.id)
         )
@@ -184,7 +189,7 @@ class ModuleService:
         module = await load_module(self.session, module_id, for_update=True)
         require_provider_of(actor, module.provider_id)
         if module.status == "withdrawn":
-            raise ConflictError("a withdrawn module cannot be edited", code="module-withdrawn")
+            raise ModuleWithdrawnError("a withdrawn module cannot be edited")
         if module.draft_version is None:
             assert module.published_version is not None
             source = await load_version(self.session, module.id, module.published_version)
@@ -224,7 +229,7 @@ class ModuleService:
         module = await load_module(self.session, module_id, for_update=True)
         require_provider_of(actor, module.provider_id)
         if module.draft_version is None:
-            raise ConflictError("there is no draft to publish", code="nothing-to-publish")
+            raise NothingToPublishError("there is no draft to publish")
         version = await load_version(self.session, module.id, module.draft_version)
         version.published_at = dt.datetime.now(dt.UTC)
         module.published_version = version.number
@@ -239,7 +244,7 @@ class ModuleService:
         module = await load_module(self.session, module_id, for_update=True)
         require_provider_of(actor, module.provider_id)
         if module.status != "published":
-            raise ConflictError("only a published module can be withdrawn", code="not-published")
+            raise NotPublishedError("only a published module can be withdrawn")
         module.status = "withdrawn"
         await self.session.flush()
         await search.unindex_module(self.session, module.id)

@@ -24,7 +24,12 @@ from schemas.catalogue import (
     QualificationOut,
 )
 from schemas.common import Actor
-from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.errors.catalogue import (
+    DuplicateModuleError,
+    QualificationExistsError,
+    QualificationNotFoundError,
+    UnknownModuleError,
+)
 
 
 class QualificationService:
@@ -39,14 +44,12 @@ class QualificationService:
         if await self.session.scalar(
             select(Qualification.id).where(Qualification.code == data.code)
         ):
-            raise ConflictError(f"qualification {data.code!r} exists", code="qualification-exists")
+            raise QualificationExistsError(f"qualification {data.code!r} exists")
         groups = [("Verplichte modules", True, len(data.required_modules), data.required_modules)]
         groups += [(g.title, False, g.min_count, g.modules) for g in data.optional_groups]
         all_ids = [m for *_, ids in groups for m in ids]
         if len(set(all_ids)) != len(all_ids):
-            raise InvalidInputError(
-                "a module appears twice in the qualification", code="duplicate-module"
-            )
+            raise DuplicateModuleError("a module appears twice in the qualification")
         await self._check_modules(all_ids)
         qualification = Qualification(
             code=data.code,
@@ -82,18 +85,14 @@ class QualificationService:
         )
         missing = [m for m in ids if m not in published]
         if missing:
-            raise InvalidInputError(
-                f"module {missing[0]} does not exist or is not published", code="unknown-module"
-            )
+            raise UnknownModuleError(f"module {missing[0]} does not exist or is not published")
 
     async def get(self, qualification_id: UUID) -> QualificationOut:
         qualification = await self.session.scalar(
             select(Qualification).where(Qualification.id == qualification_id)
         )
         if qualification is None:
-            raise NotFoundError(
-                f"no qualification {qualification_id}", code="qualification-not-found"
-            )
+            raise QualificationNotFoundError(f"no qualification {qualification_id}")
         return (await self._outs([qualification]))[0]
 
     async def page(self, *, limit: int, offset: int) -> QualificationList:

@@ -14,7 +14,13 @@ from catalogue.models import Run
 from catalogue.modules import load_module, runs_of
 from schemas.catalogue import RunCreate, RunDocument, RunPatch
 from schemas.common import Actor
-from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.errors.catalogue import (
+    InvalidDatesError,
+    ModuleWithdrawnError,
+    NoSuchModuleError,
+    RunCancelledError,
+    RunNotFoundError,
+)
 
 
 async def create_run(
@@ -24,7 +30,7 @@ async def create_run(
     module = await load_module(session, module_id)
     require_provider_of(actor, module.provider_id)
     if module.status == "withdrawn":
-        raise ConflictError("a withdrawn module gets no new runs", code="module-withdrawn")
+        raise ModuleWithdrawnError("a withdrawn module gets no new runs")
     run = Run(module_id=module.id, **msgspec.structs.asdict(data))
     run.postcode = normal_postcode(run.postcode)
     session.add(run)
@@ -37,7 +43,7 @@ async def list_runs(
 ) -> list[RunDocument]:
     module = await load_module(session, module_id)
     if module.published_version is None and not may_see_drafts(viewer, module.provider_id):
-        raise NotFoundError(f"no module {module_id}", code="module-not-found")
+        raise NoSuchModuleError(f"no module {module_id}")
     return [run_doc(r) for r in await runs_of(session, module.id)]
 
 
@@ -49,15 +55,15 @@ async def patch_run(
     require_provider_of(actor, module.provider_id)
     run = await session.scalar(select(Run).where(Run.id == run_id, Run.module_id == module.id))
     if run is None:
-        raise NotFoundError(f"module {module_id} has no run {run_id}", code="run-not-found")
+        raise RunNotFoundError(f"module {module_id} has no run {run_id}")
     if run.status == "cancelled" and data.status not in (msgspec.UNSET, "cancelled"):
-        raise ConflictError("a cancelled run cannot be reopened", code="run-cancelled")
+        raise RunCancelledError("a cancelled run cannot be reopened")
     for name, value in msgspec.structs.asdict(data).items():
         if value is not msgspec.UNSET:
             setattr(run, name, value)
     run.postcode = normal_postcode(run.postcode)
     if run.end_date < run.start_date:
-        raise InvalidInputError("endDate is before startDate", code="invalid-dates")
+        raise InvalidDatesError("endDate is before startDate")
     await session.flush()
     return run_doc(run)
 

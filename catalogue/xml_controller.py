@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +21,7 @@ from schemas.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from schemas.errors.catalogue import ModuleIdRequiredError
 
 XML_MAX_BYTES = 5_000_000
 XML = "application/xml"
@@ -39,14 +41,13 @@ class CatalogueXmlController(Controller):
         export_format: Annotated[Literal["elm", "edudex"], Parameter(query="format")],
         module_id: Annotated[UUID | None, Parameter(query="moduleId")] = None,
     ) -> Response[bytes]:
-        """Export the published catalogue as ELM LOQ, or one module as EDU-DEX program XML."""
+        """Export the published catalogue as ELM LOQ (or, with `moduleId`, that one module), or
+        one module as EDU-DEX program XML. An unknown or unpublished module is 404 in both."""
         service = CatalogueXml(db_session, base_url)
         if export_format == "elm":
-            return Response(await service.export_elm(), media_type=XML)
+            return Response(await service.export_elm(module_id), media_type=XML)
         if module_id is None:
-            raise InvalidInputError(
-                "EDU-DEX export is per module: add moduleId", code="module-id-required"
-            )
+            raise ModuleIdRequiredError("EDU-DEX export is per module: add moduleId")
         return Response(await service.export_edudex(module_id), media_type=XML)
 
     @post(
@@ -54,12 +55,17 @@ class CatalogueXmlController(Controller):
         request_max_body_size=XML_MAX_BYTES,
         guards=[requires_role("provider", "operator")],
         opt=api_doc(PermissionDeniedError, ConflictError, body={XML: str}),
+        responses={
+            200: ResponseSpec(ModuleImportResult, description="Nothing new: no module created")
+        },
     )
     async def import_catalogue(
         self, db_session: AsyncSession, base_url: str, actor: Actor, request: Request[Any, Any, Any]
-    ) -> ModuleImportResult:
-        """Import modules from ELM LOQ XML (a provider its own; the operator any provider's)."""
+    ) -> Response[ModuleImportResult]:
+        """Import modules from ELM LOQ XML (a provider its own; the operator any provider's):
+        201 when a module was created, else 200 (every module updated or unchanged)."""
         body = await request.body()
-        return await CatalogueXml(db_session, base_url).import_elm(
+        result = await CatalogueXml(db_session, base_url).import_elm(
             actor, body, max_bytes=XML_MAX_BYTES
         )
+        return Response(result, status_code=201 if result.created else 200)

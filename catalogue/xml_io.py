@@ -28,7 +28,13 @@ from catalogue.xml.elm import ImportedFramework, ImportedModule, export_loq, imp
 from catalogue.xml.safe import parse_xml
 from schemas.catalogue import CompetenceCreate, ModuleDocument, ModuleImportResult
 from schemas.common import Actor
-from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.errors.catalogue import (
+    NoSuchModuleError,
+    NotModuleOwnerError,
+    RunIdTakenError,
+    StaleImportError,
+    UnknownProviderError,
+)
 
 # What an import did to one module of the document.
 Outcome = Literal["created", "updated", "unchanged"]
@@ -59,22 +65,29 @@ class CatalogueXml:
             documents.append(module_document(self.base_url, module, version, runs))
         return documents
 
-    async def export_elm(self) -> bytes:
-        """The whole published catalogue, with its qualifications, as ELM LOQ XML."""
+    async def export_elm(self, module_id: UUID | None = None) -> bytes:
+        """The whole published catalogue, with its qualifications, as ELM LOQ XML; or one
+        published module (without qualifications: each is made of several modules)."""
+        frameworks = {f.slug: f for f in await competences.list_frameworks(self.session)}
+        if module_id is not None:
+            return export_loq([await self._published(module_id)], frameworks=frameworks)
         qualifications = await QualificationService(self.session, self.base_url).page(
             limit=10_000, offset=0
         )
-        frameworks = {f.slug: f for f in await competences.list_frameworks(self.session)}
         return export_loq(
             await self.published_documents(), qualifications.items, frameworks=frameworks
         )
 
-    async def export_edudex(self, module_id: UUID) -> bytes:
-        """One published module as an EDU-DEX program document."""
+    async def _published(self, module_id: UUID) -> ModuleDocument:
+        """One published module, or 404 (for every export format alike)."""
         documents = await self.published_documents([module_id])
         if not documents:
-            raise NotFoundError(f"no published module {module_id}", code="module-not-found")
-        document = documents[0]
+            raise NoSuchModuleError(f"no published module {module_id}")
+        return documents[0]
+
+    async def export_edudex(self, module_id: UUID) -> bytes:
+        """One published module as an EDU-DEX program document."""
+        document = await self._published(module_id)
         return export_edudex_program(
             document, org_unit_id=document.provider.slug, generated_at=dt.datetime.now(dt.UTC)
         )
@@ -98,7 +111,7 @@ class CatalogueXml:
         for slug in {i.provider.slug for i in imported}:
             provider = await self.session.scalar(select(Provider).where(Provider.slug == slug))
             if provider is None:
-                raise InvalidInputError(f"unknown provider {slug!r}", code="unknown-provider")
+                raise UnknownProviderError(f"unknown provider {slug!r}")
             if not actor.is_operator:
                 require_provider_of(actor, provider.id)
             providers[slug] = provider
@@ -144,9 +157,7 @@ class CatalogueXml:
         if item.id is not None:
             module = await self.session.scalar(select(Module).where(Module.id == item.id))
         if module is not None and module.provider_id != provider.id:
-            raise InvalidInputError(
-                f"module {item.id} belongs to another provider", code="not-module-owner"
-            )
+            raise NotModuleOwnerError(f"module {item.id} belongs to another provider")
         if module is None:
             module = Module(provider_id=provider.id, status="published", provider=provider)
             if item.id is not None:
@@ -200,9 +211,7 @@ class CatalogueXml:
             run = existing.get(imported.id) if imported.id else None
             taken = run is None and imported.id is not None
             if taken and await self.session.get(Run, imported.id) is not None:
-                raise ConflictError(
-                    f"run {imported.id} belongs to another module", code="run-id-taken"
-                )
+                raise RunIdTakenError(f"run {imported.id} belongs to another module")
             if run is None:
                 run = Run(module_id=module.id)
                 if imported.id is not None:
@@ -225,8 +234,7 @@ def _refuse_stale(module: Module, item: ImportedModule) -> None:
     whose content equals the current version changes nothing and is not refused.)"""
     current = module.published_version
     if item.version is not None and current is not None and item.version < current:
-        raise ConflictError(
+        raise StaleImportError(
             f"module {module.id}: this document holds version {item.version}, the catalogue "
             f"already has version {current}; export the module again and change that",
-            code="stale-import",
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import msgspec
 
-from schemas.errors import MalformedInputError
+from schemas.errors.credentials import EncodingError
 
 __all__ = [
     "EncodingError",
@@ -21,12 +21,6 @@ __all__ = [
 
 _STANDARD = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _BAD = ord("!")
-
-
-class EncodingError(MalformedInputError):
-    """Text that is not strict base64url."""
-
-    code = "bad-base64url"
 
 
 def _table(*, allow_dot: bool) -> bytes:

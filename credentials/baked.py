@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from schemas.errors import InvalidInputError
+from schemas.errors.credentials import BadPngError, BadSvgError, BakedError
 
 __all__ = ["PNG_SIGNATURE", "BakedError", "bake_png", "bake_svg", "is_image", "unbake"]
 
@@ -25,12 +25,6 @@ MAX_CHUNKS = 10_000
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
 )
-
-
-class BakedError(InvalidInputError):
-    """An image that carries no readable credential; `code` says why."""
-
-    code = "not-a-baked-badge"
 
 
 def is_image(data: bytes) -> bool:
@@ -51,19 +45,19 @@ def _from_png(data: bytes) -> str:
     position = len(PNG_SIGNATURE)
     for _ in range(MAX_CHUNKS):
         if position + 8 > len(data):
-            raise BakedError("the PNG ends before its IEND chunk", code="bad-png")
+            raise BadPngError("the PNG ends before its IEND chunk")
         length, kind = struct.unpack(">I4s", data[position : position + 8])
         body = data[position + 8 : position + 8 + length]
         crc = data[position + 8 + length : position + 12 + length]
         if len(body) != length or len(crc) != 4 or zlib.crc32(kind + body) != int.from_bytes(crc):
-            raise BakedError("a PNG chunk is truncated or damaged", code="bad-png")
+            raise BadPngError("a PNG chunk is truncated or damaged")
         if kind == b"iTXt" and body.startswith(KEYWORD + b"\x00"):
             found.append(_itxt_text(body[len(KEYWORD) + 1 :]))
         if kind == b"IEND":
             break
         position += 12 + length
     else:
-        raise BakedError("the PNG has too many chunks", code="bad-png")
+        raise BadPngError("the PNG has too many chunks")
     if len(found) != 1:
         raise BakedError(f"the PNG carries {len(found)} credentials, not one")
     return found[0]
@@ -73,25 +67,25 @@ def _itxt_text(rest: bytes) -> str:
     """The text of an iTXt chunk after its keyword: flag, method, language, translated
     keyword, then the text. Open Badges requires it uncompressed."""
     if len(rest) < 2 or rest[0] != 0:
-        raise BakedError("the baked credential must not be compressed", code="bad-png")
+        raise BadPngError("the baked credential must not be compressed")
     parts = rest[2:].split(b"\x00", 2)
     if len(parts) != 3:
-        raise BakedError("the iTXt chunk is malformed", code="bad-png")
+        raise BadPngError("the iTXt chunk is malformed")
     try:
         return parts[2].decode("utf-8").strip()
     except UnicodeDecodeError:
-        raise BakedError("the baked credential is not UTF-8", code="bad-png") from None
+        raise BadPngError("the baked credential is not UTF-8") from None
 
 
 def _from_svg(data: bytes) -> str:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
-        raise BakedError("not a PNG or SVG image", code="bad-svg") from None
+        raise BadSvgError("not a PNG or SVG image") from None
     dtd: Any = root.getroottree().docinfo.internalDTD  # the stubs lack DTD.entities
     if dtd is not None and dtd.entities():
         # The usual SVG DOCTYPE is fine; entities of its own are where XML attacks live.
-        raise BakedError("the SVG declares entities", code="bad-svg")
+        raise BadSvgError("the SVG declares entities")
     elements = root.findall(f".//{{{OB3_NAMESPACE}}}credential")
     if len(elements) != 1:
         raise BakedError(f"the SVG carries {len(elements)} credentials, not one")
@@ -106,7 +100,7 @@ def bake_png(png: bytes, credential: str) -> bytes:
     """A copy of a PNG with the credential in an `openbadgecredential` iTXt chunk, placed
     before IEND (any earlier one is refused: a badge carries one credential)."""
     if not png.startswith(PNG_SIGNATURE) or not png.endswith(b"IEND\xaeB`\x82"):
-        raise BakedError("not a PNG ending in IEND", code="bad-png")
+        raise BadPngError("not a PNG ending in IEND")
     body = KEYWORD + b"\x00\x00\x00\x00\x00" + credential.encode("utf-8")
     chunk = struct.pack(">I", len(body)) + b"iTXt" + body
     chunk += zlib.crc32(b"iTXt" + body).to_bytes(4, "big")

@@ -15,6 +15,14 @@ from pyld.jsonld import JsonLdError, JsonLdProcessor, LRUCache
 
 from credentials.contexts import document_loader
 from schemas.errors import InvalidInputError
+from schemas.errors.credentials import (
+    BadJsonError,
+    BadJsonLdError,
+    CanonicalizationLimitError,
+    DataIntegrityError,
+    NotCanonicalizableError,
+    UndefinedTermError,
+)
 
 __all__ = ["DataIntegrityError", "canonicalize_jcs", "canonicalize_rdfc"]
 
@@ -29,21 +37,13 @@ _CONTEXT_CACHE: Any = LRUCache(maxsize=64)
 _CONTEXT_LOCK = threading.Lock()
 
 
-class DataIntegrityError(InvalidInputError):
-    """A Data Integrity proof or document that cannot be processed; `code` says why."""
-
-    code = "bad-proof"
-
-
 def canonicalize_jcs(value: Mapping[str, Any]) -> bytes:
     try:
         return rfc8785.dumps(value)
     except rfc8785.CanonicalizationError as exc:
-        raise DataIntegrityError(
-            f"the document has no JCS form: {exc}", code="not-canonicalizable"
-        ) from exc
+        raise NotCanonicalizableError(f"the document has no JCS form: {exc}") from exc
     except RecursionError as exc:
-        raise DataIntegrityError("the document is nested too deeply", code="bad-json") from exc
+        raise BadJsonError("the document is nested too deeply") from exc
 
 
 def canonicalize_rdfc(value: Mapping[str, Any]) -> bytes:
@@ -66,7 +66,7 @@ def canonicalize_rdfc(value: Mapping[str, Any]) -> bytes:
     except JsonLdError as exc:
         raise _domain_cause(exc) from exc
     except RecursionError as exc:
-        raise DataIntegrityError("the document is nested too deeply", code="bad-json-ld") from exc
+        raise BadJsonLdError("the document is nested too deeply") from exc
     return cast(str, nquads).encode("utf-8")
 
 
@@ -76,9 +76,8 @@ def _static_loader(url: str, options: Any = None) -> dict[str, Any]:
 
 
 def _refuse_dropped(term: str | None) -> None:
-    raise DataIntegrityError(
+    raise UndefinedTermError(
         f"property {term!r} is not defined by any context and would not be signed",
-        code="undefined-term",
     )
 
 
@@ -90,7 +89,7 @@ def _domain_cause(exc: BaseException) -> InvalidInputError:
             return seen
         seen = seen.__cause__ or seen.__context__
     reason = exc.args[0] if exc.args else type(exc).__name__
-    return DataIntegrityError(f"JSON-LD processing failed: {reason}", code="bad-json-ld")
+    return BadJsonLdError(f"JSON-LD processing failed: {reason}")
 
 
 class _BoundedUrdna2015(URDNA2015):  # type: ignore[misc]  # pyld ships no type information
@@ -103,7 +102,5 @@ class _BoundedUrdna2015(URDNA2015):  # type: ignore[misc]  # pyld ships no type 
     def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
         self._budget -= 1
         if self._budget < 0:
-            raise DataIntegrityError(
-                "blank-node structure too costly to canonicalize", code="canonicalization-limit"
-            )
+            raise CanonicalizationLimitError("blank-node structure too costly to canonicalize")
         return super().hash_n_degree_quads(id_, issuer)

@@ -18,10 +18,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from credentials.jws import JwsError, parse_compact, strict_json
+from credentials.jws import parse_compact, strict_json
 from schemas.credentials import EVC_ACHIEVEMENT_TYPE
+from schemas.errors.credentials import JwsError
 
-__all__ = ["MAX_COMPETENCES", "achieved_competences", "credential_document"]
+__all__ = [
+    "MAX_COMPETENCES",
+    "achieved_competences",
+    "credential_document",
+    "subject_name_in",
+]
 
 ACHIEVED = "Completed"
 LEVEL_TYPE = "ext:Level"
@@ -41,6 +47,25 @@ def credential_document(raw: str) -> dict[str, Any] | None:
     if isinstance(document, dict) and "@context" not in document:
         document = document.get("vc")
     return document if isinstance(document, dict) else None
+
+
+def subject_name_in(raw: str) -> str | None:
+    """The holder's name as a stored credential states it (its subject's plain identifier of
+    type name, DESIGN section 4; `credentials.verify.subject_name` reads a verified one), or
+    None. Pages and papers name the holder by this, never by an account or wallet name, which
+    may differ from the name the issuer signed."""
+    document = credential_document(raw)
+    subject = document.get("credentialSubject") if document is not None else None
+    subject = subject[0] if isinstance(subject, list) and subject else subject
+    for item in _list(_dict(subject).get("identifier")):
+        if (
+            isinstance(item, dict)
+            and item.get("identityType") == "name"
+            and item.get("hashed") is False
+            and isinstance(item.get("identityHash"), str)
+        ):
+            return item["identityHash"][:200] or None
+    return None
 
 
 def achieved_competences(document: Mapping[str, Any]) -> list[Competence]:

@@ -16,7 +16,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from schemas.errors import InvalidInputError
+from schemas.errors.credentials import UnknownContextError
 
 __all__ = ["CONTEXTS", "UnknownContextError", "document_loader", "load_context"]
 
@@ -50,12 +50,6 @@ CONTEXTS: Mapping[str, str] = MappingProxyType(
         "http://data.europa.eu/snb/model/context/edc-ap": "elm/edc-ap-context.jsonld",
     }
 )
-
-
-class UnknownContextError(InvalidInputError):
-    """A JSON-LD context URL that is not in the local map (and will never be fetched)."""
-
-    code = "unknown-context"
 
 
 def context_bytes(url: str) -> bytes:

@@ -28,10 +28,21 @@ from typing import Any, Final, Literal, cast
 import base58
 import msgspec
 
-from credentials.canonical import DataIntegrityError, canonicalize_jcs, canonicalize_rdfc
-from credentials.contexts import CONTEXTS, UnknownContextError
+from credentials.canonical import canonicalize_jcs, canonicalize_rdfc
+from credentials.contexts import CONTEXTS
 from credentials.keys import SigningKey, VerifyingKey
 from schemas.errors import DomainError, InvalidInputError
+from schemas.errors.credentials import (
+    BadProofValueError,
+    BadVerificationMethodError,
+    DataIntegrityError,
+    KeyFormatError,
+    ProofContextMismatchError,
+    ProofPurposeMismatchError,
+    UnknownContextError,
+    UnknownCryptosuiteError,
+    UnknownProofTypeError,
+)
 
 __all__ = ["DataIntegrityError", "ProofResult", "sign_proof", "verify_proof", "verify_proofs"]
 
@@ -169,9 +180,9 @@ def sign_proof(
 ) -> dict[str, Any]:
     """A copy of `document` secured with an `assertionMethod` proof (for tests and interop)."""
     if cryptosuite not in _SUITES:
-        raise DataIntegrityError(f"unknown cryptosuite {cryptosuite!r}", code="unknown-cryptosuite")
+        raise UnknownCryptosuiteError(f"unknown cryptosuite {cryptosuite!r}")
     if key.alg not in _SUITES[cryptosuite]:
-        raise DataIntegrityError(f"{cryptosuite} does not sign with {key.alg}", code="bad-key")
+        raise KeyFormatError(f"{cryptosuite} does not sign with {key.alg}")
     if "proof" in document:
         raise DataIntegrityError("the document already has a proof; proof sets are unsupported")
     _check_created(created)
@@ -196,29 +207,22 @@ def sign_proof(
 def _check_proof(proof: Mapping[str, Any], method: str | None) -> tuple[Cryptosuite, str]:
     """Check the proof's own fields; returns the cryptosuite and the proofValue."""
     if proof.get("type") != PROOF_TYPE:
-        raise DataIntegrityError(
-            f"proof type {proof.get('type')!r} is not {PROOF_TYPE}", code="unknown-proof-type"
-        )
+        raise UnknownProofTypeError(f"proof type {proof.get('type')!r} is not {PROOF_TYPE}")
     suite = proof.get("cryptosuite")
     if suite not in _SUITES:
-        raise DataIntegrityError(f"unknown cryptosuite {suite!r}", code="unknown-cryptosuite")
+        raise UnknownCryptosuiteError(f"unknown cryptosuite {suite!r}")
     if proof.get("proofPurpose") != PROOF_PURPOSE:
-        raise DataIntegrityError(
+        raise ProofPurposeMismatchError(
             f"proof purpose {proof.get('proofPurpose')!r} is not {PROOF_PURPOSE}",
-            code="proof-purpose-mismatch",
         )
     if method is None:
-        raise DataIntegrityError(
-            "the proof names no verification method", code="bad-verification-method"
-        )
+        raise BadVerificationMethodError("the proof names no verification method")
     if "created" in proof:
         _check_created(proof["created"])
     value = proof.get("proofValue")
     # The pattern also keeps out what base58.b58decode would quietly strip (whitespace).
     if not isinstance(value, str) or not _MULTIBASE_58.fullmatch(value):
-        raise DataIntegrityError(
-            "proofValue must be a base58btc multibase string ('z...')", code="bad-proof-value"
-        )
+        raise BadProofValueError("proofValue must be a base58btc multibase string ('z...')")
     return cast(Cryptosuite, suite), value
 
 
@@ -226,9 +230,8 @@ def _signature(value: str, key: VerifyingKey) -> bytes:
     signature = base58.b58decode(value[1:])
     size = _SIGNATURE_SIZES[key.alg]
     if len(signature) != size:
-        raise DataIntegrityError(
+        raise BadProofValueError(
             f"a {key.alg} signature has {size} bytes, proofValue has {len(signature)}",
-            code="bad-proof-value",
         )
     return signature
 
@@ -270,9 +273,8 @@ def _verification_inputs(
         proof_context = _context_list(proof["@context"])
         document_context = _context_list(document.get("@context"))
         if document_context[: len(proof_context)] != proof_context:
-            raise DataIntegrityError(
+            raise ProofContextMismatchError(
                 "the document @context does not start with the proof @context",
-                code="proof-context-mismatch",
             )
         unsecured["@context"] = proof["@context"]
     return unsecured, _proof_config(proof, unsecured)
@@ -289,18 +291,14 @@ def _resolve(resolve_key: KeyResolver, method: str, suite: Cryptosuite) -> Verif
     try:
         key = resolve_key(method)
     except DomainError as exc:
-        raise DataIntegrityError(
+        raise BadVerificationMethodError(
             f"verification method {method!r} cannot be resolved: {exc.message}",
-            code="bad-verification-method",
         ) from exc
     if key is None:
-        raise DataIntegrityError(
-            f"verification method {method!r} is not a known key", code="bad-verification-method"
-        )
+        raise BadVerificationMethodError(f"verification method {method!r} is not a known key")
     if key.alg not in _SUITES[suite]:
-        raise DataIntegrityError(
+        raise BadVerificationMethodError(
             f"verification method {method!r} is a {key.alg} key, not one {suite} signs with",
-            code="bad-verification-method",
         )
     return key
 

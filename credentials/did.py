@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from credentials.keys import KeyFormatError, VerifyingKey
+from credentials.keys import VerifyingKey
+from schemas.errors.credentials import BadDidDocumentError, KeyFormatError
 from schemas.trust import PublishedKey
 
 __all__ = [
@@ -80,11 +81,11 @@ def keys_from_did_document(
     """
     did = doc.get("id") if isinstance(doc, Mapping) else None
     if not isinstance(did, str) or not did.startswith("did:"):
-        raise KeyFormatError("not a DID document", code="bad-did-document")
+        raise BadDidDocumentError("not a DID document")
     methods = doc.get("verificationMethod", [])
     assertion = doc.get("assertionMethod", [])
     if not isinstance(methods, list) or not isinstance(assertion, list):
-        raise KeyFormatError("verificationMethod must be a list", code="bad-did-document")
+        raise BadDidDocumentError("verificationMethod must be a list")
     # Verification methods may also be embedded in assertionMethod.
     candidates = [m for m in methods + assertion if isinstance(m, Mapping)]
     found: dict[str, VerifyingKey] = {}

@@ -8,7 +8,7 @@ from typing import Any
 
 from credentials.claims import issuer_id
 from credentials.dataintegrity import PROOF_TYPE, verify_proofs
-from credentials.keysource import KeyLookup, find_key
+from credentials.keysource import KeyLookup, find_key, unknown_key
 from credentials.verify import CredentialPipeline
 from schemas.verification import Report, Verdict
 
@@ -79,9 +79,10 @@ def _proof_keys(pipeline: CredentialPipeline, proofs: list[Any]) -> dict[str, Ke
     found = {m: find_key(m, config.trust_list, config.documents) for m in methods if m}
     unknown = [m for m, lookup in found.items() if lookup is None]
     if unknown:
-        pipeline.checks.failed(
-            "issuer-key", "cannot-verify", "issuer-key-unknown", f"no known key {unknown[0]}"
-        )
+        problems = [unknown_key(method, config.trust_list) for method in unknown]
+        # A key that is surely not its issuer's outweighs one we merely do not know.
+        worst = next((p for p in problems if p[0] == "invalid"), problems[0])
+        pipeline.checks.failed("issuer-key", *worst)
         return None
     known = {m: lookup for m, lookup in found.items() if lookup is not None}
     pipeline.checks.passed("issuer-key", "proof-set", ", ".join(known))

@@ -47,7 +47,7 @@ from schemas.credentials import (
     SignedCredentialPayload,
     StandardInput,
 )
-from schemas.errors import InvalidInputError
+from schemas.errors.credentials import CredentialInputError
 
 __all__ = ["CredentialInputError", "issue_deelcertificaat", "issue_evc"]
 
@@ -57,12 +57,6 @@ _LEVEL_NAMES = {"mbo": "mbo niveau {}", "nlqf": "NLQF niveau {}", "eqf": "EQF ni
 _LEVEL_FRAMEWORKS = {"mbo": "mbo", "nlqf": "NLQF", "eqf": "EQF"}
 # OB 3.0 Result.status is a closed vocabulary; EVC outcomes map onto it.
 _RESULT_STATUS = {"behaald": "Completed", "niet behaald": "Failed"}
-
-
-class CredentialInputError(InvalidInputError):
-    """The data to put in a credential is not acceptable (naive date, bad DID, ...)."""
-
-    code = "bad-credential-input"
 
 
 def issue_deelcertificaat(

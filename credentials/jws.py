@@ -18,9 +18,22 @@ from typing import Any
 
 import msgspec
 
-from credentials.b64 import JWS_TO_STANDARD, EncodingError, b64url_encode, decode_standard
+from credentials.b64 import JWS_TO_STANDARD, b64url_encode, decode_standard
 from credentials.keys import SigningKey, VerifyingKey
-from schemas.errors import MalformedInputError
+from schemas.errors.credentials import (
+    AlgNoneError,
+    AlgNotAllowedError,
+    AlgNotSupportedError,
+    BadHeaderError,
+    BadJsonError,
+    DuplicateKeyError,
+    EncodingError,
+    InvalidUtf8Error,
+    JwsError,
+    NotCompactJwsError,
+    TokenTooLargeError,
+    UnknownCritError,
+)
 from schemas.json_input import TOO_DEEP, too_deep
 
 __all__ = [
@@ -43,12 +56,6 @@ _BAD = ord("!")
 _DOT = ord(".")
 _DECODE = msgspec.json.decode
 _ENCODE = msgspec.json.encode
-
-
-class JwsError(MalformedInputError):
-    """A token (or JSON inside it) that cannot be accepted; `code` says why."""
-
-    code = "bad-jws"
 
 
 class ParsedJws(msgspec.Struct, kw_only=True):
@@ -86,27 +93,27 @@ def parse_compact(token: str | bytes, *, max_bytes: int = 256_000) -> ParsedJws:
     (see strict_json).
     """
     if len(token) > max_bytes:
-        raise JwsError("the token is too large", code="token-too-large")
+        raise TokenTooLargeError("the token is too large")
     if isinstance(token, str):
         if not token.isascii():
-            raise JwsError("the token holds non-ASCII characters", code="bad-base64url")
+            raise EncodingError("the token holds non-ASCII characters")
         data = token.encode("ascii")
     else:
         data = bytes(token)
     translated = data.translate(JWS_TO_STANDARD)
     if _BAD in translated:
-        raise JwsError("the token holds characters outside base64url", code="bad-base64url")
+        raise EncodingError("the token holds characters outside base64url")
     parts = translated.split(b".")
     if len(parts) != 3 or not parts[2]:
         # An empty third part is a stripped signature (or an unsecured JWT).
-        raise JwsError("not a compact JWS with a signature", code="not-compact-jws")
+        raise NotCompactJwsError("not a compact JWS with a signature")
     head, body, sig = parts
     try:
         header_json = decode_standard(head)
         payload = decode_standard(body)
         signature = decode_standard(sig)
     except EncodingError:
-        raise JwsError("a token part is not strict base64url", code="bad-base64url") from None
+        raise EncodingError("a token part is not strict base64url") from None
     header = _header(header_json)
     return ParsedJws(
         header=header,
@@ -120,23 +127,21 @@ def _header(header_json: bytes) -> dict[str, Any]:
     try:
         header = strict_json(header_json)
     except JwsError as exc:
-        raise JwsError(
-            f"bad JWS header: {exc.message}", code="bad-header", reason=exc.code
-        ) from None
+        raise BadHeaderError(f"bad JWS header: {exc.message}", reason=exc.code) from None
     if not isinstance(header, dict):
-        raise JwsError("the JWS header is not a JSON object", code="bad-header")
+        raise BadHeaderError("the JWS header is not a JSON object")
     alg = header.get("alg")
     if not isinstance(alg, str):
-        raise JwsError("the JWS header has no alg", code="bad-header")
+        raise BadHeaderError("the JWS header has no alg")
     if alg not in ALLOWED_ALGS:
         if alg.lower() == "none":
-            raise JwsError("unsecured JWS (alg none) refused", code="alg-none")
+            raise AlgNoneError("unsecured JWS (alg none) refused")
         if alg.upper().startswith("HS"):
-            raise JwsError(f"algorithm {alg!r} is not allowed", code="alg-not-allowed")
+            raise AlgNotAllowedError(f"algorithm {alg!r} is not allowed")
         # A real signature algorithm we cannot check (ES512, ES256K, ...): not false, unknown.
-        raise JwsError(f"algorithm {alg!r} is not supported", code="alg-not-supported")
+        raise AlgNotSupportedError(f"algorithm {alg!r} is not supported")
     if "crit" in header:
-        raise JwsError("the JWS header has critical extensions", code="unknown-crit")
+        raise UnknownCritError("the JWS header has critical extensions")
     return header
 
 
@@ -172,7 +177,7 @@ def strict_json(data: bytes) -> Any:
     deeper than schemas.json_input allows is bad-json before any decoder recurses into it.
     """
     if too_deep(data):
-        raise JwsError(TOO_DEEP, code="bad-json")
+        raise BadJsonError(TOO_DEEP)
     try:
         obj = _DECODE(data)
         if _ENCODE(obj) == data:
@@ -186,10 +191,10 @@ def _strict_json_slow(data: bytes) -> Any:
     try:
         text = bytes(data).decode("utf-8")
     except UnicodeDecodeError:
-        raise JwsError("JSON is not valid UTF-8", code="invalid-utf8") from None
+        raise InvalidUtf8Error("JSON is not valid UTF-8") from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except _DuplicateKeyError:
-        raise JwsError("JSON object has a duplicate key", code="duplicate-key") from None
+        raise DuplicateKeyError("JSON object has a duplicate key") from None
     except (ValueError, RecursionError) as exc:
-        raise JwsError(f"not valid JSON: {exc}", code="bad-json") from None
+        raise BadJsonError(f"not valid JSON: {exc}") from None

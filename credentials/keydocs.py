@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from credentials.did import keys_from_did_document, method_key
-from credentials.keys import KeyFormatError, VerifyingKey
+from credentials.keys import VerifyingKey
+from schemas.errors.credentials import BadKeyDocumentError, KeyFormatError
 
 __all__ = ["DocumentKey", "KeyStore", "keys_in_document"]
 
@@ -35,17 +36,17 @@ def keys_in_document(document: object) -> list[DocumentKey]:
     something that is none of the forms above. Keys of algorithms we do not read are left
     out, so they cannot hide the ones we can."""
     if not isinstance(document, Mapping):
-        raise KeyFormatError("a key document is a JSON object", code="bad-key-document")
+        raise BadKeyDocumentError("a key document is a JSON object")
     if isinstance(document.get("keys"), list):
         return [k for jwk in document["keys"] if (k := _jwk_entry(jwk)) is not None]
     if "kty" in document:
         entry = _jwk_entry(document)
         if entry is None:
-            raise KeyFormatError("a JWK key document needs a kid", code="bad-key-document")
+            raise BadKeyDocumentError("a JWK key document needs a kid")
         return [entry]
     ident = document.get("id")
     if not isinstance(ident, str) or not ident:
-        raise KeyFormatError("a key document needs an id", code="bad-key-document")
+        raise BadKeyDocumentError("a key document needs an id")
     if ident.startswith("did:"):
         return [
             DocumentKey(kid, key, ident) for kid, key in keys_from_did_document(document).items()
@@ -54,9 +55,7 @@ def keys_in_document(document: object) -> list[DocumentKey]:
         key = method_key(document)
         controller = document.get("controller", ident.partition("#")[0])
         if key is None or not isinstance(controller, str):
-            raise KeyFormatError(
-                "the verification method has no usable key", code="bad-key-document"
-            )
+            raise BadKeyDocumentError("the verification method has no usable key")
         return [DocumentKey(ident, key, controller)]
     return list(_profile_keys(ident, document))
 

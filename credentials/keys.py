@@ -24,8 +24,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from credentials.b64 import EncodingError, b64url_decode, b64url_encode
-from schemas.errors import InvalidInputError
+from credentials.b64 import b64url_decode, b64url_encode
+from schemas.errors.credentials import BadWrappedKeyError, EncodingError, KeyFormatError, SealError
 
 __all__ = [
     "Algorithm",
@@ -65,12 +65,6 @@ _RAW = serialization.Encoding.Raw
 _DER = serialization.Encoding.DER
 _RAW_PUBLIC = serialization.PublicFormat.Raw
 _COMPRESSED = serialization.PublicFormat.CompressedPoint
-
-
-class KeyFormatError(InvalidInputError):
-    """A key, DID or wrapped key that cannot be used."""
-
-    code = "bad-key"
 
 
 class VerifyingKey:
@@ -347,12 +341,6 @@ SEAL_INFO = {
 }
 
 
-class SealError(KeyFormatError):
-    """Sealed data that does not open: not sealed, changed, another kind, or another secret."""
-
-    code = "bad-sealed-data"
-
-
 def _sealing_key(secret: str, salt: bytes, tag: str) -> AESGCM:
     if not secret:
         raise SealError("an empty secret cannot seal anything")
@@ -394,8 +382,8 @@ def unwrap_key(blob: str, secret: str) -> SigningKey:
     try:
         plain = unseal(blob, secret, tag=_WRAP_VERSION)
     except SealError as error:
-        raise KeyFormatError(error.message, code="bad-wrapped-key") from None
+        raise BadWrappedKeyError(error.message) from None
     try:
         return SigningKey.from_pkcs8(plain)
     except KeyFormatError:
-        raise KeyFormatError("the wrapped key is not a key", code="bad-wrapped-key") from None
+        raise BadWrappedKeyError("the wrapped key is not a key") from None

@@ -12,15 +12,16 @@ import datetime as dt
 
 import msgspec
 
-from credentials.b64 import EncodingError, b64url_decode
-from credentials.jws import JwsError, strict_json
+from credentials.b64 import b64url_decode
+from credentials.jws import strict_json
 from credentials.keydocs import KeyStore
-from credentials.keys import KeyFormatError, VerifyingKey, resolve_did_key
+from credentials.keys import VerifyingKey, resolve_did_key
 from credentials.trust import TrustList
 from schemas.errors import DomainError
+from schemas.errors.credentials import BadDidError, EncodingError, JwsError
 from schemas.verification import Verdict
 
-__all__ = ["Binding", "KeyLookup", "bind_issuer", "find_key", "resolve_did_jwk"]
+__all__ = ["Binding", "KeyLookup", "bind_issuer", "find_key", "resolve_did_jwk", "unknown_key"]
 
 
 class KeyLookup(msgspec.Struct, kw_only=True, frozen=True):
@@ -75,15 +76,26 @@ def find_key(kid: str, trust_list: TrustList | None, documents: KeyStore) -> Key
     return KeyLookup(key=entry.key, trusted=False, controller=entry.controller, source=source)
 
 
+def unknown_key(kid: str, trust_list: TrustList | None) -> tuple[Verdict, str, str]:
+    """The failed `issuer-key` check for a kid `find_key` does not know. Under the DID of
+    one of the operator's own issuers it is `invalid`: the trust list gives every key they
+    ever had, so it is not theirs, and asking later will not change that (QA 18e). Any other
+    issuer may have a key we were not given: `cannot-verify`."""
+    did = kid.partition("#")[0]
+    if trust_list is not None and trust_list.gives_every_key_of(did):
+        return "invalid", "key-not-issuers", f"{kid} is not among the keys listed for {did}"
+    return "cannot-verify", "issuer-key-unknown", f"no known key {kid}"
+
+
 def resolve_did_jwk(kid: str) -> VerifyingKey:
     """The public key a did:jwk DID (URL) carries: base64url of the JWK; its one method is #0."""
     did, _, fragment = kid.partition("#")
     if fragment not in ("", "0"):
-        raise KeyFormatError("a did:jwk names its key #0", code="bad-did")
+        raise BadDidError("a did:jwk names its key #0")
     try:
         jwk = strict_json(b64url_decode(did.removeprefix("did:jwk:")))
     except (EncodingError, JwsError):
-        raise KeyFormatError("the did:jwk is not base64url JSON", code="bad-did") from None
+        raise BadDidError("the did:jwk is not base64url JSON") from None
     return VerifyingKey.from_jwk(jwk)
 
 

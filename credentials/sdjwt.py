@@ -17,7 +17,15 @@ from typing import Any
 
 from credentials.b64 import EncodingError, b64url_decode, b64url_encode
 from credentials.jws import JwsError, ParsedJws, strict_json
-from schemas.errors import InvalidInputError
+from schemas.errors.credentials import (
+    BadDigestError,
+    BadDisclosureError,
+    RepeatedDigestError,
+    RepeatedDisclosureError,
+    SdAlgNotSupportedError,
+    SdJwtError,
+    UnreferencedDisclosureError,
+)
 
 __all__ = [
     "SD_JWT_TYPS",
@@ -33,12 +41,6 @@ SD_JWT_TYPS = frozenset({"dc+sd-jwt", "vc+sd-jwt"})
 KB_TYP = "kb+jwt"
 MAX_DISCLOSURES = 1_000
 _RESERVED = frozenset({"_sd", "..."})
-
-
-class SdJwtError(InvalidInputError):
-    """An SD-JWT whose disclosures or key binding cannot be accepted; `code` says why."""
-
-    code = "bad-sd-jwt"
 
 
 class SdJwt:
@@ -75,13 +77,11 @@ def _decoded(disclosure: str) -> list[Any]:
     try:
         value = strict_json(b64url_decode(disclosure))
     except (EncodingError, JwsError):
-        raise SdJwtError("a disclosure is not base64url JSON", code="bad-disclosure") from None
+        raise BadDisclosureError("a disclosure is not base64url JSON") from None
     if not isinstance(value, list) or len(value) not in (2, 3) or not isinstance(value[0], str):
-        raise SdJwtError(
-            "a disclosure is [salt, name, value] or [salt, value]", code="bad-disclosure"
-        )
+        raise BadDisclosureError("a disclosure is [salt, name, value] or [salt, value]")
     if len(value) == 3 and (not isinstance(value[1], str) or value[1] in _RESERVED):
-        raise SdJwtError("a disclosure names no usable claim", code="bad-disclosure")
+        raise BadDisclosureError("a disclosure names no usable claim")
     return value
 
 
@@ -93,15 +93,15 @@ class _Disclosing:
         for disclosure in disclosures:
             digest = _digest(disclosure)
             if digest in self.by_digest:
-                raise SdJwtError("a disclosure is given twice", code="repeated-disclosure")
+                raise RepeatedDisclosureError("a disclosure is given twice")
             self.by_digest[digest] = _decoded(disclosure)
         self.seen: set[str] = set()
 
     def _take(self, digest: object) -> list[Any] | None:
         if not isinstance(digest, str):
-            raise SdJwtError("a digest is not a string", code="bad-digest")
+            raise BadDigestError("a digest is not a string")
         if digest in self.seen:
-            raise SdJwtError("a digest occurs twice", code="repeated-digest")
+            raise RepeatedDigestError("a digest occurs twice")
         self.seen.add(digest)
         return self.by_digest.get(digest)
 
@@ -116,15 +116,15 @@ class _Disclosing:
         result = {k: self.walk(v) for k, v in value.items() if k != "_sd"}
         digests = value.get("_sd", [])
         if not isinstance(digests, list):
-            raise SdJwtError("_sd is not an array", code="bad-digest")
+            raise BadDigestError("_sd is not an array")
         for digest in digests:
             found = self._take(digest)
             if found is None:
                 continue  # a decoy, or a claim the holder did not disclose
             if len(found) != 3:
-                raise SdJwtError("an array disclosure stands for a claim", code="bad-disclosure")
+                raise BadDisclosureError("an array disclosure stands for a claim")
             if found[1] in result:
-                raise SdJwtError(f"claim {found[1]!r} is disclosed twice", code="bad-disclosure")
+                raise BadDisclosureError(f"claim {found[1]!r} is disclosed twice")
             result[found[1]] = self.walk(found[2])
         return result
 
@@ -136,7 +136,7 @@ class _Disclosing:
                 if found is None:
                     continue
                 if len(found) != 2:
-                    raise SdJwtError("a claim disclosure in an array", code="bad-disclosure")
+                    raise BadDisclosureError("a claim disclosure in an array")
                 result.append(self.walk(found[1]))
             else:
                 result.append(self.walk(item))
@@ -148,11 +148,11 @@ def disclose(payload: Mapping[str, Any], disclosures: list[str]) -> dict[str, An
     SdJwtError for repeated, unreferenced or malformed disclosures."""
     algorithm = payload.get("_sd_alg", "sha-256")
     if algorithm != "sha-256":
-        raise SdJwtError(f"digest algorithm {algorithm!r} is not supported", code="sd-alg")
+        raise SdAlgNotSupportedError(f"digest algorithm {algorithm!r} is not supported")
     pass_ = _Disclosing(disclosures)
     claims = pass_._object({k: v for k, v in payload.items() if k != "_sd_alg"})
     if len(pass_.seen & set(pass_.by_digest)) != len(pass_.by_digest):
-        raise SdJwtError("a disclosure is not referenced by the credential", code="unreferenced")
+        raise UnreferencedDisclosureError("a disclosure is not referenced by the credential")
     return claims
 
 

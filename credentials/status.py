@@ -15,9 +15,15 @@ import zlib
 from collections.abc import Container
 from typing import Any, Literal, Protocol
 
-from credentials.b64 import EncodingError, b64url_decode, b64url_encode
+from credentials.b64 import b64url_decode, b64url_encode
 from credentials.did import xsd_datetime
-from schemas.errors import ConflictError, MalformedInputError
+from schemas.errors.credentials import (
+    BadStatusIndexError,
+    EncodingError,
+    StatusListError,
+    StatusListFullError,
+    StatusListTooLargeError,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -37,18 +43,6 @@ MIN_SIZE = 131_072
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 StatusPurpose = Literal["revocation", "suspension"]
 _RANDOM_TRIES = 64
-
-
-class StatusListError(MalformedInputError):
-    """An encoded list that cannot be used, or an index outside the list."""
-
-    code = "bad-status-list"
-
-
-class StatusListFullError(ConflictError):
-    """Every index of the list is in use; the caller starts a new list."""
-
-    code = "status-list-full"
 
 
 class _Random(Protocol):
@@ -81,9 +75,7 @@ class StatusList:
 
     def _check(self, index: int) -> None:
         if not 0 <= index < len(self._bits) * 8:
-            raise StatusListError(
-                f"status index {index} is outside the list", code="bad-status-index"
-            )
+            raise BadStatusIndexError(f"status index {index} is outside the list")
 
     def get(self, index: int) -> bool:
         self._check(index)
@@ -119,9 +111,7 @@ class StatusList:
         except zlib.error:
             raise StatusListError("encodedList is not GZIP data") from None
         if len(bits) > max_bytes or inflater.unconsumed_tail:
-            raise StatusListError(
-                "the status list is larger than allowed", code="status-list-too-large"
-            )
+            raise StatusListTooLargeError("the status list is larger than allowed")
         if not inflater.eof or inflater.unused_data:
             raise StatusListError("encodedList is truncated or has trailing data")
         if len(bits) < MIN_SIZE // 8:

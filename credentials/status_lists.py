@@ -10,17 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from credentials.claims import issuer_id
-from credentials.jws import JwsError, parse_compact, strict_json, verify_jws
+from credentials.jws import parse_compact, strict_json, verify_jws
 from credentials.keysource import find_key
 from credentials.status import StatusList
 from credentials.verify import VerifierConfig
-from schemas.errors import InvalidInputError
-
-
-class StatusListCredentialError(InvalidInputError):
-    """A status list credential that cannot be used."""
-
-    code = "bad-status-list-credential"
+from schemas.errors.credentials import JwsError, StatusListCredentialError
 
 
 def read_status_list_credential(

@@ -10,15 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
+from urllib.parse import urlsplit, urlunsplit
 
 import msgspec
 
 from credentials.did import keys_from_did_document
-from credentials.jws import JwsError, parse_compact, sign_compact, strict_json, verify_jws
-from credentials.keys import KeyFormatError, SigningKey, VerifyingKey
-from schemas.errors import InvalidInputError
+from credentials.jws import parse_compact, sign_compact, strict_json, verify_jws
+from credentials.keys import SigningKey, VerifyingKey
+from schemas.errors.credentials import (
+    BadTrustListSignatureError,
+    JwsError,
+    KeyFormatError,
+    TrustListError,
+    TrustListKeyUnknownError,
+    TrustListOverlapError,
+)
+from schemas.errors.sharing import BadTrustAnchorError
 from schemas.trust import (
     Accreditation,
     AccreditationKind,
@@ -35,23 +45,22 @@ __all__ = [
     "TrustListError",
     "TrustedIssuer",
     "TrustedKey",
+    "achievement_id_problem",
     "covers",
     "load_trust_list",
     "load_trust_list_unverified",
     "merge_trust_lists",
+    "normalise_url",
     "own_scope",
     "sign_trust_list",
 ]
 
 TRUST_LIST_TYP = "trust-list+jwt"
 _BOUNDARIES = "/#?"
+# A dot, slash or backslash written as a percent escape: a server may decode it and then walk
+# out of the prefix a scope names, while the text still starts with that prefix.
+_ENCODED_PATH_CHARACTERS = re.compile(r"%(2e|2f|5c)", re.IGNORECASE)
 MAX_TRUST_LIST_BYTES = 16 * 1024 * 1024
-
-
-class TrustListError(InvalidInputError):
-    """A trust list that cannot be used; `code` says why."""
-
-    code = "bad-trust-list"
 
 
 class _KeyEntry(NamedTuple):
@@ -124,6 +133,18 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         """The listing of an issuer (None when it is not on the list)."""
         return self._index.issuers.get(did)
 
+    @functools.cached_property
+    def _own_issuers(self) -> frozenset[str]:
+        """The operator's own issuers (DIDs under the operator's DID) that have keys here."""
+        operator = self.issuer + ":"
+        return frozenset(i.did for i in self.issuers if i.did.startswith(operator) and i.keys)
+
+    def gives_every_key_of(self, did: str) -> bool:
+        """Whether the list gives every key the issuer ever had, retired ones included: so for
+        the operator's own issuers, whose keys the operator made. A foreign issuer is listed
+        with the keys of a document it gave once, and may have made keys since."""
+        return did in self._own_issuers
+
     def accredited(
         self,
         issuer_did: str,
@@ -140,6 +161,9 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         """
         if at.tzinfo is None or at.utcoffset() is None:
             raise ValueError("`at` must be timezone-aware")
+        scoped_id = _scoped_form(achievement_id)
+        if scoped_id is None:
+            return False
         for scope in self._index.scopes.get(issuer_did, ()):
             if scope.kind != kind or at < scope.valid_from:
                 continue
@@ -147,7 +171,7 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
                 continue
             if scope.own and creator != issuer_did:
                 continue
-            if scope.patterns is None or _matches(scope.patterns, achievement_id):
+            if scope.patterns is None or _matches(scope.patterns, scoped_id):
                 return True
         return False
 
@@ -164,8 +188,69 @@ def _scope(accreditation: Accreditation) -> _Scope:
     )
 
 
+def achievement_id_problem(achievement_id: str) -> str | None:
+    """Why an achievement id cannot be matched against URL prefixes, or None.
+
+    `https://x/modules/../../other/1` starts with `https://x/modules/` but names something
+    outside it. Rather than guess how the server behind it resolves such a path, an id whose
+    path has `.` or `..` segments, or a percent-encoded dot, slash or backslash, is refused
+    outright (ids that are no URL with a host, such as URNs, have no path to walk)."""
+    if "%" not in achievement_id and "\\" not in achievement_id and "/." not in achievement_id:
+        return None  # the common case, without parsing the URL
+    parts = urlsplit(achievement_id)
+    if not parts.scheme or not parts.netloc:
+        return None
+    if _ENCODED_PATH_CHARACTERS.search(parts.path) or "\\" in parts.path:
+        return "the path has a percent-encoded dot or slash, or a backslash"
+    if any(segment in {".", ".."} for segment in parts.path.split("/")):
+        return "the path has . or .. segments"
+    return None
+
+
+def normalise_url(url: str) -> str:
+    """A URL with its scheme and host in lower case and its dot segments removed (RFC 3986
+    section 5.2.4), so prefixes are compared on what the URL names, not how it is written.
+    Text that is no URL with a host is returned as it is."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    path = _remove_dot_segments(parts.path)
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), path, parts.query, parts.fragment)
+    )
+
+
+def _scoped_form(achievement_id: str) -> str | None:
+    """The id as prefixes are matched against, or None when it is refused. An id without "%",
+    a backslash or "/." whose scheme and host are in lower case (every id this registry
+    issues) is that already: the verify path then skips parsing the URL."""
+    if "%" not in achievement_id and "\\" not in achievement_id and "/." not in achievement_id:
+        end = achievement_id.find("/", achievement_id.find("//") + 2)
+        head = achievement_id[:end] if end > 0 else achievement_id
+        if head == head.lower():
+            return achievement_id
+    if achievement_id_problem(achievement_id) is not None:
+        return None
+    return normalise_url(achievement_id)
+
+
+def _remove_dot_segments(path: str) -> str:
+    absolute = path.startswith("/")
+    segments = path.split("/")[1:] if absolute else path.split("/")
+    output: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if output:
+                output.pop()
+        elif segment != ".":
+            output.append(segment)
+    if segments and segments[-1] in {".", ".."}:
+        output.append("")  # "/a/b/.." names the directory "/a/"
+    return ("/" if absolute else "") + "/".join(output)
+
+
 def _compile(patterns: Iterable[str]) -> _Patterns:
-    exact = frozenset(p for p in patterns if p)
+    exact = frozenset(normalise_url(p) for p in patterns if p)
     return _Patterns(exact, tuple(sorted({len(p) for p in exact})))
 
 
@@ -190,7 +275,8 @@ def _matches(patterns: _Patterns, achievement_id: str) -> bool:
 
 def covers(patterns: Iterable[str], achievement_id: str) -> bool:
     """Whether any of these achievement patterns covers the id (the trust list's rule)."""
-    return _matches(_compile(patterns), achievement_id)
+    scoped_id = _scoped_form(achievement_id)
+    return scoped_id is not None and _matches(_compile(patterns), scoped_id)
 
 
 def own_scope(achievements: Sequence[str], own: Sequence[str]) -> list[str]:
@@ -247,9 +333,8 @@ class TrustAnchor:
                 problem = "it is not a JSON object"
         except KeyFormatError as exc:
             problem = exc.message
-        raise TrustListError(
+        raise BadTrustAnchorError(
             f"{source} is neither a DID document with a current key nor a public JWK: {problem}",
-            code="bad-trust-anchor",
         )
 
     def key_for(self, kid: object) -> VerifyingKey | None:
@@ -271,9 +356,8 @@ def load_trust_list(token: str | bytes, operator_key: VerifyingKey | TrustAnchor
     if isinstance(key, TrustAnchor):
         key = _anchor_key(key, parsed.header.get("kid"))
     if not verify_jws(parsed, key):
-        raise TrustListError(
+        raise BadTrustListSignatureError(
             "the trust list signature does not verify with the operator key",
-            code="bad-trust-list-signature",
         )
     return load_trust_list_unverified(parsed.payload)
 
@@ -281,9 +365,8 @@ def load_trust_list(token: str | bytes, operator_key: VerifyingKey | TrustAnchor
 def _anchor_key(anchor: TrustAnchor, kid: object) -> VerifyingKey:
     key = anchor.key_for(kid)
     if key is None:
-        raise TrustListError(
+        raise TrustListKeyUnknownError(
             f"the trust list is signed with {kid!r}, not with a current key of {anchor.source}",
-            code="trust-list-key-unknown",
         )
     return key
 
@@ -305,13 +388,14 @@ def merge_trust_lists(lists: Sequence[TrustList]) -> TrustList:
     for trust_list in lists:
         for issuer in trust_list.issuers:
             if issuer.did in seen:
-                raise TrustListError(
+                raise TrustListOverlapError(
                     f"issuer {issuer.did} is on two trust lists ({seen[issuer.did]} and "
                     f"{trust_list.id})",
-                    code="trust-list-overlap",
                 )
             seen[issuer.did] = trust_list.id
     merged._index  # noqa: B018 - validate and index now
+    # Each list knows its own operator's issuers; the merged list keeps only the first's id.
+    merged.__dict__["_own_issuers"] = frozenset(d for t in lists for d in t._own_issuers)
     return merged
 
 

@@ -11,12 +11,13 @@ import msgspec
 from credentials.baked import PNG_SIGNATURE, BakedError, is_image, unbake
 from credentials.claims import issuer_id
 from credentials.embedded import verify_embedded
-from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
+from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keysource import find_key
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
 from credentials.report import Checks, worst
 from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
 from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
+from schemas.errors.credentials import JwsError
 from schemas.verification import Check, Report
 
 # The `data:` URLs an EnvelopedVerifiableCredential may hold, and how each is read.
@@ -60,18 +61,18 @@ class Verifier:
         """A baked badge: the credential inside a PNG or SVG image, then as usual."""
         kind = "png" if data.startswith(PNG_SIGNATURE) else "svg"
         if len(data) > BAKED_IMAGE_FACTOR * self.config.max_bytes:
-            error = BakedError("the image is too large", code="token-too-large")
+            code, message = "token-too-large", "the image is too large"
         else:
             try:
                 inner = unbake(data)
-            except BakedError as caught:
-                error = caught
+            except BakedError as error:
+                code, message = error.code, error.message
             else:
                 report = self.verify(inner.encode("utf-8"), audience=audience, nonce=nonce)
                 report.checks.insert(0, Check(name="image", status="passed", code=kind))
                 return report
         checks = Checks()
-        checks.failed("image", "invalid", error.code, error.message)
+        checks.failed("image", "invalid", code, message)
         checks.skip_rest(STEPS, "no credential could be read from the image")
         return checks.report(None)
 

@@ -31,13 +31,14 @@ from credentials.documents import (
     summary_of,
     unknown_context,
 )
-from credentials.jws import JwsError, ParsedJws, parse_compact, strict_json, verify_jws
+from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keydocs import KeyStore
-from credentials.keysource import KeyLookup, bind_issuer, find_key
+from credentials.keysource import KeyLookup, bind_issuer, find_key, unknown_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
-from credentials.trust import TrustList
+from credentials.trust import TrustList, achievement_id_problem
 from schemas.credentials import AchievementCredentialDoc
+from schemas.errors.credentials import AlgNotSupportedError, JwsError
 from schemas.kinds import kind_of_achievement_type
 from schemas.verification import Report, Verdict
 
@@ -54,8 +55,6 @@ STEPS = (
     "status",
     "accreditation",
 )
-# JWS problems that mean "we cannot check this", not "this is false".
-CANNOT_READ = frozenset({"alg-not-supported"})
 StatusSource = Callable[[str], StatusList | None]
 
 
@@ -140,7 +139,9 @@ class CredentialPipeline:
         try:
             parsed = parse_compact(token, max_bytes=self.config.max_bytes)
         except JwsError as error:
-            verdict: Verdict = "cannot-verify" if error.code in CANNOT_READ else "invalid"
+            # An algorithm we do not read means "we cannot check this", not "this is false".
+            unknown_alg = isinstance(error, AlgNotSupportedError)
+            verdict: Verdict = "cannot-verify" if unknown_alg else "invalid"
             self.checks.failed("jws", verdict, error.code, error.message)
             return None
         typ = parsed.header.get("typ")
@@ -184,9 +185,7 @@ class CredentialPipeline:
         config = self.config
         self.lookup = find_key(kid, config.trust_list, config.documents)
         if self.lookup is None:
-            self.checks.failed(
-                "issuer-key", "cannot-verify", "issuer-key-unknown", f"no known key {kid}"
-            )
+            self.checks.failed("issuer-key", *unknown_key(kid, config.trust_list))
             return False
         self.checks.passed("issuer-key", self.lookup.source, kid)
         return True
@@ -237,8 +236,7 @@ class CredentialPipeline:
         if claims is not None:
             self._claims(claims, doc)
         self._dates(doc, claims or {})
-        ob3 = isinstance(doc, AchievementCredentialDoc)
-        self.checks.passed("schema", "ob3" if ob3 else "vc")
+        self._schema(doc)
         self._status(doc)
         self._accreditation(doc)
         return self.checks.report(summary_of(doc, self._trusted_name(doc)))
@@ -247,6 +245,17 @@ class CredentialPipeline:
         self, credential: Mapping[str, Any], raw: bytes | None = None
     ) -> tuple[AnyCredential | None, str]:
         return decode_credential(credential, raw)
+
+    def _schema(self, doc: AnyCredential) -> None:
+        if not isinstance(doc, AchievementCredentialDoc):
+            self.checks.passed("schema", "vc")
+            return
+        problem = achievement_id_problem(doc.credential_subject.achievement.id)
+        if problem is not None:
+            # Its id could name something outside the scope it seems to be in: see trust.py.
+            self.checks.failed("schema", "invalid", "invalid-achievement-id", problem)
+        else:
+            self.checks.passed("schema", "ob3")
 
     def _claims(self, claims: Mapping[str, Any], doc: AnyCredential) -> None:
         """Registered claims must say what the credential says (VC-JOSE-COSE section 3.1.2)."""

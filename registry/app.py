@@ -42,7 +42,13 @@ from registry.deps import (
     provide_settings,
 )
 from registry.errors import EXCEPTION_HANDLERS
-from registry.http import RegistryRequest, clean_request_text, forwarded_client, nosniff
+from registry.http import (
+    HEAD_STATE_KEY,
+    RegistryRequest,
+    clean_request_text,
+    forwarded_client,
+    nosniff,
+)
 from registry.issuers.controllers import (
     AccreditationController,
     CredentialStatusController,
@@ -96,7 +102,8 @@ class RegistryApp(Litestar):
         send: Send | LifeSpanSend,
     ) -> None:
         if scope["type"] == ScopeType.HTTP and cast("HTTPScope", scope)["method"] == "HEAD":
-            as_get = cast("HTTPScope", {**scope, "method": "GET"})
+            state = {**cast("HTTPScope", scope).get("state", {}), HEAD_STATE_KEY: True}
+            as_get = cast("HTTPScope", {**scope, "method": "GET", "state": state})
             await super().__call__(as_get, receive, _without_body(cast("Send", send)))
             return
         await super().__call__(scope, receive, send)

@@ -224,14 +224,16 @@ def accounts_password(email: str, password: str) -> None:
     from registry.accounts.signin import set_password
     from registry.models import Account
 
+    settings = settings_from_env()
+
     async def work(session: AsyncSession) -> dict[str, str]:
         account = await session.scalar(select(Account).where(Account.email == email.lower()))
         if account is None:
             raise click.ClickException(f"no account with e-mail {email}")
-        set_password(account, password)
+        set_password(account, password, settings)
         return {"id": str(account.id), "email": email.lower()}
 
-    click.echo(json.dumps(run_in_session(settings_from_env(), work)))
+    click.echo(json.dumps(run_in_session(settings, work)))
 
 
 @main.group()

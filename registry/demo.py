@@ -109,7 +109,7 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
     for account in await session.scalars(
         select(Account).where(Account.email.like(f"%@{DEMO_DOMAIN}"))
     ):
-        set_password(account, DEMO_PASSWORD)
+        set_password(account, DEMO_PASSWORD, settings)
     return accounts
 
 

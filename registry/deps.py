@@ -22,17 +22,29 @@ async def provide_db_session(
 ) -> AsyncGenerator[AsyncSession, None]:
     """One transaction per request: committed when the handler succeeds, else rolled back.
 
-    Litestar throws a handler's exception into this generator, so `session.begin()` sees it
-    and rolls back: a failed request never leaves a partial write. A generator Litestar never
-    resumes (a later dependency failed) is closed by `close_request_session`.
+    Litestar throws a handler's exception into this generator, which rolls back: a failed
+    request never leaves a partial write. A generator Litestar never resumes (a later
+    dependency refused the request: a token, a consent) is left alone: the session is then
+    `close_request_session`'s to end, and the generator, finalised later in a task of its
+    own, must not touch a session that close is ending (that raced: IllegalStateChangeError,
+    "Task exception was never retrieved").
     """
     sessionmaker: async_sessionmaker[AsyncSession] = state.sessionmaker
+    session = sessionmaker()
+    request.state[SESSION_STATE_KEY] = session
+    await session.begin()
     try:
-        async with sessionmaker() as session, session.begin():
-            request.state[SESSION_STATE_KEY] = session
-            yield session
-    finally:
-        request.state.pop(SESSION_STATE_KEY, None)
+        yield session
+    except GeneratorExit:
+        raise  # abandoned: the middleware closes the session (closing rolls back)
+    except BaseException:
+        await session.rollback()
+        raise
+    else:
+        await session.commit()
+    # Give the connection back before the response is sent; the middleware's close after
+    # the response is then a no-op.
+    await session.close()
 
 
 def close_request_session(app: ASGIApp) -> ASGIApp:
@@ -42,7 +54,8 @@ def close_request_session(app: ASGIApp) -> ASGIApp:
     one fails (a malformed header, a refused token, a wallet that is not yours) the session
     stayed open, holding a pooled connection idle in its transaction until the garbage
     collector found it, and other requests then waited for the pool or for SQLite's lock.
-    Closing rolls back whatever was not committed and returns the connection.
+    Closing rolls back whatever was not committed and returns the connection. This is the
+    one place an abandoned request's session is ended.
     """
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:

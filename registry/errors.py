@@ -25,6 +25,7 @@ from schemas.errors import (
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
+    TooManyRequestsError,
     UnsupportedMediaTypeError,
 )
 
@@ -44,6 +45,7 @@ STATUS_OF: dict[type[DomainError], int] = {
     PayloadTooLargeError: 413,
     UnsupportedMediaTypeError: 415,
     InvalidInputError: 422,
+    TooManyRequestsError: 429,
     DomainError: 400,
 }
 
@@ -85,8 +87,32 @@ def problem(
         "instance": request.url.path,
         **extra,
     }
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if "retryAfter" in extra:
+        headers["Retry-After"] = str(extra["retryAfter"])
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or None)
+
+
+def retry_after(exc: Exception) -> int | None:
+    """Seconds to wait after a 429: our own `TooManyRequestsError`, or Litestar's rate limit
+    (whose `RateLimit-Reset` says when its window ends)."""
+    if isinstance(exc, DomainError):
+        value = exc.extra.get("retryAfter")
+    elif isinstance(exc, HTTPException) and exc.status_code == 429:
+        value = (exc.headers or {}).get("RateLimit-Reset")
+    else:
+        value = None
+    return max(1, int(value)) if value is not None else None
+
+
+def http_error_code(exc: HTTPException) -> str:
+    """The stable code of one of Litestar's own errors (a route not found, a rate limit)."""
+    codes: dict[type[HTTPException], str] = {
+        NotFoundException: "not-found",
+        MethodNotAllowedException: "method-not-allowed",
+    }
+    by_status = {413: "payload-too-large", 415: "unsupported-media-type", 429: "too-many-requests"}
+    return codes.get(type(exc)) or by_status.get(exc.status_code, "http-error")
 
 
 def handle_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response[Any]:
@@ -113,14 +139,9 @@ def handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response
         return problem(
             request, 400, "malformed-json", f"the request body is not valid JSON: {exc.detail}"
         )
-    codes: dict[type[HTTPException], str] = {
-        NotFoundException: "not-found",
-        MethodNotAllowedException: "method-not-allowed",
-    }
-    code = codes.get(type(exc)) or {413: "payload-too-large", 415: "unsupported-media-type"}.get(
-        exc.status_code, "http-error"
-    )
-    return problem(request, exc.status_code, code, str(exc.detail))
+    wait = retry_after(exc)
+    extra = {"retryAfter": wait} if wait is not None else {}
+    return problem(request, exc.status_code, http_error_code(exc), str(exc.detail), **extra)
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -141,4 +162,12 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
     Exception: handle_unexpected,
 }
 
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "problem", "status_of", "status_of_type"]
+__all__ = [
+    "EXCEPTION_HANDLERS",
+    "PROBLEM_JSON",
+    "http_error_code",
+    "problem",
+    "retry_after",
+    "status_of",
+    "status_of_type",
+]

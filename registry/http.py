@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -11,18 +11,52 @@ from litestar import Request
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from schemas.errors import MalformedInputError, NotFoundError
+from schemas.errors import NotFoundError, UnsupportedMediaTypeError
+from schemas.errors.requests import InvalidParameterError
 from schemas.json_input import require_clean_json, require_shallow
 from schemas.text import control_character, control_errors
+
+JSON_ONLY = ("application/json",)
+# Set in the scope state of a HEAD request, which the app runs as GET (`registry.app`).
+HEAD_STATE_KEY = "registry_head"
+
+
+def is_head(request: Request[Any, Any, Any]) -> bool:
+    """Whether the client asked HEAD: answered like GET, but nothing was looked at (a share
+    opened by HEAD is not a view)."""
+    return bool(request.scope.get("state", {}).get(HEAD_STATE_KEY))
+
+
+def require_media_type(
+    request: Request[Any, Any, Any], readable: Collection[str], *, default: str | None = None
+) -> str:
+    """The body's media type, when the endpoint reads it; else 415 `unsupported-media-type`.
+    JSON is also `application/<anything>+json`. A body without Content-Type is read as
+    `default` where the endpoint reads one kind only (JSON), else refused too."""
+    given = request.content_type[0] or default or ""
+    if given in readable or ("application/json" in readable and _is_json(given)):
+        return given
+    raise UnsupportedMediaTypeError(
+        f"this endpoint reads {', '.join(sorted(readable))}, not {given or 'a body without type'}"
+    )
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json")
+    )
 
 
 class RegistryRequest(Request[Any, Any, Any]):
     """Litestar's request, with our limits on what it decodes."""
 
     async def json(self) -> Any:
-        """The JSON body: nested too deep it is malformed (checked before the decoder
-        recurses), and no string in it may carry a control character (schemas.text)."""
+        """The JSON body: sent as JSON (a form or text body is 415, not read as JSON), nested
+        not too deep (checked before the decoder recurses), and no string in it may carry a
+        control character (schemas.text)."""
         body = await self.body()
+        if body:
+            require_media_type(self, JSON_ONLY, default="application/json")
         require_shallow(body)
         value = await super().json()
         require_clean_json(body, value)
@@ -33,23 +67,41 @@ def clean_request_text(app: ASGIApp) -> ASGIApp:
     """Middleware: the text rule (schemas.text) for the path and the query string, which
     reach the database as search terms, slugs and tokens (PostgreSQL refused a NUL with a
     500). Nothing is named with a control character (404); a query parameter with one is a
-    bad parameter (400 `invalid-parameter`, like any parameter Litestar cannot read)."""
+    bad parameter (400 `invalid-parameter`, like any parameter Litestar cannot read). A
+    number in the path is digits only (`path_numbers_are_digits`)."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if control_character(scope["path"]) is not None:
-            raise NotFoundError("no address contains a control character", code="not-found")
+            raise NotFoundError("no address contains a control character")
+        if not path_numbers_are_digits(scope):
+            raise NotFoundError("a number in an address is written in digits")
         query = scope.get("query_string", b"").decode("latin-1")
         errors = control_errors(
             parse_qsl(query, keep_blank_values=True, errors="replace"), source="query"
         )
         if errors:
             first = errors[0]
-            raise MalformedInputError(
-                f"{first['key']}: {first['message']}", code="invalid-parameter", errors=errors
-            )
+            raise InvalidParameterError(f"{first['key']}: {first['message']}", errors=errors)
         await app(scope, receive, send)
 
     return middleware
+
+
+def path_numbers_are_digits(scope: Scope) -> bool:
+    """Whether every number the router read from the path was written as plain digits there.
+    Python's int() (Litestar's parser) also reads " 1", "+1" and "1_0": `/status/%201` named
+    list 1, so one list had many addresses."""
+    params: dict[str, Any] = dict(scope.get("path_params", {}))
+    numbers = {name for name, value in params.items() if isinstance(value, int)}
+    if not numbers:
+        return True
+    template = str(scope.get("path_template", ""))
+    pairs = zip(template.split("/"), scope["path"].split("/"), strict=False)
+    return all(
+        segment.isascii() and segment.isdigit()
+        for part, segment in pairs
+        if part.startswith("{") and part[1:-1] in numbers
+    )
 
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network

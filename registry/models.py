@@ -118,6 +118,16 @@ class MailOutbox(BigIntBase):
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
 
 
+class SignInFailure(BigIntBase):
+    """A wrong password for an address (with an account or not): failures per address are
+    limited (`registry.accounts.signin`), whichever client they come from."""
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (Index("ix_sign_in_failure_email_at", "email", "created_at"),)
+    email: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+
+
 class MailOptOut(UUIDAuditBase):
     """An address that asked for no optional notices (account mails still come)."""
 
@@ -231,6 +241,9 @@ class Credential(UUIDAuditBase):
     issued_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
     valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
     issued_by: Mapped[UUID | None] = mapped_column(ForeignKey("account.id"), default=None)
+    # The address the issuer gave (None when issued to a worker id): the one address of the
+    # holder its issuer may see again, whether an account owns the wallet or not.
+    holder_email: Mapped[str | None] = mapped_column(String(254), default=None)
     # Competence URIs and sectors, denormalised for the CV (grouped by competence and sector).
     competences: Mapped[list[dict[str, str]]] = mapped_column(JsonB, default=list)
     sectors: Mapped[list[str]] = mapped_column(JsonB, default=list)

@@ -114,6 +114,8 @@ def document(handler: HTTPRouteHandler, path_parameters: Collection[str], path: 
         statuses.add(404)
     if "data" in names or doc.body:
         statuses |= BODY_STATUSES
+    if "data" in names:
+        statuses.add(415)  # a JSON body sent as another media type (registry.http)
     pages = not path.startswith(MACHINE_PREFIXES)
     problems = {
         status: ResponseSpec(Problem, description=TITLES[status], media_type=PROBLEM_JSON)

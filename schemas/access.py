@@ -24,6 +24,7 @@ from litestar.handlers.base import BaseRouteHandler
 
 from schemas.common import Actor, Role
 from schemas.errors import PermissionDeniedError
+from schemas.errors.accounts import RoleNotAllowedError
 
 Connection = ASGIConnection[Any, Any, Any, Any]
 Caller = Callable[[Connection], Awaitable[Actor]]
@@ -34,9 +35,8 @@ CALLER = "caller"
 def require_role(actor: Actor, *roles: Role) -> None:
     """Refuse callers whose role is not one of `roles`."""
     if actor.role not in roles:
-        raise PermissionDeniedError(
+        raise RoleNotAllowedError(
             f"this needs the role {' or '.join(roles)}; you are {actor.role}",
-            code="role-not-allowed",
         )
 
 

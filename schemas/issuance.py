@@ -98,14 +98,14 @@ class BatchIn(Request, kw_only=True):
 
 
 class HolderOut(Response, kw_only=True):
-    """The holder as issued to: the wallet, its DID and whether an account owns it yet.
-    `email` only repeats an address the request gave (never a worker account's address)."""
+    """The holder as issued to: the wallet and its DID. `email` only repeats an address the
+    request gave (never a worker account's address). Whether an account owns the wallet is
+    not said: it would tell an issuer which addresses have an account here."""
 
     wallet_id: UUID
     did: str
     name: str
     email: str | None = None
-    claimed: bool
 
 
 class CredentialStatusOut(Response, kw_only=True):

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, overload
 
 import msgspec
 
-from schemas.errors import MalformedInputError
+from schemas.errors.requests import MalformedJsonError
 from schemas.text import require_clean_document
 
 T = TypeVar("T")
@@ -55,7 +55,7 @@ def too_deep(data: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
 def require_shallow(data: bytes | str) -> None:
     """Refuse JSON nested deeper than MAX_JSON_DEPTH as malformed (400 `malformed-json`)."""
     if too_deep(data):
-        raise MalformedInputError(TOO_DEEP, code="malformed-json")
+        raise MalformedJsonError(TOO_DEEP)
 
 
 def require_clean_json(raw: bytes | str, value: Any) -> None:
@@ -87,6 +87,4 @@ def decode_json(data: bytes | str, type: Any = Any) -> Any:
     except msgspec.ValidationError:
         raise
     except msgspec.DecodeError as exc:
-        raise MalformedInputError(
-            f"the body is not valid JSON: {exc}", code="malformed-json"
-        ) from None
+        raise MalformedJsonError(f"the body is not valid JSON: {exc}") from None

@@ -34,9 +34,7 @@ def problem(char: str) -> str:
 
 class ControlCharacterError(InvalidInputError):
     """Text with a control character: 422 `invalid-input`, each field in `errors`
-    (`key`, `source`, and `row` for a line of a CSV file)."""
-
-    code = "invalid-input"
+    (`key`, `source`, and `row` for a line of a CSV file). It keeps its family's code."""
 
     def __init__(self, errors: list[dict[str, Any]]) -> None:
         first = errors[0]

@@ -35,7 +35,10 @@ class CredentialSummary(msgspec.Struct, kw_only=True, rename="camel", omit_defau
     the name under which the configured trust list lists the issuer whose key signed it, and
     is absent when the key did not come from the trust list: only then is the issuer known.
     `subjectName` is the holder's name from the credential (an OB 3.0 identifier of type
-    name), for comparing with an identity document."""
+    name), for comparing with an identity document. `statusReason` (a code of
+    `schemas.issuers.StatusReason`) and `statusChangedAt` say why and since when a revoked or
+    suspended credential stopped counting: only for credentials this registry issued, when
+    the verified issuer is the one that issued them (the status list carries only bits)."""
 
     id: str | None = None
     issuer: str | None = None
@@ -48,6 +51,8 @@ class CredentialSummary(msgspec.Struct, kw_only=True, rename="camel", omit_defau
     achievement_type: str | None = None
     valid_from: str | None = None
     valid_until: str | None = None
+    status_reason: str | None = None
+    status_changed_at: str | None = None
 
 
 class Report(msgspec.Struct, kw_only=True, omit_defaults=True):

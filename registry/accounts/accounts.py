@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,14 +14,35 @@ from catalogue.public import provider_by_slug
 from registry.models import Account, ApiToken
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Role
-from schemas.errors import (
-    ConflictError,
-    InvalidInputError,
-    NotAuthenticatedError,
-    NotFoundError,
+from schemas.errors.accounts import (
+    EmailTakenError,
+    InvalidTokenError,
+    NameNotANameError,
+    NameRequiredError,
+    ProviderRequiredError,
 )
+from schemas.errors.issuers import ProviderNotFoundError
 
 TOKEN_PREFIX = "llo_"  # noqa: S105 - a prefix that makes leaked tokens easy to scan for
+# A self-chosen name is shown to others and may be greeted in mails: room for a long real
+# name, none for a message. Nothing a mail client would turn into a link or an address.
+NAME_MAX_LENGTH = 100
+NOT_IN_NAMES = ("://", "www.", "@")
+# Control and format characters (line breaks, tabs, bidi overrides), line/paragraph breaks.
+UNSEEN = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+
+
+def check_name(name: str) -> None:
+    """A name a person chose for their own account: a name and nothing else (else 422)."""
+    clean = name.strip()
+    if not clean:
+        raise NameRequiredError("fill in your name", field="name")
+    if (
+        len(clean) > NAME_MAX_LENGTH
+        or any(part in clean.lower() for part in NOT_IN_NAMES)
+        or any(unicodedata.category(char) in UNSEEN for char in clean)
+    ):
+        raise NameNotANameError("fill in only your name", field="name")
 
 
 def hash_token(token: str) -> str:
@@ -44,18 +66,16 @@ async def create_account(
     a mailed link (`registry.accounts.flows`), and only then is a wallet attached."""
     provider_id = None
     if role == "provider" and provider_slug is None:
-        raise InvalidInputError(
-            "a provider account needs a provider organisation", code="provider-required"
-        )
+        raise ProviderRequiredError("a provider account needs a provider organisation")
     if provider_slug is not None:
         provider = await provider_by_slug(session, provider_slug)
         if provider is None:
-            raise NotFoundError(f"no provider {provider_slug!r}", code="provider-not-found")
+            raise ProviderNotFoundError(f"no provider {provider_slug!r}")
         provider_id = provider.id
     if email is not None:
         email = email.lower()
         if await session.scalar(select(Account.id).where(Account.email == email)) is not None:
-            raise ConflictError("an account with this e-mail exists", code="email-taken")
+            raise EmailTakenError("an account with this e-mail exists")
     account = Account(
         role=role,
         name=name,
@@ -80,13 +100,13 @@ async def issue_token(session: AsyncSession, account: Account, label: str = "") 
 async def actor_for_token(session: AsyncSession, token: str) -> Actor:
     """Resolve a bearer token to the acting account."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
-        raise NotAuthenticatedError("the bearer token is not valid", code="invalid-token")
+        raise InvalidTokenError("the bearer token is not valid")
     row = await session.scalar(
         select(ApiToken).where(
             ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None)
         )
     )
     if row is None:
-        raise NotAuthenticatedError("the bearer token is not valid", code="invalid-token")
+        raise InvalidTokenError("the bearer token is not valid")
     account = row.account
     return Actor(account_id=account.id, role=account.role, provider_id=account.provider_id)  # type: ignore[arg-type]

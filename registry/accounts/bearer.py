@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry.accounts.accounts import actor_for_token
 from schemas.common import Actor
 from schemas.errors import NotAuthenticatedError
+from schemas.errors.accounts import InvalidTokenError
 
 # Where the request keeps the caller once its token was looked up (None: no token given).
 CALLER_STATE_KEY = "bearer_caller"
@@ -23,7 +24,7 @@ def _bearer(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
         return None
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise NotAuthenticatedError("use 'Authorization: Bearer TOKEN'", code="invalid-token")
+        raise InvalidTokenError("use 'Authorization: Bearer TOKEN'")
     return token.strip()
 
 
@@ -40,7 +41,7 @@ def _remembered(connection: ASGIConnection[Any, Any, Any, Any]) -> Actor | None:
 
 def _required(viewer: Actor | None) -> Actor:
     if viewer is None:
-        raise NotAuthenticatedError("this needs a bearer token", code="not-authenticated")
+        raise NotAuthenticatedError("this needs a bearer token")
     return viewer
 
 

@@ -25,24 +25,40 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
-from registry.accounts.accounts import create_account
+from registry.accounts.accounts import check_name, create_account
 from registry.accounts.links import (
-    LinkUnknownError,
     Purpose,
     consume,
+    end_links,
     lifetime_hours,
-    may_mail,
     new_link_token,
     peek,
 )
-from registry.accounts.signin import HASHER, MAX_PASSWORD_LENGTH, check_password_rules
-from registry.mail.compose import Line, Mail
+from registry.accounts.signin import (
+    MAX_PASSWORD_LENGTH,
+    check_password_rules,
+    forget_failures,
+    password_hasher,
+    verify_password,
+)
+from registry.mail.compose import Line, Mail, counted, greeting_name
+from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mail
-from registry.models import Account, MailOptOut, WebSession
+from registry.models import Account, WebSession
 from registry.settings import Settings
 from registry.wallet.wallets import attach_wallet
 from schemas.common import Actor, Email, Role
-from schemas.errors import ConflictError, InvalidInputError, NotAuthenticatedError
+from schemas.errors import InvalidInputError
+from schemas.errors.accounts import (
+    ConfirmPasswordWrongError,
+    CurrentPasswordWrongError,
+    EmailInvalidError,
+    EmailSameError,
+    EmailTakenError,
+    LinkStaleError,
+    LinkUnknownError,
+    RoleChoiceError,
+)
 
 SELF_SERVICE_ROLES = ("worker", "employer")
 LINK_PATHS: dict[Purpose, str] = {
@@ -64,14 +80,17 @@ def normal_email(value: str) -> str:
     try:
         msgspec.convert(email, Email)
     except msgspec.ValidationError:
-        raise InvalidInputError(
-            "fill in an e-mail address", code="email-invalid", field="email"
-        ) from None
+        raise EmailInvalidError("fill in an e-mail address", field="email") from None
     return email
 
 
 def _link(settings: Settings, purpose: Purpose, token: str) -> str:
     return f"{settings.base_url}{LINK_PATHS[purpose]}?code={token}"
+
+
+def _link_lifetime(purpose: Purpose) -> Line:
+    hours = lifetime_hours(purpose)
+    return counted("link_once", hours, {"hours": str(hours)})
 
 
 async def _mail_link(
@@ -91,8 +110,8 @@ async def _mail_link(
         topic=topic,
         to=email,
         subject=Line(f"{topic}.subject"),
-        lines=(body, Line("link_once", {"hours": str(lifetime_hours(purpose))}), Line("not_you")),
-        name=account.name,
+        lines=(body, _link_lifetime(purpose), Line("not_you")),
+        name=greeting_name(account, email),
         link=(action, _link(settings, purpose, token)),
     )
     await send_mail(session, settings, mail)
@@ -112,10 +131,12 @@ async def sign_up(
     check_profile(role, name)
     email = normal_email(email)
     check_password_rules(password)
-    password_hash = HASHER.hash(password)  # for a known address too: same work, same time
+    password_hash = password_hasher(settings).hash(
+        password
+    )  # for a known address too: same work, same time
     existing = await session.scalar(select(Account).where(Account.email == email))
     if existing is not None:
-        if await may_mail(session, existing.id, ("reset",), now):
+        if await may_mail(session, email, "account", now):
             await _mail_link(
                 session,
                 settings,
@@ -136,17 +157,18 @@ async def sign_up(
         verified=False,
     )
     account.password_hash = password_hash
-    await _mail_link(
-        session,
-        settings,
-        account,
-        "verify",
-        email,
-        now,
-        topic="verify",
-        body=Line("verify.body"),
-        action="verify.action",
-    )
+    if await may_mail(session, email, "account", now):
+        await _mail_link(
+            session,
+            settings,
+            account,
+            "verify",
+            email,
+            now,
+            topic="verify",
+            body=Line("verify.body"),
+            action="verify.action",
+        )
 
 
 async def send_verification(
@@ -161,7 +183,7 @@ async def send_verification(
     (verified already, no address, or too many mails lately)."""
     if account.is_verified or account.email is None:
         return False
-    if not await may_mail(session, account.id, ("verify",), now, quiet_for=quiet_for):
+    if not await may_mail(session, account.email, "account", now, quiet_for=quiet_for):
         return False
     await _mail_link(
         session,
@@ -193,9 +215,7 @@ async def _account_of_link(
     account = await session.get(Account, row.account_id)
     if account is None or (purpose != "change-email" and account.email != row.email):
         # The account moved to another address since this link was mailed.
-        raise ConflictError(
-            "this link is for an address the account no longer has", code="link-stale"
-        )
+        raise LinkStaleError("this link is for an address the account no longer has")
     return account, row.email
 
 
@@ -211,10 +231,10 @@ def check_confirmer(account: Account, signed_in_as: UUID | None, password: str) 
     if signed_in_as is not None and signed_in_as == account.id:
         return
     try:
-        HASHER.verify(account.password_hash or "", password[:MAX_PASSWORD_LENGTH])
+        verify_password(account.password_hash or "", password[:MAX_PASSWORD_LENGTH])
     except (VerificationError, InvalidHashError):
-        raise NotAuthenticatedError(
-            "fill in the password of this account", code="confirm-password-wrong", field="password"
+        raise ConfirmPasswordWrongError(
+            "fill in the password of this account", field="password"
         ) from None
 
 
@@ -253,7 +273,7 @@ async def request_reset(
     except InvalidInputError:
         return
     account = await session.scalar(select(Account).where(Account.email == email))
-    if account is None or not await may_mail(session, account.id, ("reset",), now):
+    if account is None or not await may_mail(session, email, "account", now):
         return
     await _mail_link(
         session,
@@ -271,13 +291,13 @@ async def request_reset(
 def check_profile(role: str, name: str) -> None:
     """What a person chooses for a self-made account: worker or employer, and a name."""
     if role not in SELF_SERVICE_ROLES:
-        raise InvalidInputError("choose worker or employer", code="role-choice", field="role")
-    if not name.strip() or len(name) > 200:
-        raise InvalidInputError("fill in your name", code="name-required", field="name")
+        raise RoleChoiceError("choose worker or employer", field="role")
+    check_name(name)
 
 
 async def reset_password(
     session: AsyncSession,
+    settings: Settings,
     token: str,
     password: str,
     now: dt.datetime,
@@ -298,7 +318,11 @@ async def reset_password(
     account, _ = await _account_of_link(session, token, "reset", now)
     if unproven:
         account.role, account.name = role, name.strip()
-    account.password_hash = HASHER.hash(password)
+    account.password_hash = password_hasher(settings).hash(password)
+    # A new password ends every other pending link: a change of address asked for by whoever
+    # knew the old password must not go through after the owner took the account back.
+    await end_links(session, account.id, ("reset", "change-email"), now)
+    await forget_failures(session, account.email or "")
     await _prove(session, account, now)
     await session.execute(delete(WebSession).where(WebSession.account_id == account.id))
     await audit.record(session, _actor(account), "account.password-reset", f"account:{account.id}")
@@ -317,14 +341,12 @@ async def request_email_change(
     email = normal_email(new_email)
     stored = account.password_hash
     try:
-        HASHER.verify(stored or "", password)
+        verify_password(stored or "", password)
     except (VerificationError, InvalidHashError):
-        raise NotAuthenticatedError(
-            "the password is wrong", code="current-password-wrong", field="password"
-        ) from None
+        raise CurrentPasswordWrongError("the password is wrong", field="password") from None
     if email == account.email:
-        raise InvalidInputError("this is your address already", code="email-same", field="email")
-    if not await may_mail(session, account.id, ("change-email",), now):
+        raise EmailSameError("this is your address already", field="email")
+    if not await may_mail(session, email, "account", now):
         return
     taken = await session.scalar(select(Account.id).where(Account.email == email))
     if taken is not None:
@@ -355,11 +377,12 @@ async def confirm_email_change(
     Only the account's holder may press it (`check_confirmer`)."""
     check_confirmer(await link_account(session, token, "change-email", now), signed_in_as, password)
     account, row_email = await _account_of_link(session, token, "change-email", now)
-    old = account.email
+    old, old_name = account.email, greeting_name(account, account.email or "")
     if await session.scalar(select(Account.id).where(Account.email == row_email)) is not None:
-        raise ConflictError("another account has this address now", code="email-taken")
+        raise EmailTakenError("another account has this address now")
     account.email = row_email
     account.email_verified_at = now  # proven by this very link
+    await end_links(session, account.id, ("change-email",), now)
     await attach_wallet(session, account)
     await audit.record(session, _actor(account), "account.email-changed", f"account:{account.id}")
     if old:
@@ -374,23 +397,7 @@ async def confirm_email_change(
                     Line("changed.body", {"email": row_email}),
                     Line("changed.not_you", {"site": settings.base_url}),
                 ),
-                name=account.name,
+                name=old_name,
             ),
         )
     return account
-
-
-async def notices_wanted(session: AsyncSession, email: str) -> bool:
-    found = await session.scalar(select(MailOptOut.id).where(MailOptOut.email == email.lower()))
-    return found is None
-
-
-async def set_notices(session: AsyncSession, email: str, *, wanted: bool) -> None:
-    """Stop or restart optional notices to an address (account mails always come)."""
-    email = email.lower()
-    current = await session.scalar(select(MailOptOut).where(MailOptOut.email == email))
-    if wanted and current is not None:
-        await session.delete(current)
-    elif not wanted and current is None:
-        session.add(MailOptOut(email=email))
-    await session.flush()

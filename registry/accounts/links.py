@@ -11,12 +11,12 @@ import secrets
 from typing import Literal
 from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.accounts.accounts import hash_token
 from registry.models import Account, AccountToken
-from schemas.errors import GoneError, NotFoundError
+from schemas.errors.accounts import LinkExpiredError, LinkUnknownError, LinkUsedError
 
 Purpose = Literal["verify", "reset", "change-email"]
 LIFETIME: dict[Purpose, dt.timedelta] = {
@@ -24,22 +24,6 @@ LIFETIME: dict[Purpose, dt.timedelta] = {
     "reset": dt.timedelta(hours=1),
     "change-email": dt.timedelta(days=1),
 }
-# Mails of one purpose per account per hour: a form cannot be used to flood a mailbox.
-MAILS_PER_HOUR = 3
-
-
-class LinkUnknownError(NotFoundError):
-    """No such link (mistyped, or made up)."""
-
-    code = "link-unknown"
-
-
-class LinkUsedError(GoneError):
-    code = "link-used"
-
-
-class LinkExpiredError(GoneError):
-    code = "link-expired"
 
 
 def lifetime_hours(purpose: Purpose) -> int:
@@ -49,7 +33,9 @@ def lifetime_hours(purpose: Purpose) -> int:
 async def new_link_token(
     session: AsyncSession, account: Account, purpose: Purpose, email: str, now: dt.datetime
 ) -> str:
-    """A new token for `account`, mailed to `email`; returns the token (shown only in the mail)."""
+    """A new token for `account`, mailed to `email`; returns the token (shown only in the mail).
+    The account's older unused links of this purpose end: only the newest mail counts."""
+    await end_links(session, account.id, (purpose,), now)
     token = secrets.token_urlsafe(32)
     session.add(
         AccountToken(
@@ -64,26 +50,21 @@ async def new_link_token(
     return token
 
 
-async def may_mail(
-    session: AsyncSession,
-    account_id: UUID,
-    purposes: tuple[Purpose, ...],
-    now: dt.datetime,
-    *,
-    quiet_for: dt.timedelta | None = None,
-) -> bool:
-    """Whether another mail of these purposes may go to this account now: fewer than
-    MAILS_PER_HOUR in the last hour, and none at all within `quiet_for`."""
-    since = now - dt.timedelta(hours=1)
-    recent = select(func.count(), func.max(AccountToken.created_at)).where(
-        AccountToken.account_id == account_id,
-        AccountToken.purpose.in_(purposes),
-        AccountToken.created_at > since,
+async def end_links(
+    session: AsyncSession, account_id: UUID, purposes: tuple[Purpose, ...], now: dt.datetime
+) -> None:
+    """End the account's unused links of these purposes: they read as expired from now on."""
+    await session.execute(
+        update(AccountToken)
+        .where(
+            AccountToken.account_id == account_id,
+            AccountToken.purpose.in_(purposes),
+            AccountToken.used_at.is_(None),
+            AccountToken.expires_at > now,
+        )
+        .values(expires_at=now)
+        .execution_options(synchronize_session=False)
     )
-    count, latest = (await session.execute(recent)).one()
-    if count >= MAILS_PER_HOUR:
-        return False
-    return not (quiet_for is not None and latest is not None and latest > now - quiet_for)
 
 
 async def peek(

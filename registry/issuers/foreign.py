@@ -13,13 +13,19 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.keydocs import DocumentKey, keys_in_document
-from credentials.keys import KeyFormatError
 from registry.audit import record
 from registry.issuers import keys
 from registry.models import ForeignAccreditation
 from registry.settings import Settings
 from schemas.common import Actor
-from schemas.errors import InvalidInputError
+from schemas.errors.credentials import BadKeyDocumentError, KeyFormatError
+from schemas.errors.issuers import (
+    BadIssuerError,
+    NoIssuerKeysError,
+    OwnIssuerError,
+    UnknownAchievementError,
+)
+from schemas.errors.sharing import OneOfRequiredError
 from schemas.issuers import AccreditationCreate, AccreditationOut
 from schemas.trust import Accreditation as TrustedAccreditation
 from schemas.trust import TrustedIssuer, TrustedKey
@@ -50,12 +56,11 @@ def issuer_keys(issuer: str, document: object) -> list[DocumentKey]:
     try:
         found = keys_in_document(document)
     except KeyFormatError as error:
-        raise InvalidInputError(error.message, code="bad-key-document") from None
+        raise BadKeyDocumentError(error.message) from None
     own = [k for k in found if k.controller == issuer and k.kid.startswith(issuer + "#")]
     if not own:
-        raise InvalidInputError(
+        raise NoIssuerKeysError(
             f"keyDocument names no usable key of {issuer} (a key URL {issuer}#...)",
-            code="no-issuer-keys",
         )
     return own
 
@@ -63,22 +68,16 @@ def issuer_keys(issuer: str, document: object) -> list[DocumentKey]:
 def _check_foreign(settings: Settings, data: AccreditationCreate) -> tuple[str, str]:
     issuer, name = data.issuer, data.name
     if issuer is None or data.key_document is None or name is None:
-        raise InvalidInputError(
-            "a foreign issuer needs issuer, name and keyDocument", code="one-of-required"
-        )
+        raise OneOfRequiredError("a foreign issuer needs issuer, name and keyDocument")
     if not issuer.startswith(("did:", "https://")) or "#" in issuer:
-        raise InvalidInputError("issuer is a DID or an https:// id", code="bad-issuer")
+        raise BadIssuerError("issuer is a DID or an https:// id")
     own = keys.issuer_did(settings, keys.OPERATOR)
     if issuer == own or issuer.startswith(own + ":"):
-        raise InvalidInputError(
-            "this registry's own issuers are accredited by provider", code="own-issuer"
-        )
+        raise OwnIssuerError("this registry's own issuers are accredited by provider")
     bad = [a for a in data.achievements if not a.startswith(_ACHIEVEMENT_SCHEMES)]
     if bad:
-        raise InvalidInputError(
-            "a foreign issuer's achievements are absolute URLs",
-            code="unknown-achievement",
-            achievements=bad,
+        raise UnknownAchievementError(
+            "a foreign issuer's achievements are absolute URLs", achievements=bad
         )
     return issuer, name
 

@@ -36,7 +36,15 @@ from registry.models import Accreditation, ForeignAccreditation, IssuerKey
 from registry.settings import Settings
 from schemas.catalogue import ProviderRef
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from schemas.errors.issuers import (
+    AccreditationNotFoundError,
+    BadValidityError,
+    IssuerNotFoundError,
+    NoOrganisationError,
+    ProviderNotFoundError,
+    UnknownAchievementError,
+)
+from schemas.errors.sharing import OneOfRequiredError
 from schemas.issuers import AccreditationCreate, AccreditationOut, AccreditationPatch
 from schemas.kinds import kind_spec
 from schemas.trust import Accreditation as TrustedAccreditation
@@ -96,9 +104,8 @@ async def _achievement_urls(session: AsyncSession, base_url: str, refs: Sequence
         urls.append(qualification_url(base_url, ident))
         urls.extend(module_url(base_url, module_id) for module_id in members)
     if unknown:
-        raise InvalidInputError(
+        raise UnknownAchievementError(
             "these are neither module nor qualification ids nor URLs",
-            code="unknown-achievement",
             achievements=unknown,
         )
     return list(dict.fromkeys(urls))
@@ -109,17 +116,17 @@ async def create_accreditation(
 ) -> AccreditationOut:
     """Accredit a provider organisation for a kind of credential (operator)."""
     if (data.provider is None) == (data.issuer is None):
-        raise InvalidInputError("give either provider or issuer", code="one-of-required")
+        raise OneOfRequiredError("give either provider or issuer")
     # Whole seconds: credentials carry whole-second validFrom, and one issued in the same
     # second as the accreditation must not look older than it.
     valid_from = data.valid_from or _now().replace(microsecond=0)
     if data.valid_until is not None and data.valid_until <= valid_from:
-        raise InvalidInputError("validUntil must be after validFrom", code="bad-validity")
+        raise BadValidityError("validUntil must be after validFrom")
     if data.provider is None:
         return await foreign.create_foreign(session, actor, settings, data, valid_from)
     provider = await provider_by_slug(session, data.provider)
     if provider is None:
-        raise NotFoundError(f"no provider {data.provider!r}", code="provider-not-found")
+        raise ProviderNotFoundError(f"no provider {data.provider!r}")
     row = Accreditation(
         provider_id=provider.id,
         kind=data.kind,
@@ -140,7 +147,7 @@ async def list_accreditations(
     query = select(Accreditation)
     if not actor.is_operator:
         if actor.provider_id is None:
-            raise PermissionDeniedError("you belong to no organisation", code="no-organisation")
+            raise NoOrganisationError("you belong to no organisation")
         query = query.where(Accreditation.provider_id == actor.provider_id)
     if provider is not None:
         named = await provider_by_slug(session, provider)
@@ -162,7 +169,7 @@ async def _load_accreditation(
     row = await session.scalar(select(Accreditation).where(Accreditation.id == accreditation_id))
     provider = None if row is None else await provider_by_id(session, row.provider_id)
     if row is None or provider is None:
-        raise NotFoundError(f"no accreditation {accreditation_id}", code="accreditation-not-found")
+        raise AccreditationNotFoundError(f"no accreditation {accreditation_id}")
     return row, provider
 
 
@@ -191,7 +198,7 @@ async def _set_end(
 ) -> None:
     until = data.valid_until if data is not None else _now()
     if until < row.valid_from:
-        raise InvalidInputError("validUntil must not be before validFrom", code="bad-validity")
+        raise BadValidityError("validUntil must not be before validFrom")
     if data is None and row.valid_until is not None and row.valid_until <= until:
         return  # already ended: ending again changes nothing
     row.valid_until = until
@@ -381,7 +388,7 @@ async def rotate_issuer_key(session: AsyncSession, settings: Settings, slug: str
     """Retire an issuer's current key and make a new one (the operator's too); returns the
     new kid. Refuses slugs that name no organisation, so a typo makes no stray issuer."""
     if slug != keys.OPERATOR and await provider_by_slug(session, slug) is None:
-        raise NotFoundError(f"no issuer {slug!r}", code="issuer-not-found")
+        raise IssuerNotFoundError(f"no issuer {slug!r}")
     kid = await keys.rotate(session, settings, slug)
     await record(session, None, "key.rotated", slug, kid=kid)
     return kid

@@ -12,7 +12,7 @@ from credentials.keys import SigningKey, unwrap_key, wrap_key
 from registry import locks
 from registry.models import IssuerKey
 from registry.settings import Settings
-from schemas.errors import NotFoundError
+from schemas.errors.issuers import IssuerNotFoundError
 
 # The operator signs the trust list with its own key, published at the host's DID.
 OPERATOR = "operator"
@@ -100,7 +100,7 @@ async def did_document_for(
     """The issuer's DID document with current and retired keys."""
     rows = await published_keys(session, slug)
     if not rows:
-        raise NotFoundError(f"no issuer {slug!r}", code="issuer-not-found")
+        raise IssuerNotFoundError(f"no issuer {slug!r}")
     return did_document(issuer_did(settings, slug), [_published(row) for row in rows])
 
 

@@ -40,7 +40,14 @@ from registry.mail.notices import queue_status_notice
 from registry.models import Credential, StatusListRow
 from registry.settings import Settings
 from schemas.common import Actor
-from schemas.errors import ConflictError, NotFoundError, PermissionDeniedError
+from schemas.errors.issuers import (
+    AlreadyRevokedError,
+    AlreadySuspendedError,
+    NoStatusEntryError,
+    NotSuspendedError,
+    StatusListNotFoundError,
+)
+from schemas.errors.issuing import CredentialNotFoundError, NotCredentialIssuerError
 from schemas.issuers import StatusReason
 
 STATUS_LIST_SIZE = MIN_SIZE
@@ -127,7 +134,7 @@ async def _load_credential(session: AsyncSession, credential_id: str) -> Credent
         condition = or_(condition, Credential.id == UUID(credential_id))
     credential = await session.scalar(select(Credential).where(condition))
     if credential is None:
-        raise NotFoundError(f"no credential {credential_id}", code="credential-not-found")
+        raise CredentialNotFoundError(f"no credential {credential_id}")
     return credential
 
 
@@ -138,20 +145,19 @@ async def _require_issuer(session: AsyncSession, actor: Actor, credential: Crede
     if actor.provider_id is not None:
         provider = await provider_by_id(session, actor.provider_id)
     if provider is None or credential.issuer_slug != provider.slug:
-        raise PermissionDeniedError(
+        raise NotCredentialIssuerError(
             "only the organisation that issued this credential may change its status",
-            code="not-credential-issuer",
         )
 
 
 def _next_status(current: str, action: StatusAction) -> str:
     """Revocation is final; reinstating undoes a suspension only."""
     if current == "revoked":
-        raise ConflictError("this credential is revoked for good", code="already-revoked")
+        raise AlreadyRevokedError("this credential is revoked for good")
     if action == "suspend" and current == "suspended":
-        raise ConflictError("this credential is already suspended", code="already-suspended")
+        raise AlreadySuspendedError("this credential is already suspended")
     if action == "reinstate" and current != "suspended":
-        raise ConflictError("only a suspended credential is reinstated", code="not-suspended")
+        raise NotSuspendedError("only a suspended credential is reinstated")
     return {"revoke": "revoked", "suspend": "suspended", "reinstate": "active"}[action]
 
 
@@ -170,7 +176,7 @@ async def set_status(
     credential = await _load_credential(session, credential_id)
     await _require_issuer(session, actor, credential)
     if credential.status_list_id is None or credential.status_index is None:
-        raise ConflictError("this credential has no status entry", code="no-status-entry")
+        raise NoStatusEntryError("this credential has no status entry")
     await locks.hold(session, f"status-list-row:{credential.status_list_id}")
     row = await session.scalar(
         select(StatusListRow)
@@ -231,7 +237,7 @@ async def served_list(
     """The signed BitstringStatusListCredential of one list, signed with the issuer's key."""
     row = await session.get(StatusListRow, list_id)
     if row is None:
-        raise NotFoundError(f"no status list {list_id}", code="status-list-not-found")
+        raise StatusListNotFoundError(f"no status list {list_id}")
     url = status_list_url(settings.base_url, row.id)
     if purpose == "suspension":
         url = suspension_list_url(url)

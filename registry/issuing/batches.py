@@ -24,7 +24,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry import locks
 from registry.models import IdempotentRequest
 from schemas.common import Actor
-from schemas.errors import ConflictError, DomainError, InvalidInputError, MalformedInputError
+from schemas.errors import DomainError, InvalidInputError
+from schemas.errors.issuing import (
+    BadCsvRowError,
+    BadIdempotencyKeyError,
+    BatchTooLargeError,
+    CsvHeaderError,
+    EmptyBatchError,
+    IdempotencyKeyError,
+    IdempotencyKeyReusedError,
+    InvalidItemError,
+    MalformedCsvError,
+    RepeatedRowError,
+)
 from schemas.issuance import MAX_BATCH, IssueIn, ModuleCertificateIn
 from schemas.json_input import decode_json
 from schemas.kinds import MODULE_CERTIFICATE
@@ -32,31 +44,21 @@ from schemas.text import ControlCharacterError, control_errors
 
 CSV_COLUMNS = {"email": "email", "name": "name", "moduleid": "moduleId", "workerid": "workerId"}
 REQUIRED_CSV = ("email", "name", "moduleid")
+# Column names people write in Dutch (or spelled a little differently), read as the above.
+CSV_ALIASES = {
+    "e-mail": "email",
+    "e-mailadres": "email",
+    "emailadres": "email",
+    "naam": "name",
+    "module": "moduleid",
+    "module-id": "moduleid",
+    "module id": "moduleid",
+}
 # Dutch Excel saves "CSV" with semicolons (the comma is the Dutch decimal sign) in
 # Windows-1252, and "CSV UTF-8" with semicolons and a byte order mark; others use commas.
 SEPARATORS = (",", ";", "\t")
 ENCODINGS = ("utf-8-sig", "cp1252")
 MAX_KEY = 200
-
-
-class IdempotencyKeyError(DomainError):
-    """The Idempotency-Key header is missing or unusable (400)."""
-
-    code = "idempotency-key-required"
-
-
-class CsvHeaderError(InvalidInputError):
-    """The CSV header row lacks a column, has an unknown one, or has one twice; the problem
-    names the columns `found`, `missing`, `unknown` and `twice`."""
-
-    code = "bad-csv-header"
-
-
-class RepeatedRowError(InvalidInputError):
-    """The same learner and module appear twice in one batch (a mistake in the file, refused
-    also with `reissue`: one batch never issues the same certificate twice)."""
-
-    code = "duplicate-row"
 
 
 @dataclass(slots=True)
@@ -80,7 +82,13 @@ class CsvTable:
 
     @property
     def header(self) -> list[str]:
-        return [name.lower() for name in self.columns]
+        """The columns as known names (`CSV_COLUMNS` keys; an unknown one as written, lower)."""
+        return [column_key(name) for name in self.columns]
+
+
+def column_key(name: str) -> str:
+    key = name.strip().lower()
+    return CSV_ALIASES.get(key, key)
 
 
 class _RawBatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -88,14 +96,14 @@ class _RawBatch(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 
 def _item_error(exc: msgspec.ValidationError) -> DomainError:
-    return InvalidInputError(str(exc), code="invalid-item")
+    return InvalidItemError(str(exc))
 
 
 def _check_size(count: int) -> None:
     if count == 0:
-        raise InvalidInputError("the batch has no items", code="empty-batch")
+        raise EmptyBatchError("the batch has no items")
     if count > MAX_BATCH:
-        raise InvalidInputError(f"a batch holds at most {MAX_BATCH} items", code="batch-too-large")
+        raise BatchTooLargeError(f"a batch holds at most {MAX_BATCH} items")
 
 
 def parse_json_batch(body: bytes) -> ParsedBatch:
@@ -103,7 +111,7 @@ def parse_json_batch(body: bytes) -> ParsedBatch:
     try:
         raw = decode_json(body, _RawBatch)
     except msgspec.ValidationError as exc:
-        raise InvalidInputError(str(exc), code="invalid-input") from None
+        raise InvalidInputError(str(exc)) from None
     _check_size(len(raw.items))
     items: list[IssueIn | DomainError] = []
     for item in raw.items:
@@ -123,9 +131,7 @@ def decode_csv(body: bytes) -> str:
             return body.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise MalformedInputError(
-        "the body is not CSV text (neither UTF-8 nor Windows-1252)", code="malformed-csv"
-    )
+    raise MalformedCsvError("the body is not CSV text (neither UTF-8 nor Windows-1252)")
 
 
 def _separator(header_line: str) -> str:
@@ -134,7 +140,7 @@ def _separator(header_line: str) -> str:
 
     def score(separator: str) -> tuple[int, int]:
         cells = next(csv.reader([header_line], delimiter=separator), [])
-        return sum(cell.strip().lower() in CSV_COLUMNS for cell in cells), len(cells)
+        return sum(column_key(cell) in CSV_COLUMNS for cell in cells), len(cells)
 
     return max(SEPARATORS, key=score)
 
@@ -148,7 +154,7 @@ def read_csv(body: bytes) -> CsvTable:
         columns = [name.strip() for name in next(reader, [])]
         rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as exc:
-        raise MalformedInputError(f"line {reader.line_num}: {exc}", code="malformed-csv") from None
+        raise MalformedCsvError(f"line {reader.line_num}: {exc}") from None
     return CsvTable(columns=columns, rows=rows, separator=separator)
 
 
@@ -201,9 +207,7 @@ def _csv_item(
     header: list[str], row: list[str], line: int, module_id: str | None
 ) -> IssueIn | DomainError:
     if len(row) != len(header):
-        return InvalidInputError(
-            f"expected {len(header)} fields, found {len(row)}", code="bad-csv-row"
-        )
+        return BadCsvRowError(f"expected {len(header)} fields, found {len(row)}")
     cells = {CSV_COLUMNS[name]: value.strip() for name, value in zip(header, row, strict=True)}
     if errors := control_errors(cells.items(), source="csv", row=line):
         return ControlCharacterError(errors)
@@ -252,9 +256,8 @@ def check_key(key: str | None) -> str:
         raise IdempotencyKeyError("a batch needs an Idempotency-Key header")
     key = key.strip()
     if len(key) > MAX_KEY or not key.isprintable():
-        raise IdempotencyKeyError(
+        raise BadIdempotencyKeyError(
             f"the Idempotency-Key must be printable and at most {MAX_KEY} characters",
-            code="bad-idempotency-key",
         )
     return key
 
@@ -275,9 +278,8 @@ async def once(
     )
     if stored is not None:
         if stored.request_hash != digest:
-            raise ConflictError(
+            raise IdempotencyKeyReusedError(
                 "this Idempotency-Key was used for a different request",
-                code="idempotency-key-reused",
             )
         return stored.response, True
     response = await run()

@@ -10,6 +10,7 @@ from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from registry.http import require_media_type
 from registry.issuing import batches, issuance
 from registry.settings import Settings
 from schemas.access import requires_role
@@ -22,6 +23,7 @@ from schemas.errors import (
     PermissionDeniedError,
     UnsupportedMediaTypeError,
 )
+from schemas.errors.issuing import IdempotencyKeyError
 from schemas.issuance import BatchIn, BatchOut, IssuedOut, IssueIn
 from schemas.kinds import ISSUER_ROLES
 
@@ -65,7 +67,7 @@ class IssuanceController(Controller):
         request_max_body_size=BATCH_MAX_BYTES,
         responses={201: ResponseSpec(BatchOut, description="Every credential, in order")},
         opt=api_doc(
-            batches.IdempotencyKeyError,
+            IdempotencyKeyError,
             PermissionDeniedError,
             ConflictError,
             UnsupportedMediaTypeError,
@@ -84,9 +86,7 @@ class IssuanceController(Controller):
     ) -> Response[bytes]:
         """Issue a cohort from JSON `{"items": [...]}` or CSV; all or nothing, idempotent."""
         key = batches.check_key(idempotency_key)
-        media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
-        if media_type not in {"application/json", "text/csv"}:
-            raise UnsupportedMediaTypeError("send application/json or text/csv")
+        media_type = require_media_type(request, ("application/json", "text/csv"))
         body = await request.body()
 
         async def run() -> bytes:

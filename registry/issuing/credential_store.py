@@ -209,6 +209,7 @@ async def sign_all(
                 "issued_at": issued_at,
                 "valid_until": plan.valid_until,
                 "issued_by": actor.account_id,
+                "holder_email": plan.holder_email,
                 "competences": _competences_of(plan, issued),
                 "sectors": plan.sectors,
             }
@@ -280,7 +281,6 @@ def _issued_out(
             did=wallet.holder_did,
             name=name,
             email=plan.holder_email,
-            claimed=wallet.account_id is not None,
         ),
         status=CredentialStatusOut(status="active", status_list=list_url, status_index=index),
         issued_at=issued_at,

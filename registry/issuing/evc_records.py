@@ -16,11 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import provider_by_id
+from credentials.competences import subject_name_in
 from credentials.jws import parse_compact, strict_json
 from registry.issuing.issued import issuer_visible_email
 from registry.models import Credential, Wallet
 from schemas.common import Actor
-from schemas.errors import NotFoundError, PermissionDeniedError
+from schemas.errors.issuers import NoOrganisationError
+from schemas.errors.issuing import EvcRecordNotFoundError
 from schemas.kinds import EVC
 
 LIST_LIMIT = 100
@@ -63,7 +65,6 @@ class EvcDetail(msgspec.Struct, kw_only=True):
     summary: EvcSummary
     standard_url: str
     level: str | None
-    holder_claimed: bool
     valid_until: dt.datetime | None
     results: list[EvcResult]
     evidence: list[EvcEvidence]
@@ -74,9 +75,7 @@ async def _organisation_slug(session: AsyncSession, actor: Actor) -> str:
         await provider_by_id(session, actor.provider_id) if actor.provider_id is not None else None
     )
     if provider is None:
-        raise PermissionDeniedError(
-            "this account does not belong to an organisation", code="no-organisation"
-        )
+        raise NoOrganisationError("this account does not belong to an organisation")
     return provider.slug
 
 
@@ -96,8 +95,8 @@ def _summary(row: Credential, wallet: Wallet) -> EvcSummary:
         record_id=record_id_of(row.credential_id) or row.id,
         credential_id=row.credential_id,
         standard=row.achievement_name,
-        holder_name=wallet.name,
-        holder_email=issuer_visible_email(wallet),
+        holder_name=subject_name_in(row.jws) or wallet.name,
+        holder_email=issuer_visible_email(row),
         issued_at=row.issued_at,
         status=row.status,
         status_reason=row.status_reason,
@@ -140,7 +139,7 @@ async def issued_evc(session: AsyncSession, actor: Actor, record_id: UUID) -> Ev
         )
     ).first()
     if found is None:
-        raise NotFoundError(f"no EVC record {record_id}", code="evc-record-not-found")
+        raise EvcRecordNotFoundError(f"no EVC record {record_id}")
     row, wallet = found
     # Our own signed credential from our own table: its payload is what was recorded.
     document: dict[str, Any] = strict_json(parse_compact(row.jws).payload)
@@ -150,7 +149,6 @@ async def issued_evc(session: AsyncSession, actor: Actor, record_id: UUID) -> Ev
         summary=_summary(row, wallet),
         standard_url=str(achievement.get("id") or row.achievement_id),
         level=_level(achievement),
-        holder_claimed=wallet.account_id is not None,
         valid_until=row.valid_until,
         results=_results(achievement, subject.get("result") or []),
         evidence=[

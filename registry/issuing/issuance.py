@@ -34,11 +34,16 @@ from schemas.credentials import (
     Party,
 )
 from schemas.errors import (
-    ConflictError,
     DomainError,
-    InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
+)
+from schemas.errors.accounts import RoleNotAllowedError
+from schemas.errors.catalogue import NoSuchModuleError, NotModuleOwnerError
+from schemas.errors.issuers import NoOrganisationError, NotAccreditedError
+from schemas.errors.issuing import (
+    AlreadyIssuedError,
+    BadValidUntilError,
+    BatchRejectedError,
+    ModuleNotPublishedError,
 )
 from schemas.issuance import (
     EvcIn,
@@ -49,35 +54,13 @@ from schemas.issuance import (
 from schemas.kinds import EVC, MODULE_CERTIFICATE, KindSpec
 
 
-class NotAccreditedError(PermissionDeniedError):
-    """The organisation is not (or no longer) accredited to issue this."""
-
-    code = "not-accredited"
-
-
-class BatchRejectedError(InvalidInputError):
-    """At least one item of a batch is bad; `errors` lists every bad item, nothing is issued.
-    When every bad item is an exact re-issue the code is `already-issued`."""
-
-    code = "batch-rejected"
-
-
-class AlreadyIssuedError(InvalidInputError):
-    """The holder still holds a certificate of this very module version (not revoked, not
-    expired); issuing it again takes `reissue`."""
-
-    code = "already-issued"
-
-
 async def issuer_of(session: AsyncSession, actor: Actor, settings: Settings) -> Issuer:
     """The caller's organisation (only the roles that issue get here: the routes' guards)."""
     provider = (
         await provider_by_id(session, actor.provider_id) if actor.provider_id is not None else None
     )
     if provider is None:
-        raise PermissionDeniedError(
-            "this account does not belong to an organisation", code="no-organisation"
-        )
+        raise NoOrganisationError("this account does not belong to an organisation")
     did = keys.issuer_did(settings, provider.slug)
     return Issuer(provider.id, provider.slug, Party(id=did, name=provider.name))
 
@@ -127,7 +110,7 @@ async def issue_many(
 
 def _rejected(
     errors: dict[int, DomainError], total: int, lines: Sequence[int] | None
-) -> BatchRejectedError:
+) -> BatchRejectedError | AlreadyIssuedError:
     rows = [
         {
             "index": index,
@@ -139,10 +122,9 @@ def _rejected(
         for index in sorted(errors)
     ]
     if all(isinstance(error, AlreadyIssuedError) for error in errors.values()):
-        return BatchRejectedError(
+        return AlreadyIssuedError(
             f"{len(rows)} of {total} items were issued before and are still valid; nothing "
             "was issued (reissue=true issues them again)",
-            code="already-issued",
             errors=rows,
         )
     return BatchRejectedError(
@@ -164,9 +146,8 @@ def _require_kind(actor: Actor, kind: KindSpec) -> None:
     """Each kind has its one issuing role (providers module certificates, assessors EVC
     records); nobody else issues."""
     if actor.role != kind.issuer_role:
-        raise PermissionDeniedError(
-            f"a {actor.role} account cannot issue {kind.kind} credentials",
-            code="role-not-allowed",
+        raise RoleNotAllowedError(
+            f"an account with the role {actor.role} cannot issue {kind.kind} credentials",
         )
 
 
@@ -269,16 +250,12 @@ class _Planner:
 
     def _module_plan(self, item: ModuleCertificateIn, found: CertifiableModule | None) -> Plan:
         if found is None:
-            raise NotFoundError(f"no module {item.module_id}", code="module-not-found")
+            raise NoSuchModuleError(f"no module {item.module_id}")
         if found.provider_id != self.issuer.provider_id:
-            raise PermissionDeniedError(
-                "this module belongs to another provider", code="not-module-owner"
-            )
+            raise NotModuleOwnerError("this module belongs to another provider")
         version = found.published
         if found.status != "published" or version is None:
-            raise ConflictError(
-                "only a published module can be certified", code="module-not-published"
-            )
+            raise ModuleNotPublishedError("only a published module can be certified")
         url = version.url
         credits = None
         if version.credits is not None:
@@ -331,9 +308,9 @@ class _Planner:
         if until is None:
             return
         if until.tzinfo is None or until.utcoffset() is None:
-            raise InvalidInputError("validUntil needs a time zone", code="bad-valid-until")
+            raise BadValidUntilError("validUntil needs a time zone")
         if until <= self.now:
-            raise InvalidInputError("validUntil must be in the future", code="bad-valid-until")
+            raise BadValidUntilError("validUntil must be in the future")
 
 
 def _already_issued(plan: Plan, held: HeldCredential) -> AlreadyIssuedError:

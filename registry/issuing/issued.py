@@ -19,10 +19,12 @@ from sqlalchemy import Select, Table, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import provider_by_id
+from credentials.competences import subject_name_in
 from registry.db import rows_where_in
 from registry.models import Credential, Wallet
 from schemas.common import Actor
-from schemas.errors import NotFoundError, PermissionDeniedError
+from schemas.errors.issuers import NoOrganisationError
+from schemas.errors.issuing import CredentialNotFoundError, NotCredentialIssuerError
 
 STATUSES = ("active", "suspended", "revoked")
 
@@ -56,18 +58,15 @@ async def _issuer_slug(session: AsyncSession, actor: Actor) -> str:
     if actor.provider_id is not None:
         provider = await provider_by_id(session, actor.provider_id)
     if provider is None:
-        raise PermissionDeniedError(
-            "this account does not belong to an organisation", code="no-organisation"
-        )
+        raise NoOrganisationError("this account does not belong to an organisation")
     return provider.slug
 
 
-def issuer_visible_email(wallet: Wallet) -> str | None:
-    """The holder's address as an issuer may see it: only while the wallet is unclaimed.
-    Such a wallet was only ever issued to by that address, so every issuer of it gave the
-    address itself; a worker with an account may have been issued to by account id, and an
-    issuer that did not have the address must not learn it from us."""
-    return wallet.email if wallet.account_id is None else None
+def issuer_visible_email(credential: Credential) -> str | None:
+    """The holder's address as the credential's issuer may see it: the one it gave, whether
+    an account owns the wallet by now or not (showing it only while none did told the issuer
+    who has an account). Issued to a worker id: none, the issuer must not learn it from us."""
+    return credential.holder_email
 
 
 def _query() -> Select[tuple[Credential, Wallet]]:
@@ -81,8 +80,8 @@ def _row(credential: Credential, wallet: Wallet) -> IssuedCredential:
         kind=credential.kind,
         achievement_name=credential.achievement_name,
         module_id=credential.module_id,
-        holder_name=wallet.name,
-        holder_email=issuer_visible_email(wallet),
+        holder_name=subject_name_in(credential.jws) or wallet.name,
+        holder_email=issuer_visible_email(credential),
         status=credential.status,
         issued_at=credential.issued_at,
         status_reason=credential.status_reason,
@@ -123,12 +122,11 @@ async def issued_credential(session: AsyncSession, actor: Actor, ident: str) -> 
         condition = or_(condition, Credential.id == UUID(ident))
     found = (await session.execute(_query().where(condition))).tuples().first()
     if found is None:
-        raise NotFoundError(f"no credential {ident}", code="credential-not-found")
+        raise CredentialNotFoundError(f"no credential {ident}")
     credential, wallet = found
     if credential.issuer_slug != slug or credential.source != "issued":
-        raise PermissionDeniedError(
+        raise NotCredentialIssuerError(
             "only the organisation that issued this credential may see it",
-            code="not-credential-issuer",
         )
     return _row(credential, wallet)
 

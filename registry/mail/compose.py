@@ -14,6 +14,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from registry.mail.texts import MAIL_TEXTS
+from registry.models import Account
 from registry.settings import Settings
 
 SITE_NAME = "LLO registry"
@@ -40,6 +41,13 @@ class Line:
         return template.format(**values)
 
 
+def counted(key: str, count: int, fields: Mapping[str, str | Line]) -> Line:
+    """A line about `count` things: text `<key>.one` for one, else `<key>.other`; the count
+    is filled in as field `count` unless `fields` names it otherwise."""
+    form = "one" if count == 1 else "other"
+    return Line(f"{key}.{form}", {"count": str(count), **fields})
+
+
 @dataclass(frozen=True, slots=True)
 class Mail:
     """What to say to whom. `link` is the one thing to click (a text key and a URL);
@@ -52,6 +60,19 @@ class Mail:
     name: str | None = None
     link: tuple[str, str] | None = None
     optional: bool = False
+
+
+def greeting_name(account: Account | None, to: str) -> str | None:
+    """The name to greet `to` with: the account's, only when `to` is its proven address.
+
+    A name is chosen by whoever made the account. Until the address is proven that may be a
+    stranger who typed someone else's address and put a link or instructions in the name, so
+    a mail to an unproven address (or to another address, such as a new one being confirmed)
+    greets without a name.
+    """
+    if account is None or not account.is_verified or account.email != to:
+        return None
+    return account.name or None
 
 
 def opt_out_code(settings: Settings, email: str) -> str:

@@ -8,6 +8,7 @@ an address in `mail_opt_out` gets none (account mails such as links still come).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -19,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.db import IN_CHUNK
 from registry.jobs import JobContext, enqueue, enqueue_many, job_kind
-from registry.mail.compose import Line, Mail
+from registry.mail.compose import Line, Mail, counted, greeting_name
+from registry.mail.limits import may_mail
 from registry.mail.outbox import send_mails
 from registry.mail.texts import MAIL_TEXTS
 from registry.models import Account, Credential, MailOptOut, Share, Wallet
@@ -237,6 +239,8 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
     email = recipient.email if recipient is not None else share.recipient
     if not email or "@" not in email or await _opted_out(session, [email]):
         return
+    if not await may_mail(session, email, "share", dt.datetime.now(dt.UTC)):
+        return  # the share stands; only its notice is skipped (and logged)
     account = recipient or (await _accounts_by_email(session, [email])).get(email)
     wallet = await session.get(Wallet, share.wallet_id)
     names = await session.scalars(
@@ -245,11 +249,7 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
         )
     )
     holder = wallet.name if wallet is not None else ""
-    fields = {
-        "holder": holder,
-        "count": str(len(share.credential_ids)),
-        "achievements": ", ".join(names),
-    }
+    fields = {"holder": holder, "achievements": ", ".join(names)}
     if account is not None:
         follow, link = Line("share.see"), ("share.action_see", f"{settings.base_url}/werkgever")
     else:
@@ -259,9 +259,25 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
         topic="share",
         to=email,
         subject=Line("share.subject", {"holder": holder}),
-        lines=(Line("share.body", fields), follow),
-        name=account.name if account is not None else None,
+        lines=(counted("share.body", len(share.credential_ids), fields), follow),
+        name=greeting_name(account, email),
         link=link,
         optional=True,
     )
     await send_mails(session, settings, [mail])
+
+
+async def notices_wanted(session: AsyncSession, email: str) -> bool:
+    found = await session.scalar(select(MailOptOut.id).where(MailOptOut.email == email.lower()))
+    return found is None
+
+
+async def set_notices(session: AsyncSession, email: str, *, wanted: bool) -> None:
+    """Stop or restart optional notices to an address (account mails always come)."""
+    email = email.lower()
+    current = await session.scalar(select(MailOptOut).where(MailOptOut.email == email))
+    if wanted and current is not None:
+        await session.delete(current)
+    elif not wanted and current is None:
+        session.add(MailOptOut(email=email))
+    await session.flush()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from schemas.errors import InvalidInputError
+from schemas.errors.service import BadSmtpUrlError
 
 TIMEOUT = 30
 
@@ -28,9 +28,7 @@ def parse_smtp_url(url: str) -> SmtpTarget:
     """`smtp://[user:password@]host[:port][?starttls=1]`, or `smtps://` for implicit TLS."""
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
-        raise InvalidInputError(
-            "REGISTRY_SMTP_URL looks like smtp://host:port", code="bad-smtp-url"
-        )
+        raise BadSmtpUrlError("REGISTRY_SMTP_URL looks like smtp://host:port")
     flags = parse_qs(parts.query)
     return SmtpTarget(
         host=parts.hostname,

@@ -14,7 +14,11 @@ MAIL_TEXTS: dict[str, tuple[str, str]] = {
     "greeting.anonymous": ("Hallo,", "Hello,"),
     "english_below": ("(English below)", "(English below)"),
     "signature": ("Met vriendelijke groet,\n{site}", "Kind regards,\n{site}"),
-    "link_once": (
+    "link_once.one": (
+        "Deze link werkt {hours} uur en maar een keer.",
+        "This link works for {hours} hour, and only once.",
+    ),
+    "link_once.other": (
         "Deze link werkt {hours} uur en maar een keer.",
         "This link works for {hours} hours, and only once.",
     ),
@@ -120,9 +124,13 @@ MAIL_TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Notices: a share addressed to an employer
     "share.subject": ("{holder} deelt bewijzen met je", "{holder} shares certificates with you"),
-    "share.body": (
-        "{holder} heeft {count} bewijs of bewijzen met je gedeeld: {achievements}.",
-        "{holder} has shared {count} certificate(s) with you: {achievements}.",
+    "share.body.one": (
+        "{holder} heeft {count} bewijs met je gedeeld: {achievements}.",
+        "{holder} has shared {count} certificate with you: {achievements}.",
+    ),
+    "share.body.other": (
+        "{holder} heeft {count} bewijzen met je gedeeld: {achievements}.",
+        "{holder} has shared {count} certificates with you: {achievements}.",
     ),
     "share.see": (
         "Log in met dit e-mailadres om ze te bekijken en te controleren.",

@@ -10,6 +10,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.openapi import ResponseSpec
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from registry.http import is_head, require_media_type
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
 from registry.wallet.controllers import HOLDER, WALLET_ROLES
@@ -48,7 +49,7 @@ class ShareController(Controller):
         """The wallet's shares with every view and (for the worker) each link again."""
         return await shares.list_shares(db_session, settings, holder)
 
-    @post("/", opt=api_doc(InvalidInputError, NotFoundError))
+    @post("/", opt=api_doc(InvalidInputError))
     async def create_share(
         self, db_session: AsyncSession, settings: Settings, holder: Holder, data: ShareCreate
     ) -> ShareCreated:
@@ -93,7 +94,9 @@ class ReceivedShareController(Controller):
         share_id: UUID,
     ) -> Response[Any]:
         """Open a share addressed to you (the view is logged for the worker)."""
-        opened = await shares.open_received(db_session, settings, actor, share_id)
+        opened = await shares.open_received(
+            db_session, settings, actor, share_id, viewed=not is_head(request)
+        )
         return await opened_response(db_session, settings, request, opened)
 
 
@@ -146,13 +149,9 @@ class VerifyController(Controller):
         request: Request[Any, Any, Any],
     ) -> Report:
         """Verify and return the report of DESIGN section 5 (nothing is fetched)."""
-        if request.content_type[0] not in verification.MEDIA_TYPES:
-            raise UnsupportedMediaTypeError(
-                "send a JWS as application/vc+jwt or application/vp+jwt, a credential as "
-                "application/vc, a baked badge as image/png or image/svg+xml, or JSON"
-            )
+        media_type = require_media_type(request, verification.MEDIA_TYPES)
         body = await request.body()
-        if request.content_type[0] in verification.IMAGE_TYPES:
+        if media_type in verification.IMAGE_TYPES:
             return await verification.verify_image(db_session, settings, body)
-        parsed = verification.parse_verify_body(body, request.content_type[0])
+        parsed = verification.parse_verify_body(body, media_type)
         return await verification.verify_request(db_session, settings, viewer, parsed)

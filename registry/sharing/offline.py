@@ -11,19 +11,31 @@ from typing import Any
 import msgspec
 from sqlalchemy.exc import SQLAlchemyError
 
-from credentials.jws import JwsError, parse_compact
+from credentials.jws import parse_compact
 from credentials.keydocs import KeyStore
 from credentials.status_lists import status_source
 from credentials.trust import (
     TrustAnchor,
     TrustList,
-    TrustListError,
     load_trust_list,
     load_trust_list_unverified,
     merge_trust_lists,
 )
 from credentials.verify import VerifierConfig
-from schemas.errors import DomainError, InvalidInputError
+from schemas.errors import DomainError
+from schemas.errors.credentials import (
+    BadDidDocumentError,
+    BadKeyDocumentError,
+    JwsError,
+    KeyFormatError,
+    TrustListError,
+)
+from schemas.errors.sharing import (
+    BadTrustAnchorError,
+    TrustAnchorCountError,
+    TrustAnchorMissingError,
+    TrustListUnsignedError,
+)
 from schemas.json_input import decode_json
 from schemas.trust import TrustListOrigin
 from schemas.verification import Report
@@ -45,36 +57,31 @@ def read_anchor(path: Path) -> TrustAnchor:
     try:
         document = decode_json(path.read_bytes())
     except DomainError:
-        raise TrustListError(f"{path} is not JSON", code="bad-trust-anchor") from None
+        raise BadTrustAnchorError(f"{path} is not JSON") from None
     return TrustAnchor.from_json(document, str(path))
 
 
 def database_anchor(database_url: str | None) -> TrustAnchor:
     """The current operator key(s) of the registry in `database_url` (read, never written)."""
     if not database_url:
-        raise TrustListError(
+        raise TrustAnchorMissingError(
             "a signed trust list needs --trust-anchor (the operator's DID document from "
             f"/.well-known/did.json, or its JWK) or {DATABASE_ANCHOR} of the registry that "
             "signed it",
-            code="trust-anchor-missing",
         )
     sqlite_file = database_url.removeprefix("sqlite:///")
     if sqlite_file != database_url and not Path(sqlite_file).is_file():
         # Opening it would create an empty database: say what is wrong instead.
-        raise TrustListError(
-            f"{DATABASE_ANCHOR} names no database file", code="trust-anchor-missing"
-        )
+        raise TrustAnchorMissingError(f"{DATABASE_ANCHOR} names no database file")
     try:
         document = asyncio.run(_operator_document(database_url))
     except (SQLAlchemyError, OSError) as error:
-        raise TrustListError(
+        raise TrustAnchorMissingError(
             f"cannot read the operator key from {DATABASE_ANCHOR} ({type(error).__name__})",
-            code="trust-anchor-missing",
         ) from None
     if document is None:
-        raise TrustListError(
+        raise TrustAnchorMissingError(
             f"the registry in {DATABASE_ANCHOR} has no operator key yet",
-            code="trust-anchor-missing",
         )
     return TrustAnchor.from_json(document, DATABASE_ANCHOR)
 
@@ -98,9 +105,8 @@ def read_trust_lists(
     for the n-th list or a single one for all, else the operator key in the registry
     database; plain JSON is trusted because the user configured it, and reported unsigned."""
     if anchor_paths and (not paths or len(anchor_paths) not in (1, len(paths))):
-        raise TrustListError(
+        raise TrustAnchorCountError(
             "give one --trust-anchor for all trust lists, or one per --trust-list in order",
-            code="trust-anchor-count",
         )
     anchors = [read_anchor(path) for path in anchor_paths]
     fallback: list[TrustAnchor] = []  # the database is read at most once, and only if needed
@@ -112,10 +118,9 @@ def read_trust_lists(
             if anchors:
                 # An anchor was given to pin this list: plain JSON cannot be checked with it,
                 # and trusting it anyway would let an edited copy pass for the signed list.
-                raise TrustListError(
+                raise TrustListUnsignedError(
                     f"{path} is plain JSON, not a signed trust list, but a --trust-anchor "
                     "was given for it",
-                    code="trust-list-unsigned",
                 )
             lists.append(_load(path, data, None))
             origins.append(TrustListOrigin(file=str(path), signed=False))
@@ -139,7 +144,7 @@ def _load(path: Path, data: bytes, anchor: TrustAnchor | None) -> TrustList:
             return load_trust_list_unverified(data)
         return load_trust_list(data, anchor)
     except TrustListError as error:
-        raise TrustListError(f"{path}: {error.message}", code=error.code) from None
+        raise type(error)(f"{path}: {error.message}", **error.extra) from None
 
 
 def _kid(token: bytes) -> str | None:
@@ -159,23 +164,25 @@ def offline_config(
     """A verifier that reads nothing but these files."""
     documents = KeyStore()
     for path in did_files:
-        _add_document(documents, path, "bad-did-document", "a DID document")
+        _add_document(documents, path, BadDidDocumentError, "a DID document")
     for path in key_files:
-        _add_document(documents, path, "bad-key-document", "a key document")
+        _add_document(documents, path, BadKeyDocumentError, "a key document")
     base = VerifierConfig(trust_list=trust_lists.trust_list, documents=documents)
     lists = status_source((p.read_bytes() for p in status_files), base)
     return msgspec.structs.replace(base, status_lists=lists.get)
 
 
-def _add_document(documents: KeyStore, path: Path, code: str, what: str) -> None:
+def _add_document(
+    documents: KeyStore, path: Path, error_class: type[KeyFormatError], what: str
+) -> None:
     """One DID document, controller / issuer profile, verification method, JWK or JWKS from a
-    file (else exit 2 with `code`, not a traceback)."""
+    file (else exit 2 with the code of `error_class`, not a traceback)."""
     try:
         document = decode_json(path.read_bytes(), dict[str, Any])
         documents.add(document)
     except (msgspec.ValidationError, DomainError) as error:
         reason = error.message if isinstance(error, DomainError) else str(error)
-        raise InvalidInputError(f"{path} is not {what}: {reason}", code=code) from None
+        raise error_class(f"{path} is not {what}: {reason}") from None
 
 
 def render(

@@ -16,21 +16,16 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from credentials.keys import SealError, seal, unseal
+from credentials.keys import seal, unseal
 from registry.models import Share
 from registry.settings import Settings
 from registry.wallet.holders import Holder
-from schemas.errors import GoneError, NotFoundError
+from schemas.errors.credentials import SealError
+from schemas.errors.sharing import SHARE_GONE, ShareNotFoundError
 from schemas.wallet import ShareCreated, ShareState
 
 SHARE_PATH = "/s/"
 SEAL_TAG = "st1"  # the sealed-data kind of share tokens (credentials.keys.SEAL_INFO)
-
-
-class ShareGoneError(GoneError):
-    """The share was withdrawn or has expired (HTTP 410)."""
-
-    code = "share-gone"
 
 
 def new_token() -> str:
@@ -79,10 +74,10 @@ async def renew_link(
     holder.require_worker("make a new share link")
     share = await session.get(Share, share_id)
     if share is None or share.wallet_id != holder.wallet.id:
-        raise NotFoundError("no such share", code="share-not-found")
+        raise ShareNotFoundError("no such share")
     state = share_state(share, dt.datetime.now(dt.UTC))
     if state != "active":
-        raise ShareGoneError(f"this share is {state}", code=f"share-{state}")
+        raise SHARE_GONE[state](f"this share is {state}")
     token = new_token()
     share.token_hash = hash_share_token(token)
     share.sealed_token = seal_token(settings, share.id, token)

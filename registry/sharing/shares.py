@@ -27,10 +27,19 @@ from registry.mail.notices import queue_share_notice
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
 from registry.sharing import share_links
-from registry.sharing.share_links import SHARE_PATH, ShareGoneError, hash_share_token, share_state
+from registry.sharing.share_links import SHARE_PATH, hash_share_token, share_state
 from registry.wallet.holders import Holder
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError
+from schemas.errors.sharing import (
+    SHARE_GONE,
+    BadExpiryError,
+    BadRecipientError,
+    CredentialNotShareableError,
+    NotAShareUrlError,
+    RecipientNotEmployerError,
+    ShareNotFoundError,
+    UnknownCredentialError,
+)
 from schemas.verification import CredentialSummary, Report
 from schemas.wallet import (
     ReceivedShare,
@@ -67,9 +76,7 @@ async def create_share(
     if expires_at.tzinfo is None:
         expires_at = expires_at.replace(tzinfo=dt.UTC)
     if not now < expires_at <= now + MAX_LIFETIME:
-        raise InvalidInputError(
-            "expiresAt must be in the future and within a year", code="bad-expiry"
-        )
+        raise BadExpiryError("expiresAt must be in the future and within a year")
     credential_ids = await _own_credentials(session, holder.wallet.id, data.credential_ids)
     recipient, recipient_id = await _recipient(session, data.recipient)
     share_id, token = uuid.uuid4(), share_links.new_token()
@@ -123,14 +130,11 @@ async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[s
         v for v in given if v not in by_key and (not is_uuid(v) or str(UUID(v)) not in by_key)
     ]
     if missing:
-        raise InvalidInputError(
-            "these credentials are not in your wallet", code="unknown-credential", missing=missing
-        )
+        raise UnknownCredentialError("these credentials are not in your wallet", missing=missing)
     chosen = list(dict.fromkeys(by_key.get(v) or by_key[str(UUID(v))] for v in given))
     if stopped & set(chosen):
-        raise InvalidInputError(
+        raise CredentialNotShareableError(
             "revoked or suspended credentials cannot be shared",
-            code="credential-not-shareable",
             credentials=sorted(stopped & set(chosen)),
         )
     return chosen
@@ -145,20 +149,22 @@ def is_uuid(value: str) -> bool:
 
 
 async def _recipient(session: AsyncSession, recipient: str) -> tuple[str, UUID | None]:
-    """An employer's e-mail address (an account may come later) or an account id. A share to
-    an account id keeps the id, never the account's e-mail address: the worker did not give
-    it, so the worker is not told it (pages show the account's name)."""
+    """An employer's e-mail address (an account may come later) or a verified employer
+    account's id. A share to an account id keeps the id, never the account's e-mail address:
+    the worker did not give it, so the worker is not told it (pages show the account's name).
+    Any other account id (a worker, the operator, an unproven account) is refused: a share
+    would give its name away and mail it."""
     if is_uuid(recipient):
         account = await session.get(Account, UUID(recipient))
-        if account is None:
-            raise NotFoundError("no account with this id", code="recipient-not-found")
+        if account is None or account.role != "employer" or not account.is_verified:
+            raise RecipientNotEmployerError(
+                "an account id as recipient must be that of a verified employer account"
+            )
         return str(account.id), account.id
     email = recipient.strip().lower()
     local, _, domain = email.partition("@")
     if not local or "." not in domain or " " in email:
-        raise InvalidInputError(
-            "recipient is an e-mail address or an account id", code="bad-recipient"
-        )
+        raise BadRecipientError("recipient is an e-mail address or an account id")
     # Only an account that proved this address is the recipient; until then the share is
     # addressed to the address alone (and shows up once an account proves it).
     account_id = await session.scalar(
@@ -174,7 +180,7 @@ async def withdraw_share(
     holder.require_worker("withdraw a share")
     share = await session.get(Share, share_id)
     if share is None or share.wallet_id != holder.wallet.id:
-        raise NotFoundError("no such share", code="share-not-found")
+        raise ShareNotFoundError("no such share")
     if share.withdrawn_at is None:
         share.withdrawn_at = _now()
         await holder.record(session, "share.withdrawn", f"share:{share.id}")
@@ -313,25 +319,31 @@ class OpenedShare:
 
 
 async def open_by_token(
-    session: AsyncSession, settings: Settings, token: str, viewer: Actor | None, *, via: str
+    session: AsyncSession,
+    settings: Settings,
+    token: str,
+    viewer: Actor | None,
+    *,
+    via: str,
+    viewed: bool = True,
 ) -> OpenedShare:
-    """Open a share by its link (logged as a view)."""
+    """Open a share by its link (logged as a view, unless `viewed` is False: a HEAD)."""
     share = await session.scalar(select(Share).where(Share.token_hash == hash_share_token(token)))
     if share is None:
-        raise NotFoundError("no such share", code="share-not-found")
-    return await _open(session, settings, share, viewer, via=via)
+        raise ShareNotFoundError("no such share")
+    return await _open(session, settings, share, viewer, via=via, viewed=viewed)
 
 
 async def open_received(
-    session: AsyncSession, settings: Settings, actor: Actor, share_id: UUID
+    session: AsyncSession, settings: Settings, actor: Actor, share_id: UUID, *, viewed: bool = True
 ) -> OpenedShare:
-    """Open a share addressed to the caller (logged as a view)."""
+    """Open a share addressed to the caller (logged as a view, unless `viewed` is False)."""
     share = await session.scalar(
         select(Share).where(Share.id == share_id, await _addressed_to(session, actor))
     )
     if share is None:
-        raise NotFoundError("no such share", code="share-not-found")
-    return await _open(session, settings, share, actor, via="received")
+        raise ShareNotFoundError("no such share")
+    return await _open(session, settings, share, actor, via="received", viewed=viewed)
 
 
 async def share_by_audience(session: AsyncSession, settings: Settings, aud: str) -> Share | None:
@@ -347,19 +359,23 @@ def token_from_url(settings: Settings, url: str) -> str:
     prefix = settings.base_url + SHARE_PATH
     token = url.strip().removeprefix(prefix)
     if not url.strip().startswith(prefix) or not token or "/" in token or len(token) > 100:
-        raise InvalidInputError(
-            f"a share URL of this registry starts with {prefix}", code="not-a-share-url"
-        )
+        raise NotAShareUrlError(f"a share URL of this registry starts with {prefix}")
     return token
 
 
 async def _open(
-    session: AsyncSession, settings: Settings, share: Share, viewer: Actor | None, *, via: str
+    session: AsyncSession,
+    settings: Settings,
+    share: Share,
+    viewer: Actor | None,
+    *,
+    via: str,
+    viewed: bool,
 ) -> OpenedShare:
     now = _now()
     state = share_state(share, now)
     if state != "active":
-        raise ShareGoneError(f"this share is {state}", code=f"share-{state}")
+        raise SHARE_GONE[state](f"this share is {state}")
     wallet = await session.get(Wallet, share.wallet_id)
     assert wallet is not None  # a foreign key
     rows = await session.scalars(
@@ -379,23 +395,21 @@ async def _open(
         issued_at=now,
         expires_at=share.expires_at,
     )
-    await _log_view(session, share, viewer, via)
+    if viewed:
+        await _log_view(session, share, viewer, via)
     name = (await recipient_names(session, [share])).get(share.id)
     return OpenedShare(share, wallet, credentials, presentation, audience, name)
 
 
 async def _log_view(session: AsyncSession, share: Share, viewer: Actor | None, via: str) -> None:
-    label = "iemand met de link (someone with the link)"
-    if viewer is not None:
-        name = await session.scalar(select(Account.name).where(Account.id == viewer.account_id))
-        label = f"{name} ({viewer.role})"
-    session.add(
-        ShareView(
-            share_id=share.id,
-            viewer_account_id=viewer.account_id if viewer else None,
-            viewer=label[:300],
-        )
-    )
+    """One row in the worker's "who looked". An account whose address is not proven counts as
+    anyone with the link: its name is self-chosen (it could be "Politie" or a phishing text),
+    and the share does not join its received list either. The audit keeps who it was."""
+    label, account_id = "iemand met de link (someone with the link)", None
+    account = await session.get(Account, viewer.account_id) if viewer is not None else None
+    if viewer is not None and account is not None and account.is_verified:
+        label, account_id = f"{account.name} ({viewer.role})", account.id
+    session.add(ShareView(share_id=share.id, viewer_account_id=account_id, viewer=label[:300]))
     await audit.record(session, viewer, "share.viewed", f"share:{share.id}", via=via)
 
 

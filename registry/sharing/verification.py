@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -14,7 +13,7 @@ import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from credentials.jws import JwsError, parse_compact, strict_json
+from credentials.jws import parse_compact, strict_json
 from credentials.report import worst
 from registry.issuers import keys
 from registry.issuers.issuers import registry_verifier
@@ -22,7 +21,10 @@ from registry.models import Credential
 from registry.settings import Settings
 from registry.sharing import share_links, shares
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError
+from schemas.errors import InvalidInputError
+from schemas.errors.credentials import JwsError
+from schemas.errors.issuing import CredentialNotFoundError
+from schemas.errors.sharing import EmptyBodyError, OneOfRequiredError
 from schemas.json_input import decode_json
 from schemas.verification import Check, Report, Verdict
 from schemas.wallet import VerifyRequest
@@ -51,26 +53,24 @@ def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
     if content_type in DOCUMENT_TYPES:
         document = decode_json(body)
         if not isinstance(document, dict):
-            raise InvalidInputError("the body is not a JSON object", code="invalid-input")
+            raise InvalidInputError("the body is not a JSON object")
         if content_type == "application/vp":
             return VerifyRequest(presentation=document)
         return VerifyRequest(credential=document)
     if content_type in JWS_TYPES:
         text = body.decode("ascii", errors="replace").strip()
         if not text:
-            raise InvalidInputError("the body is empty", code="empty-body")
+            raise EmptyBodyError("the body is empty")
         if content_type == "application/vp+jwt":
             return VerifyRequest(presentation=text)
         return VerifyRequest(credential=text)
     try:
         request = decode_json(body, VerifyRequest)
     except msgspec.ValidationError as error:
-        raise InvalidInputError(str(error), code="invalid-input") from None
+        raise InvalidInputError(str(error)) from None
     given = [v for v in (request.credential, request.presentation, request.share) if v is not None]
     if len(given) != 1:
-        raise InvalidInputError(
-            "give exactly one of credential, presentation or share", code="one-of-required"
-        )
+        raise OneOfRequiredError("give exactly one of credential, presentation or share")
     return request
 
 
@@ -98,11 +98,20 @@ def with_share_check(report: Report, verdict: Verdict | None, code: str, message
 async def verify_request(
     session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
 ) -> Report:
-    """Verify a credential, a presentation, or a share of this registry (opening it is a view)."""
+    """Verify a credential, a presentation, or a share of this registry (opening it is a view),
+    with why and since when where one of ours was revoked or suspended (`add_status_changes`)."""
+    report = await _verify_request(session, settings, viewer, request)
+    await add_status_changes(session, settings, report)
+    return report
+
+
+async def _verify_request(
+    session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
+) -> Report:
     if request.share is not None:
         share_token = shares.token_from_url(settings, request.share)
         opened = await shares.open_by_token(session, settings, share_token, viewer, via="verify")
-        report = await verify_opened_share(session, settings, opened)
+        report = await _verify_opened(session, settings, opened)
         return with_share_check(report, None, "share-active", "the share is active")
     token: str | dict[str, Any] = request.presentation or request.credential or ""
     audience, nonce = request.audience, request.nonce
@@ -131,7 +140,16 @@ async def verify_image(session: AsyncSession, settings: Settings, image: bytes) 
 async def verify_opened_share(
     session: AsyncSession, settings: Settings, opened: shares.OpenedShare
 ) -> Report:
-    """The report of an opened share's fresh presentation, for its own audience and nonce."""
+    """The report of an opened share's fresh presentation, for its own audience and nonce,
+    with why and since when where a credential was revoked or suspended."""
+    report = await _verify_opened(session, settings, opened)
+    await add_status_changes(session, settings, report)
+    return report
+
+
+async def _verify_opened(
+    session: AsyncSession, settings: Settings, opened: shares.OpenedShare
+) -> Report:
     verifier = await registry_verifier(session, settings)
     return verifier.verify(opened.presentation, audience=opened.audience, nonce=opened.share.nonce)
 
@@ -147,45 +165,40 @@ async def stored_credential(session: AsyncSession, ident: str) -> Credential:
         )
     credential = await session.scalar(select(Credential).where(condition).limit(1))
     if credential is None:
-        raise NotFoundError("no credential with this id", code="credential-not-found")
+        raise CredentialNotFoundError("no credential with this id")
     return credential
-
-
-@dataclass(frozen=True, slots=True)
-class StatusChange:
-    """Why and when the issuer revoked or suspended one of this registry's credentials."""
-
-    reason: str | None
-    at: dt.datetime | None
 
 
 STOPPED_VERDICTS = frozenset({"revoked", "suspended"})
 
 
-async def status_changes(
-    session: AsyncSession, settings: Settings, report: Report
-) -> dict[str, StatusChange]:
-    """By credential id, the reason and date behind each revoked or suspended credential in
-    the report that this registry issued (the status list itself carries only bits). Only
-    when the verified issuer is the organisation that issued our copy, so a credential that
-    merely reuses one of our ids learns nothing."""
+async def add_status_changes(session: AsyncSession, settings: Settings, report: Report) -> None:
+    """Add the reason code and date to the summary of each revoked or suspended credential in
+    the report that this registry issued (the status list itself carries only bits), as every
+    page and API answer shows them. Only when the verified issuer is the organisation that
+    issued our copy, so a credential that merely reuses one of our ids learns nothing; never
+    the issuer's note, which is for the holder."""
     reports = report.credentials if report.credentials is not None else [report]
     wanted = {
-        r.credential.id: r.credential.issuer
+        r.credential.id: r.credential
         for r in reports
         if r.verdict in STOPPED_VERDICTS and r.credential is not None and r.credential.id
     }
     if not wanted:
-        return {}
+        return
     rows = await session.scalars(
         select(Credential).where(
             Credential.credential_id.in_(list(wanted)), Credential.source == "issued"
         )
     )
-    return {
-        row.credential_id: StatusChange(row.status_reason, row.status_changed_at)
-        for row in rows
-        if row.issuer_slug is not None
-        and row.status in STOPPED_VERDICTS
-        and keys.issuer_did(settings, row.issuer_slug) == wanted[row.credential_id]
-    }
+    for row in rows:
+        summary = wanted[row.credential_id]
+        if (
+            row.issuer_slug is not None
+            and row.status in STOPPED_VERDICTS
+            and keys.issuer_did(settings, row.issuer_slug) == summary.issuer
+        ):
+            summary.status_reason = row.status_reason
+            summary.status_changed_at = (
+                row.status_changed_at.isoformat() if row.status_changed_at else None
+            )

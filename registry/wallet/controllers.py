@@ -19,6 +19,7 @@ from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.common import Actor, today_nl
 from schemas.errors import ConflictError, InvalidInputError
+from schemas.errors.wallet import WalletForbiddenError
 from schemas.wallet import (
     AuditEntry,
     ConsentCreate,
@@ -54,7 +55,7 @@ HOLDER = {
 }
 # Wallets are for workers and, with consent, their coaches; any other role is refused with the
 # wallet's own code, before the header or the body is read.
-WALLET_ROLES = requires_role("worker", "coach", refusal=holders.WalletForbiddenError)
+WALLET_ROLES = requires_role("worker", "coach", refusal=WalletForbiddenError)
 
 
 class WalletController(Controller):

@@ -17,31 +17,31 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry import audit
 from registry.models import Account, AuditEvent, Consent, Share, Wallet
 from registry.wallet import wallets
 from schemas.common import Actor
-from schemas.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from schemas.errors.accounts import EmailNotVerifiedError
+from schemas.errors.wallet import (
+    ConsentNotFoundError,
+    NoConsentError,
+    NotACoachError,
+    NotYourWalletError,
+    OnBehalfOfRequiredError,
+    WalletForbiddenError,
+    WorkerNotFoundError,
+    WorkerOnlyError,
+)
 from schemas.wallet import AuditEntry, ConsentOut
 
 AUDIT_PAGE = 200
-
-
-class EmailNotVerifiedError(PermissionDeniedError):
-    """The account's e-mail address is not proven yet: no wallet, no shares (403). Raised here,
-    where a wallet is asked for, and by the pages of a signed-in person whose address is not
-    proven (`registry.web.pages`)."""
-
-    code = "email-not-verified"
-
-
-class WalletForbiddenError(PermissionDeniedError):
-    """Only workers (their own) and coaches (with consent) reach a wallet (403)."""
-
-    code = "wallet-forbidden"
+# What a coach sees of the audit trail: the wallet's content, which a coach may work on.
+# Shares (with their recipients and views), consents and exports are the worker's alone;
+# a list of what may be seen keeps any new kind of event hidden until someone decides.
+COACH_AUDIT_ACTIONS = ("credential.imported", "experience.added", "experience.removed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +64,7 @@ class Holder:
     def require_worker(self, what: str) -> None:
         """403 `worker-only` for anyone but the worker (a coach with consent included)."""
         if not self.is_worker:
-            raise PermissionDeniedError(
-                f"only the worker can {what}, not a coach acting for them", code="worker-only"
-            )
+            raise WorkerOnlyError(f"only the worker can {what}, not a coach acting for them")
 
     async def record(
         self, session: AsyncSession, action: str, subject: str, **details: Any
@@ -83,19 +81,18 @@ async def holder_context(
     """The wallet this caller may use, or 403."""
     if actor.role == "worker":
         if on_behalf_of is not None and on_behalf_of != actor.account_id:
-            raise PermissionDeniedError("a worker acts only for themselves", code="not-your-wallet")
+            raise NotYourWalletError("a worker acts only for themselves")
         worker_id = actor.account_id
     elif actor.role == "coach":
         if on_behalf_of is None:
-            raise PermissionDeniedError(
+            raise OnBehalfOfRequiredError(
                 "a coach names the worker with the X-On-Behalf-Of header",
-                code="on-behalf-of-required",
             )
         if not await has_consent(session, worker_id=on_behalf_of, coach_id=actor.account_id):
-            raise PermissionDeniedError("this worker has not given you consent", code="no-consent")
+            raise NoConsentError("this worker has not given you consent")
         worker_id = on_behalf_of
     else:
-        raise WalletForbiddenError(f"a {actor.role} cannot read wallets")
+        raise WalletForbiddenError(f"an account with the role {actor.role} cannot read wallets")
     return Holder(
         actor=actor, worker_id=worker_id, wallet=await _wallet(session, worker_id, secret)
     )
@@ -106,7 +103,7 @@ async def _wallet(session: AsyncSession, worker_id: UUID, secret: str) -> Wallet
     issued to the address (nor anything in a wallet claimed before proof was asked) shows."""
     account = await session.get(Account, worker_id)
     if account is None or account.role != "worker":
-        raise NotFoundError("no such worker", code="worker-not-found")
+        raise WorkerNotFoundError("no such worker")
     if not account.is_verified:
         raise EmailNotVerifiedError("confirm your e-mail address first (see the mail we sent)")
     wallet = await session.scalar(select(Wallet).where(Wallet.account_id == worker_id))
@@ -132,7 +129,7 @@ async def grant_consent(session: AsyncSession, holder: Holder, coach_id: UUID) -
     holder.require_worker("give consent")
     coach = await session.get(Account, coach_id)
     if coach is None or coach.role != "coach":
-        raise InvalidInputError("coachId is not a coach account", code="not-a-coach")
+        raise NotACoachError("coachId is not a coach account")
     consent = await session.scalar(
         select(Consent).where(
             Consent.worker_account_id == holder.worker_id,
@@ -155,7 +152,7 @@ async def withdraw_consent(session: AsyncSession, holder: Holder, consent_id: UU
     holder.require_worker("withdraw consent")
     consent = await session.get(Consent, consent_id)
     if consent is None or consent.worker_account_id != holder.worker_id:
-        raise NotFoundError("no such consent", code="consent-not-found")
+        raise ConsentNotFoundError("no such consent")
     if consent.withdrawn_at is None:
         consent.withdrawn_at = dt.datetime.now(dt.UTC)
         await holder.record(session, "consent.withdrawn", f"consent:{consent.id}")
@@ -188,7 +185,8 @@ def _consent_out(consent: Consent, coach_name: str) -> ConsentOut:
 
 
 async def audit_trail(session: AsyncSession, holder: Holder) -> list[AuditEntry]:
-    """What was done in or with the worker's wallet: by them, for them, or to their shares."""
+    """What was done in or with the worker's wallet: by them, for them, or to their shares.
+    A coach sees only the events about the wallet's content (`COACH_AUDIT_ACTIONS`)."""
     shares = select(Share.id).where(Share.wallet_id == holder.wallet.id)
     subjects = [f"share:{share_id}" for share_id in await session.scalars(shares)]
     condition = or_(
@@ -197,6 +195,8 @@ async def audit_trail(session: AsyncSession, holder: Holder) -> list[AuditEntry]
         AuditEvent.subject.in_(subjects) if subjects else false(),
         AuditEvent.subject == f"wallet:{holder.wallet.id}",
     )
+    if not holder.is_worker:
+        condition = and_(condition, AuditEvent.action.in_(COACH_AUDIT_ACTIONS))
     rows = await session.scalars(
         select(AuditEvent).where(condition).order_by(AuditEvent.id.desc()).limit(AUDIT_PAGE)
     )

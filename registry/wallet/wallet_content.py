@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.b64 import b64url_encode
-from credentials.baked import BakedError, unbake
+from credentials.baked import unbake
 from credentials.competences import achieved_competences, credential_document
 from credentials.identity import is_holders
 from credentials.keys import unwrap_key
@@ -26,7 +26,16 @@ from credentials.verifier import Verifier
 from registry.models import Credential, Experience
 from registry.settings import Settings
 from registry.wallet.holders import Holder, proven_email
-from schemas.errors import ConflictError, InvalidInputError, NotFoundError
+from schemas.errors.sharing import OneOfRequiredError
+from schemas.errors.wallet import (
+    AlreadyImportedError,
+    BadCredentialError,
+    BadImageError,
+    ExperienceNotFoundError,
+    NotACredentialError,
+    NotHoldersCredentialError,
+    UnreadableCredentialError,
+)
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Report
 from schemas.wallet import (
@@ -103,28 +112,25 @@ async def import_credential(
     raw = _import_text(data)
     report = verifier.verify(raw)
     if report.credentials is not None:
-        raise InvalidInputError(
+        raise NotACredentialError(
             "this is a presentation; import the credentials in it one by one",
-            code="not-a-credential",
         )
     if report.credential is None:
-        raise InvalidInputError(
+        raise UnreadableCredentialError(
             f"this cannot be read as a credential ({report.verdict})",
-            code="unreadable-credential",
             verification=msgspec.to_builtins(report),
         )
     email = await proven_email(session, holder.worker_id)
     subject = report.credential.subject
     if not is_holders(subject, credential_document(raw), [holder.wallet.holder_did], email):
-        raise InvalidInputError(
+        raise NotHoldersCredentialError(
             "this credential is about someone else (not your holder DID or proven e-mail)",
-            code="not-holders-credential",
         )
     row = _imported_row(holder, raw, report)
     if await session.scalar(
         select(Credential.id).where(Credential.credential_id == row.credential_id)
     ):
-        raise ConflictError("this credential is already in a wallet", code="already-imported")
+        raise AlreadyImportedError("this credential is already in a wallet")
     session.add(row)
     await session.flush()
     await holder.record(
@@ -136,19 +142,18 @@ async def import_credential(
 def _import_text(data: CredentialImport) -> str:
     """The credential to import: as given, or read from a baked badge image."""
     if (data.credential is None) == (data.image is None):
-        raise InvalidInputError("give either credential or image", code="one-of-required")
+        raise OneOfRequiredError("give either credential or image")
     if data.image is not None:
         try:
-            raw = unbake(base64.b64decode(data.image, validate=True))
+            image = base64.b64decode(data.image, validate=True)
         except (binascii.Error, ValueError):
-            raise InvalidInputError("image is not base64", code="bad-image") from None
-        except BakedError as error:
-            raise InvalidInputError(error.message, code=error.code) from None
+            raise BadImageError("image is not base64") from None
+        raw = unbake(image)  # a BakedError (422) says why no credential could be read
     else:
         raw = data.credential if isinstance(data.credential, str) else _json(data.credential or {})
     raw = raw.strip()
     if not raw or len(raw) > MAX_IMPORT_BYTES:
-        raise InvalidInputError("the credential is empty or too large", code="bad-credential")
+        raise BadCredentialError("the credential is empty or too large")
     return raw
 
 
@@ -273,7 +278,7 @@ async def delete_experience(session: AsyncSession, holder: Holder, experience_id
     """Remove a self-declared entry."""
     row = await session.get(Experience, experience_id)
     if row is None or row.wallet_id != holder.wallet.id:
-        raise NotFoundError("no such experience", code="experience-not-found")
+        raise ExperienceNotFoundError("no such experience")
     await session.delete(row)
     await holder.record(
         session, "experience.removed", f"wallet:{holder.wallet.id}", title=row.title

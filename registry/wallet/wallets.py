@@ -21,17 +21,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from credentials.keys import SigningKey, did_key, wrap_key
 from registry.db import rows_where_in
 from registry.models import Account, Wallet
-from schemas.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
+from schemas.errors import DomainError
+from schemas.errors.wallet import (
+    HolderError,
+    HolderNameRequiredError,
+    HolderNotWorkerError,
+    HolderRequiredError,
+    WalletConflictError,
+    WorkerNotFoundError,
+    WorkerNotVerifiedError,
+)
 from schemas.issuance import HolderIn
 
 # Keeps each IN (...) well below the bound-parameter limits of SQLite and asyncpg.
 CHUNK = 5_000
-
-
-class HolderError(InvalidInputError):
-    """The holder of a credential cannot be determined."""
-
-    code = "bad-holder"
 
 
 def new_wallet_rows(
@@ -160,11 +163,10 @@ def _worker_ref(
     if holder.email is not None:
         raise HolderError("give either workerId or email and name, not both")
     if account is None or account.role != "worker":
-        raise NotFoundError(f"no worker {holder.worker_id}", code="worker-not-found")
+        raise WorkerNotFoundError(f"no worker {holder.worker_id}")
     if not account.is_verified:
-        raise ConflictError(
+        raise WorkerNotVerifiedError(
             "this worker has not confirmed their e-mail address yet; issue to the address",
-            code="worker-not-verified",
         )
     wallet = owned.get(account.id)
     if wallet is None and account.email is not None:
@@ -181,9 +183,7 @@ def _email_ref(
     wallets: dict[str, WalletInfo],
 ) -> HolderRef:
     if holder.email is None:
-        raise HolderError(
-            "the holder needs a workerId, or an email and a name", code="holder-required"
-        )
+        raise HolderRequiredError("the holder needs a workerId, or an email and a name")
     email = holder.email.lower()
     wallet = wallets.get(email)
     if wallet is not None:
@@ -191,12 +191,10 @@ def _email_ref(
     account = accounts.get(email)
     if account is not None and account.is_verified:
         if account.role != "worker":
-            raise HolderError(
-                "this e-mail address belongs to a non-worker account", code="holder-not-worker"
-            )
+            raise HolderNotWorkerError("this e-mail address belongs to a non-worker account")
         return HolderRef(holder.name or account.name, email, account.id, owned.get(account.id))
     if holder.name is None:
-        raise HolderError("a new holder needs a name", code="holder-name-required")
+        raise HolderNameRequiredError("a new holder needs a name")
     return HolderRef(holder.name, email)
 
 
@@ -245,7 +243,7 @@ async def _create_wallets(
             wallet = by_account.get(ref.account_id) if ref.account_id else None
             wallet = wallet or by_email.get(ref.email or "")
             if wallet is None:
-                raise ConflictError("a wallet could not be created", code="wallet-conflict")
+                raise WalletConflictError("a wallet could not be created")
             created[key] = wallet
     return created
 

@@ -6,18 +6,22 @@ uses (with the signed-in person as the actor), and render a template.
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from litestar import Router
+from litestar import Router, get
 from litestar.config.csrf import CSRFConfig
 from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.di import Provide
 from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.response import Redirect
 from litestar.static_files import create_static_files_router
+from litestar.status_codes import HTTP_301_MOVED_PERMANENTLY
 from litestar.template.config import TemplateConfig
-from litestar.types import ControllerRouterHandler
+from litestar.types import ASGIApp, ControllerRouterHandler, Message, Receive, Scope, Send
 
 from registry.settings import Settings
 from registry.web.assessor.pages import AssessorPages
@@ -63,16 +67,19 @@ def csrf_config(settings: Settings) -> CSRFConfig:
     )
 
 
-def sign_in_limit(settings: Settings) -> RateLimitConfig:
-    """Posts to the sign-in and account forms per minute from one client address.
+def password_guess_limit(settings: Settings) -> RateLimitConfig:
+    """Password guesses per minute from one client address: one bucket for every post to the
+    sign-in and account forms (sign-in, a link's password, reset, change of address, sign-up),
+    as each can test a password. `REGISTRY_SIGN_IN_PER_MINUTE` sets it.
 
     Kept in the process (Litestar's memory store): with several app processes each counts on
-    its own, which still bounds guessing to a small multiple of the limit.
+    its own, which still bounds guessing to a small multiple of the limit. Wrong passwords per
+    address, from any client, are limited too (`registry.accounts.signin.FAILURES_PER_ADDRESS`).
     """
     return RateLimitConfig(
         rate_limit=("minute", settings.sign_in_per_minute),
         check_throttle_handler=lambda request: request.method == "POST",
-        store="sign_in_limit",
+        store="password_guesses",
     )
 
 
@@ -87,9 +94,36 @@ MAIL_FORMS = frozenset(
 )
 
 
+# The least time a mail form takes to answer. Whether the typed address has an account (a
+# mail made, committed and, without SMTP, written as a file before the response; or nothing)
+# must not show in the time taken, so every answer waits until this much time has passed.
+MAIL_FORM_FLOOR = 0.2
+
+
+def answer_floor(app: ASGIApp) -> ASGIApp:
+    """Middleware: hold the response of a mail form post until MAIL_FORM_FLOOR seconds after
+    the request came in. It waits at the response's start, so everything the request does
+    (the commit, the `.eml` file) is inside the floor."""
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("method") != "POST" or scope["path"] not in MAIL_FORMS:
+            await app(scope, receive, send)
+            return
+        deadline = time.monotonic() + MAIL_FORM_FLOOR
+
+        async def send_at_floor(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                await asyncio.sleep(max(0.0, deadline - time.monotonic()))
+            await send(message)
+
+        await app(scope, receive, send_at_floor)
+
+    return middleware
+
+
 def mail_form_limit(settings: Settings) -> RateLimitConfig:
     """Mail-sending form posts per hour from one client address (each address also gets at
-    most a few mails an hour: `registry.accounts.links.MAILS_PER_HOUR`)."""
+    most a few mails an hour: `registry.mail.limits`)."""
     return RateLimitConfig(
         rate_limit=("hour", settings.mail_forms_per_hour),
         check_throttle_handler=lambda request: (
@@ -99,11 +133,21 @@ def mail_form_limit(settings: Settings) -> RateLimitConfig:
     )
 
 
+@get("/favicon.ico", include_in_schema=False, sync_to_thread=False)
+def get_favicon() -> Redirect:
+    """Browsers and tools that ask for /favicon.ico get the site's icon (pages link it)."""
+    return Redirect(path="/static/favicon.svg", status_code=HTTP_301_MOVED_PERMANENTLY)
+
+
 def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     auth = Router(
         path="/",
         route_handlers=[AuthPages, AccountPages],
-        middleware=[sign_in_limit(settings).middleware, mail_form_limit(settings).middleware],
+        middleware=[
+            answer_floor,
+            password_guess_limit(settings).middleware,
+            mail_form_limit(settings).middleware,
+        ],
     )
     pages = Router(
         path="/",
@@ -125,4 +169,4 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     static = create_static_files_router(
         path="/static", directories=[STATIC], cache_control=None, include_in_schema=False
     )
-    return [pages, static]
+    return [pages, static, get_favicon]

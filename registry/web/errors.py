@@ -7,18 +7,22 @@ path and its `Accept` header asks for HTML, as a browser's does.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from litestar import Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException
 
-from registry.errors import status_of
-from registry.web.i18n import error_text, lang_of, translator
+from registry.errors import http_error_code, retry_after, status_of
+from registry.web.i18n import Translate, error_text, lang_of, minutes_in_words, translator
 from registry.web.messages import MESSAGES
 from registry.web.pages import AnyRequest, page, see_other
 from schemas.errors import DomainError
+from schemas.errors.accounts import EmailNotVerifiedError
 from schemas.text import ControlCharacterError
 
 log = logging.getLogger("registry")
@@ -34,6 +38,7 @@ MACHINE_PREFIXES = (
     "/health",
     "/static/",
 )
+TEMPLATES = Path(__file__).parent / "templates"
 # Where a signed-in person whose address is not proven yet is sent.
 CONFIRM_PAGE = "/account/bevestigen"
 Handler = Callable[[AnyRequest, Any], Response[Any]]
@@ -51,13 +56,13 @@ def _status_and_code(exc: Exception) -> tuple[int, str, str]:
     if isinstance(exc, PermissionDeniedException) and "CSRF" in str(exc.detail):
         return 403, "csrf", str(exc.detail)
     if isinstance(exc, HTTPException):
-        return exc.status_code, "http-error", str(exc.detail)
+        return exc.status_code, http_error_code(exc), str(exc.detail)
     return 500, "internal-error", "internal error"
 
 
 def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     status, code, message = _status_and_code(exc)
-    if code == "email-not-verified":
+    if isinstance(exc, EmailNotVerifiedError):
         return see_other(CONFIRM_PAGE)
     if status == 401 or isinstance(exc, NotAuthorizedException):
         # Not signed in (or the session ended): sign in, then come back here.
@@ -68,8 +73,12 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     status_text = t(f"error.status.{status}") if f"error.status.{status}" in MESSAGES else ""
     detail = error_text(lang, code, "") if status < 500 else ""
     if isinstance(exc, ControlCharacterError):
-        detail = t("error.control-character", fields=", ".join(_field_names(exc)))
-    return page(
+        labels = [field_label(t, name) for name in _field_names(exc)]
+        detail = t("error.control-character", fields=", ".join(labels))
+    wait = retry_after(exc)
+    if wait is not None:
+        detail = t("error.wait", wait=minutes_in_words(lang, wait))
+    answer = page(
         request,
         "error.html",
         status_code=status,
@@ -78,6 +87,30 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
         code=code if status < 500 else None,
         original=message if status < 500 else None,
     )
+    if wait is not None:
+        answer.headers["Retry-After"] = str(wait)
+    return answer
+
+
+# A form field's label as the form shows it: `f.field("<name>", t("<key>")` in a template.
+FORM_FIELD = re.compile(r'\b[fc]\.(?:field|textarea|select|radios)\("([\w-]+)",\s*t\("([\w.-]+)"')
+
+
+@cache
+def _template_labels() -> dict[str, str]:
+    """Each field name with the one label key the templates give it (a name that forms label
+    differently, such as `name`, has its own `field.<name>` text instead)."""
+    found: dict[str, set[str]] = {}
+    for template in TEMPLATES.rglob("*.html"):
+        for name, key in FORM_FIELD.findall(template.read_text(encoding="utf-8")):
+            found.setdefault(name, set()).add(key)
+    return {name: keys.pop() for name, keys in found.items() if len(keys) == 1}
+
+
+def field_label(t: Translate, name: str) -> str:
+    """What a person calls a form field: its label, not the name the form posts."""
+    key = f"field.{name}" if f"field.{name}" in MESSAGES else _template_labels().get(name)
+    return f"'{t(key)}'" if key else name
 
 
 def _field_names(exc: ControlCharacterError) -> list[str]:

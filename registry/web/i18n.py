@@ -46,6 +46,18 @@ def translator(lang: Lang) -> Translate:
     return t
 
 
+def count_in_words(lang: Lang, count: int, key: str) -> str:
+    """'1 minuut' / '3 minuten': a number with the singular or plural of `key` (messages
+    `<key>.one` and `<key>.other`, each with `{count}`)."""
+    form = "one" if count == 1 else "other"
+    return MESSAGES[f"{key}.{form}"][LANGS.index(lang)].format(count=count)
+
+
+def minutes_in_words(lang: Lang, seconds: int) -> str:
+    """A wait in whole minutes, rounded up: '1 minuut', '15 minuten'."""
+    return count_in_words(lang, max(1, -(-seconds // 60)), "count.minutes")
+
+
 def day_in_words(lang: Lang, value: dt.date | dt.datetime | None) -> str:
     """'3 maart 2031' / '3 March 2031' (a moment on the Dutch calendar): words read easier
     than 03-03-2031."""
@@ -72,7 +84,8 @@ def status_change(lang: Lang, status: str, at: dt.datetime | None, reason: str |
     return f"{head}. {t('status_change.reason', reason=words)}."
 
 
-def error_text(lang: Lang, code: str, fallback: str) -> str:
-    """A domain error in plain words: our own text for known codes, else the service's."""
-    texts = MESSAGES.get(f"error.{code}")
+def error_text(lang: Lang, code: str, fallback: str, area: str | None = None) -> str:
+    """A domain error in plain words: the area's own text (`<area>.error.<code>`, for a form
+    that says it its own way), else the shared one (`error.<code>`), else the service's."""
+    texts = (area and MESSAGES.get(f"{area}.error.{code}")) or MESSAGES.get(f"error.{code}")
     return texts[LANGS.index(lang)] if texts else fallback

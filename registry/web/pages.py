@@ -3,6 +3,8 @@ reading forms, and safe redirects."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import partial
 from typing import Any, TypeVar
@@ -15,10 +17,10 @@ from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from registry.wallet.holders import EmailNotVerifiedError
-from registry.web.i18n import error_text, lang_of, status_change, translator
+from registry.web.i18n import error_text, lang_of, minutes_in_words, status_change, translator
 from schemas.common import Actor, Role
-from schemas.errors import DomainError, NotAuthenticatedError
+from schemas.errors import DomainError
+from schemas.errors.accounts import EmailNotVerifiedError, NotSignedInError
 from schemas.text import require_clean
 
 T = TypeVar("T")
@@ -82,7 +84,7 @@ def signed_in(connection: Connection) -> WebUser:
     your address" page). Which roles may see a page its guard says (`schemas.access`)."""
     user = web_user_of(connection)
     if user is None:
-        raise NotAuthenticatedError("sign in first", code="not-signed-in")
+        raise NotSignedInError("sign in first")
     if not user.verified:
         raise EmailNotVerifiedError("confirm your e-mail address first")
     return user
@@ -115,9 +117,32 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
     )
 
 
-def error_message(request: AnyRequest, error: DomainError) -> str:
-    """A domain error in the visitor's language, for showing on a form."""
-    return error_text(lang_of(request), error.code, error.message)
+def error_message(request: AnyRequest, error: DomainError, area: str | None = None) -> str:
+    """A domain error in the visitor's language, for showing on a form (in the words of the
+    form's area when it has its own: `error_text`; with the real wait for a limit that says
+    how long it holds)."""
+    lang = lang_of(request)
+    if "retryAfter" in error.extra:
+        wait = minutes_in_words(lang, int(error.extra["retryAfter"]))
+        return translator(lang)("error.wait", wait=wait)
+    return error_text(lang, error.code, error.message, area)
+
+
+# The Dutch way of writing a date (31-12-2030, also with / or .), besides ISO.
+DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def form_date(text: str) -> dt.date | None:
+    """A date typed in a form: ISO (what a date picker sends) or the Dutch way, 31-12-2030;
+    None when empty. ValueError when it is no date: every form reads dates the same way."""
+    text = text.strip()
+    if not text:
+        return None
+    match = DUTCH_DATE.match(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        return dt.date(year, month, day)
+    return dt.date.fromisoformat(text)
 
 
 def safe_next(target: str | None, default: str = "/") -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from litestar.testing import AsyncTestClient
 
 from catalogue.esco import ESCO_GREEN_SKILLS_CSV, ESCO_GREEN_SKILLS_NL_CSV
@@ -15,11 +14,6 @@ from tests.conftest import Accounts
 Client = AsyncTestClient[Any]
 INSULATE = "http://data.europa.eu/esco/skill/insulate-test-0003"
 HTML = {"Accept": "text/html"}
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 async def test_esco_import_per_language_keeps_the_other_languages(

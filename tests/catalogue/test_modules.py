@@ -11,11 +11,6 @@ from tests.catalogue.helpers import CHARGER, HEAT_PUMP, Catalogue, module_body
 from tests.conftest import Accounts
 
 
-@pytest.fixture
-async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def test_provider_creates_and_publishes_module(
     client: AsyncTestClient[Any], cat: Catalogue
 ) -> None:

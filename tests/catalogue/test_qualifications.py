@@ -11,11 +11,6 @@ from tests.catalogue.helpers import Catalogue
 from tests.conftest import Accounts
 
 
-@pytest.fixture
-async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def test_qualification_adds_up_modules(client: AsyncTestClient[Any], cat: Catalogue) -> None:
     vop = await cat.module(title="NEN 3140 VOP")
     laadpaal = await cat.module(title="Laadpaalmonteur")

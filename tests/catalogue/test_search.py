@@ -13,14 +13,8 @@ from litestar.testing import AsyncTestClient
 
 import catalogue.search as catalogue_search
 from tests.catalogue.helpers import CHARGER, HEAT_PUMP, SOLAR, Catalogue
-from tests.conftest import Accounts
 
 URL = "/api/catalogue/modules"
-
-
-@pytest.fixture
-async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 # Text that shares no word with the default module body (laadpalen, Laadpaalmonteur).

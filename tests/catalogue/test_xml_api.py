@@ -24,11 +24,6 @@ LAUGHS = b"""<?xml version="1.0"?>
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><lolz>&lol3;</lolz>"""
 
 
-@pytest.fixture
-async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def _fill(cat: Catalogue) -> list[dict[str, Any]]:
     modules = [
         await cat.module(),
@@ -87,6 +82,8 @@ async def test_elm_export_validates_against_xsd(
     assert schema.validate(root), schema.error_log.last_error
 
 
+# Empties the database between export and import.
+@pytest.mark.committed
 async def test_elm_round_trip_gives_the_same_modules(
     client: AsyncTestClient[Any], cat: Catalogue, accounts: Accounts, engine: AsyncEngine
 ) -> None:
@@ -112,6 +109,7 @@ async def test_elm_round_trip_gives_the_same_modules(
     assert response.json() == {"created": 2, "updated": 0, "unchanged": 0}
     assert await _documents(client, modules) == before
     again = await client.post("/api/catalogue/import", content=exported, headers=provider_a)
+    assert again.status_code == 200  # nothing was created
     assert again.json() == {"created": 0, "updated": 0, "unchanged": 2}
     assert (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()[
         "publishedVersion"
@@ -241,3 +239,24 @@ async def test_edudex_export_per_module(client: AsyncTestClient[Any], cat: Catal
         params={"format": "edudex", "moduleId": "00000000-0000-4000-8000-000000000000"},
     )
     assert unknown.status_code == 404
+
+
+async def test_elm_export_of_one_module_like_edudex(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    modules = await _fill(cat)
+    draft = await cat.module(title="Nog niet gepubliceerd", publish=False)
+    response = await client.get(
+        "/api/catalogue/export", params={"format": "elm", "moduleId": modules[1]["id"]}
+    )
+    assert response.status_code == 200, response.text
+    root = etree.fromstring(response.content)
+    schema = load_loq_schema()
+    assert schema.validate(root), schema.error_log.last_error
+    assert [str(m.id) for m in import_loq(parse_xml(response.content))] == [modules[1]["id"]]
+    assert b"Testkwalificatie" not in response.content  # made of more modules than this one
+    for unknown in ("00000000-0000-4000-8000-000000000000", draft["id"]):
+        answer = await client.get(
+            "/api/catalogue/export", params={"format": "elm", "moduleId": unknown}
+        )
+        assert (answer.status_code, answer.json()["code"]) == (404, "module-not-found")

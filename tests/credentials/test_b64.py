@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from credentials.b64 import EncodingError, b64url_decode, b64url_encode
+from credentials.b64 import b64url_decode, b64url_encode
+from schemas.errors.credentials import EncodingError
 
 
 @pytest.mark.parametrize("size", [0, 1, 2, 3, 4, 5, 31, 32, 64, 1000])

@@ -9,14 +9,9 @@ from typing import Any
 
 import pytest
 
-from credentials.contexts import (
-    CONTEXTS,
-    UnknownContextError,
-    context_bytes,
-    document_loader,
-    load_context,
-)
+from credentials.contexts import CONTEXTS, context_bytes, document_loader, load_context
 from schemas.errors import InvalidInputError
+from schemas.errors.credentials import UnknownContextError
 
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 

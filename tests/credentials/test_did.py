@@ -14,7 +14,8 @@ from credentials.did import (
     keys_from_did_document,
     xsd_datetime,
 )
-from credentials.keys import KeyFormatError, SigningKey
+from credentials.keys import SigningKey
+from schemas.errors.credentials import KeyFormatError
 
 DID = "did:web:registry.example:issuers:acme"
 

@@ -15,7 +15,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from credentials.issue import CredentialInputError, issue_deelcertificaat, issue_evc
+from credentials.issue import issue_deelcertificaat, issue_evc
 from credentials.keys import SigningKey
 from schemas.credentials import (
     AchievementCredentialDoc,
@@ -33,6 +33,7 @@ from schemas.credentials import (
     SignedCredentialPayload,
     StandardInput,
 )
+from schemas.errors.credentials import CredentialInputError
 
 GOLDEN = Path(__file__).parent / "golden"
 ISSUER = Party(

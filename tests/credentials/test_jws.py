@@ -12,15 +12,9 @@ import msgspec
 import pytest
 
 from credentials.b64 import b64url_decode, b64url_encode
-from credentials.jws import (
-    JwsError,
-    ParsedJws,
-    parse_compact,
-    sign_compact,
-    strict_json,
-    verify_jws,
-)
+from credentials.jws import ParsedJws, parse_compact, sign_compact, strict_json, verify_jws
 from credentials.keys import SigningKey, VerifyingKey
+from schemas.errors.credentials import JwsError
 
 KID = "did:web:registry.example:issuers:acme#key-1"
 PAYLOAD = b'{"iss":"did:web:registry.example:issuers:acme","sub":"did:key:z6Mk","n":1}'

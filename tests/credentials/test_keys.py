@@ -7,7 +7,6 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from credentials.b64 import b64url_decode, b64url_encode
 from credentials.keys import (
-    KeyFormatError,
     SigningKey,
     VerifyingKey,
     did_key,
@@ -15,6 +14,7 @@ from credentials.keys import (
     unwrap_key,
     wrap_key,
 )
+from schemas.errors.credentials import KeyFormatError
 
 # RFC 8037 appendix A.1-A.3.
 RFC8037_D = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"

@@ -18,8 +18,9 @@ from jsonschema import Draft201909Validator
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
-from credentials.issue import CredentialInputError, issue_deelcertificaat, issue_evc
+from credentials.issue import issue_deelcertificaat, issue_evc
 from credentials.keys import SigningKey
+from schemas.errors.credentials import CredentialInputError
 from tests.credentials.test_issue import (
     KID,
     deelcertificaat_input,

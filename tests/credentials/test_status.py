@@ -10,14 +10,8 @@ import zlib
 import pytest
 
 from credentials.b64 import b64url_encode
-from credentials.status import (
-    MIN_SIZE,
-    StatusList,
-    StatusListError,
-    StatusListFullError,
-    status_entry,
-    status_list_credential,
-)
+from credentials.status import MIN_SIZE, StatusList, status_entry, status_list_credential
+from schemas.errors.credentials import StatusListError, StatusListFullError
 
 # The encodedList of the Bitstring Status List v1.0 examples: 131,072 zero bits.
 SPEC_EXAMPLE = "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA"

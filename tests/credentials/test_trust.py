@@ -16,13 +16,13 @@ from credentials.trust import (
     TrustedIssuer,
     TrustedKey,
     TrustList,
-    TrustListError,
     covers,
     load_trust_list,
     load_trust_list_unverified,
     own_scope,
     sign_trust_list,
 )
+from schemas.errors.credentials import TrustListError
 from schemas.trust import AccreditationKind, TrustListDocument
 
 OPERATOR = "did:web:registry.example"

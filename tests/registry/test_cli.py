@@ -16,6 +16,9 @@ from catalogue.esco import ESCO_GREEN_SKILLS_NL_CSV, parse_esco_csv
 from registry.cli import main
 from registry.settings import Settings
 
+# The CLI opens the test database itself.
+pytestmark = pytest.mark.committed
+
 RUN = {
     "startDate": "2031-01-06",
     "endDate": "2031-01-07",

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import msgspec
+import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -229,6 +230,8 @@ def test_plain_json_stays_trusted_and_is_reported_unsigned(tmp_path: Path) -> No
     assert "trust-list-overlap" in twice.stderr
 
 
+# The CLI opens the test database itself.
+@pytest.mark.committed
 async def test_the_registry_database_anchors_signed_lists(
     tmp_path: Path,
     database_url: str,

@@ -18,6 +18,7 @@ from registry.cli import main
 from schemas.credentials import Party
 from tests.credentials.test_issue import deelcertificaat_input
 from tests.credentials.test_verify import ISSUER_DID, REVOCATION, World
+from tests.credentials.test_verify_scope import _module, _prefix_scoped
 
 
 def _files(world: World, tmp_path: Path, token: str) -> list[str]:
@@ -169,3 +170,19 @@ def test_unusable_key_documents_exit_2_with_a_code(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, [*args, "--key-document", str(bad)])
         assert result.exit_code == 2, (content, result.output)
         assert "bad-key-document" in result.stderr
+
+
+def test_the_cli_matches_prefix_scopes_on_normalised_urls(tmp_path: Path) -> None:
+    """`registry verify` uses the one scope rule of the trust list (QA 18d): a dot segment
+    cannot walk out of a prefix; an upper-case host is the same host."""
+    world = World()
+    world.trust_list = _prefix_scoped(world, "https://example.org/modules/")
+    inside = world.credential(module=_module(url="https://EXAMPLE.org/modules/1"))
+    result = CliRunner().invoke(main, [*_files(world, tmp_path, inside), "--json"])
+    assert result.exit_code == 0, result.output
+    escape = world.credential(module=_module(url="https://example.org/modules/../other/1"))
+    result = CliRunner().invoke(main, [*_files(world, tmp_path, escape), "--json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert report["verdict"] == "invalid"
+    assert {c["name"]: c["code"] for c in report["checks"]}["schema"] == "invalid-achievement-id"

@@ -14,22 +14,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from catalogue.models import Competence, ModuleVersion
 from registry.models import Account, Credential
+from registry.web.errors import field_label
+from registry.web.i18n import translator
 from schemas.text import control_character
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import Accounts
 from tests.registry.issuing.test_issuance import accredited_module, certificate
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import HTML, Browser
-from tests.web.provider_helpers import provider, world
+from tests.web.provider_helpers import provider
 
 Client = AsyncTestClient[Any]
 Sessions = async_sessionmaker[AsyncSession]
-__all__ = ["provider", "world"]  # fixtures, used by name
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
+__all__ = ["provider"]  # a fixture, used by name
 
 
 async def count(sessionmaker: Sessions, model: Any) -> int:
@@ -171,7 +167,7 @@ async def test_a_form_with_a_control_character_is_a_422_page(
     assert page.status_code == 422
     assert page.headers["content-type"].startswith("text/html")
     assert "onzichtbaar stuurteken" in page.text
-    assert "Het gaat om: name." in page.text
+    assert "Het gaat om: &#39;Naam&#39;." in page.text  # the label, not the field's name
     assert await count(sessionmaker, Account) == 0
     search = await client.get("/catalogus?q=a%00", headers=HTML)
     assert search.status_code == 400
@@ -212,3 +208,9 @@ async def test_a_cohort_file_with_a_control_character_names_the_row(
     assert re.findall(r'<th scope="row">(\d+)</th>', answer.text) == ["3"]
     assert "In deze rij staat een onzichtbaar stuurteken" in answer.text
     assert await count(sessionmaker, Credential) == 0
+
+
+def test_a_field_is_named_by_its_label_in_the_visitors_language() -> None:
+    assert field_label(translator("nl"), "recipient") == "'E-mailadres van de werkgever'"
+    assert field_label(translator("en"), "name") == "'Name'"
+    assert field_label(translator("nl"), "not_a_field") == "not_a_field"

@@ -41,6 +41,7 @@ WALLET = frozenset({"worker", "coach"})
 # None: no role guard (public, or any account where the route takes `actor`).
 ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/health"): None,
+    ("GET", "/favicon.ico"): None,
     # The catalogue.
     ("GET", "/api/catalogue/providers"): None,
     ("POST", "/api/catalogue/providers"): OPERATOR,

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import func, select
 
-from tests.conftest import Accounts
+from registry.models import ShareView
 from tests.registry.wallet_helpers import World
 
 # Differ between any two responses, whatever the method.
@@ -29,11 +28,11 @@ class Answer:
         return {k: v for k, v in self.headers.items() if k not in VOLATILE}
 
 
-def asgi(
+async def asgi(
     client: AsyncTestClient[Any], method: str, path: str, headers: dict[str, str] | None = None
 ) -> Answer:
-    """One request straight through the ASGI interface, on the loop the test client runs the
-    app on (its database connections belong to that loop); every body chunk is kept."""
+    """One request straight through the ASGI interface, in the test's event loop, where the
+    run's app and the test's database connection live; every body chunk is kept."""
     raw_path, _, query = path.partition("?")
     scope = {
         "type": "http",
@@ -60,20 +59,10 @@ def asgi(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    with client.portal() as portal:
-        portal.call(client.app, scope, receive, send)
+    await client.app(scope, receive, send)
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return Answer(start["status"], start.get("headers", []), body)
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_head_everywhere_get_is(world: World) -> None:
@@ -94,8 +83,8 @@ async def test_head_everywhere_get_is(world: World) -> None:
     ]
     client = world.client
     for path in paths:
-        get = asgi(client, "GET", path)
-        head = asgi(client, "HEAD", path)
+        get = await asgi(client, "GET", path)
+        head = await asgi(client, "HEAD", path)
         assert get.status == 200, (path, get.body[:300])
         assert head.status == 200, (path, head.status)
         assert head.body == b"", path
@@ -103,11 +92,38 @@ async def test_head_everywhere_get_is(world: World) -> None:
         assert head.headers["content-length"] == str(len(get.body)), path
 
     # The status list's cache headers, and a conditional HEAD like a conditional GET.
-    head = asgi(client, "HEAD", status_list)
+    head = await asgi(client, "HEAD", status_list)
     assert head.headers["etag"]
     assert "max-age" in head.headers["cache-control"]
-    again = asgi(client, "HEAD", status_list, {"If-None-Match": head.headers["etag"]})
+    again = await asgi(client, "HEAD", status_list, {"If-None-Match": head.headers["etag"]})
     assert (again.status, again.body) == (304, b"")
     # A page that does not exist is 404 for HEAD too; a POST-only path stays 405.
-    assert asgi(client, "HEAD", "/catalogus/modules/not-a-module").status == 404
-    assert asgi(client, "HEAD", "/api/verify").status == 405
+    assert (await asgi(client, "HEAD", "/catalogus/modules/not-a-module")).status == 404
+    assert (await asgi(client, "HEAD", "/api/verify")).status == 405
+
+
+async def _views(world: World) -> int:
+    async with world.sessionmaker() as session:
+        return int(await session.scalar(select(func.count()).select_from(ShareView)) or 0)
+
+
+async def test_a_head_of_a_share_is_not_a_view(world: World) -> None:
+    worker = await world.person("worker", "sanne@example.nl")
+    employer = await world.person("employer", "hr@noord.example", "HR Noord")
+    issued = await world.issue(worker)
+    share = await world.share(worker, [issued["id"]], employer.id)
+    link = share["url"].removeprefix("http://testserver.local")
+    received = f"/api/shares/received/{share['id']}"
+    for path, headers in (
+        (link, {}),
+        (link, {"Accept": "text/html"}),
+        (link, {"Accept": "application/vp+jwt"}),
+        (received, employer.headers),
+    ):
+        head = await asgi(world.client, "HEAD", path, headers)
+        assert (head.status, head.body) == (200, b""), path
+    assert await _views(world) == 0
+    # The same GETs are views, each of them.
+    for path, headers in ((link, {}), (received, employer.headers)):
+        assert (await asgi(world.client, "GET", path, headers)).status == 200
+    assert await _views(world) == 2

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.issuers import keys
 from registry.models import IssuerKey
 from registry.settings import Settings
+
+# Concurrent transactions, each on a connection of its own.
+pytestmark = pytest.mark.committed
 
 
 async def test_first_signatures_at_once_make_one_key(

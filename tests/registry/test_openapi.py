@@ -48,7 +48,7 @@ async def test_error_statuses_follow_from_the_route(client: AsyncTestClient[Any]
     def statuses(label: str) -> set[str]:
         return set(ops[label]["responses"])
 
-    # Body (400, 413, 422), token (401), declared (403, 409).
+    # Body (400, 413, 415, 422), token (401), declared (403, 409).
     assert statuses("POST /api/catalogue/modules") == {
         "201",
         "400",
@@ -56,6 +56,7 @@ async def test_error_statuses_follow_from_the_route(client: AsyncTestClient[Any]
         "403",
         "409",
         "413",
+        "415",
         "422",
     }
     # A path id (404) and an optional token.
@@ -162,7 +163,7 @@ async def test_the_rules_on_a_route_of_their_own() -> None:
     async with AsyncTestClient(app) as client:
         ops = await operations(client)
     made = ops["POST /api/things/{thing_id}"]
-    assert set(made["responses"]) == {"201", "400", "401", "404", "409", "413", "422"}
+    assert set(made["responses"]) == {"201", "400", "401", "404", "409", "413", "415", "422"}
     assert made["security"] == [{"bearer": []}]
     assert set(ops["GET /api/things/{thing_id}"]["responses"]) == {"200", "400", "404"}
     assert "security" not in ops["GET /api/things/{thing_id}"]

@@ -5,19 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from litestar.routes import HTTPRoute
 from litestar.testing import AsyncTestClient
 
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import Accounts
 
 NUMBER = re.compile(r"\{[a-z_]+:int\}")
-
-
-@pytest.fixture
-async def cat(client: AsyncTestClient[Any], accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 def number_routes(client: AsyncTestClient[Any]) -> list[str]:
@@ -45,3 +38,18 @@ async def test_every_number_in_a_path_is_bounded(
     # Numbers that name something still work.
     version = await client.get(f"/api/catalogue/modules/{module['id']}/versions/1")
     assert version.status_code == 200
+
+
+async def test_a_number_in_a_path_is_digits_only(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    """`/status/%201` named list 1: Python's int() reads spaces, signs and underscores."""
+    module = await cat.module()
+    version = f"/api/catalogue/modules/{module['id']}/versions/"
+    assert (await client.get(f"{version}1")).status_code == 200
+    for written in ("%201", "1%20", "+1", "01_0", "%2B1", "%D9%A1", "%EF%BC%91"):
+        for route in number_routes(client):
+            path = NUMBER.sub(written, route.replace("{module_id:uuid}", module["id"]))
+            response = await client.get(path, headers=cat.provider_a)
+            assert response.status_code == 404, (path, response.text)
+            assert response.json()["code"] == "not-found", path

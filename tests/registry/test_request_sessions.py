@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -14,6 +15,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import Accounts
+
+# The app's own pool and PostgreSQL's view of its connections.
+pytestmark = pytest.mark.committed
 
 
 @pytest.fixture
@@ -99,5 +103,37 @@ async def test_a_dependency_refusing_after_a_query_gives_the_connection_back(
         )
         assert response.status_code == 403
         assert response.json()["code"] == "no-consent"
+    assert app_engine(client).pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert await idle_in_transaction(engine) == 0
+
+
+async def test_a_refusal_on_api_me_logs_no_error_and_leaks_nothing(
+    client: AsyncTestClient[Any],
+    accounts: Accounts,
+    engine: AsyncEngine,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A 403 from a later dependency (employer token, coach without consent) leaves the
+    request's session to one owner: nothing rolls back a session another close is ending
+    (`IllegalStateChangeError` ... `Task exception was never retrieved`)."""
+    refused = [
+        (await accounts.headers("employer"), "wallet-forbidden"),
+        ({**(await accounts.headers("coach")), "X-On-Behalf-Of": str(uuid.uuid4())}, "no-consent"),
+    ]
+    caplog.set_level(logging.DEBUG)
+    for _ in range(3):
+        for headers, code in refused:
+            for path in ("/api/me/cv", "/api/me/audit", "/api/me/credentials"):
+                response = await client.get(path, headers=headers)
+                assert response.status_code == 403
+                assert response.json()["code"] == code
+    # What a forgotten generator or task does happens when the collector and the loop get to it.
+    for _ in range(3):
+        gc.collect()
+        await asyncio.sleep(0.05)
+    text_logged = caplog.text
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert "never retrieved" not in text_logged
+    assert "IllegalStateChangeError" not in text_logged
     assert app_engine(client).pool.checkedout() == 0  # type: ignore[attr-defined]
     assert await idle_in_transaction(engine) == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -117,18 +117,21 @@ ID_QUERIES: dict[str, Any] = {
 
 
 @pytest.fixture(scope="module")
-async def demo(settings: Settings) -> Demo:
-    """The demo data set on an empty database."""
+async def demo(settings: Settings) -> AsyncIterator[Demo]:
+    """The demo data set, committed on the empty database for this module's tests (the apps
+    they run have engines of their own), and emptied after them."""
     engine = make_engine(settings.database_url)
-    await empty_database(engine)
-    async with make_sessionmaker(engine)() as session, session.begin():
-        tokens = await load_demo(session, settings)
-        ids = {
-            name: [v if isinstance(v, int) else str(v) for v in await session.scalars(query)]
-            for name, query in ID_QUERIES.items()
-        }
-    await engine.dispose()
-    return Demo(tokens=tokens, ids={name: values for name, values in ids.items() if values})
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            tokens = await load_demo(session, settings)
+            ids = {
+                name: [v if isinstance(v, int) else str(v) for v in await session.scalars(query)]
+                for name, query in ID_QUERIES.items()
+            }
+        yield Demo(tokens=tokens, ids={name: values for name, values in ids.items() if values})
+    finally:
+        await empty_database(engine)
+        await engine.dispose()
 
 
 @pytest.fixture

@@ -106,13 +106,15 @@ def live_server(
         "REGISTRY_SMTP_URL": smtp[1],
         "REGISTRY_RUN_JOBS": "1",
     }
-    registry = [str(Path(sys.executable).parent / "registry")]
-    demo = subprocess.run([*registry, "demo"], env=env, check=True, capture_output=True)
+    # `registry demo` and `registry serve`, with passwords that hash in microseconds.
+    registry = [sys.executable, "-m", "tests.web.live_app"]
+    demo = subprocess.run([*registry, "demo"], env=env, cwd=ROOT, check=True, capture_output=True)
     tokens = json.loads(demo.stdout)
     log = (tmp / "server.log").open("wb")
     server = subprocess.Popen(
-        [*registry, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [*registry, "serve", "127.0.0.1", str(port)],
         env=env,
+        cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -13,6 +13,7 @@ from registry.accounts.accounts import create_account
 from registry.accounts.signin import set_password
 from registry.models import Account
 from schemas.common import Role
+from tests.conftest import PASSWORDS
 
 HTML = {"Accept": "text/html"}
 PASSWORD = "een-goed-wachtwoord"
@@ -61,7 +62,7 @@ async def person(
         account = existing or await create_account(
             session, role=role, name=name or f"Test {role}", email=email, provider_slug=provider
         )
-        set_password(account, PASSWORD)
+        set_password(account, PASSWORD, PASSWORDS)
     return account
 
 

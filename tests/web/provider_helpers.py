@@ -9,18 +9,11 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import Browser, signed_in
 
 Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    """opleider-a (accredited, with a published laadpaalmonteur module) and opleider-b."""
-    return await World(client, accounts, sessionmaker).setup()
 
 
 @pytest.fixture

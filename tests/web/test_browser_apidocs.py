@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import Page, Request, expect
+
+pytestmark = pytest.mark.browser
 
 
 def test_the_api_documentation_loads_only_from_this_server(page: Page) -> None:

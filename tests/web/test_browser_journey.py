@@ -19,6 +19,8 @@ from tests.web.conftest import (
     sign_in,
 )
 
+pytestmark = pytest.mark.browser
+
 HEAT_PUMP_COMPETENCE = "http://data.europa.eu/esco/skill/00735755-adc6-4ea0-b034-b8caff339c9f"
 
 

@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import update
 
@@ -25,6 +26,8 @@ from registry.models import Share
 from registry.web.i18n import day_in_words
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
 from tests.web.conftest import LiveServer, assert_accessible, assert_fits_width, sign_in
+
+pytestmark = pytest.mark.browser
 
 WORKER = {"email": f"worker@{DEMO_DOMAIN}", "name": "Sam de Vries"}
 HEAT_PUMP = "http://data.europa.eu/esco/skill/00735755-adc6-4ea0-b034-b8caff339c9f"

@@ -7,24 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import Credential
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import CHARGER, World
 from tests.web.helpers import HTML, person, signed_in
 
 Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
 INSULATE = "http://data.europa.eu/esco/skill/insulate-test-0003"
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def english_only_module(world: World) -> dict[str, Any]:

@@ -21,7 +21,6 @@ from registry.models import Credential, Share
 from registry.web.i18n import day_in_words
 from registry.web.worker import certificate_pdf
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
-from tests.conftest import Accounts
 from tests.registry.wallet.test_achieved_competences import FAILED, PASSED, evc_body
 from tests.registry.wallet_helpers import Person, World
 from tests.web.helpers import HTML, Browser, signed_in
@@ -30,11 +29,6 @@ Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
 HOLDER = "Op naam van: <strong>Sam de Vries</strong>"
 COMPARE = "Vergelijk deze naam met een identiteitsbewijs van de persoon."
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _sam(world: World, email: str = "sam@example.nl") -> tuple[Person, Browser]:
@@ -168,6 +162,44 @@ async def test_why_and_when_a_credential_was_revoked_shows_wherever_its_status_d
     assert why in _pdf_text(pdf.content)
     valid = await browser.get(f"/mijn-cv/bewijzen/{await _row_id(world, kept['id'])}/pdf")
     assert f"Geldig op {today}" in _pdf_text(valid.content)
+
+
+async def test_every_page_and_the_pdf_name_the_holder_as_the_credential_does(
+    world: World, sessionmaker: Maker, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """The provider signed "Iemand Anders" for Sam's address: that is the name on the
+    certificate, its PDF and the provider's page, as on the signed credential and the check."""
+    worker, browser = await _sam(world)
+    await world.issue(worker)  # by account id: Sam's wallet carries the account's name
+    answer = await world.client.post(
+        "/api/credentials?reissue=true",
+        json={
+            "kind": "module-certificate",
+            "moduleId": world.module["id"],
+            "holder": {"email": "sam@example.nl", "name": "Iemand Anders"},
+        },
+        headers=world.provider,
+    )
+    assert answer.status_code == 201, answer.text
+    issued = answer.json()
+    row_id = await _row_id(world, issued["id"])
+    certificate = (await browser.get(f"/mijn-cv/bewijzen/{row_id}")).text
+    assert "<dt>Naam</dt><dd>Iemand Anders</dd>" in certificate
+    assert "<dd>Sam de Vries</dd>" not in certificate
+    monkeypatch.setattr(certificate_pdf, "DEJAVU", tmp_path)  # core fonts: plain text streams
+    pdf = _pdf_text((await browser.get(f"/mijn-cv/bewijzen/{row_id}/pdf")).content)
+    assert "(Iemand Anders) Tj" in pdf
+    assert "Sam de Vries" not in pdf
+    provider = await signed_in(
+        world.client, sessionmaker, "provider", "a@example.nl", provider="opleider-a"
+    )
+    page = (await provider.get(f"/aanbieder/bewijzen/{issued['id']}")).text
+    assert "<h1>Bewijs van Iemand Anders</h1>" in page
+    assert "Sam de Vries" not in page
+    listing = (await provider.get("/aanbieder/bewijzen")).text
+    assert listing.count("Iemand Anders") == listing.count("Sam de Vries") > 0  # one each
+    check = (await Browser(world.client).get(f"/controleren/bewijs/{issued['id'][9:]}")).text
+    assert "Op naam van: <strong>Iemand Anders</strong>" in check
 
 
 async def test_the_share_page_names_the_recipient_and_never_shows_an_address(

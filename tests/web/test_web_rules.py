@@ -51,3 +51,20 @@ def test_every_text_has_dutch_and_english_with_the_same_fields() -> None:
         if not dutch.strip() or not english.strip() or _fields(dutch) != _fields(english)
     ]
     assert wrong == []
+
+
+async def test_every_page_has_an_icon_and_favicon_ico_finds_it(
+    client: AsyncTestClient[Any],
+) -> None:
+    home = await client.get("/", headers=HTML)
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in home.text
+    icon = await client.get("/favicon.ico", follow_redirects=True)
+    assert icon.status_code == 200
+    assert icon.headers["content-type"].startswith("image/svg+xml")
+
+
+async def test_a_page_that_is_not_there_says_not_found(client: AsyncTestClient[Any]) -> None:
+    answer = await client.get("/bestaat-niet", headers=HTML)
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "404 · not-found" in answer.text

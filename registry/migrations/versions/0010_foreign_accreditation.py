@@ -2,7 +2,7 @@
 credential.verification (the report an imported credential got)
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 Create Date: 2026-12-03 00:10:00
 
 Hand-written. `POST /api/accreditations` with `issuer` and `keyDocument` (issue 13) keeps the
@@ -21,7 +21,7 @@ from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0010"
-down_revision: str | None = "0007"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import msgspec
 
-from registry.web.pages import fits, form_values
+from registry.web.pages import fits, form_date, form_values
 from schemas.common import NL_TIME, Email, NonEmpty, Uri
 from schemas.issuance import EvcIn
 from schemas.kinds import EVC
@@ -210,8 +210,10 @@ def _check_valid_until(raw: str, today: dt.date, errors: dict[str, str]) -> str 
     if not raw:
         return None
     try:
-        day = dt.date.fromisoformat(raw)
+        day = form_date(raw)
     except ValueError:
+        day = None
+    if day is None:
         errors["valid_until"] = "assessor.error.valid_until_invalid"
         return None
     if day <= today:

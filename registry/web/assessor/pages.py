@@ -30,7 +30,6 @@ from registry.web.assessor.form import (
     read_evc_form,
 )
 from registry.web.i18n import lang_of, translator
-from registry.web.messages import MESSAGES
 from registry.web.pages import (
     AnyRequest,
     WebUser,
@@ -42,17 +41,19 @@ from registry.web.pages import (
 from schemas.access import requires_role
 from schemas.common import NL_TIME, today_nl
 from schemas.errors import DomainError, PermissionDeniedError
+from schemas.errors.issuing import BadValidUntilError
+from schemas.errors.wallet import HolderNameRequiredError, HolderNotWorkerError, HolderRequiredError
 from schemas.kinds import EVC
 from schemas.levels import LEVEL_TOP
 
 HOME = "/beoordelaar"
 NEW = "/beoordelaar/evc/nieuw"
 # Which form field a refusal of the issuance service belongs to; others go on top of the form.
-FIELD_OF_CODE = {
-    "holder-not-worker": "candidate_email",
-    "holder-required": "candidate_email",
-    "holder-name-required": "candidate_name",
-    "bad-valid-until": "valid_until",
+FIELD_OF_ERROR: dict[type[DomainError], str] = {
+    HolderNotWorkerError: "candidate_email",
+    HolderRequiredError: "candidate_email",
+    HolderNameRequiredError: "candidate_name",
+    BadValidUntilError: "valid_until",
 }
 FORM_ID = "evc-form"
 
@@ -129,9 +130,8 @@ class AssessorPages(Controller):
         except DomainError as error:
             # Nothing of a refused record may stay behind in this request's transaction.
             await db_session.rollback()
-            own = f"assessor.error.{error.code}"
-            text = t(own) if own in MESSAGES else error_message(request, error)
-            errors = {FIELD_OF_CODE.get(error.code, FORM_ID): text}
+            text = error_message(request, error, "assessor")
+            errors = {FIELD_OF_ERROR.get(type(error), FORM_ID): text}
             return _form_page(request, form, errors, None, status_code=status_of(error))
         record_id = record_id_of(issued.id)
         return see_other(f"{HOME}/evc/{record_id}?vastgelegd=1")

@@ -21,6 +21,7 @@ from registry.accounts import flows
 from registry.accounts.links import Purpose
 from registry.accounts.signin import start_session
 from registry.mail.compose import opt_out_code
+from registry.mail.notices import notices_wanted, set_notices
 from registry.models import Account
 from registry.settings import Settings
 from registry.web.auth.pages import HOME_OF_ROLE
@@ -34,7 +35,8 @@ from registry.web.pages import (
     see_other,
     web_user_of,
 )
-from schemas.errors import DomainError, InvalidInputError, NotAuthenticatedError, NotFoundError
+from schemas.errors import DomainError, InvalidInputError, NotAuthenticatedError
+from schemas.errors.accounts import LinkUnknownError, NotSignedInError
 
 Code = Annotated[str | None, Parameter(query="code")]
 Address = Annotated[str | None, Parameter(query="adres")]
@@ -56,7 +58,7 @@ async def _own_account(request: AnyRequest, session: AsyncSession) -> Account:
     user = web_user_of(request)
     account = await session.get(Account, user.account_id) if user is not None else None
     if account is None:
-        raise NotAuthenticatedError("sign in first", code="not-signed-in")
+        raise NotSignedInError("sign in first")
     return account
 
 
@@ -73,7 +75,7 @@ async def _link_page(
     one button that uses it, with a password field unless the account's holder is signed in
     (`flows.check_confirmer`)."""
     if not code:
-        raise NotFoundError("this link is not complete", code="link-unknown")
+        raise LinkUnknownError("this link is not complete")
     account = await flows.link_account(session, code, purpose, _now())
     user = web_user_of(request)
     return page(
@@ -197,7 +199,7 @@ class AccountPages(Controller):
         """The page of a reset link: choose a new password (and, for an account whose address
         was never proven, its name and role)."""
         if not code:
-            raise NotFoundError("this link is not complete", code="link-unknown")
+            raise LinkUnknownError("this link is not complete")
         account = await flows.link_account(db_session, code, "reset", _now())
         return _reset_page(request, code, account, {"role": "worker"}, {})
 
@@ -211,6 +213,7 @@ class AccountPages(Controller):
         try:
             await flows.reset_password(
                 db_session,
+                settings,
                 values["code"],
                 str(data.get("password", "")),
                 _now(),
@@ -267,7 +270,7 @@ class AccountPages(Controller):
         notice: str | None,
         status: int = 200,
     ) -> Template:
-        wanted = await flows.notices_wanted(session, account.email or "")
+        wanted = await notices_wanted(session, account.email or "")
         return page(
             request,
             "account/settings.html",
@@ -336,7 +339,7 @@ class AccountPages(Controller):
         """Turn optional notices on or off for the account's address."""
         account = await _own_account(request, db_session)
         wanted = form_values(await read_form(request), "wanted")["wanted"] == "1"
-        await flows.set_notices(db_session, account.email or "", wanted=wanted)
+        await set_notices(db_session, account.email or "", wanted=wanted)
         return see_other(f"/account?klaar={'meldingen-aan' if wanted else 'meldingen-uit'}")
 
     @get("/meldingen-uit")
@@ -354,7 +357,7 @@ class AccountPages(Controller):
         """Stop optional notices to this address."""
         data = form_values(await read_form(request), "adres", "code")
         email = _checked_address(settings, data["adres"], data["code"])
-        await flows.set_notices(db_session, email, wanted=False)
+        await set_notices(db_session, email, wanted=False)
         return page(request, "account/opt_out.html", email=email, code=data["code"], done=True)
 
 
@@ -362,5 +365,5 @@ def _checked_address(settings: Settings, address: str | None, code: str | None) 
     """The address of a stop-notices link whose code matches it (else 404)."""
     email = (address or "").strip().lower()
     if not email or not code or not hmac.compare_digest(opt_out_code(settings, email), code):
-        raise NotFoundError("this link is not complete", code="link-unknown")
+        raise LinkUnknownError("this link is not complete")
     return email

@@ -23,7 +23,12 @@ from registry.accounts.flows import (
 )
 from registry.accounts.signin import authenticate, end_session, start_session
 from registry.settings import Settings
-from registry.web.auth.session import SESSION_COOKIE, session_cookie
+from registry.web.auth.session import (
+    SESSION_COOKIE,
+    is_known_client,
+    known_client_cookie,
+    session_cookie,
+)
 from registry.web.errors import CONFIRM_PAGE
 from registry.web.i18n import LANG_COOKIE, LANGS
 from registry.web.pages import (
@@ -35,7 +40,7 @@ from registry.web.pages import (
     safe_next,
     see_other,
 )
-from schemas.errors import DomainError
+from schemas.errors import DomainError, TooManyRequestsError
 
 NextPath = Annotated[str | None, Parameter(query="next")]
 Flag = Annotated[str | None, Parameter(query="bevestigd")]
@@ -85,20 +90,27 @@ class AuthPages(Controller):
         """Check e-mail and password; start a session and go on."""
         data = await read_form(request)
         values = form_values(data, "email", "next")
+        now = _now()
+        known = is_known_client(request, settings, values["email"])
+        password = str(data.get("password", ""))
         try:
-            account = await authenticate(db_session, values["email"], str(data.get("password", "")))
+            account = await authenticate(
+                db_session, settings, values["email"], password, now, known_client=known
+            )
         except DomainError as error:
-            return page(
+            answer = page(
                 request,
                 "auth/sign_in.html",
-                status_code=400,
+                status_code=429 if isinstance(error, TooManyRequestsError) else 400,
                 next=values["next"],
                 values=values,
                 errors={"password": error_message(request, error)},
             )
-        now = _now()
+            if "retryAfter" in error.extra:
+                answer.headers["Retry-After"] = str(error.extra["retryAfter"])
+            return answer
         token = await start_session(db_session, account, now)
-        cookies = [session_cookie(settings, token)]
+        cookies = [session_cookie(settings, token), known_client_cookie(settings, values["email"])]
         if not account.is_verified:
             # The next sign-in of an account whose address is not proven mails a link.
             await send_verification(db_session, settings, account, now, quiet_for=SIGN_IN_QUIET)

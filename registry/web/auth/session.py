@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 
 from litestar.datastructures import Cookie
 
@@ -12,6 +14,11 @@ from registry.web.pages import Connection, WebUser, signed_in
 from schemas.common import Actor
 
 SESSION_COOKIE = "llo_session"
+# Set at a successful sign-in: this browser knows the password of this address, so the
+# per-address lock on wrong passwords (`registry.accounts.signin.authenticate`) does not
+# hold it, and strangers who fail on purpose cannot lock the person out.
+KNOWN_CLIENT_COOKIE = "llo_known"
+KNOWN_CLIENT_LIFETIME = dt.timedelta(days=365)
 
 
 def session_cookie(settings: Settings, token: str, *, expire: bool = False) -> Cookie:
@@ -25,6 +32,28 @@ def session_cookie(settings: Settings, token: str, *, expire: bool = False) -> C
         samesite="lax",
         secure=settings.is_https,
     )
+
+
+def _known_client_code(settings: Settings, email: str) -> str:
+    message = f"known-client:{email.strip().lower()}".encode()
+    return hmac.new(settings.secret_key.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def known_client_cookie(settings: Settings, email: str) -> Cookie:
+    return Cookie(
+        key=KNOWN_CLIENT_COOKIE,
+        value=_known_client_code(settings, email),
+        max_age=int(KNOWN_CLIENT_LIFETIME.total_seconds()),
+        path="/inloggen",
+        httponly=True,
+        samesite="lax",
+        secure=settings.is_https,
+    )
+
+
+def is_known_client(connection: Connection, settings: Settings, email: str) -> bool:
+    sent = connection.cookies.get(KNOWN_CLIENT_COOKIE, "")
+    return hmac.compare_digest(sent, _known_client_code(settings, email))
 
 
 async def load_web_user(connection: Connection) -> None:

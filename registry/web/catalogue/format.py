@@ -36,7 +36,7 @@ class Formats:
         return self.t(f"catalogue.level.{level.scheme}", value=level.value)
 
     def hours(self, hours: int) -> str:
-        return self.t("catalogue.hours", n=hours)
+        return self.t("catalogue.hours_one") if hours == 1 else self.t("catalogue.hours", n=hours)
 
     def days(self, days: int) -> str:
         return self.t("catalogue.days_one") if days == 1 else self.t("catalogue.days", n=days)

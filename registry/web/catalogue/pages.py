@@ -17,6 +17,7 @@ from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import AnyRequest, page, web_user_of
 from schemas.errors import NotFoundError
+from schemas.errors.catalogue import NoSuchModuleError, QualificationNotFoundError
 
 QUALIFICATIONS_PER_PAGE = 50
 MAX_PAGE = 1_000
@@ -28,12 +29,12 @@ def _formats(request: AnyRequest) -> Formats:
     return Formats(lang, translator(lang))
 
 
-def _uuid(text: str, what: str) -> UUID:
+def _uuid(text: str, what: type[NotFoundError]) -> UUID:
     """A path's id; a malformed one is simply a page that does not exist."""
     try:
         return UUID(text)
     except ValueError:
-        raise NotFoundError(f"no {what} {text!r}", code=f"{what}-not-found") from None
+        raise what(f"no such id {text!r}") from None
 
 
 def _not_found(request: AnyRequest, what: str) -> Template:
@@ -77,7 +78,10 @@ class CataloguePages(Controller):
         user = web_user_of(request)
         try:
             module = await view_module(
-                db_session, base_url, user.actor if user else None, _uuid(module_id, "module")
+                db_session,
+                base_url,
+                user.actor if user else None,
+                _uuid(module_id, NoSuchModuleError),
             )
         except NotFoundError:
             return _not_found(request, "module")
@@ -115,7 +119,7 @@ class CataloguePages(Controller):
         """Show a qualification: its required modules and choice groups, with study load."""
         try:
             qualification = await get_qualification(
-                db_session, base_url, _uuid(qualification_id, "qualification")
+                db_session, base_url, _uuid(qualification_id, QualificationNotFoundError)
             )
         except NotFoundError:
             return _not_found(request, "qualification")

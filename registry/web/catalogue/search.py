@@ -7,7 +7,6 @@ date or level gets a clear message on the form instead of a bare 400.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any, get_args
 from urllib.parse import urlencode
@@ -17,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import SearchQuery, list_competences, list_providers, search_modules
 from registry.web.i18n import Translate
+from registry.web.pages import form_date
 from schemas.catalogue import CompetenceOut, DeliveryMode, SearchResult
 from schemas.common import today_nl
 from schemas.levels import LEVELS, level_key, parse_level_key
@@ -27,7 +27,6 @@ PAGE_SIZE = 20
 MAX_PAGE = 100_000 // PAGE_SIZE + 1
 MAX_LENGTH = 200
 MODES: tuple[str, ...] = get_args(DeliveryMode)
-DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
 class Outcome(msgspec.Struct, kw_only=True):
@@ -52,22 +51,11 @@ def form_of(params: Mapping[str, str]) -> tuple[dict[str, str], int]:
     return values, min(max(number, 1), MAX_PAGE)
 
 
-def parse_date(text: str) -> dt.date | None:
-    """ISO (what a date picker sends) or the Dutch way of writing, 31-12-2030."""
-    if not text:
-        return None
-    match = DUTCH_DATE.match(text)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-        return dt.date(year, month, day)
-    return dt.date.fromisoformat(text)
-
-
 def _dates(values: dict[str, str], errors: dict[str, str]) -> dict[str, dt.date | None]:
     dates: dict[str, dt.date | None] = {}
     for name in ("vanaf", "tot"):
         try:
-            dates[name] = parse_date(values[name])
+            dates[name] = form_date(values[name])
         except ValueError:
             errors[name] = "catalogue.error.date"
             dates[name] = None

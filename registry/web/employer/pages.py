@@ -13,6 +13,7 @@ from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.errors import status_of
+from registry.http import is_head
 from registry.settings import Settings
 from registry.sharing import share_links, shares, verification
 from registry.sharing.controllers import (
@@ -34,6 +35,7 @@ from registry.web.pages import AnyRequest, WebUser, page, read_form, web_user_of
 from schemas.access import requires_role
 from schemas.common import Actor
 from schemas.errors import DomainError, NotFoundError
+from schemas.errors.sharing import NotAShareUrlError, ShareGoneError, ShareNotFoundError
 from schemas.verification import Report
 from schemas.wallet import VerifyRequest
 
@@ -42,12 +44,11 @@ EMPLOYER = requires_role("employer")
 Done = Annotated[str | None, Parameter(query="klaar")]
 
 NO_STORE = {"Cache-Control": "no-store", "Vary": "Accept"}
-# Share errors on the check page, by the service's code, as our message keys.
-SHARE_ERRORS = {
-    "share-withdrawn": "share-gone",
-    "share-expired": "share-gone",
-    "share-not-found": "share-not-found",
-    "not-a-share-url": "not-a-share-url",
+# Share errors on the check page, by class, as our message keys (any other: not a credential).
+SHARE_ERRORS: dict[type[DomainError], str] = {
+    ShareGoneError: "share-gone",
+    ShareNotFoundError: "share-not-found",
+    NotAShareUrlError: "not-a-share-url",
 }
 
 
@@ -98,14 +99,18 @@ class EmployerPages(Controller):
         # The presentation for `Accept: application/vp+jwt`, JSON for no Accept or */* (as
         # before pages existed), a page only when HTML is asked for, as browsers do.
         if wants_presentation(request) or "text/html" not in request.headers.get("accept", ""):
-            opened = await shares.open_by_token(db_session, settings, token, viewer, via="link")
+            opened = await shares.open_by_token(
+                db_session, settings, token, viewer, via="link", viewed=not is_head(request)
+            )
             return await opened_response(db_session, settings, request, opened)
         who = viewer_of(request, viewer)
         return await self._share_page(
             request,
             db_session,
             settings,
-            shares.open_by_token(db_session, settings, token, who, via="link"),
+            shares.open_by_token(
+                db_session, settings, token, who, via="link", viewed=not is_head(request)
+            ),
         )
 
     @get("/werkgever", guards=[EMPLOYER])
@@ -119,7 +124,7 @@ class EmployerPages(Controller):
     ) -> Any:
         """Shared with me: the shares addressed to this employer."""
         received = await shares.received_shares(db_session, settings, user.actor)
-        notice = "auth.notice.confirmed" if done == "bevestigd" else None
+        notice = "account.notice.confirmed" if done == "bevestigd" else None
         return employer_page(request, "employer/received.html", received=received, notice=notice)
 
     @get("/werkgever/gedeeld/{share_id:uuid}", guards=[EMPLOYER])
@@ -132,7 +137,9 @@ class EmployerPages(Controller):
         share_id: UUID,
     ) -> Any:
         """One share addressed to this employer, opened (and logged) like its link."""
-        opened = shares.open_received(db_session, settings, user.actor, share_id)
+        opened = shares.open_received(
+            db_session, settings, user.actor, share_id, viewed=not is_head(request)
+        )
         return await self._share_page(request, db_session, settings, opened)
 
     async def _share_page(
@@ -144,13 +151,12 @@ class EmployerPages(Controller):
     ) -> Template:
         try:
             opened = await opening
-        except share_links.ShareGoneError:
+        except ShareGoneError:
             return problem_page(request, 410, "share.gone")
         except NotFoundError:
             return problem_page(request, 404, "share.not_found")
         report = await verification.verify_opened_share(db_session, settings, opened)
-        changes = await verification.status_changes(db_session, settings, report)
-        view = share_view(opened, report, changes)
+        view = share_view(opened, report)
         uris = [line.uri for line in view.competences]
         names = await competence_names(db_session, lang_of(request), uris)
         return employer_page(request, "employer/share.html", view=view, names=names)
@@ -181,12 +187,12 @@ class EmployerPages(Controller):
         except DomainError as error:
             # Nothing was written (a share is logged only once it opens), but be sure.
             await db_session.rollback()
-            key = f"employer.verify.error.{SHARE_ERRORS.get(error.code, 'not-a-credential')}"
+            known = (key for kind, key in SHARE_ERRORS.items() if isinstance(error, kind))
+            key = f"employer.verify.error.{next(known, 'not-a-credential')}"
             status = status_of(error) if status_of(error) in {404, 410} else 400
             errors = {"jws": _text(request, key)}
             return _verify_form(request, settings, status, {"jws": pasted}, errors)
-        changes = await verification.status_changes(db_session, settings, report)
-        return _result_page(request, report, changes)
+        return _result_page(request, report)
 
     @get("/controleren/bewijs/{credential_id:str}")
     async def get_stored_credential(
@@ -200,8 +206,7 @@ class EmployerPages(Controller):
         report = await verification.verify_request(
             db_session, settings, None, VerifyRequest(credential=row.jws)
         )
-        changes = await verification.status_changes(db_session, settings, report)
-        return employer_page(request, "employer/stored.html", card=cards_of(report, changes)[0])
+        return employer_page(request, "employer/stored.html", card=cards_of(report)[0])
 
 
 def _text(request: AnyRequest, key: str) -> str:
@@ -226,14 +231,12 @@ def _verify_form(
     )
 
 
-def _result_page(
-    request: AnyRequest, report: Report, changes: dict[str, verification.StatusChange]
-) -> Any:
+def _result_page(request: AnyRequest, report: Report) -> Any:
     return employer_page(
         request,
         "employer/verify_result.html",
         report=report,
-        cards=cards_of(report, changes),
+        cards=cards_of(report),
         is_presentation=report.credentials is not None,
         presentation_failed=presentation_failed(report),
     )

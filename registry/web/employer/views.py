@@ -8,14 +8,14 @@ Nothing here verifies anything: the reports come from the registry's one verifie
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
 from registry.models import Credential
 from registry.sharing.shares import OpenedShare
-from registry.sharing.verification import StatusChange
 from registry.web.i18n import Lang, day_in_words
+from registry.web.messages import MESSAGES
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Check, Report, Verdict
 
@@ -38,6 +38,15 @@ class VerdictCard:
     issuer_confirmed: bool = False
     status_reason: str | None = None
     status_changed_at: dt.datetime | None = None
+
+    @property
+    def reason(self) -> str:
+        """The message key saying why: a failed check's own text where it has one (a key
+        that is not the issuer's is no "try again later"), else the verdict's."""
+        for check in self.checks:
+            if check.status == "failed" and f"verdict_reason.{check.code}" in MESSAGES:
+                return f"verdict_reason.{check.code}"
+        return f"verdict_reason.{self.verdict}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +86,13 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def card_of(report: Report, changes: Mapping[str, StatusChange] | None = None) -> VerdictCard:
+def card_of(report: Report) -> VerdictCard:
     """A card for the report of one credential, with why and when it was revoked or suspended
-    where this registry knows (`registry.sharing.verification.status_changes`)."""
+    where this registry knows (`registry.sharing.verification.add_status_changes`)."""
     summary = report.credential
     if summary is None:
         return VerdictCard(report.verdict, None, None, None, None, None, None, report.checks)
-    change = (changes or {}).get(summary.id or "")
+    changed = summary.status_changed_at
     return VerdictCard(
         verdict=report.verdict,
         achievement=summary.achievement,
@@ -95,18 +104,16 @@ def card_of(report: Report, changes: Mapping[str, StatusChange] | None = None) -
         checks=report.checks,
         holder_name=summary.subject_name,
         issuer_confirmed=summary.trusted_issuer_name is not None,
-        status_reason=change.reason if change else None,
-        status_changed_at=change.at if change else None,
+        status_reason=summary.status_reason,
+        status_changed_at=dt.datetime.fromisoformat(changed) if changed else None,
     )
 
 
-def cards_of(
-    report: Report, changes: Mapping[str, StatusChange] | None = None
-) -> list[VerdictCard]:
+def cards_of(report: Report) -> list[VerdictCard]:
     """One card per credential: a presentation's credentials, or the one credential."""
     if report.credentials is not None:
-        return [card_of(item, changes) for item in report.credentials]
-    return [card_of(report, changes)]
+        return [card_of(item) for item in report.credentials]
+    return [card_of(report)]
 
 
 def presentation_failed(report: Report) -> bool:
@@ -137,12 +144,10 @@ def competences_of(cards: list[VerdictCard], rows: list[Credential]) -> list[Com
     return sorted(lines.values(), key=lambda c: (-len(c.achievements), c.label.lower()))
 
 
-def share_view(
-    opened: OpenedShare, report: Report, changes: Mapping[str, StatusChange] | None = None
-) -> ShareView:
+def share_view(opened: OpenedShare, report: Report) -> ShareView:
     """The page of an opened share from the report of its presentation. The recipient shows
     by account name only: anyone with the link sees this page, so never an address."""
-    cards = cards_of(report, changes) if report.credentials is not None else []
+    cards = cards_of(report) if report.credentials is not None else []
     return ShareView(
         holder_name=opened.wallet.name,
         recipient_name=opened.recipient_name,

@@ -10,6 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Je e-mailadres is bevestigd. Log in om verder te gaan.",
         "Your e-mail address is confirmed. Sign in to go on.",
     ),
+    # On the start page after the link's page confirmed the address (and signed the person in)
+    "account.notice.confirmed": (
+        "Je e-mailadres is bevestigd. Je bent nu ingelogd.",
+        "Your e-mail address is confirmed. You are now signed in.",
+    ),
     "auth.notice.reset": (
         "Je wachtwoord is veranderd. Je bent overal uitgelogd. Log in met je nieuwe wachtwoord.",
         "Your password was changed. You are signed out everywhere. Sign in with your new password.",
@@ -48,11 +53,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Het wachtwoord dat je koos voor dit account.",
         "The password you chose for this account.",
     ),
-    "link.not_yours": (
+    "link.not_yours.verify": (
         "Heb jij dit account niet gemaakt? Klik dan nergens op. Wil je zelf een account met "
         "dit e-mailadres? Kies dan 'Wachtwoord vergeten' bij Inloggen.",
         "Did you not make this account? Then do not click anything. Do you want an account "
         "with this e-mail address yourself? Choose 'Forgot your password' at Sign in.",
+    ),
+    # A change of address: the new address has no account (yet), so no reset helps there.
+    "link.not_yours.change-email": (
+        "Heb jij niet gevraagd om dit e-mailadres te gebruiken? Klik dan nergens op. Dan "
+        "verandert er niets. Wil je zelf een account met dit e-mailadres? Kies dan 'Account "
+        "maken'.",
+        "Did you not ask to use this e-mail address? Then do not click anything, and nothing "
+        "changes. Do you want an account with this e-mail address yourself? Choose 'Create "
+        "account'.",
     ),
     # Forgot password, choose a new one
     "forgot.title": ("Wachtwoord vergeten", "Forgot your password"),

@@ -222,6 +222,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This e-mail address belongs to an account that is not a worker. Use the candidate's "
         "own e-mail address.",
     ),
+    "assessor.error.holder-required": (
+        "Vul het e-mailadres en de naam van de kandidaat in.",
+        "Fill in the candidate's e-mail address and name.",
+    ),
     "assessor.error.holder-name-required": (
         "Vul de naam van de kandidaat in.",
         "Fill in the candidate's name.",
@@ -259,9 +263,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The candidate finds this EVC result in 'My CV'.",
     ),
     "assessor.record.in_cv_later": (
-        "De kandidaat vindt dit EVC-resultaat in 'Mijn cv', na het maken van een account met "
-        "{email}.",
-        "The candidate finds this EVC result in 'My CV', after creating an account with {email}.",
+        "Het EVC-resultaat komt in 'Mijn cv' zodra de kandidaat een account heeft met {email} "
+        "en dat adres heeft bevestigd.",
+        "The EVC result appears in 'My CV' once the candidate has an account with {email} and "
+        "has confirmed that address.",
     ),
     "assessor.record.another": ("Nog een EVC-resultaat vastleggen", "Record another EVC result"),
     "assessor.record.back": ("Naar alle EVC-resultaten", "Back to all EVC results"),

@@ -127,6 +127,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalogue.level.none": ("Geen niveau", "No level"),
     "catalogue.study_load": ("Studielast", "Study load"),
     "catalogue.hours": ("{n} uur", "{n} hours"),
+    "catalogue.hours_one": ("1 uur", "1 hour"),
     "catalogue.credits": ("Studiepunten", "Credits"),
     "catalogue.duration": ("Duur", "Duration"),
     "catalogue.days_one": ("1 dag", "1 day"),

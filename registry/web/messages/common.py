@@ -94,9 +94,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something you filled in is wrong.",
     ),
     "error.status.429": (
-        "Je hebt het te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.",
-        "Too many attempts. Wait a minute, then try again.",
+        "Je hebt het te vaak geprobeerd. Wacht even en probeer het dan opnieuw.",
+        "Too many attempts. Wait a while, then try again.",
     ),
+    "error.wait": (
+        "Je hebt het te vaak geprobeerd. Wacht {wait} en probeer het dan opnieuw.",
+        "Too many attempts. Wait {wait}, then try again.",
+    ),
+    "count.minutes.one": ("{count} minuut", "{count} minute"),
+    "count.minutes.other": ("{count} minuten", "{count} minutes"),
     "error.status.500": (
         "Er ging bij ons iets mis. Probeer het later nog eens.",
         "Something went wrong on our side. Please try again later.",
@@ -107,6 +113,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A field contains an invisible control character, for example from text copied from "
         "another program. Go back and type the text again. It is about: {fields}.",
     ),
+    # Fields that forms label in more than one way, named for an error about any of them
+    "field.name": ("Naam", "Name"),
+    "field.email": ("E-mailadres", "E-mail address"),
+    "field.password": ("Wachtwoord", "Password"),
+    "field.title": ("Titel", "Title"),
+    "field.description": ("Beschrijving", "Description"),
+    "field.status": ("Status", "Status"),
     "error.csrf": (
         "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
         "The form has expired. Reload the page and try again.",
@@ -120,11 +133,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choose a password of at least 10 characters.",
     ),
     "error.name-required": ("Vul je naam in.", "Fill in your name."),
+    "error.name-not-a-name": (
+        "Vul alleen je naam in, zonder link, e-mailadres of extra regels.",
+        "Fill in only your name, without a link, e-mail address or extra lines.",
+    ),
     "error.email-invalid": ("Vul een geldig e-mailadres in.", "Fill in a valid e-mail address."),
     "error.role-choice": ("Kies wat je bent.", "Choose what you are."),
     "error.role-not-allowed": (
         "Dit mag je niet doen met dit account.",
         "Your account may not do this.",
+    ),
+    "error.invalid-token": (
+        "Deze sleutel is onbekend of verlopen. Log opnieuw in.",
+        "This key is unknown or has expired. Sign in again.",
+    ),
+    "error.not-signed-in": (
+        "Log eerst in.",
+        "Sign in first.",
+    ),
+    "error.provider-required": (
+        "Kies de organisatie van dit account.",
+        "Choose the organisation of this account.",
+    ),
+    "error.wallet-conflict": (
+        "Er gebeurde net iets anders tegelijk. Probeer het nog een keer.",
+        "Something else happened at the same moment. Please try again.",
     ),
     # Verdicts, as the worker and the employer see them
     "verdict.valid": ("Geldig", "Valid"),
@@ -168,6 +201,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdict_reason.untrusted-issuer": (
         "De handtekening klopt, maar de uitgever staat niet op de lijst van erkende opleiders.",
         "The signature is right, but the issuer is not on the list of recognised providers.",
+    ),
+    "verdict_reason.key-not-issuers": (
+        "Dit bewijs is ondertekend met een sleutel die niet van deze uitgever is. Vertrouw het "
+        "niet.",
+        "This certificate was signed with a key that is not one of this issuer's. Do not trust it.",
     ),
     "verdict_reason.cannot-verify": (
         "We konden dit bewijs nu niet controleren. Probeer het later nog eens.",

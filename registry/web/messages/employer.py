@@ -46,7 +46,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "employer.checks.name": ("Controle", "Check"),
     "employer.checks.result": ("Uitkomst", "Result"),
-    "employer.checks.message": ("Toelichting", "Details"),
+    # The check names and their messages are the verification report's own (technical
+    # English, the same as the API and the CLI give): said so, not half translated.
+    "employer.checks.message": ("Toelichting (technisch, in het Engels)", "Details (technical)"),
     "employer.check.passed": ("✓ gelukt", "✓ passed"),
     "employer.check.failed": ("✗ mislukt", "✗ failed"),
     "employer.check.skipped": ("○ overgeslagen", "○ skipped"),

@@ -618,6 +618,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dit is geen goed CSV-bestand. Sla het op als CSV (UTF-8) en probeer het opnieuw.",
         "This is not a proper CSV file. Save it as CSV (UTF-8) and try again.",
     ),
+    "provider.error.batch-rejected": (
+        "Er is niets uitgegeven: een of meer regels kloppen niet. Verbeter ze en probeer het "
+        "opnieuw.",
+        "Nothing was issued: one or more rows are not right. Correct them and try again.",
+    ),
     "provider.error.already-issued": (
         "Deze deelnemer heeft dit deelcertificaat al. Vink 'Opnieuw uitgeven' aan als je "
         "toch een nieuw wilt geven.",

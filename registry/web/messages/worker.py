@@ -261,6 +261,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Een van de gekozen bewijzen staat niet in je cv.",
         "One of the chosen certificates is not in your CV.",
     ),
+    "worker.error.credential-not-shareable": (
+        "Een van de gekozen bewijzen is ingetrokken of geschorst. Dat kun je niet delen.",
+        "One of the chosen certificates has been revoked or suspended. You cannot share it.",
+    ),
     "worker.error.recipient-required": (
         "Vul het e-mailadres van de werkgever in.",
         "Fill in the employer's e-mail address.",
@@ -269,9 +273,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dit is geen goed e-mailadres. Kijk of er een @ en een punt in staan.",
         "This is not a valid e-mail address. Check that it has an @ and a dot.",
     ),
-    "worker.error.recipient-not-found": (
-        "We kennen dit account niet. Vul een e-mailadres in.",
-        "We do not know this account. Fill in an e-mail address.",
+    "worker.error.recipient-not-employer": (
+        "Je kunt alleen delen met een werkgever. Vul het e-mailadres van de werkgever in.",
+        "You can only share with an employer. Fill in the employer's e-mail address.",
     ),
     "worker.error.lifetime": ("Kies hoe lang de link werkt.", "Choose how long the link works."),
     "worker.error.date-required": (

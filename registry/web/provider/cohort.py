@@ -22,14 +22,23 @@ from litestar.response import Stream, Template
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from catalogue.public import OwnModule, own_modules
-from registry.issuing.batches import CsvHeaderError, ParsedBatch, parse_csv_batch
-from registry.issuing.issuance import BatchRejectedError, issue_many
+from registry.issuing.batches import ParsedBatch, parse_csv_batch
+from registry.issuing.issuance import issue_many
 from registry.settings import Settings
 from registry.web.i18n import Lang, Translate, day_in_words, lang_of, translator
 from registry.web.pages import SECURITY_HEADERS, AnyRequest, WebUser, page, read_form
 from registry.web.provider.common import reason_text
 from schemas.common import Actor
-from schemas.errors import DomainError, InvalidInputError
+from schemas.errors import DomainError
+from schemas.errors.base import error_class
+from schemas.errors.issuing import (
+    AlreadyIssuedError,
+    BatchRejectedError,
+    CheckedOnlyError,
+    CsvHeaderError,
+    InvalidItemError,
+    RepeatedRowError,
+)
 from schemas.issuance import IssuedOut, IssueIn
 
 NDJSON = "application/x-ndjson"
@@ -40,9 +49,6 @@ MAX_UPLOAD = 20_000_000
 EXAMPLE_CSV = (
     "email,name\nsam.devries@example.nl,Sam de Vries\nfatima@example.nl,Fatima El Amrani\n"
 )
-# A stand-in bad item: after the first bad chunk, later chunks are only checked, not signed
-# (issue_many signs nothing when any item is bad); its own error row is dropped.
-CHECK_ONLY = "check-only"
 
 
 @dataclass
@@ -55,6 +61,11 @@ class RowResult:
     credential_id: str | None = None
     reason: str | None = None
     code: str | None = None
+
+    @property
+    def error(self) -> type[DomainError] | None:
+        """The class of the row's refusal (rows travel in the batch problem as text)."""
+        return error_class(self.code) if self.code else None
 
 
 @dataclass
@@ -72,7 +83,7 @@ class Outcome:
     @property
     def issued_before(self) -> bool:
         """Some rows were refused only because the learner already has the certificate."""
-        return any(row.code == "already-issued" for row in self.bad)
+        return any(row.error is AlreadyIssuedError for row in self.bad)
 
 
 def csv_people(parsed: ParsedBatch) -> dict[int, tuple[str, str]]:
@@ -110,13 +121,14 @@ def row_reason(lang: Lang, error: dict[str, Any]) -> str:
     """Why a row was refused, in plain words; an undecodable row names its field, a repeated
     or already issued one says where or when."""
     code, detail = str(error["code"]), str(error["detail"])
+    kind = error_class(code)
     t = translator(lang)
-    if code == "already-issued":
+    if kind is AlreadyIssuedError:
         issued = dt.datetime.fromisoformat(str(error["issuedAt"]))
         return t("provider.cohort.row_already_issued", date=day_in_words(lang, issued))
-    if code == "duplicate-row":
+    if kind is RepeatedRowError:
         return t("provider.cohort.row_repeated", line=error["firstLine"])
-    if code == "invalid-item":
+    if kind is InvalidItemError:
         for path, name in (
             ("holder.email", "email"),
             ("holder.name", "name"),
@@ -184,14 +196,14 @@ async def stream_outcome(
             chunk: list[IssueIn | DomainError] = list(items[start : start + size])
             chunk_lines = list(lines[start : start + size])
             if errors:
-                chunk.append(InvalidInputError("checked only", code=CHECK_ONLY))
+                chunk.append(CheckedOnlyError("checked only"))
                 chunk_lines.append(0)
             try:
                 issued += await issue_many(
                     session, settings, actor, chunk, lines=chunk_lines, reissue=reissue
                 )
-            except BatchRejectedError as exc:
-                errors += [e for e in exc.extra["errors"] if e["code"] != CHECK_ONLY]
+            except (BatchRejectedError, AlreadyIssuedError) as exc:
+                errors += [e for e in exc.extra["errors"] if e["code"] != CheckedOnlyError.code]
             yield {"done": min(start + size, len(items)), "total": len(items)}
         if errors:
             # All or nothing: undo the chunks that were signed before the first bad row.

@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import require_provider_of, view_module
 from registry.web.i18n import Lang, error_text, lang_of, translator
-from registry.web.messages import MESSAGES
 from registry.web.pages import AnyRequest, WebUser
 from schemas.catalogue import ModuleOut
 from schemas.errors import DomainError
@@ -36,10 +35,7 @@ def notice_text(request: AnyRequest, melding: str | None) -> str | None:
 def reason_text(lang: Lang, code: str, detail: str) -> str:
     """A service's error in plain words: the provider pages' own text first, then the shared
     one, then the service's message."""
-    own = MESSAGES.get(f"provider.error.{code}")
-    if own is not None:
-        return own[0 if lang == "nl" else 1]
-    return error_text(lang, code, detail)
+    return error_text(lang, code, detail, "provider")
 
 
 def reason(request: AnyRequest, error: DomainError) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import known_uris, list_competences
 from registry.web.i18n import Translate
-from registry.web.pages import form_values
+from registry.web.pages import form_date, form_values
 from schemas.catalogue import ModuleOut
 from schemas.levels import LEVELS as ALL_LEVELS
 from schemas.levels import level_key, parse_level_key
@@ -203,9 +203,13 @@ def check_run(data: Mapping[str, Any], t: Translate) -> Checked:
     dates: dict[str, dt.date] = {}
     for name in ("start_date", "end_date"):
         try:
-            dates[name] = dt.date.fromisoformat(values[name])
+            day = form_date(values[name])
         except ValueError:
+            day = None
+        if day is None:
             errors[name] = t(f"provider.run.invalid.{name}")
+        else:
+            dates[name] = day
     if len(dates) == 2 and dates["end_date"] < dates["start_date"]:
         errors["end_date"] = t("provider.run.end_before_start")
     if not values["place"]:

@@ -30,6 +30,8 @@ from registry.web.provider.common import notice_text, owned_module, reason
 from registry.web.provider.modules import Notice
 from schemas.common import Email
 from schemas.errors import DomainError, NotFoundError
+from schemas.errors.issuing import AlreadyIssuedError
+from schemas.errors.wallet import HolderError
 from schemas.issuance import HolderIn, ModuleCertificateIn
 from schemas.issuers import STATUS_REASONS, StatusAction, StatusReason
 
@@ -105,11 +107,11 @@ def _why(
     return reason, values["note"], errors
 
 
-def _field_of(code: str) -> str:
+def _field_of(error: DomainError) -> str:
     """The form field a refusal belongs to (an already issued one: the re-issue tick)."""
-    if code == "already-issued":
+    if isinstance(error, AlreadyIssuedError):
         return "reissue"
-    return "email" if "holder" in code else "module"
+    return "email" if isinstance(error, HolderError) else "module"
 
 
 class IssuePages:
@@ -158,7 +160,7 @@ class IssuePages:
                 )
             except DomainError as error:
                 await db_session.rollback()
-                errors[_field_of(error.code)] = reason(request, error)
+                errors[_field_of(error)] = reason(request, error)
                 status_code = status_of(error)
             else:
                 return see_other(f"/aanbieder/bewijzen/{issued.id}?melding=uitgegeven")
@@ -226,7 +228,7 @@ class IssuePages:
     ) -> Any:
         """Revoke (after the confirmation is ticked), suspend or reinstate a credential."""
         if action not in ACTIONS:
-            raise NotFoundError(f"no action {action!r}", code="not-found")
+            raise NotFoundError(f"no action {action!r}")
         change, done = ACTIONS[action]
         form = await read_form(request)
         code: StatusReason | None = "unspecified"

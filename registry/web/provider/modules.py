@@ -36,8 +36,15 @@ from registry.web.provider.forms import (
 )
 from schemas.catalogue import ModuleCreate, ModulePatch
 from schemas.errors import DomainError
+from schemas.errors.catalogue import (
+    CompetenceNotFoundError,
+    DuplicateCompetenceError,
+    UnknownCompetenceError,
+)
 
 Notice = Annotated[str | None, Parameter(query="melding")]
+# Refusals that are about the module's competences (shown at that field).
+COMPETENCE_ERRORS = (CompetenceNotFoundError, DuplicateCompetenceError, UnknownCompetenceError)
 
 
 def _form(
@@ -167,7 +174,7 @@ class ModulePages:
                 await patch_module(db_session, base_url, user.actor, module_id, data)
             except DomainError as error:
                 await db_session.rollback()
-                field = "competences" if "competence" in error.code else "title"
+                field = "competences" if isinstance(error, COMPETENCE_ERRORS) else "title"
                 checked.errors[field] = reason(request, error)
             else:
                 return see_other(f"/aanbieder/modules/{module_id}?melding=opgeslagen")

@@ -40,7 +40,9 @@
       if ("result" in event) {
         bar.max = 1;
         bar.value = 1;
-        status.textContent = event.message;
+        // An outcome with its own text says it (and takes the focus): the live region would
+        // say it twice. A refusal without one is said here.
+        status.textContent = event.html ? "" : event.message;
         const target = event.result === "invalid" ? errors : result;
         target.innerHTML = event.html;
         const focus = target.querySelector("#cohort-outcome, .error-summary") || target;

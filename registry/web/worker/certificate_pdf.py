@@ -88,7 +88,8 @@ def certificate_pdf(
     writer.line(site, size=9, gap=6)
     writer.line(t(f"worker.kind.{credential.kind}"), size=12, bold=True, gap=1)
     writer.line(credential.achievement, size=20, bold=True, gap=6)
-    writer.fact(t("worker.cert.holder"), view.holder_name)
+    if view.holder_name:
+        writer.fact(t("worker.cert.holder"), view.holder_name)
     writer.fact(t("worker.cert.issuer"), credential.issuer)
     writer.fact(t("worker.cert.date"), fmt_date(credential.issued_at))
     if credential.valid_until is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from registry.sharing.shares import MAX_LIFETIME, is_uuid
+from registry.web.pages import form_date
 from schemas.common import NL_TIME
 from schemas.wallet import ExperienceCreate, ShareCreate
 
@@ -33,7 +34,7 @@ def as_list(value: Any) -> list[str]:
 
 
 def _date(value: str) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+    return form_date(value)
 
 
 def read_experience(values: dict[str, str]) -> tuple[ExperienceCreate | None, Errors]:
@@ -72,7 +73,8 @@ class ShareForm:
 
 def share_form(data: dict[str, Any], values: dict[str, str]) -> ShareForm:
     return ShareForm(
-        credentials=as_list(data.get("credential")),
+        # A browser sends each ticked box once; copies (a crafted post) count once.
+        credentials=list(dict.fromkeys(as_list(data.get("credential")))),
         recipient=values["recipient"],
         lifetime=values["lifetime"] or DEFAULT_LIFETIME,
         until=values["until"],
@@ -110,8 +112,10 @@ def _expiry(form: ShareForm, now: dt.datetime) -> tuple[dt.datetime | None, str]
     if not form.until:
         return None, "worker.error.date-required"
     try:
-        day = dt.date.fromisoformat(form.until)
+        day = form_date(form.until)
     except ValueError:
+        day = None
+    if day is None:
         return None, "worker.error.bad-date"
     moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=NL_TIME)
     if not now < moment <= now + MAX_LIFETIME:

@@ -26,6 +26,7 @@ from registry.web.i18n import lang_of, translator
 from registry.web.pages import (
     SECURITY_HEADERS,
     AnyRequest,
+    error_message,
     form_values,
     page,
     read_form,
@@ -48,24 +49,32 @@ from registry.web.worker.views import (
 )
 from schemas.access import requires_role
 from schemas.common import today_nl
-from schemas.errors import DomainError, NotFoundError
+from schemas.errors import DomainError
+from schemas.errors.issuing import CredentialNotFoundError
+from schemas.errors.sharing import (
+    BadExpiryError,
+    BadRecipientError,
+    CredentialNotShareableError,
+    RecipientNotEmployerError,
+    UnknownCredentialError,
+)
 
 Done = Annotated[str | None, Parameter(query="klaar")]
 Chosen = Annotated[str | None, Parameter(query="bewijs")]
 # Which field a refusal of the share service belongs to.
-SHARE_ERROR_FIELD = {
-    "bad-recipient": "recipient",
-    "recipient-not-found": "recipient",
-    "bad-expiry": "until",
-    "unknown-credential": "credentials",
-    "credential-not-shareable": "credentials",
+SHARE_ERROR_FIELD: dict[type[DomainError], str] = {
+    BadRecipientError: "recipient",
+    RecipientNotEmployerError: "recipient",
+    BadExpiryError: "until",
+    UnknownCredentialError: "credentials",
+    CredentialNotShareableError: "credentials",
 }
 NOTICES = {
     "ervaring": "worker.notice.experience_added",
     "verwijderd": "worker.notice.experience_removed",
     "ingetrokken": "worker.notice.share_withdrawn",
     "nieuwe-link": "worker.notice.link_renewed",
-    "bevestigd": "auth.notice.confirmed",
+    "bevestigd": "account.notice.confirmed",
 }
 EXPERIENCE_FIELDS = ("title", "description", "start", "end")
 
@@ -219,12 +228,10 @@ class WorkerPages(Controller):
             # The service checks everything before it writes, so a refusal leaves nothing behind.
             created = await shares.create_share(db_session, settings, holder, wanted)
         except DomainError as error:
-            if error.code not in SHARE_ERROR_FIELD:
+            if type(error) not in SHARE_ERROR_FIELD:
                 raise
-            errors = {SHARE_ERROR_FIELD[error.code]: f"worker.error.{error.code}"}
-            return await self._share_form(
-                request, db_session, holder, form, _errors(request, errors)
-            )
+            errors = {SHARE_ERROR_FIELD[type(error)]: error_message(request, error, "worker")}
+            return await self._share_form(request, db_session, holder, form, errors)
         return await self._link_page(
             request, db_session, settings, holder, created.id, None, fresh=True
         )
@@ -355,5 +362,5 @@ class WorkerPages(Controller):
         view = await certificate_view(session, base_url, holder, credential_id, _now())
         if view is None:
             # Also for another worker's credential: 404, so the page does not tell it exists.
-            raise NotFoundError("no such credential in your wallet", code="credential-not-found")
+            raise CredentialNotFoundError("no such credential in your wallet")
         return view

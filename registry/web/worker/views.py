@@ -15,6 +15,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from credentials.competences import subject_name_in
 from registry.settings import Settings
 from registry.sharing import shares
 from registry.wallet import wallet_content
@@ -30,7 +31,7 @@ from registry.web.i18n import (
 )
 from registry.web.pages import VERDICT_COLOUR
 from schemas.common import NL_TIME, today_nl
-from schemas.errors import NotFoundError
+from schemas.errors.sharing import ShareNotFoundError
 from schemas.kinds import KINDS, OTHER_KIND
 from schemas.wallet import CompetenceRef, CvCredential, ShareOut, WalletCredential
 
@@ -206,7 +207,7 @@ async def share_context(
     for view in await shares_context(session, settings, holder):
         if view.share.id == share_id:
             return view
-    raise NotFoundError("no such share", code="share-not-found")
+    raise ShareNotFoundError("no such share")
 
 
 # ---------------------------------------------------------------- certificate
@@ -216,7 +217,7 @@ async def share_context(
 class CertificateView:
     """Everything a printed or PDF certificate shows."""
 
-    holder_name: str
+    holder_name: str | None  # the name in the credential (None: it names nobody)
     credential: CredentialView
     verify_url: str
 
@@ -249,10 +250,12 @@ async def certificate_view(
         wanted = UUID(ident)
     except ValueError:
         return None
-    name, views = await wallet_views(session, holder, now)
-    for view in views:
-        if view.id == wanted:
+    wallet = await wallet_content.list_credentials(session, holder)
+    for item in wallet.items:
+        if item.id == wanted:
             return CertificateView(
-                holder_name=name, credential=view, verify_url=verify_url(base_url, view.id)
+                holder_name=subject_name_in(item.credential),
+                credential=view_of(item, now),
+                verify_url=verify_url(base_url, item.id),
             )
     return None

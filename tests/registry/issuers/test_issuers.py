@@ -39,11 +39,6 @@ Client = AsyncTestClient[Any]
 Sessions = async_sessionmaker[AsyncSession]
 
 
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def accredit(
     client: Client, cat: Catalogue, provider: str = "opleider-a", **body: Any
 ) -> dict[str, Any]:
@@ -291,6 +286,8 @@ async def test_trust_list_is_signed_by_the_operator_and_lists_issuers(
     assert (await client.get("/issuers/nobody/did.json")).status_code == 404
 
 
+# The CLI opens the test database itself.
+@pytest.mark.committed
 async def test_rotation_keeps_old_credentials_valid(
     client: Client,
     cat: Catalogue,
@@ -370,6 +367,8 @@ async def _allocate(sessions: Sessions, slug: str, count: int) -> list[tuple[int
         return await status_lists.allocate_status(session, slug, count)
 
 
+# Allocations at the same time, each on a connection of its own.
+@pytest.mark.committed
 async def test_concurrent_allocations_never_share_an_index(sessionmaker: Sessions) -> None:
     batches = await asyncio.gather(*(_allocate(sessionmaker, "opleider-a", 300) for _ in range(8)))
     pairs = [pair for batch in batches for pair in batch]
@@ -502,6 +501,8 @@ async def test_status_list_is_served_signed_and_cacheable(
     assert (await client.get("/status/999999")).status_code == 404
 
 
+# A second app with an engine of its own reads what the first committed.
+@pytest.mark.committed
 async def test_revocation_survives_a_restart(
     client: Client, cat: Catalogue, sessionmaker: Sessions, settings: Settings
 ) -> None:

@@ -8,22 +8,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import AuditEvent, Credential
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _status(world: World, ident: str, action: str, body: Any = None) -> Any:

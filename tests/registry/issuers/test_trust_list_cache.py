@@ -4,25 +4,11 @@ issuer the operator has just stopped trusting, or refuse a module made a moment 
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.issuers import issuers
 from registry.settings import Settings
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _verdict(world: World, credential: str) -> str:

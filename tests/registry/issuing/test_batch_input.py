@@ -15,16 +15,10 @@ from registry.issuing.batches import parse_csv_batch
 from registry.models import Credential, IdempotentRequest
 from schemas.errors import DomainError
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import Accounts
 from tests.registry.issuing.test_issuance import Sessions, accredited_module, certificate, count
 
 Client = AsyncTestClient[Any]
 BATCH = "/api/credentials/batch"
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 async def post_csv(client: Client, cat: Catalogue, body: bytes, key: str, query: str = "") -> Any:
@@ -67,13 +61,30 @@ def test_the_separator_follows_the_header() -> None:
     assert parsed.cells == {2: {"name": "A, B", "email": "a@example.nl"}}
 
 
+@pytest.mark.parametrize(
+    "header",
+    [b"E-mailadres;Naam;Module", b"e-mail;naam;module-id", b"Email;Name;moduleId"],
+)
+def test_dutch_and_english_column_names(header: bytes) -> None:
+    module = "00000000-0000-4000-8000-000000000001"
+    parsed = parse_csv_batch(header + f"\na@example.nl;Anna;{module}\n".encode())
+    assert parsed.cells == {2: {"email": "a@example.nl", "name": "Anna", "moduleid": module}}
+    assert not any(isinstance(item, DomainError) for item in parsed.items)
+
+
+def test_a_column_given_in_both_languages_counts_twice() -> None:
+    with pytest.raises(DomainError) as refused:
+        parse_csv_batch(b"email;e-mailadres;naam\na@example.nl;a@example.nl;A\n", module_id="m")
+    assert refused.value.extra["twice"] == ["e-mailadres", "email"]
+
+
 async def test_a_header_problem_names_the_columns(client: Client, cat: Catalogue) -> None:
-    wrong = await post_csv(client, cat, b"mail;naam\r\na@example.nl;A\r\n", "h1")
+    wrong = await post_csv(client, cat, b"mail;nom\r\na@example.nl;A\r\n", "h1")
     assert wrong.status_code == 422
     problem = wrong.json()
     assert problem["code"] == "bad-csv-header"
-    assert problem["found"] == ["mail", "naam"]
-    assert problem["unknown"] == ["mail", "naam"]
+    assert problem["found"] == ["mail", "nom"]
+    assert problem["unknown"] == ["mail", "nom"]
     assert problem["missing"] == ["email", "name", "moduleId"]
     # A file without a moduleId column says exactly that, not "email and name".
     no_module = await post_csv(client, cat, b"email;name\r\na@example.nl;A\r\n", "h2")

@@ -36,11 +36,6 @@ Sessions = async_sessionmaker[AsyncSession]
 STANDARD = "https://kwalificaties.example/allround-monteur-elektrotechniek"
 
 
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
-
-
 async def accredit(client: Client, cat: Catalogue, **body: Any) -> dict[str, Any]:
     response = await client.post(
         "/api/accreditations",
@@ -119,7 +114,7 @@ async def test_issue_verify_and_claim_end_to_end(
     )
     assert response.status_code == 201, response.text
     issued = response.json()
-    assert issued["holder"]["claimed"] is False
+    assert "claimed" not in issued["holder"]  # would tell which addresses have accounts
     assert issued["holder"]["email"] == "sam@example.nl"
     assert issued["achievement"] == module["current"]["url"]
     assert await verdict(sessionmaker, settings, issued["credential"]) == "valid"
@@ -161,7 +156,7 @@ async def test_issue_verify_and_claim_end_to_end(
     again = await client.post("/api/credentials?reissue=true", json=body, headers=cat.provider_a)
     assert again.status_code == 201, again.text
     assert again.json()["holder"]["walletId"] == issued["holder"]["walletId"]
-    assert again.json()["holder"]["claimed"] is True
+    assert "claimed" not in again.json()["holder"]
     assert again.json()["holder"]["name"] == "Sam"
 
 
@@ -190,6 +185,7 @@ async def test_evc_record_by_an_assessor(
         "/api/credentials", json=certificate(module["id"], "x@example.nl"), headers=assessor
     )
     assert (response.status_code, response.json()["code"]) == (403, "role-not-allowed")
+    assert response.json()["detail"].startswith("an account with the role assessor cannot")
     response = await client.post(
         "/api/credentials", json=evc_body("noor@example.nl"), headers=cat.provider_b
     )
@@ -355,7 +351,7 @@ async def test_batch_lists_every_bad_row_and_issues_nothing(
     assert (empty.status_code, empty.json()["code"]) == (422, "empty-batch")
     header = await post(
         "/api/credentials/batch",
-        content=b"mail,naam\n",
+        content=b"mail,nom\n",
         headers=headers | {"Content-Type": "text/csv"},
     )
     assert (header.status_code, header.json()["code"]) == (422, "bad-csv-header")
@@ -376,6 +372,8 @@ async def test_batch_lists_every_bad_row_and_issues_nothing(
     assert (denied.status_code, denied.json()["code"]) == (403, "role-not-allowed")
 
 
+# Requests at the same time, each with a connection of its own.
+@pytest.mark.committed
 async def test_idempotent_retry_returns_the_same_credentials(
     client: Client, cat: Catalogue, sessionmaker: Sessions
 ) -> None:
@@ -433,6 +431,8 @@ async def test_a_batch_failing_half_way_issues_nothing(
     assert await count(sessionmaker, Credential) == 5
 
 
+# Batches at the same time, each with a connection of its own.
+@pytest.mark.committed
 async def test_concurrent_batches_never_share_a_status_index(
     client: Client, cat: Catalogue, sessionmaker: Sessions
 ) -> None:

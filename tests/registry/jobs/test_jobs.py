@@ -138,6 +138,8 @@ async def test_a_lease_that_ran_out_is_claimed_again_and_the_late_work_rolled_ba
     assert job.leased_by == "runner-b"
 
 
+# Two processes on the test database.
+@pytest.mark.committed
 async def test_two_processes_racing_send_every_mail_exactly_once(
     sessionmaker: Maker, mail_settings: Settings, inbox: Inbox
 ) -> None:

@@ -31,7 +31,7 @@ def _mail(to: str = "jan@example.nl", *, optional: bool = False) -> Mail:
         topic="verify",
         to=to,
         subject=Line("verify.subject"),
-        lines=(Line("verify.body"), Line("link_once", {"hours": "72"})),
+        lines=(Line("verify.body"), Line("link_once.other", {"hours": "72"})),
         name="Jan Bakker",
         link=("verify.action", LINK),
         optional=optional,

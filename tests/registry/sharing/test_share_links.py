@@ -8,23 +8,15 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-import pytest
-from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import Share
 from registry.settings import Settings
 from registry.sharing.share_links import link_of
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World
 
 Maker = async_sessionmaker[AsyncSession]
-
-
-@pytest.fixture
-async def world(client: AsyncTestClient[Any], accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _shares(world: World, headers: dict[str, str]) -> list[dict[str, Any]]:

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from typing import Any
 from uuid import UUID
 
 import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from registry.models import AuditEvent, Share
-from tests.conftest import Accounts
+from registry.accounts.accounts import create_account
+from registry.models import AuditEvent, Job, Share
 from tests.registry.wallet_helpers import World
 
 VP = "application/vp+jwt"
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_share_link_shows_presentation_and_verification(world: World) -> None:
@@ -113,6 +104,41 @@ async def test_bad_shares_are_refused(world: World, changes: dict[str, Any], cod
     assert response.json()["code"] == code
 
 
+async def test_only_a_verified_employer_account_id_can_be_a_recipient(
+    world: World, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    worker = await world.person("worker", "lotte@example.nl")
+    issued = await world.issue(worker)
+    jobs = await _count(sessionmaker, Job)
+    other_worker = await world.person("worker", "piet@example.nl", "Piet Worker")
+    operator = await world.person("operator", "op@example.nl", "De Operator")
+    async with sessionmaker() as session, session.begin():
+        unproven = await create_account(
+            session, role="employer", name="Niet Bevestigd", email="x@example.nl", verified=False
+        )
+    answers = []
+    for recipient in (other_worker.id, operator.id, str(unproven.id), str(uuid.uuid4())):
+        body = {"credentialIds": [issued["id"]], "recipient": recipient}
+        response = await world.client.post("/api/me/shares", json=body, headers=worker.headers)
+        assert response.status_code == 422, response.text
+        answers.append({k: response.json()[k] for k in ("code", "detail")})
+        assert "Piet" not in response.text
+        assert "Operator" not in response.text
+    # The same answer whether the id is an account or nothing at all.
+    assert answers == [answers[0]] * 4
+    assert answers[0]["code"] == "recipient-not-employer"
+    assert await _count(sessionmaker, Share) == 0
+    assert await _count(sessionmaker, Job) == jobs  # no notice mailed
+    employer = await world.person("employer", "hr@bouw.example", "Bouw BV")
+    share = await world.share(worker, [issued["id"]], employer.id)
+    assert share["url"]
+
+
+async def _count(sessionmaker: async_sessionmaker[AsyncSession], model: Any) -> int:
+    async with sessionmaker() as session:
+        return int(await session.scalar(select(func.count()).select_from(model)) or 0)
+
+
 async def test_cannot_share_someone_elses_credential(world: World) -> None:
     alice = await world.person("worker", "alice@example.nl")
     bob = await world.person("worker", "bob@example.nl")
@@ -163,7 +189,8 @@ async def test_share_to_an_account_id(world: World) -> None:
         json={"credentialIds": [issued["id"]], "recipient": "7d3f0c3e-0000-4000-8000-000000000000"},
         headers=worker.headers,
     )
-    assert response.status_code == 404
+    assert response.status_code == 422
+    assert response.json()["code"] == "recipient-not-employer"
 
 
 async def test_every_view_is_logged_and_visible_to_the_worker(

@@ -8,22 +8,11 @@ from typing import Any
 
 import msgspec
 import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tests.conftest import BASE_URL, Accounts
+from tests.conftest import BASE_URL
 from tests.registry.wallet_helpers import Person, World, foreign_credential
 
 VP = "application/vp+jwt"
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _check_share(world: World, share: dict[str, Any], employer: Person, verdict: str) -> None:

@@ -3,23 +3,7 @@ name is known from the trust list or only claimed by the credential itself."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World, foreign_credential
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_our_credential_names_its_holder_and_its_listed_issuer(world: World) -> None:

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -22,13 +21,8 @@ from registry.issuers import issuers
 from registry.issuers.keys import issuer_did
 from registry.settings import Settings
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import BASE_URL, Accounts
+from tests.conftest import BASE_URL
 from tests.registry.issuers.test_issuers import Client, Sessions, accredit, issue_direct
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 async def _verify_api(client: Client, jws: str) -> dict[str, Any]:

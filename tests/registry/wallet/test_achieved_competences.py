@@ -5,29 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from credentials.issue import issue_evc
 from credentials.keys import SigningKey, did_key
 from credentials.presentation import holder_kid
 from schemas.credentials import CompetenceInput, CompetenceResultInput, Party
-from tests.conftest import Accounts
 from tests.credentials.test_issue import evc_input
 from tests.registry.wallet_helpers import EVC_STANDARD, WERKPROCES, World
 
 FAILED_WERKPROCES = f"{EVC_STANDARD}/B1-K1-W2"
 PASSED, FAILED = "Installeert laadpalen", "Lost storingen op"
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 def evc_body(worker_id: str) -> dict[str, Any]:

@@ -6,22 +6,10 @@ import base64
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credentials.keys import SigningKey, did_key
 from tests.catalogue.helpers import CHARGER, SOLAR
-from tests.conftest import Accounts
 from tests.registry.wallet_helpers import World, foreign_credential
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def test_worker_sees_only_their_own_wallet(world: World) -> None:
@@ -301,6 +289,32 @@ async def test_import_our_own_credential_verifies(world: World) -> None:
     # About the first worker, not the second: that is refused before anything else is said.
     assert response.status_code == 422
     assert response.json()["code"] == "not-holders-credential"
+
+
+async def test_a_coach_sees_the_audit_trail_without_shares_consents_and_exports(
+    world: World,
+) -> None:
+    worker = await world.person("worker", "ahmed@example.nl", "Ahmed")
+    coach = await world.person("coach", "coach@werkplein.example", "Coach Carla")
+    issued = await world.issue(worker)
+    await world.client.post("/api/me/consents", json={"coachId": coach.id}, headers=worker.headers)
+    share = await world.share(worker, [issued["id"]], "hr@geheim.example")
+    await world.client.get(share["url"])  # share.viewed
+    await world.client.get("/api/me/export", headers=worker.headers)
+    as_coach = coach.acting_for(worker)
+    await world.client.post("/api/me/experience", json={"title": "Monteur"}, headers=as_coach)
+
+    mine = (await world.client.get("/api/me/audit", headers=worker.headers)).json()
+    actions = {e["action"] for e in mine}
+    assert {"share.created", "share.viewed", "consent.granted", "wallet.exported"} <= actions
+    assert "experience.added" in actions
+    response = await world.client.get("/api/me/audit", headers=as_coach)
+    assert response.status_code == 200, response.text
+    theirs = {e["action"] for e in response.json()}
+    assert "experience.added" in theirs
+    assert not {a for a in theirs if a.startswith(("share.", "consent."))}
+    assert "wallet.exported" not in theirs
+    assert "hr@geheim.example" not in response.text
 
 
 async def test_export_contains_every_jws_and_the_holder_key(world: World) -> None:

@@ -23,10 +23,8 @@ STANDARD = "https://kwalificaties.example/eerste-monteur-elektrotechniek"
 ASSESSOR = "beoordelaar@evc.example"
 
 
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    """opleider-b is accredited for EVC, opleider-a only for module certificates."""
-    return await World(client, accounts, sessionmaker).setup()
+# `world` (tests/conftest.py): opleider-b is accredited for EVC, opleider-a only for module
+# certificates.
 
 
 async def assessor(client: Client, sessionmaker: Maker, provider: str = "opleider-b") -> Browser:
@@ -272,3 +270,19 @@ async def test_assessor_without_organisation_is_told_so(
     assert answer.status_code == 403
     assert "Je account hoort niet bij een EVC-organisatie" in answer.text
     assert await counts(sessionmaker) == (0, 0)
+
+
+async def test_the_record_page_does_not_tell_whether_the_address_has_an_account(
+    world: World, client: Client, sessionmaker: Maker
+) -> None:
+    await person(sessionmaker, "worker", "fatima@example.nl", name="Fatima El Amrani")
+    browser = await assessor(client, sessionmaker)
+    texts = []
+    for email in ("fatima@example.nl", "nog-niemand@example.nl"):
+        answer = await browser.post("/beoordelaar/evc/nieuw", evc_form(email))
+        assert answer.status_code == 303, answer.text
+        page = (await browser.get(answer.headers["location"])).text
+        texts.append(page.replace(email, "ADRES"))
+        assert f"zodra de kandidaat een account heeft met {email}" in page
+    where = [text.split("Waar vindt de kandidaat dit?")[1].split("</p>")[0] for text in texts]
+    assert where[0] == where[1]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.web.conftest import assert_accessible, assert_fits_width, sign_in
+
+pytestmark = pytest.mark.browser
 
 
 def check_page(page: Page) -> None:

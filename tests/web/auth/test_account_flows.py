@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from registry.accounts.accounts import create_account
 from registry.models import AccountToken, Wallet, WebSession
 from registry.settings import Settings
-from tests.conftest import Accounts
+from tests.conftest import PASSWORDS
 from tests.mail_helpers import Inbox
 from tests.registry.wallet_helpers import World
 from tests.web.account_helpers import Mailroom, press, sign_up
@@ -29,13 +29,6 @@ JAN = "jan.bakker@example.nl"
 @pytest.fixture
 def mailroom(sessionmaker: Maker, mail_settings: Settings, inbox: Inbox) -> Mailroom:
     return Mailroom(sessionmaker, mail_settings, inbox)
-
-
-@pytest.fixture
-async def world(
-    mail_client: AsyncTestClient[Any], accounts: Accounts, sessionmaker: Maker
-) -> World:
-    return await World(mail_client, accounts, sessionmaker).setup()
 
 
 async def _issue_to(world: World, email: str, name: str = "Jan Bakker") -> dict[str, Any]:
@@ -103,7 +96,9 @@ async def test_the_link_asks_for_the_password_when_nobody_is_signed_in(
     done = await press(browser, link, password=PASSWORD)
     assert done.headers["location"] == "/mijn-cv?klaar=bevestigd"
     page = await browser.get(done.headers["location"])
-    assert "Je e-mailadres is bevestigd" in page.text
+    # Signed in by the link's page (the password was given), so not "sign in to go on".
+    assert "Je e-mailadres is bevestigd. Je bent nu ingelogd." in page.text
+    assert "Log in om verder te gaan" not in page.text
     assert (await mailroom.account(JAN)).is_verified
 
 
@@ -275,6 +270,8 @@ async def test_mails_to_one_address_are_limited_per_hour(
     assert len(await mailroom.to("bekend@example.nl")) == 3
 
 
+# An app of its own, with an engine of its own.
+@pytest.mark.committed
 async def test_mail_forms_are_limited_per_client(
     mail_settings: Settings, engine: Any, mailroom: Mailroom
 ) -> None:
@@ -303,7 +300,7 @@ async def test_an_unverified_account_gets_a_link_at_sign_in_and_can_ask_again(
         )
         from registry.accounts.signin import set_password
 
-        set_password(account, PASSWORD)
+        set_password(account, PASSWORD, PASSWORDS)
     browser = Browser(mail_client)
     answer = await browser.sign_in("oud@example.nl")
     assert answer.headers["location"] == "/account/bevestigen"

@@ -7,14 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.mail import notices
 from registry.models import Job, Wallet
 from registry.settings import Settings
-from tests.conftest import Accounts
+from tests.conftest import PASSWORDS
 from tests.mail_helpers import Inbox, links, plain
 from tests.registry.wallet_helpers import World
 from tests.web.account_helpers import Mailroom, press, sign_up
@@ -27,13 +26,6 @@ HR = "hr@installatiebedrijf.nl"
 @pytest.fixture
 def mailroom(sessionmaker: Maker, mail_settings: Settings, inbox: Inbox) -> Mailroom:
     return Mailroom(sessionmaker, mail_settings, inbox)
-
-
-@pytest.fixture
-async def world(
-    mail_client: AsyncTestClient[Any], accounts: Accounts, sessionmaker: Maker
-) -> World:
-    return await World(mail_client, accounts, sessionmaker).setup()
 
 
 async def _issue(world: World, holder: dict[str, str], *, again: bool = False) -> dict[str, Any]:
@@ -194,7 +186,7 @@ async def test_a_change_of_address_needs_the_new_address_proven(
 
         account = await session.scalar(select(Account).where(Account.email == "oud@example.nl"))
         assert account is not None
-        set_password(account, PASSWORD)
+        set_password(account, PASSWORD, PASSWORDS)
     browser = Browser(world.client)
     await browser.sign_in("oud@example.nl")
     wrong = await browser.post(

@@ -9,11 +9,14 @@ import time
 import uuid
 from email.message import EmailMessage
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.mail_helpers import links, plain
 from tests.web.conftest import LiveServer, assert_accessible, assert_fits_width
 from tests.web.employer.test_browser_employer import _issue
+
+pytestmark = pytest.mark.browser
 
 
 def _mail_to(live_server: LiveServer, address: str, count: int = 1) -> EmailMessage:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.web.conftest import assert_accessible, assert_fits_width, sign_in
+
+pytestmark = pytest.mark.browser
 
 
 def test_worker_signs_in_and_out(page: Page) -> None:

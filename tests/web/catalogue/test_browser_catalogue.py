@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.web.conftest import LiveServer, assert_accessible, assert_fits_width
+
+pytestmark = pytest.mark.browser
 
 
 def test_home_page_search_box_leads_to_the_catalogue(page: Page) -> None:

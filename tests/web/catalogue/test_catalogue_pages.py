@@ -10,7 +10,6 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tests.catalogue.helpers import CHARGER, HEAT_PUMP, SOLAR, Catalogue
-from tests.conftest import Accounts
 from tests.web.helpers import HTML, Browser, signed_in
 
 Client = AsyncTestClient[Any]
@@ -21,11 +20,6 @@ CARD_TITLE = re.compile(r'<h3><a href="/catalogus/modules/[^"]+">([^<]+)</a></h3
 def titles(html: str) -> list[str]:
     """The module titles on a results page, in order."""
     return CARD_TITLE.findall(html)
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 @pytest.fixture

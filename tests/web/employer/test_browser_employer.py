@@ -7,10 +7,13 @@ import json
 import uuid
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from catalogue.demo_data import OOST
 from tests.web.conftest import LiveServer, assert_accessible, assert_fits_width, sign_in
+
+pytestmark = pytest.mark.browser
 
 PASTE = "Plak hier het bewijs of de deellink"
 

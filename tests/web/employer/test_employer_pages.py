@@ -20,7 +20,7 @@ from credentials.keys import SigningKey, did_key
 from credentials.presentation import holder_kid
 from registry.models import Share, ShareView
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
-from tests.conftest import BASE_URL, Accounts
+from tests.conftest import BASE_URL
 from tests.registry.wallet_helpers import Person, World
 from tests.web.helpers import HTML, Browser, signed_in
 
@@ -28,11 +28,6 @@ Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
 VP = "application/vp+jwt"
 GONE = "Deze link is ingetrokken of verlopen"
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _shared(world: World, recipient: str = "hr@noord.example") -> dict[str, Any]:
@@ -260,7 +255,10 @@ async def test_check_a_pasted_credential_valid_and_tampered(world: World) -> Non
     assert 'class="verdict green"' in valid.text
     assert "Laadpaalmonteur" in valid.text
     assert "Alle controles bekijken (voor experts)" in valid.text
-    assert '<th scope="row">signature</th>' in valid.text
+    assert '<th scope="row" lang="en">signature</th>' in valid.text
+    # The report's messages are technical English, and the page says so (and marks them).
+    assert "Toelichting (technisch, in het Engels)" in valid.text
+    assert '<td lang="en">' in valid.text
 
     # Line breaks from an e-mail do not matter; a changed payload does.
     wrapped = "\n".join(_tampered(issued["credential"])[i : i + 60] for i in range(0, 4000, 60))
@@ -322,7 +320,7 @@ async def test_check_a_presentation_and_a_share_link(world: World) -> None:
     by_link = await browser.post("/controleren", {"jws": share["url"]})
     assert by_link.status_code == 200
     assert by_link.text.count('class="verdict green"') == 2
-    assert '<th scope="row">share</th>' in by_link.text
+    assert '<th scope="row" lang="en">share</th>' in by_link.text
 
 
 async def test_check_a_withdrawn_share_link(world: World) -> None:

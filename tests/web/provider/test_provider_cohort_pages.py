@@ -11,10 +11,10 @@ from registry.models import Credential
 from registry.web.provider.cohort import chunk_size
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import Browser
-from tests.web.provider_helpers import Maker, count, provider, world
+from tests.web.provider_helpers import Maker, count, provider
 
 NDJSON = {"Accept": "application/x-ndjson"}
-__all__ = ["provider", "world"]  # fixtures, used by name
+__all__ = ["provider"]  # a fixture, used by name
 
 
 def csv_file(text: str) -> dict[str, Any]:
@@ -91,11 +91,11 @@ async def test_cohort_form_errors(provider: Browser, world: World, sessionmaker:
     assert empty.status_code == 400
     assert "Kies een CSV-bestand" in empty.text
     header = await provider.post(
-        "/aanbieder/cohort", {"module": ""}, files=csv_file("mail,naam\na@example.nl,A\n")
+        "/aanbieder/cohort", {"module": ""}, files=csv_file("mail,nom\na@example.nl,A\n")
     )
     assert header.status_code == 400
     assert "In de eerste regel ontbreekt: email, name, moduleId." in header.text
-    assert "Deze kolommen kennen we niet: mail, naam." in header.text
+    assert "Deze kolommen kennen we niet: mail, nom." in header.text
     other = await provider.post(
         "/aanbieder/cohort",
         {"module": "00000000-0000-4000-8000-000000000000"},

@@ -12,9 +12,9 @@ from registry.models import Credential
 from tests.catalogue.helpers import CHARGER, HEAT_PUMP
 from tests.registry.wallet_helpers import World
 from tests.web.helpers import HTML, Browser, signed_in
-from tests.web.provider_helpers import Client, Maker, count, provider, world
+from tests.web.provider_helpers import Client, Maker, count, provider
 
-__all__ = ["provider", "world"]  # fixtures, used by name
+__all__ = ["provider"]  # a fixture, used by name
 
 
 def module_form(**changes: str) -> dict[str, str]:

@@ -7,9 +7,12 @@ import re
 import uuid
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.web.conftest import LiveServer, assert_accessible, assert_fits_width, sign_in
+
+pytestmark = pytest.mark.browser
 
 
 def test_worker_sees_cv_with_progress_and_self_declared_experience_apart(page: Page) -> None:

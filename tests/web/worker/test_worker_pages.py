@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import Credential, Experience, Share
-from tests.conftest import BASE_URL, Accounts
+from tests.conftest import BASE_URL
 from tests.registry.wallet_helpers import SOLAR, Person, World
 from tests.web.helpers import Browser, person, signed_in
 
@@ -55,11 +55,6 @@ async def _row_id(sessionmaker: Maker, credential_id: str) -> uuid.UUID:
 async def _count(sessionmaker: Maker, model: Any) -> int:
     async with sessionmaker() as session:
         return int(await session.scalar(select(func.count()).select_from(model)) or 0)
-
-
-@pytest.fixture
-async def world(client: Client, accounts: Accounts, sessionmaker: Maker) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 async def _worker(world: World, email: str = "sanne@example.nl", name: str = "Sanne") -> Worker:

@@ -1,27 +1,43 @@
-"""Domain errors shared by every package.
-
-Services raise these; `registry.errors` holds the one table that maps them to HTTP problems.
-Each carries a stable `code` that clients may rely on.
+"""The families of domain errors, each with its HTTP status (`registry.errors`), and the
+register of codes: every class that names a `code` is the one class of that code.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import msgspec
 
+# Every code and its one class; filled as the classes are defined (`schemas.errors` imports
+# every area, so the register is complete once the package is imported).
+CODES: dict[str, type[DomainError]] = {}
+
 
 class DomainError(Exception):
-    """Base of every expected failure; `code` is stable, `message` is for people."""
+    """Base of every expected failure; `code` (of the class) is stable, `message` is for
+    people, `extra` adds members to the problem (`errors`, `field`, `row`, ...)."""
 
-    code: str = "error"
+    code: ClassVar[str] = "error"
 
-    def __init__(self, message: str, *, code: str | None = None, **extra: Any) -> None:
+    def __init__(self, message: str, **extra: Any) -> None:
+        if "code" in extra:
+            raise TypeError("a code is its class's: raise the class of the code")
         super().__init__(message)
         self.message = message
-        if code is not None:
-            self.code = code
         self.extra = extra
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__:
+            return
+        known = CODES.setdefault(cls.code, cls)
+        if known is not cls:
+            raise TypeError(f"the code {cls.code!r} has a class already: {known.__qualname__}")
+
+
+def error_class(code: str) -> type[DomainError] | None:
+    """The class of a code (for codes that travel as text, e.g. the rows of a batch)."""
+    return CODES.get(code)
 
 
 class InvalidInputError(DomainError):
@@ -76,6 +92,12 @@ class UnsupportedMediaTypeError(DomainError):
     """The body comes in a media type this endpoint does not read."""
 
     code = "unsupported-media-type"
+
+
+class TooManyRequestsError(DomainError):
+    """Too many attempts for now; `retryAfter` (seconds) says how long to wait."""
+
+    code = "too-many-requests"
 
 
 class Problem(msgspec.Struct, kw_only=True):

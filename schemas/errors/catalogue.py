@@ -1,0 +1,107 @@
+"""The catalogue: providers, frameworks, competences, modules, runs, qualifications, and
+the XML and CSV imports."""
+
+from __future__ import annotations
+
+from schemas.errors.base import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+
+
+class CompetenceNotFoundError(NotFoundError):
+    code = "competence-not-found"
+
+
+class DuplicateCompetenceError(ConflictError):
+    code = "duplicate-competence"
+
+
+class DuplicateModuleError(InvalidInputError):
+    code = "duplicate-module"
+
+
+class FrameworkExistsError(ConflictError):
+    code = "framework-exists"
+
+
+class FrameworkNotFoundError(NotFoundError):
+    code = "framework-not-found"
+
+
+class InvalidDatesError(InvalidInputError):
+    code = "invalid-dates"
+
+
+class ModuleIdRequiredError(InvalidInputError):
+    code = "module-id-required"
+
+
+class NoSuchModuleError(NotFoundError):
+    code = "module-not-found"
+
+
+class ModuleWithdrawnError(ConflictError):
+    code = "module-withdrawn"
+
+
+class NotModuleOwnerError(PermissionDeniedError):
+    code = "not-module-owner"
+
+
+class NotPublishedError(ConflictError):
+    code = "not-published"
+
+
+class NothingToPublishError(ConflictError):
+    code = "nothing-to-publish"
+
+
+class ProviderExistsError(ConflictError):
+    code = "provider-exists"
+
+
+class QualificationExistsError(ConflictError):
+    code = "qualification-exists"
+
+
+class QualificationNotFoundError(NotFoundError):
+    code = "qualification-not-found"
+
+
+class RunCancelledError(ConflictError):
+    code = "run-cancelled"
+
+
+class RunIdTakenError(ConflictError):
+    code = "run-id-taken"
+
+
+class RunNotFoundError(NotFoundError):
+    code = "run-not-found"
+
+
+class SlugReservedError(InvalidInputError):
+    code = "slug-reserved"
+
+
+class StaleImportError(ConflictError):
+    code = "stale-import"
+
+
+class UnknownCompetenceError(InvalidInputError):
+    code = "unknown-competence"
+
+
+class UnknownModuleError(InvalidInputError):
+    code = "unknown-module"
+
+
+class UnknownProviderError(InvalidInputError):
+    code = "unknown-provider"
+
+
+class VersionNotFoundError(NotFoundError):
+    code = "version-not-found"
