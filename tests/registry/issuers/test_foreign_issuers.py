@@ -11,18 +11,12 @@ from litestar.testing import AsyncTestClient
 
 from credentials.keys import SigningKey
 from tests.catalogue.helpers import Catalogue
-from tests.conftest import Accounts
 from tests.credentials.test_keysource import ISSUER, KEY_URL, foreign_token, profile
 from tests.credentials.test_verify import MODULE_URL, World
 from tests.registry.issuers.test_issuers import operator_trust_list
 
 Client = AsyncTestClient[Any]
 VC = {"Content-Type": "application/vc+jwt"}
-
-
-@pytest.fixture
-async def cat(client: Client, accounts: Accounts) -> Catalogue:
-    return await Catalogue(client, accounts).setup()
 
 
 def body(key: SigningKey, **changes: Any) -> dict[str, Any]:
@@ -92,3 +86,4 @@ async def test_only_the_operator_accredits_a_foreign_issuer(client: Client, cat:
         "/api/accreditations", json=body(SigningKey.generate()), headers=cat.provider_a
     )
     assert response.status_code == 403
+

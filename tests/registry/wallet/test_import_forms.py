@@ -11,27 +11,15 @@ import json
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from credentials.baked import bake_png
 from credentials.jws import sign_compact
 from credentials.keys import SigningKey, did_key
-from tests.conftest import Accounts
 from tests.credentials.test_baked import png
 from tests.credentials.test_verify import parts
 from tests.registry.wallet_helpers import World, foreign_credential
 
 IMPORT = "/api/me/credentials/import"
-
-
-@pytest.fixture
-async def world(
-    client: AsyncTestClient[Any],
-    accounts: Accounts,
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> World:
-    return await World(client, accounts, sessionmaker).setup()
 
 
 def by_email(identifier: dict[str, Any], holder: str = "did:example:elsewhere") -> str:
