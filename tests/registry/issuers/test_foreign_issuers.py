@@ -87,3 +87,17 @@ async def test_only_the_operator_accredits_a_foreign_issuer(client: Client, cat:
     )
     assert response.status_code == 403
 
+
+async def test_a_key_the_foreign_issuers_document_did_not_give_cannot_be_checked(
+    client: Client, cat: Catalogue
+) -> None:
+    """Unlike our own issuers' (QA 18e), a foreign issuer's keys are those of the document
+    it gave once: a newer key of its own is unknown here, not proof of a forgery."""
+    response = await client.post(
+        "/api/accreditations", json=body(SigningKey.generate()), headers=cat.operator
+    )
+    assert response.status_code == 201, response.text
+    token = foreign_token(World(), SigningKey.generate(), f"{ISSUER}#key-2")
+    report = (await client.post("/api/verify", content=token, headers=VC)).json()
+    assert report["verdict"] == "cannot-verify", report
+    assert {c["name"]: c["code"] for c in report["checks"]}["issuer-key"] == "issuer-key-unknown"
