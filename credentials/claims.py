@@ -8,12 +8,13 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from schemas.credentials import AchievementCredentialDoc
+from schemas.credentials import AchievementCredentialDoc, VerifiableCredentialDoc
 from schemas.verification import Verdict
 
 # VC 1.1 names of the VC 2.0 validity properties, for credentials issued in the older form.
 LEGACY_DATES = {"issuanceDate": "validFrom", "expirationDate": "validUntil"}
 CLAIMS = ("iss", "sub", "jti", "nbf", "exp")
+AnyCredential = AchievementCredentialDoc | VerifiableCredentialDoc
 TIME_CLAIMS = frozenset({"nbf", "exp"})
 
 
@@ -46,8 +47,9 @@ def _datetime(stamp: float | None) -> dt.datetime | None:
 
 
 def legacy_credential(payload: Mapping[str, Any], vc: Mapping[str, Any]) -> dict[str, Any]:
-    """A VC 1.1 JWT's `vc` claim with VC 2.0 names. VC 1.1 (section 6.3.1) lets `iss`, `nbf`
-    and `exp` stand for issuer, issuanceDate and expirationDate, which `vc` may then omit."""
+    """A VC 1.1 JWT's `vc` claim with VC 2.0 names. VC 1.1 (section 6.3.1) lets `iss`, `nbf`,
+    `exp`, `jti` and `sub` stand for issuer, issuanceDate, expirationDate, id and
+    credentialSubject.id, which `vc` may then omit."""
     legacy: dict[str, Any] = {LEGACY_DATES.get(k) or k: v for k, v in vc.items()}
     if issuer_id(legacy) is None and isinstance(payload.get("iss"), str):
         legacy["issuer"] = payload["iss"]
@@ -55,17 +57,33 @@ def legacy_credential(payload: Mapping[str, Any], vc: Mapping[str, Any]) -> dict
         when = _datetime(numeric_date(payload.get(claim)))
         if name not in legacy and when is not None:
             legacy[name] = when.isoformat()
+    if "id" not in legacy and isinstance(payload.get("jti"), str):
+        legacy["id"] = payload["jti"]
+    subject = legacy.get("credentialSubject")
+    if isinstance(subject, dict) and "id" not in subject and isinstance(payload.get("sub"), str):
+        legacy["credentialSubject"] = {"id": payload["sub"], **subject}
     return legacy
 
 
+def subject_id(doc: AnyCredential) -> str | None:
+    """The id of the credential's one subject (None for several, or none)."""
+    subject = doc.credential_subject
+    if isinstance(subject, list):
+        subject = subject[0] if len(subject) == 1 else {}
+    if isinstance(subject, dict):
+        ident = subject.get("id")
+        return ident if isinstance(ident, str) else None
+    return subject.id
+
+
 def claims_problem(
-    claims: Mapping[str, Any], doc: AchievementCredentialDoc, issuer: str
+    claims: Mapping[str, Any], doc: AnyCredential, issuer: str
 ) -> tuple[str, str] | None:
     """(code, message) of the first registered claim that is malformed or disagrees with the
     credential (VC-JOSE-COSE section 3.1.2), or None."""
     expected = {
         "iss": issuer,
-        "sub": doc.credential_subject.id,
+        "sub": subject_id(doc),
         "jti": doc.id,
         "nbf": _epoch(doc.valid_from),
         "exp": _epoch(doc.valid_until),
@@ -79,7 +97,7 @@ def claims_problem(
 
 
 def outside_window(
-    doc: AchievementCredentialDoc,
+    doc: AnyCredential,
     claims: Mapping[str, Any],
     now: dt.datetime,
     leeway: dt.timedelta,
@@ -87,7 +105,7 @@ def outside_window(
     """Not yet valid or expired, by the credential's own dates and by `nbf` and `exp`."""
     stamp, slack = now.timestamp(), leeway.total_seconds()
     nbf, exp = numeric_date(claims.get("nbf")), numeric_date(claims.get("exp"))
-    if now + leeway < doc.valid_from:
+    if doc.valid_from is not None and now + leeway < doc.valid_from:
         return "not-yet-valid", "validFrom is in the future"
     if nbf is not None and stamp + slack < nbf:
         return "not-yet-valid", "nbf is in the future"

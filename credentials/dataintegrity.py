@@ -1,15 +1,18 @@
-"""W3C Data Integrity EdDSA Cryptosuites v1.0: `eddsa-rdfc-2022` and `eddsa-jcs-2022`.
+"""W3C Data Integrity cryptosuites: EdDSA v1.0 (`eddsa-rdfc-2022`, `eddsa-jcs-2022`) and
+ECDSA v1.0 (`ecdsa-rdfc-2019`, `ecdsa-jcs-2019`, P-256 and P-384), single proofs, proof sets
+and proof chains (`previousProof`).
 
-Credentials from other issuers may carry an embedded Data Integrity proof instead of a JWS.
+Credentials from other issuers may carry embedded Data Integrity proofs instead of a JWS.
 Verification never fetches anything: contexts come from the local map (`credentials.contexts`)
 and the verification method is resolved only through the caller's `resolve_key` (trust list,
-DID document cache, or did:key).
+supplied documents, or did:key).
 
-Result codes of `verify_proof`: "proof-valid"; "missing-proof", "bad-proof" (not an object, a
-proof set of several proofs, bad `created`), "unknown-proof-type", "unknown-cryptosuite",
-"proof-purpose-mismatch", "bad-proof-value", "bad-verification-method" (missing, unresolvable
-or not an Ed25519 key), "unknown-context", "proof-context-mismatch", "undefined-term" (a
-property no context defines, which RDF canonicalization would silently leave unsigned),
+Result codes of `verify_proofs` (one result per proof): "proof-valid"; "missing-proof",
+"bad-proof" (not an object, too many proofs, a `previousProof` not in the document, bad
+`created`), "unknown-proof-type", "unknown-cryptosuite", "proof-purpose-mismatch",
+"bad-proof-value", "bad-verification-method" (missing, unresolvable or a key of another
+type than the cryptosuite's), "unknown-context", "proof-context-mismatch", "undefined-term"
+(a property no context defines, which RDF canonicalization would silently leave unsigned),
 "bad-json-ld", "canonicalization-limit" (a blank-node graph too costly to canonicalize),
 "not-canonicalizable" (JCS: NaN, infinity or an integer beyond 2**53), "signature-invalid".
 """
@@ -18,61 +21,52 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Final, Literal, cast
 
 import base58
 import msgspec
-import rfc8785
-from pyld.canon import URDNA2015
-from pyld.context_resolver import ContextResolver
-from pyld.jsonld import JsonLdError, JsonLdProcessor, LRUCache
 
-from credentials.contexts import CONTEXTS, document_loader
+from credentials.canonical import canonicalize_jcs, canonicalize_rdfc
+from credentials.contexts import CONTEXTS
 from credentials.keys import SigningKey, VerifyingKey
 from schemas.errors import DomainError, InvalidInputError
 from schemas.errors.credentials import (
-    BadJsonError,
-    BadJsonLdError,
     BadProofValueError,
     BadVerificationMethodError,
-    CanonicalizationLimitError,
     DataIntegrityError,
     KeyFormatError,
-    MissingProofError,
-    NotCanonicalizableError,
     ProofContextMismatchError,
     ProofPurposeMismatchError,
-    UndefinedTermError,
     UnknownContextError,
     UnknownCryptosuiteError,
     UnknownProofTypeError,
 )
 
-__all__ = ["DataIntegrityError", "ProofResult", "sign_proof", "verify_proof"]
+__all__ = ["DataIntegrityError", "ProofResult", "sign_proof", "verify_proof", "verify_proofs"]
 
-Cryptosuite = Literal["eddsa-rdfc-2022", "eddsa-jcs-2022"]
+Cryptosuite = Literal["eddsa-rdfc-2022", "eddsa-jcs-2022", "ecdsa-rdfc-2019", "ecdsa-jcs-2019"]
 RDFC: Final = "eddsa-rdfc-2022"
 JCS: Final = "eddsa-jcs-2022"
-_SUITES: Final = (RDFC, JCS)
+# The key algorithms each cryptosuite signs with.
+_SUITES: Final[dict[str, frozenset[str]]] = {
+    RDFC: frozenset({"EdDSA"}),
+    JCS: frozenset({"EdDSA"}),
+    "ecdsa-rdfc-2019": frozenset({"ES256", "ES384"}),
+    "ecdsa-jcs-2019": frozenset({"ES256", "ES384"}),
+}
+_JCS_SUITES: Final = frozenset({JCS, "ecdsa-jcs-2019"})
 PROOF_TYPE: Final = "DataIntegrityProof"
 PROOF_PURPOSE: Final = "assertionMethod"
+MAX_PROOFS: Final = 10
+_SIGNATURE_SIZES: Final = {"EdDSA": 64, "ES256": 64, "ES384": 96}
 
-# RDFC-1.0 is exponential on crafted blank-node graphs ("poison graphs"); ordinary
-# credentials need no n-degree hashing at all, so a small budget costs honest input nothing.
-_MAX_N_DEGREE_CALLS: Final = 2_000
-_MULTIBASE_58 = re.compile(r"z[1-9A-HJ-NP-Za-km-z]{1,100}", re.ASCII)
+_MULTIBASE_58 = re.compile(r"z[1-9A-HJ-NP-Za-km-z]{1,200}", re.ASCII)
 _XSD_DATETIME = re.compile(
     r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?", re.ASCII
 )
-# A private resolved-context cache fed only by our static loader, so nothing another part
-# of the process loads through pyld's global cache can stand in for one of our contexts.
-_CONTEXT_CACHE: Any = LRUCache(maxsize=64)
-# The cache (and pyld's processed-context caches inside it) are not thread-safe. pyld is pure
-# Python, so under the GIL holding a lock while expanding costs no throughput.
-_CONTEXT_LOCK = threading.Lock()
+KeyResolver = Callable[[str], VerifyingKey | None]
 
 
 class ProofResult(msgspec.Struct, kw_only=True):
@@ -85,23 +79,72 @@ class ProofResult(msgspec.Struct, kw_only=True):
     created: str | None = None
 
 
-def verify_proof(
-    document: Mapping[str, Any], *, resolve_key: Callable[[str], VerifyingKey | None]
+def verify_proof(document: Mapping[str, Any], *, resolve_key: KeyResolver) -> ProofResult:
+    """Verify every proof embedded in `document`: the first failure, else the first result."""
+    results = verify_proofs(document, resolve_key=resolve_key)
+    return next((r for r in results if not r.ok), results[0])
+
+
+def verify_proofs(document: Mapping[str, Any], *, resolve_key: KeyResolver) -> list[ProofResult]:
+    """One result per embedded proof: a single proof, a proof set (each over the document
+    without proofs) or a proof chain (a proof with `previousProof` also covers the proofs it
+    names, as `proof` of the document it signed)."""
+    proofs = document.get("proof") if isinstance(document, Mapping) else None
+    if proof_count_problem := _proofs_problem(proofs):
+        return [ProofResult(ok=False, code=proof_count_problem[0], message=proof_count_problem[1])]
+    listed: list[Any] = proofs if isinstance(proofs, list) else [proofs]
+    unsecured = {name: value for name, value in document.items() if name != "proof"}
+    by_id = {p["id"]: p for p in listed if isinstance(p, Mapping) and isinstance(p.get("id"), str)}
+    results = []
+    for proof in listed:
+        if not isinstance(proof, Mapping):
+            results.append(ProofResult(ok=False, code="bad-proof", message="not a JSON object"))
+            continue
+        base, problem = _chained(unsecured, proof, by_id)
+        if problem is not None:
+            results.append(ProofResult(ok=False, code="bad-proof", message=problem))
+            continue
+        results.append(_verify_one(base, proof, resolve_key))
+    return results
+
+
+def _proofs_problem(proofs: object) -> tuple[str, str] | None:
+    if proofs is None:
+        return "missing-proof", "the document has no proof"
+    if isinstance(proofs, list) and not 0 < len(proofs) <= MAX_PROOFS:
+        return "bad-proof", f"a document carries 1 to {MAX_PROOFS} proofs"
+    return None
+
+
+def _chained(
+    unsecured: dict[str, Any], proof: Mapping[str, Any], by_id: Mapping[str, Any]
+) -> tuple[dict[str, Any], str | None]:
+    """The document this proof signed: with the proofs its `previousProof` names, if any."""
+    previous = proof.get("previousProof")
+    if previous is None:
+        return unsecured, None
+    ids = [previous] if isinstance(previous, str) else previous
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return unsecured, "previousProof must name proofs by id"
+    missing = [i for i in ids if i not in by_id or i == proof.get("id")]
+    if missing:
+        return unsecured, f"previousProof names proofs not in the document: {missing}"
+    return {**unsecured, "proof": [by_id[i] for i in ids]}, None
+
+
+def _verify_one(
+    unsecured: dict[str, Any], proof: Mapping[str, Any], resolve_key: KeyResolver
 ) -> ProofResult:
-    """Verify the single `assertionMethod` Data Integrity proof embedded in `document`."""
-    try:
-        proof = _single_proof(document)
-    except DataIntegrityError as exc:
-        return ProofResult(ok=False, code=exc.code, message=exc.message)
     method = proof.get("verificationMethod")
     method = method if isinstance(method, str) and method else None
     created = proof.get("created") if isinstance(proof.get("created"), str) else None
     try:
-        suite, signature = _check_proof(proof, method)
-        _check_contexts(document)
-        unsecured, config = _verification_inputs(document, proof)
-        key = _resolve(resolve_key, cast(str, method))
-        data = _hash_data(suite, unsecured, config)
+        suite, value = _check_proof(proof, method)
+        _check_contexts(unsecured)
+        unsecured, config = _verification_inputs(unsecured, proof)
+        key = _resolve(resolve_key, cast(str, method), suite)
+        signature = _signature(value, key)
+        data = _hash_data(suite, unsecured, config, key)
     except InvalidInputError as exc:
         return ProofResult(
             ok=False,
@@ -138,8 +181,8 @@ def sign_proof(
     """A copy of `document` secured with an `assertionMethod` proof (for tests and interop)."""
     if cryptosuite not in _SUITES:
         raise UnknownCryptosuiteError(f"unknown cryptosuite {cryptosuite!r}")
-    if key.alg != "EdDSA":
-        raise KeyFormatError("EdDSA cryptosuites need an Ed25519 key")
+    if key.alg not in _SUITES[cryptosuite]:
+        raise KeyFormatError(f"{cryptosuite} does not sign with {key.alg}")
     if "proof" in document:
         raise DataIntegrityError("the document already has a proof; proof sets are unsupported")
     _check_created(created)
@@ -152,31 +195,17 @@ def sign_proof(
         "verificationMethod": verification_method,
         "proofPurpose": PROOF_PURPOSE,
     }
-    if cryptosuite == JCS and "@context" in unsecured:
-        # eddsa-jcs-2022 carries the document context inside the proof (as its test vectors do)
+    if cryptosuite in _JCS_SUITES and "@context" in unsecured:
+        # the JCS suites carry the document context inside the proof (as their vectors do)
         proof["@context"] = unsecured["@context"]
-    signature = key.sign(_hash_data(cryptosuite, unsecured, _proof_config(proof, unsecured)))
+    config = _proof_config(proof, unsecured)
+    signature = key.sign(_hash_data(cryptosuite, unsecured, config, key.public))
     proof["proofValue"] = "z" + base58.b58encode(signature).decode("ascii")
     return {**unsecured, "proof": proof}
 
 
-def _single_proof(document: Mapping[str, Any]) -> Mapping[str, Any]:
-    proof = document.get("proof") if isinstance(document, Mapping) else None
-    if proof is None:
-        raise MissingProofError("the document has no proof")
-    if isinstance(proof, list):
-        if len(proof) != 1:
-            raise DataIntegrityError(
-                f"expected one proof, found {len(proof)}; proof sets and chains are unsupported"
-            )
-        proof = proof[0]
-    if not isinstance(proof, Mapping):
-        raise DataIntegrityError("the proof is not a JSON object")
-    return proof
-
-
-def _check_proof(proof: Mapping[str, Any], method: str | None) -> tuple[Cryptosuite, bytes]:
-    """Check the proof's own fields; returns the cryptosuite and the raw signature."""
+def _check_proof(proof: Mapping[str, Any], method: str | None) -> tuple[Cryptosuite, str]:
+    """Check the proof's own fields; returns the cryptosuite and the proofValue."""
     if proof.get("type") != PROOF_TYPE:
         raise UnknownProofTypeError(f"proof type {proof.get('type')!r} is not {PROOF_TYPE}")
     suite = proof.get("cryptosuite")
@@ -190,7 +219,21 @@ def _check_proof(proof: Mapping[str, Any], method: str | None) -> tuple[Cryptosu
         raise BadVerificationMethodError("the proof names no verification method")
     if "created" in proof:
         _check_created(proof["created"])
-    return cast(Cryptosuite, suite), _decode_proof_value(proof.get("proofValue"))
+    value = proof.get("proofValue")
+    # The pattern also keeps out what base58.b58decode would quietly strip (whitespace).
+    if not isinstance(value, str) or not _MULTIBASE_58.fullmatch(value):
+        raise BadProofValueError("proofValue must be a base58btc multibase string ('z...')")
+    return cast(Cryptosuite, suite), value
+
+
+def _signature(value: str, key: VerifyingKey) -> bytes:
+    signature = base58.b58decode(value[1:])
+    size = _SIGNATURE_SIZES[key.alg]
+    if len(signature) != size:
+        raise BadProofValueError(
+            f"a {key.alg} signature has {size} bytes, proofValue has {len(signature)}",
+        )
+    return signature
 
 
 def _check_created(created: Any) -> None:
@@ -203,18 +246,6 @@ def _check_created(created: Any) -> None:
             valid = False
     if not valid:
         raise DataIntegrityError(f"proof created {created!r} is not an XML Schema dateTime")
-
-
-def _decode_proof_value(value: Any) -> bytes:
-    # The pattern also keeps out what base58.b58decode would quietly strip (whitespace).
-    if not isinstance(value, str) or not _MULTIBASE_58.fullmatch(value):
-        raise BadProofValueError("proofValue must be a base58btc multibase string ('z...')")
-    signature = base58.b58decode(value[1:])
-    if len(signature) != 64:
-        raise BadProofValueError(
-            f"an Ed25519 signature has 64 bytes, proofValue has {len(signature)}",
-        )
-    return signature
 
 
 def _context_list(value: Any) -> list[Any]:
@@ -235,8 +266,9 @@ def _check_contexts(document: Mapping[str, Any]) -> None:
 def _verification_inputs(
     document: Mapping[str, Any], proof: Mapping[str, Any]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The unsecured document and proof configuration, as both cryptosuites define them."""
-    unsecured = {name: value for name, value in document.items() if name != "proof"}
+    """The unsecured document (with the proofs a chained proof covers) and the proof
+    configuration, as the cryptosuites define them."""
+    unsecured = dict(document)
     if "@context" in proof:
         proof_context = _context_list(proof["@context"])
         document_context = _context_list(document.get("@context"))
@@ -255,7 +287,7 @@ def _proof_config(proof: Mapping[str, Any], unsecured: Mapping[str, Any]) -> dic
     return config
 
 
-def _resolve(resolve_key: Callable[[str], VerifyingKey | None], method: str) -> VerifyingKey:
+def _resolve(resolve_key: KeyResolver, method: str, suite: Cryptosuite) -> VerifyingKey:
     try:
         key = resolve_key(method)
     except DomainError as exc:
@@ -264,88 +296,21 @@ def _resolve(resolve_key: Callable[[str], VerifyingKey | None], method: str) -> 
         ) from exc
     if key is None:
         raise BadVerificationMethodError(f"verification method {method!r} is not a known key")
-    if key.alg != "EdDSA":
+    if key.alg not in _SUITES[suite]:
         raise BadVerificationMethodError(
-            f"verification method {method!r} is not an Ed25519 key",
+            f"verification method {method!r} is a {key.alg} key, not one {suite} signs with",
         )
     return key
 
 
 def _hash_data(
-    suite: Cryptosuite, unsecured: Mapping[str, Any], config: Mapping[str, Any]
+    suite: Cryptosuite,
+    unsecured: Mapping[str, Any],
+    config: Mapping[str, Any],
+    key: VerifyingKey,
 ) -> bytes:
-    """SHA-256(canonical proof configuration) || SHA-256(canonical document)."""
-    canonicalize = _canonicalize_rdfc if suite == RDFC else _canonicalize_jcs
-    return (
-        hashlib.sha256(canonicalize(config)).digest()
-        + hashlib.sha256(canonicalize(unsecured)).digest()
-    )
-
-
-def _canonicalize_jcs(value: Mapping[str, Any]) -> bytes:
-    try:
-        return rfc8785.dumps(value)
-    except rfc8785.CanonicalizationError as exc:
-        raise NotCanonicalizableError(f"the document has no JCS form: {exc}") from exc
-    except RecursionError as exc:
-        raise BadJsonError("the document is nested too deeply") from exc
-
-
-def _canonicalize_rdfc(value: Mapping[str, Any]) -> bytes:
-    """RDF Dataset Canonicalization (URDNA2015 = RDFC-1.0) to N-Quads.
-
-    Same steps as `pyld.jsonld.normalize`, split so that the canonicalizer can be bounded and
-    a dropped property can be refused (JSON-LD "safe mode").
-    """
-    options = {
-        "algorithm": "URDNA2015",
-        "documentLoader": _static_loader,
-        "contextResolver": ContextResolver(_CONTEXT_CACHE, _static_loader),
-    }
-    try:
-        with _CONTEXT_LOCK:
-            dataset = JsonLdProcessor(on_property_dropped=_refuse_dropped).to_rdf(
-                dict(value), options
-            )
-        nquads = _BoundedUrdna2015().main(dataset, {"format": "application/n-quads"})
-    except JsonLdError as exc:
-        raise _domain_cause(exc) from exc
-    except RecursionError as exc:
-        raise BadJsonLdError("the document is nested too deeply") from exc
-    return cast(str, nquads).encode("utf-8")
-
-
-def _static_loader(url: str, options: Any = None) -> dict[str, Any]:
-    # "static" lets pyld keep the processed context in our private cache across calls
-    return {**document_loader(url, options), "tag": "static"}
-
-
-def _refuse_dropped(term: str | None) -> None:
-    raise UndefinedTermError(
-        f"property {term!r} is not defined by any context and would not be signed",
-    )
-
-
-def _domain_cause(exc: BaseException) -> InvalidInputError:
-    """Our own error (unknown context, undefined term) from inside pyld's wrapping."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, InvalidInputError):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    reason = exc.args[0] if exc.args else type(exc).__name__
-    return BadJsonLdError(f"JSON-LD processing failed: {reason}")
-
-
-class _BoundedUrdna2015(URDNA2015):  # type: ignore[misc]  # pyld ships no type information
-    """URDNA2015 with a budget on the recursive n-degree hashing (the exponential part)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._budget = _MAX_N_DEGREE_CALLS
-
-    def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
-        self._budget -= 1
-        if self._budget < 0:
-            raise CanonicalizationLimitError("blank-node structure too costly to canonicalize")
-        return super().hash_n_degree_quads(id_, issuer)
+    """H(canonical proof configuration) || H(canonical document), H = SHA-384 for a P-384
+    key (ECDSA cryptosuites), else SHA-256."""
+    canonicalize = canonicalize_jcs if suite in _JCS_SUITES else canonicalize_rdfc
+    digest = hashlib.sha384 if key.alg == "ES384" else hashlib.sha256
+    return digest(canonicalize(config)).digest() + digest(canonicalize(unsecured)).digest()

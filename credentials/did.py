@@ -16,6 +16,7 @@ __all__ = [
     "did_document",
     "did_web",
     "keys_from_did_document",
+    "method_key",
     "xsd_datetime",
 ]
 
@@ -92,7 +93,7 @@ def keys_from_did_document(
         if current_only and (method.get("retired") or "revoked" in method):
             continue
         url = _method_url(did, method)
-        key = _method_key(method)
+        key = method_key(method)
         if url is not None and key is not None and method.get("controller", did) == did:
             found[url] = key
     return found
@@ -107,7 +108,8 @@ def _method_url(did: str, method: Mapping[str, Any]) -> str | None:
     return ident if ident.startswith(did + "#") else None
 
 
-def _method_key(method: Mapping[str, Any]) -> VerifyingKey | None:
+def method_key(method: Mapping[str, Any]) -> VerifyingKey | None:
+    """The key of a verification method (publicKeyJwk or publicKeyMultibase), or None."""
     try:
         if "publicKeyJwk" in method:
             return VerifyingKey.from_jwk(method["publicKeyJwk"])

@@ -5,7 +5,8 @@ Written for the verify hot path: a token is checked against the base64url alphab
 costs about 2.5x a raw Ed25519 verify on a 3 KB token; this costs a few microseconds over it.
 
 Security rules: the algorithm is pinned to the key (never taken from the header), `alg: none`
-and anything but EdDSA / Ed25519 / ES256 is refused, any `crit` is refused (we understand no
+and HMAC algorithms are refused, algorithms we do not read are `alg-not-supported` (the
+pipeline says cannot-verify), any `crit` is refused (we understand no
 extension), and key-carrying headers (`jwk`, `jku`, `x5u`, `x5c`) are never used to find a key.
 """
 
@@ -22,6 +23,7 @@ from credentials.keys import SigningKey, VerifyingKey
 from schemas.errors.credentials import (
     AlgNoneError,
     AlgNotAllowedError,
+    AlgNotSupportedError,
     BadHeaderError,
     BadJsonError,
     DuplicateKeyError,
@@ -44,9 +46,11 @@ __all__ = [
     "verify_jws",
 ]
 
-ALLOWED_ALGS = frozenset({"EdDSA", "Ed25519", "ES256"})
 # "Ed25519" is the fully specified name from RFC 9864; both name the same signature.
-_ALGS_FOR_KEY = {"EdDSA": frozenset({"EdDSA", "Ed25519"}), "ES256": frozenset({"ES256"})}
+ALLOWED_ALGS = frozenset(
+    {"EdDSA", "Ed25519", "ES256", "ES384"}
+    | {f"{kind}{size}" for kind in ("RS", "PS") for size in (256, 384, 512)}
+)
 _RESERVED = frozenset({"alg", "kid", "typ"})
 _BAD = ord("!")
 _DOT = ord(".")
@@ -85,7 +89,8 @@ def parse_compact(token: str | bytes, *, max_bytes: int = 256_000) -> ParsedJws:
     """Split and decode a compact JWS and check its header; raises JwsError.
 
     Codes: token-too-large, not-compact-jws, bad-base64url, bad-header, alg-none,
-    alg-not-allowed, unknown-crit. The payload is returned as raw bytes (see strict_json).
+    alg-not-allowed, alg-not-supported, unknown-crit. The payload is returned as raw bytes
+    (see strict_json).
     """
     if len(token) > max_bytes:
         raise TokenTooLargeError("the token is too large")
@@ -131,7 +136,10 @@ def _header(header_json: bytes) -> dict[str, Any]:
     if alg not in ALLOWED_ALGS:
         if alg.lower() == "none":
             raise AlgNoneError("unsecured JWS (alg none) refused")
-        raise AlgNotAllowedError(f"algorithm {alg!r} is not allowed")
+        if alg.upper().startswith("HS"):
+            raise AlgNotAllowedError(f"algorithm {alg!r} is not allowed")
+        # A real signature algorithm we cannot check (ES512, ES256K, ...): not false, unknown.
+        raise AlgNotSupportedError(f"algorithm {alg!r} is not supported")
     if "crit" in header:
         raise UnknownCritError("the JWS header has critical extensions")
     return header
@@ -139,9 +147,10 @@ def _header(header_json: bytes) -> dict[str, Any]:
 
 def verify_jws(parsed: ParsedJws, key: VerifyingKey) -> bool:
     """True when the signature is valid and the header alg is the one the key is for."""
-    if parsed.header.get("alg") not in _ALGS_FOR_KEY[key.alg]:
+    alg = parsed.header.get("alg")
+    if alg not in key.algs:
         return False
-    return key.verify(parsed.signature, parsed.signing_input)
+    return key.verify(parsed.signature, parsed.signing_input, alg)
 
 
 class _DuplicateKeyError(ValueError):

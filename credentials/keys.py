@@ -1,5 +1,5 @@
-"""Signing and verifying keys (Ed25519, P-256), their JWK / multibase / did:key forms, and
-private keys encrypted at rest.
+"""Signing and verifying keys (Ed25519, P-256; for verifying others' credentials also P-384
+and RSA), their JWK / multibase / did:key forms, and private keys encrypted at rest.
 
 `cryptography` does the maths; this module only fixes the formats. `VerifyingKey.verify`
 never raises on a bad signature, so callers can treat it as a plain check.
@@ -16,7 +16,7 @@ from typing import Any, Literal
 import base58
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import (
     decode_dss_signature,
     encode_dss_signature,
@@ -42,85 +42,105 @@ __all__ = [
     "wrap_key",
 ]
 
-Algorithm = Literal["EdDSA", "ES256"]
+Algorithm = Literal["EdDSA", "ES256", "ES384", "RS256"]
 KeyKind = Literal["Ed25519", "P-256"]
 
 # Multicodec prefixes (unsigned varint): ed25519-pub 0xed, p256-pub 0x1200.
 _ED25519_PREFIX = b"\xed\x01"
 _P256_PREFIX = b"\x80\x24"
+_P384_PREFIX = b"\x81\x24"  # p384-pub 0x1201
 # Base58btc without a leading "1" (a zero byte, never a valid multicodec prefix here), so
 # decoding is one-to-one and every key has exactly one accepted text.
-_MULTIBASE_58 = re.compile(r"z[2-9A-HJ-NP-Za-km-z][1-9A-HJ-NP-Za-km-z]{30,60}")
+_MULTIBASE_58 = re.compile(r"z[2-9A-HJ-NP-Za-km-z][1-9A-HJ-NP-Za-km-z]{30,80}")
 _PRIVATE_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "k", "oth"})
 _ECDSA = ec.ECDSA(hashes.SHA256())
+_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
+    "256": hashes.SHA256,
+    "384": hashes.SHA384,
+    "512": hashes.SHA512,
+}
+_RSA_ALGS = frozenset(f"{kind}{size}" for kind in ("RS", "PS") for size in _HASHES)
+_MIN_RSA_BITS = 2048
 _RAW = serialization.Encoding.Raw
+_DER = serialization.Encoding.DER
 _RAW_PUBLIC = serialization.PublicFormat.Raw
 _COMPRESSED = serialization.PublicFormat.CompressedPoint
 
 
 class VerifyingKey:
-    """A public key: Ed25519 (alg EdDSA) or P-256 (alg ES256)."""
+    """A public key: Ed25519 (alg EdDSA), P-256 (ES256), P-384 (ES384) or RSA (RS256, and the
+    other RSxxx / PSxxx algorithms). `algs` are the JWS algorithms the key may verify."""
 
-    __slots__ = ("_id", "alg", "raw")
+    __slots__ = ("_id", "alg", "algs", "raw")
 
     alg: Algorithm
-    raw: ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey
+    algs: frozenset[str]
+    raw: ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
 
-    def __init__(self, raw: ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey) -> None:
+    def __init__(
+        self, raw: ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
+    ) -> None:
         if isinstance(raw, ed25519.Ed25519PublicKey):
-            self.alg = "EdDSA"
+            self.alg, self.algs = "EdDSA", _ED_ALGS
             self._id = raw.public_bytes(_RAW, _RAW_PUBLIC)
-        elif isinstance(raw, ec.EllipticCurvePublicKey) and isinstance(raw.curve, ec.SECP256R1):
-            self.alg = "ES256"
+        elif isinstance(raw, ec.EllipticCurvePublicKey) and isinstance(
+            raw.curve, ec.SECP256R1 | ec.SECP384R1
+        ):
+            self.alg = "ES256" if isinstance(raw.curve, ec.SECP256R1) else "ES384"
+            self.algs = frozenset({self.alg})
             self._id = raw.public_bytes(serialization.Encoding.X962, _COMPRESSED)
+        elif isinstance(raw, rsa.RSAPublicKey) and raw.key_size >= _MIN_RSA_BITS:
+            self.alg, self.algs = "RS256", _RSA_ALGS
+            self._id = raw.public_bytes(
+                serialization.Encoding.DER, serialization.PublicFormat.PKCS1
+            )
         else:
-            raise KeyFormatError("only Ed25519 and P-256 keys are supported")
+            raise KeyFormatError("only Ed25519, P-256, P-384 and RSA (2048+) keys are supported")
         self.raw = raw
 
-    def verify(self, signature: bytes, data: bytes) -> bool:
-        """True when `signature` (raw; ES256 as JOSE r||s) is valid for `data`."""
+    def verify(self, signature: bytes, data: bytes, alg: str | None = None) -> bool:
+        """True when `signature` (raw; ECDSA as JOSE r||s) is valid for `data`, made with
+        `alg` (default: the key's own; RSA keys need it for the padding and hash)."""
         raw = self.raw
         try:
             if isinstance(raw, ed25519.Ed25519PublicKey):
                 raw.verify(signature, data)
+            elif isinstance(raw, ec.EllipticCurvePublicKey):
+                return _verify_ecdsa(raw, signature, data)
             else:
-                if len(signature) != 64:
-                    return False
-                der = encode_dss_signature(
-                    int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
-                )
-                raw.verify(der, data, _ECDSA)
+                _verify_rsa(raw, signature, data, alg or self.alg)
         except (InvalidSignature, ValueError):
             return False
         return True
 
     def jwk(self) -> dict[str, str]:
-        """The public JWK (RFC 8037 OKP or RFC 7518 EC), required members only."""
+        """The public JWK (RFC 8037 OKP, RFC 7518 EC or RSA), required members only."""
         raw = self.raw
         if isinstance(raw, ed25519.Ed25519PublicKey):
             return {"kty": "OKP", "crv": "Ed25519", "x": b64url_encode(self._id)}
-        numbers = raw.public_numbers()
+        if isinstance(raw, rsa.RSAPublicKey):
+            numbers = raw.public_numbers()
+            return {"kty": "RSA", "n": _uint(numbers.n), "e": _uint(numbers.e)}
+        point = raw.public_numbers()
+        size = (raw.curve.key_size + 7) // 8
         return {
             "kty": "EC",
-            "crv": "P-256",
-            "x": b64url_encode(numbers.x.to_bytes(32, "big")),
-            "y": b64url_encode(numbers.y.to_bytes(32, "big")),
+            "crv": "P-256" if size == 32 else "P-384",
+            "x": b64url_encode(point.x.to_bytes(size, "big")),
+            "y": b64url_encode(point.y.to_bytes(size, "big")),
         }
 
     def thumbprint(self) -> str:
         """RFC 7638 JWK thumbprint (SHA-256, base64url)."""
         jwk = self.jwk()
         # Required members in lexicographic order, no whitespace (RFC 7638 §3.2).
-        if jwk["kty"] == "OKP":
-            canonical = f'{{"crv":"{jwk["crv"]}","kty":"OKP","x":"{jwk["x"]}"}}'
-        else:
-            canonical = f'{{"crv":"P-256","kty":"EC","x":"{jwk["x"]}","y":"{jwk["y"]}"}}'
-        return b64url_encode(hashlib.sha256(canonical.encode("ascii")).digest())
+        canonical = ",".join(f'"{name}":"{jwk[name]}"' for name in sorted(jwk))
+        return b64url_encode(hashlib.sha256(("{" + canonical + "}").encode("ascii")).digest())
 
     def multibase(self) -> str:
         """publicKeyMultibase: "z" + base58btc(multicodec prefix + key bytes)."""
-        prefix = _ED25519_PREFIX if self.alg == "EdDSA" else _P256_PREFIX
-        return "z" + base58.b58encode(prefix + self._id).decode("ascii")
+        prefix = {"EdDSA": _ED25519_PREFIX, "ES256": _P256_PREFIX, "ES384": _P384_PREFIX}
+        return "z" + base58.b58encode(prefix.get(self.alg, _RSA_PREFIX) + self._id).decode("ascii")
 
     @classmethod
     def from_jwk(cls, jwk: Mapping[str, Any]) -> VerifyingKey:
@@ -133,15 +153,18 @@ class VerifyingKey:
         try:
             if kty == "OKP" and crv == "Ed25519":
                 key = cls(ed25519.Ed25519PublicKey.from_public_bytes(_coordinate(jwk, "x")))
-            elif kty == "EC" and crv == "P-256":
-                x, y = _coordinate(jwk, "x"), _coordinate(jwk, "y")
-                point = b"\x04" + x + y
-                key = cls(ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point))
+            elif kty == "EC" and crv in _CURVES:
+                curve, size = _CURVES[crv]
+                point = b"\x04" + _coordinate(jwk, "x", size) + _coordinate(jwk, "y", size)
+                key = cls(ec.EllipticCurvePublicKey.from_encoded_point(curve, point))
+            elif kty == "RSA":
+                n, e = _big(jwk, "n"), _big(jwk, "e")
+                key = cls(rsa.RSAPublicNumbers(e, n).public_key())
             else:
                 raise KeyFormatError(f"unsupported JWK kty/crv {kty!r}/{crv!r}")
         except ValueError as exc:
             raise KeyFormatError(f"invalid JWK: {exc}") from None
-        if "alg" in jwk and jwk["alg"] not in _JWK_ALGS[key.alg]:
+        if "alg" in jwk and jwk["alg"] not in key.algs:
             raise KeyFormatError(f"JWK alg {jwk['alg']!r} does not fit a {crv} key")
         if jwk.get("use", "sig") != "sig":
             raise KeyFormatError("the JWK is not a signing key")
@@ -162,9 +185,11 @@ class VerifyingKey:
                 return cls(ed25519.Ed25519PublicKey.from_public_bytes(data[2:]))
             if data[:2] == _P256_PREFIX and len(data) == 35 and data[2] in (2, 3):
                 return cls(ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), data[2:]))
+            if data[:2] == _P384_PREFIX and len(data) == 51 and data[2] in (2, 3):
+                return cls(ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP384R1(), data[2:]))
         except ValueError as exc:
             raise KeyFormatError(f"invalid public key: {exc}") from None
-        raise KeyFormatError("publicKeyMultibase is not an Ed25519 or P-256 public key")
+        raise KeyFormatError("publicKeyMultibase is not an Ed25519, P-256 or P-384 public key")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VerifyingKey) and other._id == self._id
@@ -176,13 +201,51 @@ class VerifyingKey:
         return f"VerifyingKey({self.alg}, {self.multibase()})"
 
 
-_JWK_ALGS: dict[Algorithm, frozenset[str]] = {
-    "EdDSA": frozenset({"EdDSA", "Ed25519"}),
-    "ES256": frozenset({"ES256"}),
+_ED_ALGS = frozenset({"EdDSA", "Ed25519"})
+_RSA_PREFIX = b"\x85\x24"  # rsa-pub 0x1205 (PKCS#1 DER)
+_CURVES: dict[str, tuple[ec.EllipticCurve, int]] = {
+    "P-256": (ec.SECP256R1(), 32),
+    "P-384": (ec.SECP384R1(), 48),
 }
 
 
-def _coordinate(jwk: Mapping[str, Any], name: str) -> bytes:
+def _verify_ecdsa(raw: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) -> bool:
+    size = (raw.curve.key_size + 7) // 8
+    if len(signature) != 2 * size:
+        return False
+    r, s = int.from_bytes(signature[:size], "big"), int.from_bytes(signature[size:], "big")
+    digest = hashes.SHA256() if size == 32 else hashes.SHA384()
+    raw.verify(encode_dss_signature(r, s), data, ec.ECDSA(digest))
+    return True
+
+
+def _verify_rsa(raw: rsa.RSAPublicKey, signature: bytes, data: bytes, alg: str) -> None:
+    if alg not in _RSA_ALGS:
+        raise InvalidSignature
+    digest = _HASHES[alg[2:]]()
+    if alg.startswith("PS"):
+        pss = padding.PSS(mgf=padding.MGF1(digest), salt_length=digest.digest_size)
+        raw.verify(signature, data, pss, digest)
+    else:
+        raw.verify(signature, data, padding.PKCS1v15(), digest)
+
+
+def _uint(value: int) -> str:
+    return b64url_encode(value.to_bytes((value.bit_length() + 7) // 8 or 1, "big"))
+
+
+def _big(jwk: Mapping[str, Any], name: str) -> int:
+    value = jwk.get(name)
+    try:
+        data = b64url_decode(value) if isinstance(value, str) else b""
+    except EncodingError:
+        data = b""
+    if not data or data[0] == 0:
+        raise KeyFormatError(f"JWK member {name!r} is not a base64url unsigned integer")
+    return int.from_bytes(data, "big")
+
+
+def _coordinate(jwk: Mapping[str, Any], name: str, size: int = 32) -> bytes:
     value = jwk.get(name)
     if not isinstance(value, str):
         raise KeyFormatError(f"the JWK lacks {name!r}")
@@ -190,8 +253,8 @@ def _coordinate(jwk: Mapping[str, Any], name: str) -> bytes:
         data = b64url_decode(value)
     except EncodingError:
         raise KeyFormatError(f"JWK member {name!r} is not base64url") from None
-    if len(data) != 32:
-        raise KeyFormatError(f"JWK member {name!r} must be 32 bytes")
+    if len(data) != size:
+        raise KeyFormatError(f"JWK member {name!r} must be {size} bytes")
     return data
 
 

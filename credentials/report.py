@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from schemas.verification import Check, CredentialSummary, Report, Verdict
 
-# When several checks fail, the verdict of the most severe one wins, in this order.
+# When several checks fail, the first verdict in this order wins (DESIGN section 5, verdict
+# order): first whether it can be read and its signature checked, then status and dates, and
+# trust last, so a revoked credential from an unknown issuer reads `revoked`.
 SEVERITY: tuple[Verdict, ...] = (
     "invalid",
     "cannot-verify",
-    "untrusted-issuer",
     "revoked",
     "suspended",
     "expired",
     "not-yet-valid",
+    "untrusted-issuer",
 )
 _RANK = {verdict: rank for rank, verdict in enumerate(SEVERITY)}
 

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 from credentials.claims import issuer_id
 from credentials.jws import parse_compact, strict_json, verify_jws
+from credentials.keysource import find_key
 from credentials.status import StatusList
-from credentials.verify import VerifierConfig, find_key
+from credentials.verify import VerifierConfig
 from schemas.errors.credentials import JwsError, StatusListCredentialError
 
 
@@ -34,7 +35,7 @@ def read_status_list_credential(
     kid, issuer = parsed.header.get("kid"), issuer_id(document)
     if not isinstance(kid, str) or issuer is None or kid.partition("#")[0] != issuer:
         raise StatusListCredentialError("the key does not belong to the list's issuer")
-    lookup = find_key(config, kid)
+    lookup = find_key(kid, config.trust_list, config.documents)
     if lookup is None or not verify_jws(parsed, lookup.key):
         raise StatusListCredentialError("the status list signature cannot be checked")
     subject = document.get("credentialSubject")

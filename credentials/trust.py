@@ -133,6 +133,18 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         """The listing of an issuer (None when it is not on the list)."""
         return self._index.issuers.get(did)
 
+    @functools.cached_property
+    def _own_issuers(self) -> frozenset[str]:
+        """The operator's own issuers (DIDs under the operator's DID) that have keys here."""
+        operator = self.issuer + ":"
+        return frozenset(i.did for i in self.issuers if i.did.startswith(operator) and i.keys)
+
+    def gives_every_key_of(self, did: str) -> bool:
+        """Whether the list gives every key the issuer ever had, retired ones included: so for
+        the operator's own issuers, whose keys the operator made. A foreign issuer is listed
+        with the keys of a document it gave once, and may have made keys since."""
+        return did in self._own_issuers
+
     def accredited(
         self,
         issuer_did: str,
@@ -382,6 +394,8 @@ def merge_trust_lists(lists: Sequence[TrustList]) -> TrustList:
                 )
             seen[issuer.did] = trust_list.id
     merged._index  # noqa: B018 - validate and index now
+    # Each list knows its own operator's issuers; the merged list keeps only the first's id.
+    merged.__dict__["_own_issuers"] = frozenset(d for t in lists for d in t._own_issuers)
     return merged
 
 

@@ -6,25 +6,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
+from credentials.baked import PNG_SIGNATURE, BakedError, is_image, unbake
 from credentials.claims import issuer_id
-from credentials.dataintegrity import verify_proof
+from credentials.embedded import verify_embedded
 from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
+from credentials.keysource import find_key
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
 from credentials.report import Checks, worst
-from credentials.verify import (
-    STEPS,
-    CredentialPipeline,
-    VerifierConfig,
-    find_key,
-    verify_credential_jws,
-)
+from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
+from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
 from schemas.errors.credentials import JwsError
-from schemas.verification import Report, Verdict
+from schemas.verification import Check, Report
 
-# Data Integrity result codes that mean "we could not check", not "this is false".
-CANNOT_VERIFY_CODES = frozenset(
-    {"unknown-context", "canonicalization-limit", "bad-verification-method"}
-)
+# The `data:` URLs an EnvelopedVerifiableCredential may hold, and how each is read.
+ENVELOPED_MEDIA = {
+    ENVELOPED_PREFIX.removesuffix(","): "jws",
+    "data:application/vc+sd-jwt": "sd-jwt",
+    "data:application/dc+sd-jwt": "sd-jwt",
+}
+# An image may hold a picture besides the credential: allow it some room.
+BAKED_IMAGE_FACTOR = 20
 PRESENTATION_STEPS = ("jws", "payload", "holder-key", "signature", "audience", "nonce", "dates")
 MAX_CREDENTIALS = 500
 
@@ -38,13 +41,40 @@ class Verifier:
     def verify(
         self, data: str | bytes, *, audience: str | None = None, nonce: str | None = None
     ) -> Report:
-        """Verify a JWS credential, a JWS presentation or a JSON credential with a proof."""
+        """Verify a JWS credential, a JWS presentation, a JSON credential with a proof, or a
+        baked badge (PNG or SVG) carrying one of these."""
+        if isinstance(data, bytes) and is_image(data):
+            return self.verify_image(data, audience=audience, nonce=nonce)
         text = data.strip()
         if text[:1] in ("{", b"{"):
             return self.verify_document(text)
+        if is_sd_jwt(text):
+            token = text.decode("ascii", "replace") if isinstance(text, bytes) else text
+            return verify_sd_jwt(token, self.config, audience=audience, nonce=nonce)
         if self._typ(text) == VP_TYP:
             return self.verify_presentation(text, audience=audience, nonce=nonce)
         return self.verify_credential(text)
+
+    def verify_image(
+        self, data: bytes, *, audience: str | None = None, nonce: str | None = None
+    ) -> Report:
+        """A baked badge: the credential inside a PNG or SVG image, then as usual."""
+        kind = "png" if data.startswith(PNG_SIGNATURE) else "svg"
+        if len(data) > BAKED_IMAGE_FACTOR * self.config.max_bytes:
+            code, message = "token-too-large", "the image is too large"
+        else:
+            try:
+                inner = unbake(data)
+            except BakedError as error:
+                code, message = error.code, error.message
+            else:
+                report = self.verify(inner.encode("utf-8"), audience=audience, nonce=nonce)
+                report.checks.insert(0, Check(name="image", status="passed", code=kind))
+                return report
+        checks = Checks()
+        checks.failed("image", "invalid", code, message)
+        checks.skip_rest(STEPS, "no credential could be read from the image")
+        return checks.report(None)
 
     def _typ(self, token: str | bytes) -> object:
         try:
@@ -73,25 +103,7 @@ class Verifier:
             checks.failed("payload", "invalid", "missing-proof", "a JSON credential needs a proof")
             return pipeline.stop("the document could not be read")
         checks.passed("payload", "json")
-        return self._proof(pipeline, document)
-
-    def _proof(self, pipeline: CredentialPipeline, document: Mapping[str, Any]) -> Report:
-        checks = pipeline.checks
-        proof = document.get("proof")
-        proof = proof[0] if isinstance(proof, list) and len(proof) == 1 else proof
-        method = proof.get("verificationMethod") if isinstance(proof, dict) else None
-        if not pipeline.issuer_key(method, issuer_id(document)):
-            return pipeline.stop("there is no key to check the proof with")
-        key = pipeline.lookup.key if pipeline.lookup else None
-        result = verify_proof(document, resolve_key=lambda _: key)
-        if not result.ok:
-            verdict: Verdict = "cannot-verify" if result.code in CANNOT_VERIFY_CODES else "invalid"
-            checks.failed("signature", verdict, result.code, result.message)
-            return pipeline.stop("the proof is not valid")
-        checks.passed("signature", result.code)
-        credential = {k: v for k, v in document.items() if k != "proof"}
-        doc, problem = pipeline.decode(credential)
-        return pipeline.finish(doc, problem)
+        return verify_embedded(pipeline, document)
 
     def verify_presentation(
         self, token: str | bytes, *, audience: str | None, nonce: str | None
@@ -99,7 +111,7 @@ class Verifier:
         """A holder-signed presentation and every credential in it."""
         checks = Checks()
         parsed, payload = self._presentation(checks, token)
-        holder = payload.get("holder") if payload else None
+        holder = holder_id(payload.get("holder")) if payload else None
         if parsed is None or payload is None or not self._holder(checks, parsed, holder):
             checks.skip_rest(PRESENTATION_STEPS, "the presentation could not be checked")
             return checks.report(None)
@@ -141,11 +153,11 @@ class Verifier:
                 "holder-key", "invalid", "kid-holder-mismatch", "the key is not the holder's"
             )
             return False
-        lookup = find_key(VerifierConfig(did_documents=self.config.did_documents), kid)
+        lookup = find_key(kid, None, self.config.documents)
         if lookup is None:
             checks.failed("holder-key", "cannot-verify", "holder-key-unknown", f"no key {kid}")
             return False
-        checks.passed("holder-key", "did-key", kid)
+        checks.passed("holder-key", lookup.source, kid)
         if not verify_jws(parsed, lookup.key):
             checks.failed(
                 "signature", "invalid", "signature-invalid", "the holder signature does not match"
@@ -191,24 +203,18 @@ class Verifier:
                 "credentials", "invalid", "no-credentials", "no (or too many) credentials"
             )
             return []
+        checks.passed("credentials", "present", f"{len(items)} credential(s)")
         return list(items)
 
     def _enveloped(self, item: object, holder: object) -> Report:
-        """One enveloped credential, which must be about the holder."""
-        token = item.get("id") if isinstance(item, dict) else None
-        is_envelope = isinstance(item, dict) and item.get("type") == "EnvelopedVerifiableCredential"
-        if not is_envelope or not isinstance(token, str) or not token.startswith(ENVELOPED_PREFIX):
-            checks = Checks()
-            checks.failed(
-                "jws", "invalid", "not-enveloped", "expected an EnvelopedVerifiableCredential"
-            )
-            checks.skip_rest(STEPS, "the credential could not be read")
-            return checks.report(None)
-        report = self.verify_credential(token.removeprefix(ENVELOPED_PREFIX))
+        """One credential of a presentation, which must be about the holder: enveloped (a
+        `data:` URL holding a VC-JOSE-COSE JWS or an SD-JWT VC), a JSON credential with a
+        proof, or a bare compact JWS (the VC 1.1 form)."""
+        report = self._inner(item)
         subject = report.credential.subject if report.credential else None
         if subject is not None and subject != holder:
             report.checks.append(
-                report.checks[0].__class__(
+                Check(
                     name="holder",
                     status="failed",
                     code="not-holders-credential",
@@ -216,7 +222,36 @@ class Verifier:
                 )
             )
             report.verdict = "invalid"
+        elif subject is not None:
+            report.checks.append(Check(name="holder", status="passed", code="holders-credential"))
         return report
+
+    def _inner(self, item: object) -> Report:
+        if isinstance(item, str):
+            return self.verify_credential(item)
+        if isinstance(item, dict) and "proof" in item:
+            return self.verify_document(msgspec.json.encode(item))
+        token = item.get("id") if isinstance(item, dict) else None
+        types = item.get("type") if isinstance(item, dict) else None
+        types = types if isinstance(types, list) else [types]
+        media, _, data = token.partition(",") if isinstance(token, str) else ("", "", "")
+        if "EnvelopedVerifiableCredential" in types and media in ENVELOPED_MEDIA:
+            if ENVELOPED_MEDIA[media] == "sd-jwt":
+                return verify_sd_jwt(data, self.config)
+            return self.verify_credential(data)
+        checks = Checks()
+        checks.failed(
+            "jws", "invalid", "not-enveloped", "expected an enveloped or a secured credential"
+        )
+        checks.skip_rest(STEPS, "the credential could not be read")
+        return checks.report(None)
+
+
+def holder_id(holder: object) -> str | None:
+    """A presentation's holder: a string, or an object with an `id` (VC 2.0 allows both)."""
+    if isinstance(holder, dict):
+        holder = holder.get("id")
+    return holder if isinstance(holder, str) else None
 
 
 __all__ = ["Verifier", "VerifierConfig", "issuer_id"]

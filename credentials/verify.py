@@ -17,23 +17,30 @@ import msgspec
 
 from credentials.claims import (
     CLAIMS,
+    AnyCredential,
     claims_problem,
     issuer_id,
     legacy_credential,
     outside_window,
 )
-from credentials.contexts import CONTEXTS
-from credentials.did import keys_from_did_document
+from credentials.documents import (
+    UNKNOWN_CONTEXT,
+    canonical_payload,
+    decode_credential,
+    issuer_of,
+    summary_of,
+    unknown_context,
+)
 from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
-from credentials.keys import VerifyingKey, resolve_did_key
+from credentials.keydocs import KeyStore
+from credentials.keysource import KeyLookup, bind_issuer, find_key, unknown_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList, achievement_id_problem
-from schemas.credentials import AchievementCredentialDoc, SignedCredentialPayload
-from schemas.errors import DomainError
-from schemas.errors.credentials import JwsError
+from schemas.credentials import AchievementCredentialDoc
+from schemas.errors.credentials import AlgNotSupportedError, JwsError
 from schemas.kinds import kind_of_achievement_type
-from schemas.verification import CredentialSummary, Report, Verdict
+from schemas.verification import Report, Verdict
 
 CREDENTIAL_TYPS = frozenset({"vc+jwt", "vc+ld+jwt", "JWT", None})
 STEPS = (
@@ -41,24 +48,17 @@ STEPS = (
     "payload",
     "issuer-key",
     "signature",
+    "issuer-binding",
     "claims",
     "dates",
     "schema",
     "status",
     "accreditation",
 )
-UNKNOWN_CONTEXT = "unknown context"
-_DECODE_SIGNED = msgspec.json.Decoder(SignedCredentialPayload).decode
-_ENCODE = msgspec.json.Encoder().encode
 StatusSource = Callable[[str], StatusList | None]
-DidDocuments = Callable[[str], Mapping[str, Any] | None]
 
 
 def _no_status(_: str) -> StatusList | None:
-    return None
-
-
-def _no_documents(_: str) -> Mapping[str, Any] | None:
     return None
 
 
@@ -71,96 +71,11 @@ class VerifierConfig(msgspec.Struct, kw_only=True, frozen=True):
 
     trust_list: TrustList | None = None
     status_lists: StatusSource = _no_status
-    did_documents: DidDocuments = _no_documents
+    # Supplied DID documents, key documents and JWKS (an empty store knows no keys).
+    documents: KeyStore = msgspec.field(default_factory=KeyStore)
     clock: Callable[[], dt.datetime] = _utc_now
     leeway: dt.timedelta = dt.timedelta(minutes=5)
     max_bytes: int = 256_000
-
-
-class KeyLookup(msgspec.Struct, kw_only=True, frozen=True):
-    """An issuer key, whether the trust list vouches for it, and its validity window there."""
-
-    key: VerifyingKey
-    trusted: bool
-    valid_from: dt.datetime | None = None
-    valid_until: dt.datetime | None = None
-
-
-def find_key(config: VerifierConfig, kid: str) -> KeyLookup | None:
-    """The key a `kid` names: trust list first, then did:key, then configured DID documents.
-
-    Keys carried in a token's own header (jwk, jku, x5u, x5c) are never consulted.
-    """
-    trust_list = config.trust_list
-    if trust_list is not None:
-        record, key = trust_list.key_record(kid), trust_list.key_for(kid)
-        if record is not None and key is not None:
-            return KeyLookup(
-                key=key, trusted=True, valid_from=record.valid_from, valid_until=record.valid_until
-            )
-    did = kid.partition("#")[0]
-    try:
-        if did.startswith("did:key:"):
-            return KeyLookup(key=resolve_did_key(kid), trusted=False)
-        document = config.did_documents(did)
-        key = keys_from_did_document(document).get(kid) if document is not None else None
-    except DomainError:
-        return None
-    return None if key is None else KeyLookup(key=key, trusted=False)
-
-
-def summary_of(
-    doc: AchievementCredentialDoc, trusted_issuer_name: str | None = None
-) -> CredentialSummary:
-    """The part of a credential a person reads in a report."""
-    issuer = doc.issuer
-    achievement = doc.credential_subject.achievement
-    return CredentialSummary(
-        id=doc.id,
-        issuer=issuer if isinstance(issuer, str) else issuer.id,
-        issuer_name=None if isinstance(issuer, str) else issuer.name,
-        trusted_issuer_name=trusted_issuer_name,
-        subject=doc.credential_subject.id,
-        subject_name=subject_name(doc),
-        achievement=achievement.name,
-        achievement_id=achievement.id,
-        achievement_type=achievement.achievement_type,
-        valid_from=doc.valid_from.isoformat(),
-        valid_until=doc.valid_until.isoformat() if doc.valid_until else None,
-    )
-
-
-def subject_name(doc: AchievementCredentialDoc) -> str | None:
-    """The holder's name: the subject's plain (unhashed) identifier of type name (DESIGN 4)."""
-    for identifier in doc.credential_subject.identifier:
-        if identifier.identity_type == "name" and not identifier.hashed:
-            return identifier.identity_hash or None
-    return None
-
-
-def issuer_of(doc: AchievementCredentialDoc) -> str:
-    return doc.issuer if isinstance(doc.issuer, str) else doc.issuer.id
-
-
-def canonical_payload(payload: bytes) -> SignedCredentialPayload | None:
-    """The payload as our typed Struct, if re-encoding it gives back exactly these bytes.
-
-    Then the JSON had no duplicate keys and nothing we do not model, so the strict (slower)
-    generic parse can be skipped. Anything else, foreign or odd, takes the generic path.
-    """
-    try:
-        signed = _DECODE_SIGNED(payload)
-    except (msgspec.DecodeError, UnicodeError, RecursionError):
-        return None  # the strict path says what is wrong (strict_json: bad-json when too deep)
-    return signed if _ENCODE(signed) == payload else None
-
-
-def _unknown_context(credential: Mapping[str, Any]) -> str | None:
-    contexts = credential.get("@context")
-    for context in contexts if isinstance(contexts, list) else [contexts]:
-        if isinstance(context, str) and context not in CONTEXTS:
-            return context
-    return None
 
 
 class CredentialPipeline:
@@ -170,6 +85,8 @@ class CredentialPipeline:
         self.config = config
         self.checks = Checks()
         self.lookup: KeyLookup | None = None
+        # The issuer the binding was checked for (what the later checks speak about).
+        self.issuer: str | None = None
 
     # ------------------------------------------------------------------ JWS front half
 
@@ -197,10 +114,10 @@ class CredentialPipeline:
         self,
         parsed: ParsedJws,
         issuer: str | None,
-        decode: Callable[[], tuple[AchievementCredentialDoc | None, str]],
+        decode: Callable[[], tuple[AnyCredential | None, str]],
         claims: Mapping[str, Any],
     ) -> Report:
-        if not self.issuer_key(parsed.header.get("kid"), issuer):
+        if not self.issuer_key(parsed.header.get("kid")):
             return self.stop("there is no key to check the signature with")
         assert self.lookup is not None
         if not verify_jws(parsed, self.lookup.key):
@@ -209,6 +126,8 @@ class CredentialPipeline:
             )
             return self.stop("the signature is not valid")
         self.checks.passed("signature", "signature-valid")
+        if not self.issuer_binding(issuer):
+            return self.stop("the credential names no issuer")
         doc, problem = decode()
         return self.finish(doc, problem, claims)
 
@@ -220,7 +139,10 @@ class CredentialPipeline:
         try:
             parsed = parse_compact(token, max_bytes=self.config.max_bytes)
         except JwsError as error:
-            self.checks.failed("jws", "invalid", error.code, error.message)
+            # An algorithm we do not read means "we cannot check this", not "this is false".
+            unknown_alg = isinstance(error, AlgNotSupportedError)
+            verdict: Verdict = "cannot-verify" if unknown_alg else "invalid"
+            self.checks.failed("jws", verdict, error.code, error.message)
             return None
         typ = parsed.header.get("typ")
         if typ not in CREDENTIAL_TYPS:
@@ -252,43 +174,47 @@ class CredentialPipeline:
         self.checks.failed("payload", "invalid", "not-a-credential", "no @context and no vc claim")
         return None
 
-    def issuer_key(self, kid: object, issuer: str | None) -> bool:
-        """Find the key named by `kid`, which must belong to the credential's issuer."""
-        if not isinstance(kid, str) or issuer is None:
-            self.checks.failed("issuer-key", "invalid", "no-kid", "the token names no issuer key")
-            return False
-        if kid.partition("#")[0] != issuer:
+    def issuer_key(self, kid: object) -> bool:
+        """Find the key named by `kid` (whose it is, is judged after the signature)."""
+        if not isinstance(kid, str) or not kid:
+            # Keys in the header (jwk, x5c) are never used: without a kid we cannot find it.
             self.checks.failed(
-                "issuer-key", "invalid", "kid-issuer-mismatch", "the key belongs to another issuer"
+                "issuer-key", "cannot-verify", "no-kid", "the token names no issuer key"
             )
             return False
-        self.lookup = find_key(self.config, kid)
-        trust_list = self.config.trust_list
-        listed = trust_list.trusted_issuer(issuer) if trust_list is not None else None
-        if self.lookup is None and listed is not None and listed.keys:
-            # The trust list gives this issuer's keys, retired ones included: a key it does not
-            # give is not the issuer's, and asking again later will not change that.
-            self.checks.failed(
-                "issuer-key",
-                "invalid",
-                "key-not-issuers",
-                f"{kid} is not among the keys the trust list gives for {issuer}",
-            )
-            return False
+        config = self.config
+        self.lookup = find_key(kid, config.trust_list, config.documents)
         if self.lookup is None:
+            self.checks.failed("issuer-key", *unknown_key(kid, config.trust_list))
+            return False
+        self.checks.passed("issuer-key", self.lookup.source, kid)
+        return True
+
+    def issuer_binding(self, issuer: str | None) -> bool:
+        """After a good signature: is the signing key the issuer's? (False: no issuer.)"""
+        assert self.lookup is not None
+        if issuer is None:
             self.checks.failed(
-                "issuer-key", "cannot-verify", "issuer-key-unknown", f"no known key {kid}"
+                "issuer-binding", "invalid", "no-issuer", "the credential names no issuer"
             )
             return False
-        source = "trust-list" if self.lookup.trusted else "did-document"
-        self.checks.passed("issuer-key", source, kid)
+        self.issuer = issuer
+        if self.lookup.controller == issuer:  # the usual case, kept cheap
+            self.checks.passed("issuer-binding", "issuers-key")
+            return True
+        config = self.config
+        binding = bind_issuer(self.lookup, issuer, config.trust_list, config.documents)
+        if binding.verdict is None:
+            self.checks.passed("issuer-binding", binding.code, binding.message)
+        else:
+            self.checks.failed("issuer-binding", binding.verdict, binding.code, binding.message)
         return True
 
     # ------------------------------------------------------------------ shared back half
 
     def finish(
         self,
-        doc: AchievementCredentialDoc | None,
+        doc: AnyCredential | None,
         problem: str,
         claims: Mapping[str, Any] | None = None,
     ) -> Report:
@@ -300,55 +226,46 @@ class CredentialPipeline:
                 # Never fetched: without the context we cannot know what the terms mean.
                 self.checks.failed("schema", "cannot-verify", "unknown-context", problem)
             else:
-                self.checks.failed("schema", "invalid", "not-ob3", problem)
+                code, _, message = problem.partition(": ")
+                self.checks.failed("schema", "invalid", code, message)
             return self.stop("the credential could not be read")
+        unknown = unknown_context(doc.context)
+        if unknown is not None:
+            # Before claims and dates: an unknown context means we cannot read it at all.
+            return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
         if claims is not None:
             self._claims(claims, doc)
         self._dates(doc, claims or {})
-        unknown = next((c for c in doc.context if isinstance(c, str) and c not in CONTEXTS), None)
-        if unknown is not None:
-            return self.finish(None, f"{UNKNOWN_CONTEXT} {unknown}")
-        id_problem = achievement_id_problem(doc.credential_subject.achievement.id)
-        if id_problem is not None:
-            # Its id could name something outside the scope it seems to be in: see trust.py.
-            self.checks.failed("schema", "invalid", "invalid-achievement-id", id_problem)
-        else:
-            self.checks.passed("schema", "ob3")
+        self._schema(doc)
         self._status(doc)
         self._accreditation(doc)
         return self.checks.report(summary_of(doc, self._trusted_name(doc)))
 
     def decode(
         self, credential: Mapping[str, Any], raw: bytes | None = None
-    ) -> tuple[AchievementCredentialDoc | None, str]:
-        """The typed document (from the raw bytes when we have them: msgspec reads bytes
-        fastest), or None and what is wrong."""
-        unknown = _unknown_context(credential)
-        if unknown is not None:
-            return None, f"{UNKNOWN_CONTEXT} {unknown}"
-        try:
-            if raw is not None:
-                doc = msgspec.json.decode(raw, type=AchievementCredentialDoc)
-            else:
-                doc = msgspec.convert(credential, AchievementCredentialDoc)
-        except msgspec.ValidationError as error:
-            return None, str(error)
-        types = [doc.type] if isinstance(doc.type, str) else doc.type
-        if "VerifiableCredential" not in types:
-            return None, "type lacks VerifiableCredential"
-        if doc.valid_from.tzinfo is None or (doc.valid_until and doc.valid_until.tzinfo is None):
-            return None, "validFrom and validUntil need a time zone (dateTimeStamp)"
-        return doc, ""
+    ) -> tuple[AnyCredential | None, str]:
+        return decode_credential(credential, raw)
 
-    def _claims(self, claims: Mapping[str, Any], doc: AchievementCredentialDoc) -> None:
+    def _schema(self, doc: AnyCredential) -> None:
+        if not isinstance(doc, AchievementCredentialDoc):
+            self.checks.passed("schema", "vc")
+            return
+        problem = achievement_id_problem(doc.credential_subject.achievement.id)
+        if problem is not None:
+            # Its id could name something outside the scope it seems to be in: see trust.py.
+            self.checks.failed("schema", "invalid", "invalid-achievement-id", problem)
+        else:
+            self.checks.passed("schema", "ob3")
+
+    def _claims(self, claims: Mapping[str, Any], doc: AnyCredential) -> None:
         """Registered claims must say what the credential says (VC-JOSE-COSE section 3.1.2)."""
-        problem = claims_problem(claims, doc, issuer_of(doc))
+        problem = claims_problem(claims, doc, self.issuer or issuer_of(doc))
         if problem is not None:
             self.checks.failed("claims", "invalid", *problem)
         else:
             self.checks.passed("claims", "consistent")
 
-    def _dates(self, doc: AchievementCredentialDoc, claims: Mapping[str, Any]) -> None:
+    def _dates(self, doc: AnyCredential, claims: Mapping[str, Any]) -> None:
         outside = outside_window(doc, claims, self.config.clock(), self.config.leeway)
         if outside is not None:
             verdict, message = outside
@@ -360,21 +277,25 @@ class CredentialPipeline:
         else:
             self.checks.passed("dates", "in-window")
 
-    def _trusted_name(self, doc: AchievementCredentialDoc) -> str | None:
+    def _trusted_name(self, doc: AnyCredential) -> str | None:
         """The trust list's name for the issuer, when its key came from the trust list."""
         trust_list = self.config.trust_list
-        if self.lookup is None or not self.lookup.trusted or trust_list is None:
+        lookup = self.lookup
+        if lookup is None or not lookup.trusted or trust_list is None:
             return None
-        listed = trust_list.trusted_issuer(issuer_of(doc))
+        issuer = self.issuer or issuer_of(doc)
+        if lookup.controller != issuer:
+            return None
+        listed = trust_list.trusted_issuer(issuer)
         return listed.name if listed is not None else None
 
-    def _key_valid_at(self, at: dt.datetime) -> bool:
-        if self.lookup is None:
+    def _key_valid_at(self, at: dt.datetime | None) -> bool:
+        if self.lookup is None or at is None:
             return True
         start, end = self.lookup.valid_from, self.lookup.valid_until
         return (start is None or at >= start - self.config.leeway) and (end is None or at < end)
 
-    def _status(self, doc: AchievementCredentialDoc) -> None:
+    def _status(self, doc: AnyCredential) -> None:
         entries = doc.credential_status
         if entries is None:
             self.checks.skipped("status", "no-status", "the credential has no status entry")
@@ -410,7 +331,7 @@ class CredentialPipeline:
         shadow = self.config.status_lists(suspension_list_url(revocation_url))
         return shadow is not None and index < shadow.size and shadow.get(index)
 
-    def _accreditation(self, doc: AchievementCredentialDoc) -> None:
+    def _accreditation(self, doc: AnyCredential) -> None:
         trust_list = self.config.trust_list
         if self.lookup is None or not self.lookup.trusted or trust_list is None:
             self.checks.failed(
@@ -420,9 +341,15 @@ class CredentialPipeline:
                 "the issuer is not on the trust list",
             )
             return
+        if not isinstance(doc, AchievementCredentialDoc):
+            # Accreditations name kinds of achievements; other credentials have none.
+            self.checks.failed(
+                "accreditation", "untrusted-issuer", "not-accredited", "no accredited kind"
+            )
+            return
         achievement = doc.credential_subject.achievement
         kind = kind_of_achievement_type(achievement.achievement_type)
-        issuer, at = issuer_of(doc), doc.valid_from
+        issuer, at = self.issuer or issuer_of(doc), doc.valid_from
         creator = achievement.creator.id if achievement.creator is not None else None
         if kind is not None and trust_list.accredited(
             issuer, kind, achievement.id, at, creator=creator

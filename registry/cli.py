@@ -148,6 +148,14 @@ def demo() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="issuer DID document (repeatable)",
 )
+@click.option(
+    "--key-document",
+    "key_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="what an https:// key URL or issuer id dereferences to: an issuer profile or "
+    "controller document, a verification method, a JWK with kid, or a JWKS (repeatable)",
+)
 @click.option("--audience", default=None, help="expected audience of a presentation")
 @click.option("--nonce", default=None, help="expected nonce of a presentation")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
@@ -157,6 +165,7 @@ def verify(
     anchor_files: tuple[Path, ...],
     status_files: tuple[Path, ...],
     did_files: tuple[Path, ...],
+    key_files: tuple[Path, ...],
     audience: str | None,
     nonce: str | None,
     as_json: bool,
@@ -169,7 +178,7 @@ def verify(
 
     try:
         trust = read_trust_lists(trust_list_files, anchor_files, configured_database_url())
-        config = offline_config(trust, status_files, did_files)
+        config = offline_config(trust, status_files, did_files, key_files)
     except DomainError as error:
         click.echo(f"cannot use the given files: {error.message} ({error.code})", err=True)
         sys.exit(2)

@@ -163,6 +163,21 @@ class Accreditation(UUIDAuditBase):
     valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
 
 
+class ForeignAccreditation(UUIDAuditBase):
+    """The operator's decision to trust an issuer of another system (a DID or an https:// id)
+    for a kind of credential, with the keys of the document the operator supplied."""
+
+    __tablename__ = "foreign_accreditation"
+    issuer: Mapped[str] = mapped_column(String(500), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    key_document: Mapped[dict[str, Any]] = mapped_column(JsonB)
+    kind: Mapped[str] = mapped_column(String(32))
+    # Achievement URLs or URL prefixes; empty means any achievement of `kind`.
+    achievements: Mapped[list[str]] = mapped_column(JsonB, default=list)
+    valid_from: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+
+
 class StatusListRow(BigIntBase):
     """One Bitstring Status List pair of an issuer: revocation bits, suspension bits (same
     indexes; see `credentials.status.suspension_list_url`) and which indexes are taken."""
@@ -213,6 +228,8 @@ class Credential(UUIDAuditBase):
     achievement_name: Mapped[str] = mapped_column(String(300))
     module_id: Mapped[UUID | None] = mapped_column(ForeignKey("module.id"), default=None)
     jws: Mapped[str] = mapped_column(Text)
+    # The verification report an imported credential got when it came in.
+    verification: Mapped[dict[str, Any] | None] = mapped_column(JsonB, default=None)
     status_list_id: Mapped[int | None] = mapped_column(ForeignKey("status_list.id"), default=None)
     status_index: Mapped[int | None] = mapped_column(Integer, default=None)
     status: Mapped[str] = mapped_column(String(16), default="active")

@@ -25,6 +25,7 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.spec import (
     Components,
+    OpenAPIFormat,
     OpenAPIHeader,
     OpenAPIMediaType,
     OpenAPIResponse,
@@ -62,6 +63,7 @@ DEPENDENCY_RAISES: dict[str, tuple[type[DomainError], ...]] = {
 GUARD_RAISES = (NotAuthenticatedError, PermissionDeniedError)
 BODY_STATUSES = frozenset({400, 413, 422})
 TEXT = Schema(type=OpenAPIType.STRING)
+BINARY = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
 
 
 def openapi_config() -> OpenAPIConfig:
@@ -180,7 +182,13 @@ def request_body(doc: ApiDoc) -> RequestBody | None:
     if not doc.body:
         return None
     content = {
-        media: OpenAPIMediaType(schema=TEXT if kind is str else JsonSchema(document=inline(kind)))
+        media: OpenAPIMediaType(
+            schema=TEXT
+            if kind is str
+            else BINARY
+            if kind is bytes
+            else JsonSchema(document=inline(kind))
+        )
         for media, kind in doc.body
     }
     return RequestBody(content=content, required=True)

@@ -191,6 +191,32 @@ class AchievementCredentialDoc(_Doc, kw_only=True, rename=_wire_name):
     credential_schema: list[CredentialSchema] | CredentialSchema | None = None
 
 
+OB3_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})
+"""The types the OB 3.0 AchievementCredential schema is for; other credentials are plain VCs."""
+
+
+class IssuerRef(_Doc, kw_only=True):
+    """An issuer given as an object: VC 2.0 requires only its `id`."""
+
+    id: str
+    name: str | dict[str, Any] | list[Any] | None = None
+
+
+class VerifiableCredentialDoc(_Doc, kw_only=True, rename=_wire_name):
+    """Any VC 2.0 credential (VC 1.1 ones read with VC 2.0 names): only what every credential
+    has is typed; the subject stays as given. Unknown fields are ignored, as above."""
+
+    context: list[str | dict[str, Any]]
+    id: str | None = None
+    type: Types
+    issuer: IssuerRef | str
+    valid_from: dt.datetime | None = None
+    valid_until: dt.datetime | None = None
+    name: str | dict[str, Any] | list[Any] | None = None  # VC 2.0 allows language maps
+    credential_subject: dict[str, Any] | list[dict[str, Any]]
+    credential_status: CredentialStatus | list[CredentialStatus] | None = None
+
+
 class SignedCredentialPayload(AchievementCredentialDoc, kw_only=True, rename=_wire_name):
     """A VC-JOSE-COSE payload: the credential plus the JWT claims that mirror it.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 from uuid import UUID
 
 import msgspec
@@ -40,9 +40,16 @@ AchievementRef = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
 
 class AccreditationCreate(Request, kw_only=True, forbid_unknown_fields=True):
     """Accredit a provider organisation. `achievements` holds module ids, qualification ids
-    (meaning each of its modules) or absolute URLs (e.g. an EVC standard); empty means any."""
+    (meaning each of its modules) or absolute URLs (e.g. an EVC standard); empty means any.
 
-    provider: Slug
+    Or trust an issuer of another system: `issuer` (a DID or an https:// id), `name`, and
+    `keyDocument` (its DID document, issuer profile / controller document, verification
+    method, JWK or JWKS) instead of `provider`; its `achievements` are absolute URLs."""
+
+    provider: Slug | None = None
+    issuer: Annotated[str, msgspec.Meta(min_length=1, max_length=500)] | None = None
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+    key_document: dict[str, Any] | None = None
     kind: AccreditationKind
     achievements: Annotated[list[AchievementRef], msgspec.Meta(max_length=1000)] = []
     valid_from: AwareDatetime | None = None
@@ -59,8 +66,8 @@ class AccreditationOut(Response, kw_only=True):
     """An accreditation as the operator and the accredited organisation see it."""
 
     id: UUID
-    provider: str
-    provider_name: str
+    provider: str | None
+    provider_name: str | None
     issuer: str
     kind: str
     achievements: list[str]

@@ -54,6 +54,8 @@ class WalletCredential(Response, kw_only=True):
     competences: list[CompetenceRef]
     sectors: list[str]
     credential: str
+    # The report an imported credential got when it came in (absent for issued ones).
+    verification: Report | None = None
 
 
 class WalletCredentials(Response, kw_only=True):
@@ -65,9 +67,11 @@ class WalletCredentials(Response, kw_only=True):
 
 
 class CredentialImport(Request, kw_only=True):
-    """A credential issued elsewhere: a compact JWS, or a JSON credential with a proof."""
+    """A credential issued elsewhere: a compact JWS or SD-JWT VC, a JSON credential with a
+    proof, or (`image`, base64) a baked badge, PNG or SVG. Exactly one of the two."""
 
-    credential: str | dict[str, Any]
+    credential: str | dict[str, Any] | None = None
+    image: Annotated[str, msgspec.Meta(max_length=2_000_000)] | None = None
 
 
 class ImportResult(Response, kw_only=True):
@@ -330,10 +334,11 @@ class AuditEntry(Response, kw_only=True):
 
 
 class VerifyRequest(Request, kw_only=True):
-    """Exactly one of: a credential, a presentation, or the URL of a share."""
+    """Exactly one of: a credential, a presentation, or the URL of a share. A credential or
+    presentation is a compact JWS (or SD-JWT) string, or a JSON object secured with a proof."""
 
-    credential: str | None = None
-    presentation: str | None = None
+    credential: str | dict[str, Any] | None = None
+    presentation: str | dict[str, Any] | None = None
     share: Annotated[str, msgspec.Meta(max_length=500)] | None = None
     audience: ShortText | None = None
     nonce: ShortText | None = None

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import (
@@ -29,9 +30,9 @@ from credentials.trust import TrustList, own_scope, sign_trust_list
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
 from registry.audit import record
-from registry.issuers import keys
+from registry.issuers import foreign, keys
 from registry.issuers.status_lists import status_source
-from registry.models import Accreditation, IssuerKey
+from registry.models import Accreditation, ForeignAccreditation, IssuerKey
 from registry.settings import Settings
 from schemas.catalogue import ProviderRef
 from schemas.common import Actor
@@ -43,6 +44,7 @@ from schemas.errors.issuers import (
     ProviderNotFoundError,
     UnknownAchievementError,
 )
+from schemas.errors.sharing import OneOfRequiredError
 from schemas.issuers import AccreditationCreate, AccreditationOut, AccreditationPatch
 from schemas.kinds import kind_spec
 from schemas.trust import Accreditation as TrustedAccreditation
@@ -113,14 +115,18 @@ async def create_accreditation(
     session: AsyncSession, actor: Actor, settings: Settings, data: AccreditationCreate
 ) -> AccreditationOut:
     """Accredit a provider organisation for a kind of credential (operator)."""
-    provider = await provider_by_slug(session, data.provider)
-    if provider is None:
-        raise ProviderNotFoundError(f"no provider {data.provider!r}")
+    if (data.provider is None) == (data.issuer is None):
+        raise OneOfRequiredError("give either provider or issuer")
     # Whole seconds: credentials carry whole-second validFrom, and one issued in the same
     # second as the accreditation must not look older than it.
     valid_from = data.valid_from or _now().replace(microsecond=0)
     if data.valid_until is not None and data.valid_until <= valid_from:
         raise BadValidityError("validUntil must be after validFrom")
+    if data.provider is None:
+        return await foreign.create_foreign(session, actor, settings, data, valid_from)
+    provider = await provider_by_slug(session, data.provider)
+    if provider is None:
+        raise ProviderNotFoundError(f"no provider {data.provider!r}")
     row = Accreditation(
         provider_id=provider.id,
         kind=data.kind,
@@ -151,7 +157,10 @@ async def list_accreditations(
     rows = list(await session.scalars(query))
     providers = await providers_by_id(session, [row.provider_id for row in rows])
     rows.sort(key=lambda row: (providers[row.provider_id].slug, row.valid_from))
-    return [_accreditation_out(row, providers[row.provider_id], settings) for row in rows]
+    found = [_accreditation_out(row, providers[row.provider_id], settings) for row in rows]
+    if actor.is_operator and provider is None:
+        found += [foreign.foreign_out(row, _now()) for row in await foreign.all_foreign(session)]
+    return found
 
 
 async def _load_accreditation(
@@ -172,17 +181,29 @@ async def end_accreditation(
     data: AccreditationPatch | None = None,
 ) -> AccreditationOut:
     """Set the end of an accreditation (now when no date is given); operator only."""
+    other = await foreign.load_foreign(session, accreditation_id)
+    if other is not None:
+        await _set_end(session, actor, other, data)
+        return foreign.foreign_out(other, _now())
     row, provider = await _load_accreditation(session, accreditation_id)
+    await _set_end(session, actor, row, data)
+    return _accreditation_out(row, provider, settings)
+
+
+async def _set_end(
+    session: AsyncSession,
+    actor: Actor,
+    row: Accreditation | ForeignAccreditation,
+    data: AccreditationPatch | None,
+) -> None:
     until = data.valid_until if data is not None else _now()
     if until < row.valid_from:
         raise BadValidityError("validUntil must not be before validFrom")
     if data is None and row.valid_until is not None and row.valid_until <= until:
-        # Already ended: ending again changes nothing.
-        return _accreditation_out(row, provider, settings)
+        return  # already ended: ending again changes nothing
     row.valid_until = until
     await session.flush()
     await record(session, actor, "accreditation.ended", str(row.id), valid_until=until.isoformat())
-    return _accreditation_out(row, provider, settings)
 
 
 def _trusted_accreditation(
@@ -299,6 +320,7 @@ async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustLi
                 accreditations=[a for a in scoped if a is not None],
             )
         )
+    issuers += foreign.trusted_foreign(await foreign.all_foreign(session))
     return TrustListDocument(
         id=f"{settings.base_url}/trust-list",
         issuer=keys.issuer_did(settings, keys.OPERATOR),
@@ -315,13 +337,15 @@ _TRUST_LISTS: dict[tuple[str, str], tuple[tuple[object, ...], TrustList]] = {}
 
 
 async def _trust_list_version(session: AsyncSession) -> tuple[object, ...]:
-    """Changes whenever something the trust list is built from changes: an accreditation or a
-    key made or changed, a provider renamed, a module made (modules are never deleted)."""
-    parts = (
+    """Changes whenever something the trust list is built from changes: an accreditation (a
+    foreign one too) or a key made or changed, a provider renamed, a module made (modules are
+    never deleted)."""
+    parts: tuple[Select[Any], ...] = (
         select(func.count(Accreditation.id)),
         select(func.max(Accreditation.updated_at)),
         select(func.count(IssuerKey.id)),
         select(func.max(IssuerKey.updated_at)),
+        *foreign.version_parts(),
     )
     row = (await session.execute(select(*(part.scalar_subquery() for part in parts)))).one()
     return (*row, *await catalogue_marks(session))

@@ -136,6 +136,8 @@ class VerifyController(Controller):
             GoneError,
             body={
                 **dict.fromkeys(sorted(verification.JWS_TYPES), str),
+                **dict.fromkeys(sorted(verification.DOCUMENT_TYPES), dict[str, Any]),
+                **dict.fromkeys(sorted(verification.IMAGE_TYPES), bytes),
                 "application/json": VerifyRequest,
             },
         ),
@@ -150,5 +152,7 @@ class VerifyController(Controller):
         """Verify and return the report of DESIGN section 5 (nothing is fetched)."""
         media_type = require_media_type(request, verification.MEDIA_TYPES)
         body = await request.body()
+        if media_type in verification.IMAGE_TYPES:
+            return await verification.verify_image(db_session, settings, body)
         parsed = verification.parse_verify_body(body, media_type)
         return await verification.verify_request(db_session, settings, viewer, parsed)

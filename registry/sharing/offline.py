@@ -4,7 +4,7 @@ when no trust anchor file is given, the operator key in the registry's own datab
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import msgspec
 from sqlalchemy.exc import SQLAlchemyError
 
 from credentials.jws import parse_compact
+from credentials.keydocs import KeyStore
 from credentials.status_lists import status_source
 from credentials.trust import (
     TrustAnchor,
@@ -22,7 +23,13 @@ from credentials.trust import (
 )
 from credentials.verify import VerifierConfig
 from schemas.errors import DomainError
-from schemas.errors.credentials import BadDidDocumentError, JwsError, TrustListError
+from schemas.errors.credentials import (
+    BadDidDocumentError,
+    BadKeyDocumentError,
+    JwsError,
+    KeyFormatError,
+    TrustListError,
+)
 from schemas.errors.sharing import (
     BadTrustAnchorError,
     TrustAnchorCountError,
@@ -149,28 +156,33 @@ def _kid(token: bytes) -> str | None:
 
 
 def offline_config(
-    trust_lists: TrustLists, status_files: tuple[Path, ...], did_files: tuple[Path, ...]
+    trust_lists: TrustLists,
+    status_files: tuple[Path, ...],
+    did_files: tuple[Path, ...],
+    key_files: tuple[Path, ...] = (),
 ) -> VerifierConfig:
     """A verifier that reads nothing but these files."""
-    documents: dict[str, Mapping[str, Any]] = {}
+    documents = KeyStore()
     for path in did_files:
-        document = _did_document(path)
-        documents[document["id"]] = document
-    base = VerifierConfig(trust_list=trust_lists.trust_list, did_documents=documents.get)
+        _add_document(documents, path, BadDidDocumentError, "a DID document")
+    for path in key_files:
+        _add_document(documents, path, BadKeyDocumentError, "a key document")
+    base = VerifierConfig(trust_list=trust_lists.trust_list, documents=documents)
     lists = status_source((p.read_bytes() for p in status_files), base)
     return msgspec.structs.replace(base, status_lists=lists.get)
 
 
-def _did_document(path: Path) -> Mapping[str, Any]:
-    """A DID document from a file: a JSON object with a string `id` (else exit 2, not a
-    traceback)."""
+def _add_document(
+    documents: KeyStore, path: Path, error_class: type[KeyFormatError], what: str
+) -> None:
+    """One DID document, controller / issuer profile, verification method, JWK or JWKS from a
+    file (else exit 2 with the code of `error_class`, not a traceback)."""
     try:
         document = decode_json(path.read_bytes(), dict[str, Any])
-    except (msgspec.ValidationError, DomainError):
-        document = None
-    if document is None or not isinstance(document.get("id"), str):
-        raise BadDidDocumentError(f"{path} is not a DID document (a JSON object with an id)")
-    return document
+        documents.add(document)
+    except (msgspec.ValidationError, DomainError) as error:
+        reason = error.message if isinstance(error, DomainError) else str(error)
+        raise error_class(f"{path} is not {what}: {reason}") from None
 
 
 def render(

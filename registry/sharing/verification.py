@@ -29,12 +29,34 @@ from schemas.json_input import decode_json
 from schemas.verification import Check, Report, Verdict
 from schemas.wallet import VerifyRequest
 
-JWS_TYPES = frozenset({"application/vc+jwt", "application/vp+jwt", "application/jwt", "text/plain"})
-MEDIA_TYPES = JWS_TYPES | {"application/json"}
+# Compact forms as text: a JWS, or an SD-JWT VC (`~`-separated).
+JWS_TYPES = frozenset(
+    {
+        "application/vc+jwt",
+        "application/vp+jwt",
+        "application/jwt",
+        "application/dc+sd-jwt",
+        "application/vc+sd-jwt",
+        "text/plain",
+    }
+)
+# A credential or presentation as JSON itself (secured with an embedded proof), not wrapped.
+DOCUMENT_TYPES = frozenset({"application/vc", "application/vp", "application/vc+ld+json"})
+# A baked badge: the credential inside the image (credentials.baked).
+IMAGE_TYPES = frozenset({"image/png", "image/svg+xml"})
+MEDIA_TYPES = JWS_TYPES | DOCUMENT_TYPES | IMAGE_TYPES | {"application/json"}
 
 
 def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
-    """The request as a VerifyRequest, whether it came as JSON or as a bare JWS."""
+    """The request as a VerifyRequest, whether it came as JSON, as a bare JWS, or as the
+    credential or presentation JSON itself."""
+    if content_type in DOCUMENT_TYPES:
+        document = decode_json(body)
+        if not isinstance(document, dict):
+            raise InvalidInputError("the body is not a JSON object")
+        if content_type == "application/vp":
+            return VerifyRequest(presentation=document)
+        return VerifyRequest(credential=document)
     if content_type in JWS_TYPES:
         text = body.decode("ascii", errors="replace").strip()
         if not text:
@@ -52,10 +74,10 @@ def parse_verify_body(body: bytes, content_type: str) -> VerifyRequest:
     return request
 
 
-def presentation_audience(token: str) -> str | None:
+def presentation_audience(token: str | dict[str, Any]) -> str | None:
     """The `aud` of a presentation, read without verifying (to find the share it names)."""
     try:
-        payload = strict_json(parse_compact(token).payload)
+        payload = token if isinstance(token, dict) else strict_json(parse_compact(token).payload)
     except JwsError:
         return None
     aud: Any = payload.get("aud") if isinstance(payload, dict) else None
@@ -87,18 +109,19 @@ async def _verify_request(
     session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
 ) -> Report:
     if request.share is not None:
-        token = shares.token_from_url(settings, request.share)
-        opened = await shares.open_by_token(session, settings, token, viewer, via="verify")
+        share_token = shares.token_from_url(settings, request.share)
+        opened = await shares.open_by_token(session, settings, share_token, viewer, via="verify")
         report = await _verify_opened(session, settings, opened)
         return with_share_check(report, None, "share-active", "the share is active")
-    token = request.presentation or request.credential or ""
+    token: str | dict[str, Any] = request.presentation or request.credential or ""
     audience, nonce = request.audience, request.nonce
     aud = presentation_audience(token) if audience is None else None
     share = await shares.share_by_audience(session, settings, aud) if aud else None
     if share is not None:
         audience, nonce = aud, nonce or share.nonce
     verifier = await registry_verifier(session, settings)
-    report = verifier.verify(token, audience=audience, nonce=nonce)
+    data = msgspec.json.encode(token) if isinstance(token, dict) else token
+    report = verifier.verify(data, audience=audience, nonce=nonce)
     if share is None:
         return report
     state = share_links.share_state(share, dt.datetime.now(dt.UTC))
@@ -106,6 +129,12 @@ async def _verify_request(
         return with_share_check(report, None, "share-active", "the share is active")
     verdict: Verdict = "revoked" if state == "withdrawn" else "expired"
     return with_share_check(report, verdict, f"share-{state}", f"the holder's share is {state}")
+
+
+async def verify_image(session: AsyncSession, settings: Settings, image: bytes) -> Report:
+    """A baked badge (PNG or SVG), verified with the registry's trust."""
+    verifier = await registry_verifier(session, settings)
+    return verifier.verify_image(image)
 
 
 async def verify_opened_share(

@@ -211,3 +211,11 @@ async def audit_trail(session: AsyncSession, holder: Holder) -> list[AuditEntry]
         )
         for row in rows
     ]
+
+
+async def proven_email(session: AsyncSession, account_id: UUID) -> str | None:
+    """The worker's e-mail address, once proven by a mailed link (else None)."""
+    account = await session.get(Account, account_id)
+    if account is None or account.email is None or account.email_verified_at is None:
+        return None
+    return account.email

@@ -3,6 +3,8 @@ the export that lets a worker take all of it, holder key included, somewhere els
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 from typing import Any
@@ -15,18 +17,23 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.b64 import b64url_encode
+from credentials.baked import unbake
 from credentials.competences import achieved_competences, credential_document
+from credentials.identity import is_holders
 from credentials.keys import unwrap_key
 from credentials.presentation import holder_kid
 from credentials.verifier import Verifier
 from registry.models import Credential, Experience
 from registry.settings import Settings
-from registry.wallet.holders import Holder
+from registry.wallet.holders import Holder, proven_email
+from schemas.errors.sharing import OneOfRequiredError
 from schemas.errors.wallet import (
     AlreadyImportedError,
     BadCredentialError,
+    BadImageError,
     ExperienceNotFoundError,
     NotACredentialError,
+    NotHoldersCredentialError,
     UnreadableCredentialError,
 )
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
@@ -71,6 +78,9 @@ def credential_out(row: Credential) -> WalletCredential:
         competences=[CompetenceRef(**c) for c in row.competences],
         sectors=row.sectors,
         credential=row.jws,
+        verification=(
+            msgspec.convert(row.verification, Report) if row.verification is not None else None
+        ),
     )
 
 
@@ -97,11 +107,9 @@ async def list_credentials(session: AsyncSession, holder: Holder) -> WalletCrede
 async def import_credential(
     session: AsyncSession, holder: Holder, verifier: Verifier, data: CredentialImport
 ) -> ImportResult:
-    """Keep a credential issued elsewhere; one that does not verify is kept as unverified."""
-    raw = data.credential if isinstance(data.credential, str) else _json(data.credential)
-    raw = raw.strip()
-    if not raw or len(raw) > MAX_IMPORT_BYTES:
-        raise BadCredentialError("the credential is empty or too large")
+    """Keep a credential issued elsewhere, about this worker; one that does not verify is kept
+    as unverified, with its report."""
+    raw = _import_text(data)
     report = verifier.verify(raw)
     if report.credentials is not None:
         raise NotACredentialError(
@@ -111,6 +119,12 @@ async def import_credential(
         raise UnreadableCredentialError(
             f"this cannot be read as a credential ({report.verdict})",
             verification=msgspec.to_builtins(report),
+        )
+    email = await proven_email(session, holder.worker_id)
+    subject = report.credential.subject
+    if not is_holders(subject, credential_document(raw), [holder.wallet.holder_did], email):
+        raise NotHoldersCredentialError(
+            "this credential is about someone else (not your holder DID or proven e-mail)",
         )
     row = _imported_row(holder, raw, report)
     if await session.scalar(
@@ -123,6 +137,24 @@ async def import_credential(
         session, "credential.imported", f"credential:{row.credential_id}", verdict=report.verdict
     )
     return ImportResult(credential=credential_out(row), verification=report)
+
+
+def _import_text(data: CredentialImport) -> str:
+    """The credential to import: as given, or read from a baked badge image."""
+    if (data.credential is None) == (data.image is None):
+        raise OneOfRequiredError("give either credential or image")
+    if data.image is not None:
+        try:
+            image = base64.b64decode(data.image, validate=True)
+        except (binascii.Error, ValueError):
+            raise BadImageError("image is not base64") from None
+        raw = unbake(image)  # a BakedError (422) says why no credential could be read
+    else:
+        raw = data.credential if isinstance(data.credential, str) else _json(data.credential or {})
+    raw = raw.strip()
+    if not raw or len(raw) > MAX_IMPORT_BYTES:
+        raise BadCredentialError("the credential is empty or too large")
+    return raw
 
 
 def _json(document: dict[str, Any]) -> str:
@@ -147,6 +179,7 @@ def _imported_row(holder: Holder, raw: str, report: Report) -> Credential:
         achievement_id=(summary.achievement_id or "")[:500],
         achievement_name=(summary.achievement or "")[:300],
         jws=raw,
+        verification=msgspec.to_builtins(report),
         status="active" if verified else report.verdict,
         issued_at=_date(summary.valid_from) or dt.datetime.now(dt.UTC),
         valid_until=_date(summary.valid_until),

@@ -72,6 +72,18 @@ class SealError(KeyFormatError):
     code = "bad-sealed-data"
 
 
+class BakedError(InvalidInputError):
+    """An image that carries no readable credential (a baked badge); `code` says why."""
+
+    code = "not-a-baked-badge"
+
+
+class SdJwtError(InvalidInputError):
+    """An SD-JWT whose disclosures or key binding cannot be accepted; `code` says why."""
+
+    code = "bad-sd-jwt"
+
+
 class AlgNoneError(JwsError):
     code = "alg-none"
 
@@ -80,8 +92,26 @@ class AlgNotAllowedError(JwsError):
     code = "alg-not-allowed"
 
 
+class AlgNotSupportedError(JwsError):
+    """A real signature algorithm we cannot check (ES512, ES256K, ...): unknown, not false."""
+
+    code = "alg-not-supported"
+
+
 class BadDidDocumentError(KeyFormatError):
     code = "bad-did-document"
+
+
+class BadDidError(KeyFormatError):
+    code = "bad-did"
+
+
+class BadDigestError(SdJwtError):
+    code = "bad-digest"
+
+
+class BadDisclosureError(SdJwtError):
+    code = "bad-disclosure"
 
 
 class BadHeaderError(JwsError):
@@ -96,12 +126,26 @@ class BadJsonLdError(DataIntegrityError):
     code = "bad-json-ld"
 
 
+class BadKeyDocumentError(KeyFormatError):
+    """A supplied key document (DID document, issuer profile, JWK, JWKS) with no usable key."""
+
+    code = "bad-key-document"
+
+
+class BadPngError(BakedError):
+    code = "bad-png"
+
+
 class BadProofValueError(DataIntegrityError):
     code = "bad-proof-value"
 
 
 class BadStatusIndexError(StatusListError):
     code = "bad-status-index"
+
+
+class BadSvgError(BakedError):
+    code = "bad-svg"
 
 
 class BadTrustListSignatureError(TrustListError):
@@ -148,6 +192,18 @@ class ProofPurposeMismatchError(DataIntegrityError):
     code = "proof-purpose-mismatch"
 
 
+class RepeatedDigestError(SdJwtError):
+    code = "repeated-digest"
+
+
+class RepeatedDisclosureError(SdJwtError):
+    code = "repeated-disclosure"
+
+
+class SdAlgNotSupportedError(SdJwtError):
+    code = "sd-alg"
+
+
 class StatusListTooLargeError(StatusListError):
     code = "status-list-too-large"
 
@@ -178,3 +234,7 @@ class UnknownCryptosuiteError(DataIntegrityError):
 
 class UnknownProofTypeError(DataIntegrityError):
     code = "unknown-proof-type"
+
+
+class UnreferencedDisclosureError(SdJwtError):
+    code = "unreferenced"

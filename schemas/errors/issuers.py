@@ -28,12 +28,20 @@ class AlreadySuspendedError(ConflictError):
     code = "already-suspended"
 
 
+class BadIssuerError(InvalidInputError):
+    code = "bad-issuer"
+
+
 class BadValidityError(InvalidInputError):
     code = "bad-validity"
 
 
 class IssuerNotFoundError(NotFoundError):
     code = "issuer-not-found"
+
+
+class NoIssuerKeysError(InvalidInputError):
+    code = "no-issuer-keys"
 
 
 class NoOrganisationError(PermissionDeniedError):
@@ -46,6 +54,12 @@ class NoStatusEntryError(ConflictError):
 
 class NotSuspendedError(ConflictError):
     code = "not-suspended"
+
+
+class OwnIssuerError(InvalidInputError):
+    """This registry's own issuers are accredited by provider, not as foreign issuers."""
+
+    code = "own-issuer"
 
 
 class ProviderNotFoundError(NotFoundError):

@@ -30,6 +30,10 @@ class BadCredentialError(InvalidInputError):
     code = "bad-credential"
 
 
+class BadImageError(InvalidInputError):
+    code = "bad-image"
+
+
 class ConsentNotFoundError(NotFoundError):
     code = "consent-not-found"
 
@@ -60,6 +64,12 @@ class NotACoachError(InvalidInputError):
 
 class NotACredentialError(InvalidInputError):
     code = "not-a-credential"
+
+
+class NotHoldersCredentialError(InvalidInputError):
+    """An import must be about the worker: the holder DID, or the proven e-mail address."""
+
+    code = "not-holders-credential"
 
 
 class NotYourWalletError(PermissionDeniedError):

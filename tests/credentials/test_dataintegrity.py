@@ -18,7 +18,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
-from credentials import dataintegrity
+from credentials import canonical, dataintegrity
 from credentials.dataintegrity import ProofResult, sign_proof, verify_proof
 from credentials.keys import SigningKey, VerifyingKey, did_key, resolve_did_key
 from schemas.errors import InvalidInputError
@@ -145,7 +145,8 @@ def test_signing_reproduces_official_vector(suite: str) -> None:
 def test_rdfc_combined_hash_matches_vector() -> None:
     proof = {k: v for k, v in RDFC_PROOF.items() if k != "proofValue"}
     config = {**proof, "@context": CONTEXT}
-    combined = dataintegrity._hash_data("eddsa-rdfc-2022", UNSIGNED, config)
+    key = resolve_did_key(f"did:key:{PUBLIC_MULTIBASE}")
+    combined = dataintegrity._hash_data("eddsa-rdfc-2022", UNSIGNED, config, key)
     assert combined.hex() == RDFC_COMBINED_HASH
 
 
@@ -242,11 +243,13 @@ def test_resolver_errors_and_wrong_key_kinds_fail() -> None:
     ("change", "code"),
     [
         (lambda d: d.pop("proof"), "missing-proof"),
-        (lambda d: d.update(proof=[d["proof"], d["proof"]]), "bad-proof"),
+        (lambda d: d.update(proof=[d["proof"]] * 11), "bad-proof"),
         (lambda d: d.update(proof=[]), "bad-proof"),
         (lambda d: d.update(proof="z123"), "bad-proof"),
         (lambda d: d["proof"].update(type="Ed25519Signature2020"), "unknown-proof-type"),
-        (lambda d: d["proof"].update(cryptosuite="ecdsa-rdfc-2019"), "unknown-cryptosuite"),
+        (lambda d: d["proof"].update(cryptosuite="ecdsa-sd-2023"), "unknown-cryptosuite"),
+        (lambda d: d["proof"].update(cryptosuite="ecdsa-rdfc-2019"), "bad-verification-method"),
+        (lambda d: d["proof"].update(previousProof="urn:missing"), "bad-proof"),
         (lambda d: d["proof"].update(proofPurpose="authentication"), "proof-purpose-mismatch"),
         (lambda d: d["proof"].pop("proofPurpose"), "proof-purpose-mismatch"),
         (lambda d: d["proof"].pop("verificationMethod"), "bad-verification-method"),
@@ -365,7 +368,7 @@ def test_rdfc_canonicalization_is_bounded(monkeypatch: pytest.MonkeyPatch) -> No
         )
 
     assert verify(sign()).ok
-    monkeypatch.setattr(dataintegrity, "_MAX_N_DEGREE_CALLS", 0)
+    monkeypatch.setattr(canonical, "_MAX_N_DEGREE_CALLS", 0)
     with pytest.raises(DataIntegrityError) as caught:
         sign()
     assert caught.value.code == "canonicalization-limit"

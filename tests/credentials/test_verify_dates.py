@@ -10,12 +10,13 @@ from typing import Any
 import msgspec
 import pytest
 
+from credentials.documents import canonical_payload
 from credentials.issue import issue_deelcertificaat
 from credentials.jws import sign_compact
 from credentials.keys import SigningKey, did_key
 from credentials.trust import TrustList
 from credentials.verifier import Verifier
-from credentials.verify import VerifierConfig, canonical_payload
+from credentials.verify import VerifierConfig
 from schemas.credentials import Party, SignedCredentialPayload
 from schemas.trust import Accreditation, TrustedIssuer, TrustedKey
 from schemas.verification import Report

@@ -141,6 +141,37 @@ def test_presentation(tmp_path: Path) -> None:
     assert replay.exit_code == 1
 
 
+def test_key_document_resolves_an_https_key_url(tmp_path: Path) -> None:
+    from tests.credentials.test_keysource import KEY_URL, foreign_token, profile
+
+    world = World()
+    key = SigningKey.generate()
+    args = _files(world, tmp_path, foreign_token(world, key, KEY_URL))
+    (tmp_path / "issuer.json").write_text(json.dumps(profile(key)))
+    without = CliRunner().invoke(main, [*args, "--json"])
+    assert json.loads(without.output)["verdict"] == "cannot-verify"
+    result = CliRunner().invoke(
+        main, [*args, "--key-document", str(tmp_path / "issuer.json"), "--json"]
+    )
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert report["verdict"] == "untrusted-issuer"
+    assert {"name": "issuer-binding", "status": "passed", "code": "issuers-key"}.items() <= next(
+        c for c in report["checks"] if c["name"] == "issuer-binding"
+    ).items()
+
+
+def test_unusable_key_documents_exit_2_with_a_code(tmp_path: Path) -> None:
+    world = World()
+    args = _files(world, tmp_path, world.credential())
+    for content in ("not json", '{"no": "id"}', '{"kty": "OKP"}'):
+        bad = tmp_path / "key.json"
+        bad.write_text(content)
+        result = CliRunner().invoke(main, [*args, "--key-document", str(bad)])
+        assert result.exit_code == 2, (content, result.output)
+        assert "bad-key-document" in result.stderr
+
+
 def test_the_cli_matches_prefix_scopes_on_normalised_urls(tmp_path: Path) -> None:
     """`registry verify` uses the one scope rule of the trust list (QA 18d): a dot segment
     cannot walk out of a prefix; an upper-case host is the same host."""

@@ -107,7 +107,15 @@ async def test_bodies_read_by_the_route_itself(client: AsyncTestClient[Any]) -> 
         "application/vc+jwt",
         "application/vp+jwt",
         "text/plain",
+        "application/vc",
+        "application/vp",
+        "application/vc+ld+json",
+        "application/dc+sd-jwt",
+        "application/vc+sd-jwt",
+        "image/png",
+        "image/svg+xml",
     }
+    assert verify["image/png"]["schema"] == {"type": "string", "format": "binary"}
     assert set(verify["application/json"]["schema"]["properties"]) >= {
         "credential",
         "presentation",

@@ -1,7 +1,8 @@
 """What someone hands to the public check page, turned into the verify service's request.
 
-This only decides what kind of thing was given (a JWS, a JSON credential with a proof, or a
-share link) and refuses what is none of those in plain words; the verification itself is the
+This only decides what kind of thing was given (a JWS or SD-JWT VC, a JSON credential with a
+proof, a share link, or a baked badge image that carries one of these) and refuses what is none
+of those in plain words; the verification itself is the
 registry's one verifier (`registry.sharing.verification.verify_request`).
 """
 
@@ -12,14 +13,19 @@ from typing import Any
 
 from litestar.datastructures import UploadFile
 
+from credentials.baked import BakedError, is_image, unbake
 from schemas.errors import MalformedInputError
 from schemas.json_input import decode_json
 from schemas.wallet import VerifyRequest
 
 # The verifier refuses tokens above this size, so a bigger paste can only be a mistake.
 MAX_INPUT_BYTES = 256_000
+# A badge image also holds its picture.
+MAX_IMAGE_BYTES = 4_000_000
 # Three base64url parts: the shape of a compact JWS (whether it is a good one is for the verifier).
 JWS_SHAPE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
+# An SD-JWT VC: a JWS, then disclosures (and maybe a key binding JWT), each after a "~".
+SD_JWT_SHAPE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(~[A-Za-z0-9_.-]*)+")
 URL_SCHEMES = ("http://", "https://")
 # JSON a person may have saved: the API's issue answer or a wallet item keeps the JWS here.
 JWS_FIELDS = ("credential", "presentation", "jws")
@@ -49,7 +55,12 @@ async def request_from_form(data: dict[str, Any]) -> VerifyRequest:
 
 
 async def _file_text(upload: UploadFile) -> str:
-    content = await upload.read(MAX_INPUT_BYTES + 1)
+    content = await upload.read(MAX_IMAGE_BYTES + 1)
+    if is_image(content) and len(content) <= MAX_IMAGE_BYTES:
+        try:
+            return unbake(content)
+        except BakedError:
+            raise InputError("not-a-badge", field="bestand") from None
     if len(content) > MAX_INPUT_BYTES:
         raise InputError("too-large", status=413, field="bestand")
     try:
@@ -72,7 +83,7 @@ def request_from_text(text: str, *, field: str = "jws") -> VerifyRequest:
         return _from_json(text, field)
     # A JWS copied from an e-mail or a PDF often has line breaks in it.
     compact = "".join(text.split())
-    if JWS_SHAPE.fullmatch(compact):
+    if JWS_SHAPE.fullmatch(compact) or SD_JWT_SHAPE.fullmatch(compact):
         return VerifyRequest(credential=compact)
     raise InputError("not-a-credential", field=field)
 

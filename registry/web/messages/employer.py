@@ -153,8 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "employer.verify.file": ("Of kies een bestand", "Or choose a file"),
     "employer.verify.file_hint": (
-        "Een bestand met een bewijs: .jwt, .json of .txt, tot 250 kB.",
-        "A file with a certificate: .jwt, .json or .txt, up to 250 kB.",
+        "Een bestand met een bewijs: .jwt, .json of .txt, tot 250 kB. Of een badge als plaatje "
+        "(.png of .svg) met het bewijs erin.",
+        "A file with a certificate: .jwt, .json or .txt, up to 250 kB. Or a badge picture "
+        "(.png or .svg) with the certificate inside.",
     ),
     "employer.verify.button": ("Controleren", "Check"),
     "employer.verify.result_title": ("Uitkomst van de controle", "Result of the check"),
@@ -181,6 +183,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dit is geen bewijs en geen deellink. Een bewijs is een lange code die begint met eyJ.",
         "This is not a certificate and not a share link. A certificate is a long code that "
         "starts with eyJ.",
+    ),
+    "employer.verify.error.not-a-badge": (
+        "In dit plaatje zit geen bewijs dat we kunnen lezen. Vraag de houder om het bewijs zelf.",
+        "This picture holds no certificate we can read. Ask the holder for the certificate itself.",
     ),
     "employer.verify.error.not-text": (
         "Dit bestand kunnen we niet lezen. Kies een bestand met tekst (.jwt, .json of .txt).",

@@ -3,8 +3,10 @@ verify `valid`, revoke, verify `revoked` (a deelcertificaat and an EVC record)."
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import msgspec
 import pytest
 
 from tests.conftest import BASE_URL
@@ -75,8 +77,8 @@ async def test_verify_a_credential_jws(world: World) -> None:
     report = response.json()
     assert report["verdict"] == "valid"
     assert [c["name"] for c in report["checks"]] == [
-        "jws", "payload", "issuer-key", "signature", "claims", "dates", "schema", "status",
-        "accreditation",
+        "jws", "payload", "issuer-key", "signature", "issuer-binding", "claims", "dates", "schema",
+        "status", "accreditation",
     ]  # fmt: skip
     assert report["credential"]["id"] == issued["id"]
     assert (await world.verify({"credential": issued["credential"]}))["verdict"] == "valid"
@@ -148,3 +150,90 @@ async def test_verify_needs_a_known_media_type(world: World) -> None:
     )
     assert response.status_code == 200
     assert response.json()["verdict"] == "invalid"
+
+
+def proof_secured(holder: str) -> dict[str, Any]:
+    """A foreign credential as JSON with an embedded `eddsa-jcs-2022` proof."""
+    import datetime as dt
+
+    from credentials.dataintegrity import sign_proof
+    from credentials.issue import issue_deelcertificaat
+    from credentials.keys import SigningKey, did_key
+    from schemas.credentials import Party
+    from tests.credentials.test_issue import deelcertificaat_input
+
+    key = SigningKey.generate()
+    issuer, now = did_key(key.public), dt.datetime.now(dt.UTC)
+    data = deelcertificaat_input(
+        issuer=Party(id=issuer, name="Elders"),
+        holder=Party(id=holder, name="Lotte"),
+        status=[],
+        issued_at=now - dt.timedelta(days=1),
+    )
+    document = msgspec.to_builtins(issue_deelcertificaat(data, key, kid="x").document)
+    method = f"{issuer}#{key.public.multibase()}"
+    return sign_proof(
+        document,
+        key,
+        verification_method=method,
+        cryptosuite="eddsa-jcs-2022",
+        created=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    )
+
+
+async def test_verify_a_json_credential_with_a_proof(world: World) -> None:
+    worker = await world.person("worker", "noor@example.nl")
+    holder = (await world.wallet(worker))["holder"]
+    secured = proof_secured(holder)
+    report = await world.verify({"credential": secured})
+    assert report["verdict"] == "untrusted-issuer", report
+    assert {c["name"]: c["code"] for c in report["checks"]}["signature"] == "proof-valid"
+    response = await world.client.post(
+        "/api/verify",
+        content=json.dumps(secured).encode(),
+        headers={"Content-Type": "application/vc"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["verdict"] == "untrusted-issuer"
+    secured["credentialSubject"]["achievement"]["name"] = "Anders"
+    assert (await world.verify({"credential": secured}))["verdict"] == "invalid"
+
+
+async def test_verify_a_baked_badge(world: World) -> None:
+    from credentials.baked import bake_png, bake_svg
+    from tests.credentials.test_baked import SVG, png
+
+    worker = await world.person("worker", "sem@example.nl")
+    issued = await world.issue(worker)
+    for media, image in (
+        ("image/png", bake_png(png(), issued["credential"])),
+        ("image/svg+xml", bake_svg(SVG, issued["credential"])),
+    ):
+        response = await world.client.post(
+            "/api/verify", content=image, headers={"Content-Type": media}
+        )
+        assert response.status_code == 200, response.text
+        report = response.json()
+        assert report["verdict"] == "valid", report
+        assert report["checks"][0]["name"] == "image"
+    response = await world.client.post(
+        "/api/verify", content=png(), headers={"Content-Type": "image/png"}
+    )
+    assert response.json()["verdict"] == "invalid"
+
+
+async def test_verify_an_sd_jwt_vc(world: World) -> None:
+    from tests.credentials.test_sd_jwt import EXAMPLE
+
+    for media in ("application/dc+sd-jwt", "application/vc+sd-jwt"):
+        response = await world.client.post(
+            "/api/verify",
+            content=EXAMPLE["presentation"].encode(),
+            headers={"Content-Type": media},
+        )
+        assert response.status_code == 200, response.text
+        checks = {c["name"]: c["status"] for c in response.json()["checks"]}
+        # The registry has no key for the example issuer: it says so, it does not guess.
+        assert response.json()["verdict"] == "cannot-verify"
+        assert checks["issuer-key"] == "failed"
+        assert checks["disclosures"] == "skipped"

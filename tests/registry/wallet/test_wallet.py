@@ -286,7 +286,9 @@ async def test_import_our_own_credential_verifies(world: World) -> None:
         json={"credential": issued["credential"]},
         headers=second.headers,
     )
-    assert response.status_code == 409  # already in a wallet: one credential, one wallet
+    # About the first worker, not the second: that is refused before anything else is said.
+    assert response.status_code == 422
+    assert response.json()["code"] == "not-holders-credential"
 
 
 async def test_a_coach_sees_the_audit_trail_without_shares_consents_and_exports(

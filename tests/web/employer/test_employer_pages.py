@@ -239,7 +239,10 @@ async def test_check_page_has_labelled_fields(client: Client) -> None:
     assert '<label for="jws">Plak hier het bewijs of de deellink</label>' in page.text
     assert '<label for="bestand">Of kies een bestand' in page.text
     assert 'enctype="multipart/form-data"' in page.text
-    assert 'accept=".jwt,.json,.txt,application/json,text/plain"' in page.text
+    assert (
+        'accept=".jwt,.json,.txt,.png,.svg,application/json,text/plain,image/png,image/svg+xml"'
+        in page.text
+    )
     assert 'name="_csrf_token"' in page.text
 
 
@@ -394,3 +397,27 @@ async def test_check_page_in_english(client: Client) -> None:
     await client.get("/taal/en?next=/controleren", headers=HTML)
     page = await client.get("/controleren", headers=HTML)
     assert "Paste the certificate or the share link here" in page.text
+
+
+async def test_check_a_baked_badge_and_an_sd_jwt(world: World) -> None:
+    from credentials.baked import bake_png, bake_svg
+    from tests.credentials.test_baked import SVG, png
+    from tests.credentials.test_sd_jwt import EXAMPLE
+
+    worker = await world.person("worker", "kim@example.nl")
+    issued = await world.issue(worker)
+    browser = Browser(world.client)
+    for name, image, media in (
+        ("badge.png", bake_png(png(), issued["credential"]), "image/png"),
+        ("badge.svg", bake_svg(SVG, issued["credential"]), "image/svg+xml"),
+    ):
+        page = await browser.post("/controleren", files={"bestand": (name, image, media)})
+        assert page.status_code == 200, page.text
+        assert 'class="verdict green"' in page.text
+    plain = await browser.post("/controleren", files={"bestand": ("p.png", png(), "image/png")})
+    assert plain.status_code == 400
+    assert "In dit plaatje zit geen bewijs" in plain.text
+    # An SD-JWT VC pasted with its disclosures: read and checked (its issuer is unknown here).
+    page = await browser.post("/controleren", {"jws": EXAMPLE["presentation"]})
+    assert page.status_code == 200, page.text
+    assert "Dit is geen bewijs" not in page.text

@@ -1,0 +1,159 @@
+"""An SD-JWT VC through the verification pipeline: the issuer JWT's key, signature and issuer
+binding as for any JWS credential, then the disclosures, the key binding, dates, status and
+trust, with one report of DESIGN section 5."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from credentials.claims import numeric_date
+from credentials.jws import JwsError, parse_compact, strict_json, verify_jws
+from credentials.keys import KeyFormatError, VerifyingKey
+from credentials.report import Checks
+from credentials.sdjwt import SD_JWT_TYPS, SdJwt, SdJwtError, disclose, kb_problem, parse_sd_jwt
+from credentials.verify import CredentialPipeline, VerifierConfig
+from schemas.verification import CredentialSummary, Report
+
+SD_JWT_STEPS = (
+    "jws",
+    "payload",
+    "issuer-key",
+    "signature",
+    "issuer-binding",
+    "disclosures",
+    "key-binding",
+    "dates",
+    "status",
+    "accreditation",
+)
+
+
+def is_sd_jwt(text: str | bytes) -> bool:
+    """Whether this looks like an SD-JWT (a JWS followed by `~`)."""
+    return (b"~" if isinstance(text, bytes) else "~") in text  # type: ignore[operator]
+
+
+def verify_sd_jwt(
+    text: str, config: VerifierConfig, *, audience: str | None = None, nonce: str | None = None
+) -> Report:
+    """Verify a presented SD-JWT VC (with or without a key binding JWT)."""
+    pipeline = CredentialPipeline(config)
+    checks = pipeline.checks
+    signed = _issuer_signed(pipeline, text)
+    if signed is None:
+        return _stop(checks)
+    sd_jwt, payload = signed
+    try:
+        claims = disclose(payload, sd_jwt.disclosures)
+    except SdJwtError as error:
+        checks.failed("disclosures", "invalid", error.code, error.message)
+        return _stop(checks)
+    checks.passed("disclosures", "disclosed", f"{len(sd_jwt.disclosures)} disclosure(s)")
+    _key_binding(checks, sd_jwt, claims, config, audience, nonce)
+    _dates(checks, claims, config)
+    if "status" in claims:
+        checks.failed("status", "cannot-verify", "status-unavailable", "a status we cannot read")
+    else:
+        checks.skipped("status", "no-status", "the credential has no status")
+    lookup = pipeline.lookup
+    trusted = lookup is not None and lookup.trusted and lookup.controller == payload.get("iss")
+    code = "not-accredited" if trusted else "issuer-not-trusted"
+    checks.failed("accreditation", "untrusted-issuer", code, "no accreditation covers SD-JWT VCs")
+    return checks.report(_summary(claims))
+
+
+def _issuer_signed(pipeline: CredentialPipeline, text: str) -> tuple[SdJwt, dict[str, Any]] | None:
+    """The SD-JWT and its issuer-signed payload, after the jws, payload, issuer-key,
+    signature and issuer-binding checks (None when one of them stopped it)."""
+    checks = pipeline.checks
+    try:
+        sd_jwt = parse_sd_jwt(text)
+        parsed = parse_compact(sd_jwt.issuer_jwt, max_bytes=pipeline.config.max_bytes)
+        payload = strict_json(parsed.payload)
+    except (SdJwtError, JwsError) as error:
+        checks.failed("jws", "invalid", error.code, error.message)
+        return None
+    if parsed.header.get("typ") not in SD_JWT_TYPS or not isinstance(payload, dict):
+        checks.failed("jws", "invalid", "wrong-typ", "not a dc+sd-jwt or vc+sd-jwt credential")
+        return None
+    checks.passed("jws", "well-formed")
+    checks.passed("payload", "sd-jwt-vc")
+    if not pipeline.issuer_key(parsed.header.get("kid")):
+        return None
+    assert pipeline.lookup is not None
+    if not verify_jws(parsed, pipeline.lookup.key):
+        checks.failed("signature", "invalid", "signature-invalid", "the signature does not match")
+        return None
+    checks.passed("signature", "signature-valid")
+    issuer = payload.get("iss")
+    if not pipeline.issuer_binding(issuer if isinstance(issuer, str) else None):
+        return None
+    return sd_jwt, payload
+
+
+def _stop(checks: Checks) -> Report:
+    checks.skip_rest(SD_JWT_STEPS, "the credential could not be checked")
+    return checks.report(None)
+
+
+def _key_binding(
+    checks: Checks,
+    sd_jwt: SdJwt,
+    claims: Mapping[str, Any],
+    config: VerifierConfig,
+    audience: str | None,
+    nonce: str | None,
+) -> None:
+    if sd_jwt.kb_jwt is None:
+        if audience is not None or nonce is not None:
+            checks.failed("key-binding", "invalid", "no-key-binding", "no key binding JWT")
+        else:
+            checks.skipped("key-binding", "not-presented", "no key binding JWT was presented")
+        return
+    cnf = claims.get("cnf")
+    try:
+        jwk: Any = cnf.get("jwk") if isinstance(cnf, dict) else None
+        holder = VerifyingKey.from_jwk(jwk)
+        kb = parse_compact(sd_jwt.kb_jwt, max_bytes=config.max_bytes)
+    except (KeyFormatError, JwsError) as error:
+        checks.failed("key-binding", "invalid", error.code, error.message)
+        return
+    if not verify_jws(kb, holder):
+        checks.failed("key-binding", "invalid", "signature-invalid", "not signed by the holder")
+        return
+    problem = kb_problem(kb, sd_jwt.presented, audience, nonce)
+    if problem is not None:
+        checks.failed("key-binding", "invalid", *problem)
+    else:
+        checks.passed("key-binding", "holder-signed")
+
+
+def _dates(checks: Checks, claims: Mapping[str, Any], config: VerifierConfig) -> None:
+    now, leeway = config.clock().timestamp(), config.leeway.total_seconds()
+    nbf, exp = numeric_date(claims.get("nbf")), numeric_date(claims.get("exp"))
+    if nbf is not None and now + leeway < nbf:
+        checks.failed("dates", "not-yet-valid", "not-yet-valid", "nbf is in the future")
+    elif exp is not None and now - leeway > exp:
+        checks.failed("dates", "expired", "expired", "exp has passed")
+    else:
+        checks.passed("dates", "in-window")
+
+
+def _iso(value: object) -> str | None:
+    stamp = numeric_date(value)
+    return None if stamp is None else dt.datetime.fromtimestamp(stamp, dt.UTC).isoformat()
+
+
+def _summary(claims: Mapping[str, Any]) -> CredentialSummary:
+    vct, name, sub = claims.get("vct"), claims.get("name"), claims.get("sub")
+    return CredentialSummary(
+        id=claims.get("jti") if isinstance(claims.get("jti"), str) else None,
+        issuer=claims.get("iss") if isinstance(claims.get("iss"), str) else None,
+        subject=sub if isinstance(sub, str) else None,
+        achievement=name if isinstance(name, str) else vct if isinstance(vct, str) else None,
+        achievement_type=vct if isinstance(vct, str) else None,
+        valid_from=_iso(claims.get("nbf", claims.get("iat"))),
+        valid_until=_iso(claims.get("exp")),
+    )
