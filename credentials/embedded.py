@@ -30,7 +30,7 @@ def verify_embedded(pipeline: CredentialPipeline, document: Mapping[str, Any]) -
     document, ignored = _understood(document)
     proofs = document.get("proof")
     listed = proofs if isinstance(proofs, list) else [proofs]
-    lookups = _proof_keys(pipeline, listed)
+    lookups = _proof_keys(pipeline, listed, issuer_id(document))
     if lookups is None:
         return pipeline.stop("there is no key to check the proof with")
     results = verify_proofs(document, resolve_key=lambda m: _key(lookups, m))
@@ -64,11 +64,13 @@ def _understood(document: Mapping[str, Any]) -> tuple[Mapping[str, Any], int]:
     return {**document, "proof": ours}, len(proofs) - len(ours)
 
 
-def _proof_keys(pipeline: CredentialPipeline, proofs: list[Any]) -> dict[str, KeyLookup] | None:
+def _proof_keys(
+    pipeline: CredentialPipeline, proofs: list[Any], claimed_issuer: str | None
+) -> dict[str, KeyLookup] | None:
     """The key of every proof's verification method, recorded as one `issuer-key` check."""
     methods = [p.get("verificationMethod") if isinstance(p, Mapping) else None for p in proofs]
     if len(proofs) == 1:
-        if not pipeline.issuer_key(methods[0]):
+        if not pipeline.issuer_key(methods[0], claimed_issuer):
             return None
         assert pipeline.lookup is not None
         return {str(methods[0]): pipeline.lookup}
@@ -79,7 +81,7 @@ def _proof_keys(pipeline: CredentialPipeline, proofs: list[Any]) -> dict[str, Ke
     found = {m: find_key(m, config.trust_list, config.documents) for m in methods if m}
     unknown = [m for m, lookup in found.items() if lookup is None]
     if unknown:
-        problems = [unknown_key(method, config.trust_list) for method in unknown]
+        problems = [unknown_key(m, config.trust_list, claimed_issuer) for m in unknown]
         # A key that is surely not its issuer's outweighs one we merely do not know.
         worst = next((p for p in problems if p[0] == "invalid"), problems[0])
         pipeline.checks.failed("issuer-key", *worst)

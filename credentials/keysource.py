@@ -76,14 +76,18 @@ def find_key(kid: str, trust_list: TrustList | None, documents: KeyStore) -> Key
     return KeyLookup(key=entry.key, trusted=False, controller=entry.controller, source=source)
 
 
-def unknown_key(kid: str, trust_list: TrustList | None) -> tuple[Verdict, str, str]:
+def unknown_key(
+    kid: str, trust_list: TrustList | None, claimed_issuer: str | None = None
+) -> tuple[Verdict, str, str]:
     """The failed `issuer-key` check for a kid `find_key` does not know. Under the DID of
-    one of the operator's own issuers it is `invalid`: the trust list gives every key they
-    ever had, so it is not theirs, and asking later will not change that (QA 18e). Any other
-    issuer may have a key we were not given: `cannot-verify`."""
-    did = kid.partition("#")[0]
-    if trust_list is not None and trust_list.gives_every_key_of(did):
-        return "invalid", "key-not-issuers", f"{kid} is not among the keys listed for {did}"
+    one of the operator's own issuers, or in a credential that names one of them as its
+    issuer, it is `invalid`: the trust list gives every key they ever had, so it is not
+    theirs, and asking later will not change that (QA 18e). Any other issuer may have a key
+    we were not given: `cannot-verify`."""
+    if trust_list is not None:
+        for did in (kid.partition("#")[0], claimed_issuer):
+            if did is not None and trust_list.gives_every_key_of(did):
+                return "invalid", "key-not-issuers", f"{kid} is not among the keys listed for {did}"
     return "cannot-verify", "issuer-key-unknown", f"no known key {kid}"
 
 

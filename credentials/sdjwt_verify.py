@@ -80,7 +80,10 @@ def _issuer_signed(pipeline: CredentialPipeline, text: str) -> tuple[SdJwt, dict
         return None
     checks.passed("jws", "well-formed")
     checks.passed("payload", "sd-jwt-vc")
-    if not pipeline.issuer_key(parsed.header.get("kid")):
+    claimed = payload.get("iss")
+    if not pipeline.issuer_key(
+        parsed.header.get("kid"), claimed if isinstance(claimed, str) else None
+    ):
         return None
     assert pipeline.lookup is not None
     if not verify_jws(parsed, pipeline.lookup.key):

@@ -117,7 +117,7 @@ class CredentialPipeline:
         decode: Callable[[], tuple[AnyCredential | None, str]],
         claims: Mapping[str, Any],
     ) -> Report:
-        if not self.issuer_key(parsed.header.get("kid")):
+        if not self.issuer_key(parsed.header.get("kid"), issuer):
             return self.stop("there is no key to check the signature with")
         assert self.lookup is not None
         if not verify_jws(parsed, self.lookup.key):
@@ -174,8 +174,9 @@ class CredentialPipeline:
         self.checks.failed("payload", "invalid", "not-a-credential", "no @context and no vc claim")
         return None
 
-    def issuer_key(self, kid: object) -> bool:
-        """Find the key named by `kid` (whose it is, is judged after the signature)."""
+    def issuer_key(self, kid: object, claimed_issuer: str | None = None) -> bool:
+        """Find the key named by `kid` (whose it is, is judged after the signature; an unknown
+        key is judged by the issuer the credential claims too: `unknown_key`)."""
         if not isinstance(kid, str) or not kid:
             # Keys in the header (jwk, x5c) are never used: without a kid we cannot find it.
             self.checks.failed(
@@ -185,7 +186,7 @@ class CredentialPipeline:
         config = self.config
         self.lookup = find_key(kid, config.trust_list, config.documents)
         if self.lookup is None:
-            self.checks.failed("issuer-key", *unknown_key(kid, config.trust_list))
+            self.checks.failed("issuer-key", *unknown_key(kid, config.trust_list, claimed_issuer))
             return False
         self.checks.passed("issuer-key", self.lookup.source, kid)
         return True

@@ -127,3 +127,34 @@ def test_a_data_integrity_proof_by_a_key_our_issuer_never_had_is_invalid() -> No
     report = world.verify(json.dumps(both))
     assert report.verdict == "invalid"
     assert check(report, "issuer-key") == ("failed", "key-not-issuers")
+
+
+def test_a_key_under_another_did_in_a_credential_naming_our_issuer_is_invalid() -> None:
+    """The credential claims one of our issuers but names a key of some unknown DID: we know
+    every key our issuer ever had, so whoever signed it, it is not our issuer's credential."""
+    world = World()
+    stranger = SigningKey.generate()
+    elsewhere = f"did:web:elders.example#{stranger.public.thumbprint()}"
+    data = deelcertificaat_input(
+        issuer=Party(id=ISSUER_DID, name="Techniek College"),
+        holder=Party(id=world.holder_did, name="Sam"),
+        status=[],
+    )
+    report = world.verify(issue_deelcertificaat(data, stranger, kid=elsewhere).jws)
+    assert report.verdict == "invalid"
+    assert check(report, "issuer-key") == ("failed", "key-not-issuers")
+    _, payload, _ = parts(world.credential())
+    document = {k: v for k, v in payload.items() if k not in {"iss", "sub", "jti", "nbf", "exp"}}
+    signed = sign_proof(
+        document,
+        stranger,
+        verification_method=elsewhere,
+        cryptosuite="eddsa-jcs-2022",
+        created="2026-03-02T14:30:05Z",
+    )
+    report = world.verify(json.dumps(signed))
+    assert report.verdict == "invalid"
+    assert check(report, "issuer-key") == ("failed", "key-not-issuers")
+    # Without our trust list nobody knows the issuer's keys: it stays a key we cannot find.
+    report = world.verify(issue_deelcertificaat(data, stranger, kid=elsewhere).jws, trust_list=None)
+    assert report.verdict == "cannot-verify"
