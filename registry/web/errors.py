@@ -7,10 +7,7 @@ path and its `Accept` header asks for HTML, as a browser's does.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -18,7 +15,8 @@ from litestar import Response
 from litestar.exceptions import HTTPException, NotAuthorizedException, PermissionDeniedException
 
 from registry.errors import http_error_code, retry_after, status_of
-from registry.web.i18n import Translate, error_text, lang_of, minutes_in_words, translator
+from registry.web.i18n import error_text, lang_of, minutes_in_words, translator
+from registry.web.labels import field_label
 from registry.web.messages import MESSAGES
 from registry.web.pages import AnyRequest, page, see_other
 from schemas.errors import DomainError
@@ -38,7 +36,6 @@ MACHINE_PREFIXES = (
     "/health",
     "/static/",
 )
-TEMPLATES = Path(__file__).parent / "templates"
 # Where a signed-in person whose address is not proven yet is sent.
 CONFIRM_PAGE = "/account/bevestigen"
 Handler = Callable[[AnyRequest, Any], Response[Any]]
@@ -90,27 +87,6 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     if wait is not None:
         answer.headers["Retry-After"] = str(wait)
     return answer
-
-
-# A form field's label as the form shows it: `f.field("<name>", t("<key>")` in a template.
-FORM_FIELD = re.compile(r'\b[fc]\.(?:field|textarea|select|radios)\("([\w-]+)",\s*t\("([\w.-]+)"')
-
-
-@cache
-def _template_labels() -> dict[str, str]:
-    """Each field name with the one label key the templates give it (a name that forms label
-    differently, such as `name`, has its own `field.<name>` text instead)."""
-    found: dict[str, set[str]] = {}
-    for template in TEMPLATES.rglob("*.html"):
-        for name, key in FORM_FIELD.findall(template.read_text(encoding="utf-8")):
-            found.setdefault(name, set()).add(key)
-    return {name: keys.pop() for name, keys in found.items() if len(keys) == 1}
-
-
-def field_label(t: Translate, name: str) -> str:
-    """What a person calls a form field: its label, not the name the form posts."""
-    key = f"field.{name}" if f"field.{name}" in MESSAGES else _template_labels().get(name)
-    return f"'{t(key)}'" if key else name
 
 
 def _field_names(exc: ControlCharacterError) -> list[str]:

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from catalogue.models import Competence, ModuleVersion
 from registry.models import Account, Credential
-from registry.web.errors import field_label
 from registry.web.i18n import translator
+from registry.web.labels import field_label
 from schemas.text import control_character
 from tests.catalogue.helpers import Catalogue
 from tests.registry.issuing.test_issuance import accredited_module, certificate
@@ -214,3 +214,6 @@ def test_a_field_is_named_by_its_label_in_the_visitors_language() -> None:
     assert field_label(translator("nl"), "recipient") == "'E-mailadres van de werkgever'"
     assert field_label(translator("en"), "name") == "'Name'"
     assert field_label(translator("nl"), "not_a_field") == "not_a_field"
+    # A numbered row's field (the assessor's werkprocessen) is named with its row.
+    assert field_label(translator("nl"), "label_2") == "'Naam van het werkproces' bij werkproces 2"
+    assert field_label(translator("en"), "result_3") == "'Result' of work process 3"

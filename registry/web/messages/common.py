@@ -113,6 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A field contains an invisible control character, for example from text copied from "
         "another program. Go back and type the text again. It is about: {fields}.",
     ),
+    # A field of a numbered row (the assessor's werkprocessen), named for an error about it
+    "field.in-row": ("'{label}' bij werkproces {row}", "'{label}' of work process {row}"),
     # Fields that forms label in more than one way, named for an error about any of them
     "field.name": ("Naam", "Name"),
     "field.email": ("E-mailadres", "E-mail address"),
@@ -120,6 +122,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.title": ("Titel", "Title"),
     "field.description": ("Beschrijving", "Description"),
     "field.status": ("Status", "Status"),
+    "field.note": ("Uitleg", "Explanation"),
     "error.csrf": (
         "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
         "The form has expired. Reload the page and try again.",
