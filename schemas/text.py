@@ -28,6 +28,12 @@ def control_character(text: str) -> str | None:
     return None if found is None else f"U+{ord(found.group()):04X}"
 
 
+def without_controls(text: str) -> str:
+    """`text` with its control characters taken out, only to show refused text again (a form
+    with everything else as typed): what is stored never passes through here."""
+    return CONTROL.sub("", text)
+
+
 def problem(char: str) -> str:
     return f"text may not contain the control character {char}"
 

@@ -17,11 +17,19 @@ from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_303_SEE_OTHER
 
-from registry.web.i18n import error_text, lang_of, minutes_in_words, status_change, translator
+from registry.web.i18n import (
+    Translate,
+    error_text,
+    lang_of,
+    minutes_in_words,
+    status_change,
+    translator,
+)
+from registry.web.labels import field_label
 from schemas.common import Actor, Role
 from schemas.errors import DomainError
 from schemas.errors.accounts import EmailNotVerifiedError, NotSignedInError
-from schemas.text import require_clean
+from schemas.text import ControlCharacterError, control_errors, without_controls
 
 T = TypeVar("T")
 AnyRequest = Request[Any, Any, Any]
@@ -157,20 +165,62 @@ def see_other(path: str, cookies: list[Cookie] | None = None) -> Redirect:
     return Redirect(path=path, status_code=HTTP_303_SEE_OTHER, cookies=cookies)
 
 
-async def read_form(request: AnyRequest) -> dict[str, Any]:
-    """A submitted form as a dict; fields given more than once become lists. No text field
-    may carry a control character (schemas.text: 422 `invalid-input`, shown as a page)."""
+# The status of a form shown again for a control character: the rule's own 422
+# `invalid-input`, as for JSON, files and the error page.
+REFUSED_STATUS = 422
+
+
+class FormData(dict[str, Any]):
+    """A submitted form: each field's value (a list for a field given more than once).
+
+    No text may carry a control character (schemas.text: 422 `invalid-input`). `refused`
+    holds, for each field that does, the message to show at it, naming the field by its
+    label. Such a field's value here is what was typed without those characters: a page
+    cannot show them (HTML cannot carry most of them) and a form could not send them back,
+    so the form comes back with everything else as typed. While `refused` is set a handler
+    writes nothing: it shows its form again with these errors and `error_status()`. A form
+    with nothing to type (a button) calls `require_clean()` instead: the error page.
+    """
+
+    def __init__(
+        self, fields: dict[str, Any], problem: ControlCharacterError | None, t: Translate
+    ) -> None:
+        super().__init__(fields)
+        self.problem = problem
+        entries = problem.extra["errors"] if problem is not None else []
+        self.refused = {
+            str(entry["key"]): t(
+                "error.control-character.field", field=field_label(t, str(entry["key"]))
+            )
+            for entry in entries
+        }
+
+    def error_status(self, otherwise: int = 400) -> int:
+        """The status of the form shown again: 422 for a control character, else the
+        form's own (`otherwise`)."""
+        return REFUSED_STATUS if self.problem is not None else otherwise
+
+    def require_clean(self) -> None:
+        """Refuse a control character with the error page (ControlCharacterError)."""
+        if self.problem is not None:
+            raise self.problem
+
+
+async def read_form(request: AnyRequest) -> FormData:
+    """A submitted form (see FormData: a handler must look at `refused` before it acts)."""
     form = await request.form()
     fields = [(key, value) for key, value in form.multi_items() if key != "_csrf_token"]
-    require_clean(fields, source="form")
+    errors = control_errors(fields, source="form")
     data: dict[str, Any] = {}
-    for key, value in fields:
+    for key, given in fields:
+        value = without_controls(given) if isinstance(given, str) else given
         if key in data:
             existing = data[key]
             data[key] = [*existing, value] if isinstance(existing, list) else [existing, value]
         else:
             data[key] = value
-    return data
+    problem = ControlCharacterError(errors) if errors else None
+    return FormData(data, problem, translator(lang_of(request)))
 
 
 def fits(value: str, kind: Any) -> bool:

@@ -6,14 +6,17 @@ import re
 from typing import Any
 
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
+from markupsafe import escape
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.accounts.accounts import create_account
 from registry.accounts.signin import set_password
 from registry.models import Account
 from schemas.common import Role
+from schemas.text import control_character
 from tests.conftest import PASSWORDS
+from tests.isolation import METADATA
 
 HTML = {"Accept": "text/html"}
 PASSWORD = "een-goed-wachtwoord"
@@ -79,3 +82,27 @@ async def signed_in(
     answer = await browser.sign_in(email)
     assert answer.status_code in {200, 303}, answer.text
     return browser
+
+
+async def table_counts(sessionmaker: async_sessionmaker[AsyncSession]) -> dict[str, int]:
+    """Rows per table as this test sees them: the same before and after a refused form
+    means the form wrote nothing, anywhere."""
+    async with sessionmaker() as session:
+        return {
+            table.name: int(await session.scalar(select(func.count()).select_from(table)) or 0)
+            for table in METADATA.sorted_tables
+        }
+
+
+def assert_form_again(answer: Any, field: str, named: str, kept: list[str]) -> None:
+    """A form shown again for a control character in `field`: status 422, the field there,
+    the error naming it as a person knows it (`named`: "'Titel'", its label in quotes), each
+    `kept` piece of what was typed (as the HTML writes it) in the page, and no control
+    character anywhere in the page."""
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["content-type"].startswith("text/html")
+    assert f'name="{field}"' in answer.text
+    assert escape(f"In {named} staat een onzichtbaar stuurteken") in answer.text, answer.text
+    for text in kept:
+        assert text in answer.text, text
+    assert control_character(answer.text) is None

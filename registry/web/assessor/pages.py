@@ -119,12 +119,13 @@ class AssessorPages(Controller):
         self, request: AnyRequest, user: WebUser, db_session: AsyncSession, settings: Settings
     ) -> Template | Redirect:
         """Check the form, issue the EVC record and show it; or show the form with errors."""
-        form = read_evc_form(await read_form(request))
+        data = await read_form(request)
+        form = read_evc_form(data)
         item = check_evc_form(form, today_nl())
         t = translator(lang_of(request))
-        if item is None:
-            errors = {name: t(key) for name, key in form.errors.items()}
-            return _form_page(request, form, errors, None, status_code=400)
+        if item is None or data.refused:
+            errors = {name: t(key) for name, key in form.errors.items()} | data.refused
+            return _form_page(request, form, errors, None, status_code=data.error_status())
         try:
             issued = await issue_one(db_session, settings, user.actor, item)
         except DomainError as error:

@@ -70,10 +70,11 @@ async def _link_page(
     action: str,
     *,
     errors: dict[str, str] | None = None,
+    status_code: int = 400,
 ) -> Template:
     """The page behind a mailed link: a refusal for a used, expired or unknown link, else the
     one button that uses it, with a password field unless the account's holder is signed in
-    (`flows.check_confirmer`)."""
+    (`flows.check_confirmer`); `status_code` when it shows `errors`."""
     if not code:
         raise LinkUnknownError("this link is not complete")
     account = await flows.link_account(session, code, purpose, _now())
@@ -81,7 +82,7 @@ async def _link_page(
     return page(
         request,
         "account/follow_link.html",
-        status_code=400 if errors else 200,
+        status_code=status_code if errors else 200,
         code=code,
         action=action,
         purpose=purpose,
@@ -103,6 +104,16 @@ async def _follow_link(
     Whoever gave the password is signed in and goes on to `done`."""
     data = await read_form(request)
     code = form_values(data, "code")["code"]
+    if data.refused:
+        return await _link_page(
+            request,
+            session,
+            code,
+            purpose,
+            action,
+            errors=data.refused,
+            status_code=data.error_status(),
+        )
     user = web_user_of(request)
     signed_in_as = user.account_id if user is not None else None
     password = str(data.get("password", ""))
@@ -136,11 +147,12 @@ def _reset_page(
     account: Account,
     values: dict[str, str],
     errors: dict[str, str],
+    status_code: int = 400,
 ) -> Template:
     return page(
         request,
         "account/reset.html",
-        status_code=400 if errors else 200,
+        status_code=status_code if errors else 200,
         code=code,
         choose_profile=account.email_verified_at is None,
         values=values,
@@ -181,14 +193,23 @@ class AccountPages(Controller):
     @get("/wachtwoord-vergeten")
     async def get_forgot(self, request: AnyRequest) -> Template:
         """Ask for a reset link."""
-        return page(request, "account/forgot.html", values={})
+        return page(request, "account/forgot.html", values={}, errors={})
 
     @post("/wachtwoord-vergeten")
     async def post_forgot(
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings
     ) -> Template:
         """Mail a reset link if the address has an account; the same answer either way."""
-        values = form_values(await read_form(request), "email")
+        data = await read_form(request)
+        values = form_values(data, "email")
+        if data.refused:
+            return page(
+                request,
+                "account/forgot.html",
+                status_code=data.error_status(),
+                values=values,
+                errors=data.refused,
+            )
         await flows.request_reset(db_session, settings, values["email"], _now())
         return page(request, "account/mail_sent.html", email=values["email"].lower(), what="reset")
 
@@ -210,24 +231,27 @@ class AccountPages(Controller):
         """Set the new password; every session of the account ends, this one too."""
         data = await read_form(request)
         values = form_values(data, "code", "role", "name")
-        try:
-            await flows.reset_password(
-                db_session,
-                settings,
-                values["code"],
-                str(data.get("password", "")),
-                _now(),
-                role=values["role"],
-                name=values["name"],
-            )
-        except InvalidInputError as error:
-            account = await flows.link_account(db_session, values["code"], "reset", _now())
-            field = str(error.extra.get("field") or "password")
-            errors = {field: error_message(request, error)}
-            return _reset_page(request, values["code"], account, values, errors)
-        return see_other(
-            "/inloggen?hersteld=1", cookies=[session_cookie(settings, "", expire=True)]
-        )
+        errors = data.refused
+        if not errors:
+            try:
+                await flows.reset_password(
+                    db_session,
+                    settings,
+                    values["code"],
+                    str(data.get("password", "")),
+                    _now(),
+                    role=values["role"],
+                    name=values["name"],
+                )
+            except InvalidInputError as error:
+                field = str(error.extra.get("field") or "password")
+                errors = {field: error_message(request, error)}
+            else:
+                signed_out = session_cookie(settings, "", expire=True)
+                return see_other("/inloggen?hersteld=1", cookies=[signed_out])
+        account = await flows.link_account(db_session, values["code"], "reset", _now())
+        status = data.error_status()
+        return _reset_page(request, values["code"], account, values, errors, status)
 
     @get("/account/bevestigen")
     async def get_verify_needed(
@@ -290,27 +314,24 @@ class AccountPages(Controller):
         account = await _own_account(request, db_session)
         data = await read_form(request)
         values = form_values(data, "email")
-        try:
-            await flows.request_email_change(
-                db_session,
-                settings,
-                account,
-                values["email"],
-                str(data.get("password", "")),
-                _now(),
-            )
-        except DomainError as error:
-            field = str(error.extra.get("field") or "email")
-            return await self._account_page(
-                request,
-                db_session,
-                account,
-                values,
-                {field: error_message(request, error)},
-                None,
-                status=400,
-            )
-        return see_other("/account?klaar=mail")
+        errors = data.refused
+        if not errors:
+            try:
+                await flows.request_email_change(
+                    db_session,
+                    settings,
+                    account,
+                    values["email"],
+                    str(data.get("password", "")),
+                    _now(),
+                )
+            except DomainError as error:
+                errors = {str(error.extra.get("field") or "email"): error_message(request, error)}
+            else:
+                return see_other("/account?klaar=mail")
+        return await self._account_page(
+            request, db_session, account, values, errors, None, status=data.error_status()
+        )
 
     @get("/e-mailadres-wijzigen")
     async def get_change(
@@ -338,7 +359,9 @@ class AccountPages(Controller):
     async def post_notices(self, request: AnyRequest, db_session: AsyncSession) -> Redirect:
         """Turn optional notices on or off for the account's address."""
         account = await _own_account(request, db_session)
-        wanted = form_values(await read_form(request), "wanted")["wanted"] == "1"
+        data = await read_form(request)
+        data.require_clean()  # one button: no typed text to keep
+        wanted = form_values(data, "wanted")["wanted"] == "1"
         await set_notices(db_session, account.email or "", wanted=wanted)
         return see_other(f"/account?klaar={'meldingen-aan' if wanted else 'meldingen-uit'}")
 
@@ -355,7 +378,9 @@ class AccountPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings
     ) -> Template:
         """Stop optional notices to this address."""
-        data = form_values(await read_form(request), "adres", "code")
+        form = await read_form(request)
+        form.require_clean()  # one button: no typed text to keep
+        data = form_values(form, "adres", "code")
         email = _checked_address(settings, data["adres"], data["code"])
         await set_notices(db_session, email, wanted=False)
         return page(request, "account/opt_out.html", email=email, code=data["code"], done=True)

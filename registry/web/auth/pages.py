@@ -59,6 +59,20 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _sign_in_form(
+    request: AnyRequest, values: dict[str, str], errors: dict[str, str], status: int
+) -> Template:
+    """The sign-in form again, with the address as typed (never the password)."""
+    return page(
+        request,
+        "auth/sign_in.html",
+        status_code=status,
+        next=values["next"],
+        values=values,
+        errors=errors,
+    )
+
+
 class AuthPages(Controller):
     """Pages to sign in and out and to create a worker or employer account."""
 
@@ -90,6 +104,8 @@ class AuthPages(Controller):
         """Check e-mail and password; start a session and go on."""
         data = await read_form(request)
         values = form_values(data, "email", "next")
+        if data.refused:
+            return _sign_in_form(request, values, data.refused, data.error_status())
         now = _now()
         known = is_known_client(request, settings, values["email"])
         password = str(data.get("password", ""))
@@ -98,14 +114,9 @@ class AuthPages(Controller):
                 db_session, settings, values["email"], password, now, known_client=known
             )
         except DomainError as error:
-            answer = page(
-                request,
-                "auth/sign_in.html",
-                status_code=429 if isinstance(error, TooManyRequestsError) else 400,
-                next=values["next"],
-                values=values,
-                errors={"password": error_message(request, error)},
-            )
+            status = 429 if isinstance(error, TooManyRequestsError) else 400
+            errors = {"password": error_message(request, error)}
+            answer = _sign_in_form(request, values, errors, status)
             if "retryAfter" in error.extra:
                 answer.headers["Retry-After"] = str(error.extra["retryAfter"])
             return answer
@@ -143,28 +154,30 @@ class AuthPages(Controller):
         """Make the account (or mail the owner of the address); the answer is the same."""
         data = await read_form(request)
         values = form_values(data, "name", "email", "role")
-        try:
-            await sign_up(
-                db_session,
-                settings,
-                role=values["role"],
-                name=values["name"],
-                email=values["email"],
-                password=str(data.get("password", "")),
-                now=_now(),
-            )
-        except DomainError as error:
-            await db_session.rollback()  # nothing of a refused form stays written
-            field = str(error.extra.get("field") or "name")
-            return page(
-                request,
-                "auth/register.html",
-                status_code=400,
-                values=values,
-                errors={field: error_message(request, error)},
-            )
+        errors = data.refused
+        if not errors:
+            try:
+                await sign_up(
+                    db_session,
+                    settings,
+                    role=values["role"],
+                    name=values["name"],
+                    email=values["email"],
+                    password=str(data.get("password", "")),
+                    now=_now(),
+                )
+            except DomainError as error:
+                await db_session.rollback()  # nothing of a refused form stays written
+                errors = {str(error.extra.get("field") or "name"): error_message(request, error)}
+            else:
+                email = values["email"].lower()
+                return page(request, "account/mail_sent.html", email=email, what="register")
         return page(
-            request, "account/mail_sent.html", email=values["email"].lower(), what="register"
+            request,
+            "auth/register.html",
+            status_code=data.error_status(),
+            values=values,
+            errors=errors,
         )
 
     @get("/taal/{lang:str}")

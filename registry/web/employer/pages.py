@@ -23,7 +23,7 @@ from registry.sharing.controllers import (
     wants_presentation,
 )
 from registry.web.competence_names import competence_names
-from registry.web.employer.forms import InputError, request_from_form
+from registry.web.employer.forms import MAX_INPUT_BYTES, InputError, request_from_form
 from registry.web.employer.views import (
     cards_of,
     day_formatter,
@@ -173,6 +173,9 @@ class EmployerPages(Controller):
         """Check what was pasted or uploaded and show a verdict per credential."""
         data = await read_form(request)
         pasted = str(data.get("jws") or "")
+        if data.refused:
+            values = {"jws": pasted if len(pasted.encode()) <= MAX_INPUT_BYTES else ""}
+            return _verify_form(request, settings, data.error_status(), values, data.refused)
         try:
             parsed = await request_from_form(data)
         except InputError as problem:

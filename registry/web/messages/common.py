@@ -113,6 +113,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A field contains an invisible control character, for example from text copied from "
         "another program. Go back and type the text again. It is about: {fields}.",
     ),
+    "error.control-character.field": (
+        "In {field} staat een onzichtbaar stuurteken, bijvoorbeeld uit tekst die je uit een "
+        "ander programma hebt gekopieerd. Dat teken mag er niet in staan. We hebben het "
+        "weggehaald: kijk het veld na en verstuur het formulier opnieuw.",
+        "{field} contains an invisible control character, for example from text copied from "
+        "another program. That character is not allowed. We took it out: check the field and "
+        "send the form again.",
+    ),
     # A field of a numbered row (the assessor's werkprocessen), named for an error about it
     "field.in-row": ("'{label}' bij werkproces {row}", "'{label}' of work process {row}"),
     # Fields that forms label in more than one way, named for an error about any of them

@@ -250,7 +250,7 @@ async def ndjson(
         yield _line({"result": "error", "message": message, "html": ""})
 
 
-def invalid_form(request: AnyRequest, errors: dict[str, str]) -> Stream:
+def invalid_form(request: AnyRequest, errors: dict[str, str], status_code: int = 400) -> Stream:
     """A streamed answer for a form that cannot be processed: one result line."""
 
     async def lines() -> AsyncIterator[bytes]:
@@ -258,7 +258,7 @@ def invalid_form(request: AnyRequest, errors: dict[str, str]) -> Stream:
         message = next(iter(errors.values()))
         yield _line({"result": "invalid", "message": message, "html": html})
 
-    return Stream(lines(), status_code=400, headers=NDJSON_HEADERS)
+    return Stream(lines(), status_code=status_code, headers=NDJSON_HEADERS)
 
 
 async def _published(session: AsyncSession, actor: Actor) -> list[OwnModule]:
@@ -316,7 +316,7 @@ class CohortPages:
         form = await read_form(request)
         modules = await _published(db_session, user.actor)
         upload = await read_upload(form, modules, translator(lang))
-        errors = upload.errors
+        errors = upload.errors | form.refused
         parsed = None
         if not errors:
             try:
@@ -326,12 +326,12 @@ class CohortPages:
         streaming = NDJSON in request.headers.get("accept", "")
         if parsed is None:
             if streaming:
-                return invalid_form(request, errors)
+                return invalid_form(request, errors, form.error_status())
             values = {"module": upload.module or "", "reissue": upload.reissue}
             return page(
                 request,
                 "provider/cohort.html",
-                status_code=400,
+                status_code=form.error_status(),
                 modules=modules,
                 values=values,
                 errors=errors,

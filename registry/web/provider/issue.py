@@ -19,6 +19,7 @@ from registry.settings import Settings
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import (
     AnyRequest,
+    FormData,
     WebUser,
     fits,
     form_values,
@@ -93,9 +94,10 @@ async def _credential_page(
 
 
 def _why(
-    request: AnyRequest, form: dict[str, Any], prefix: str
+    request: AnyRequest, form: FormData, prefix: str
 ) -> tuple[StatusReason | None, str, dict[str, str]]:
-    """The reason and note of a revoke or suspend form, or the field errors."""
+    """The reason and note of a revoke or suspend form, or the field errors (the fields'
+    ids carry the form's prefix: two forms share the page)."""
     t = translator(lang_of(request))
     values = form_values(form, "reason", "note")
     errors: dict[str, str] = {}
@@ -104,6 +106,7 @@ def _why(
         errors[f"{prefix}-reason"] = t("provider.credential.reason_needed")
     if len(values["note"]) > MAX_NOTE:
         errors[f"{prefix}-note"] = t("provider.credential.note_long")
+    errors |= {f"{prefix}-{name}": text for name, text in form.refused.items()}
     return reason, values["note"], errors
 
 
@@ -143,13 +146,15 @@ class IssuePages:
     ) -> Any:
         """Issue the deelcertificaat and show the confirmation."""
         t = translator(lang_of(request))
-        values = form_values(await read_form(request), "email", "name", "reissue")
+        form = await read_form(request)
+        values = form_values(form, "email", "name", "reissue")
         errors: dict[str, str] = {}
-        status_code = 400
+        status_code = form.error_status()
         if not fits(values["email"], Email):
             errors["email"] = t("provider.issue.invalid_email")
         if not values["name"] or len(values["name"]) > 200:
             errors["name"] = t("provider.issue.invalid_name")
+        errors |= form.refused
         if not errors:
             item = ModuleCertificateIn(
                 module_id=module_id, holder=HolderIn(email=values["email"], name=values["name"])
@@ -233,7 +238,9 @@ class IssuePages:
         form = await read_form(request)
         code: StatusReason | None = "unspecified"
         note, errors = "", dict[str, str]()
-        if change != "reinstate":
+        if change == "reinstate":
+            form.require_clean()  # one button: no typed text to keep
+        else:
             code, note, errors = _why(request, form, change)
         if change == "revoke" and form.get("confirm") != "ja":
             t = translator(lang_of(request))
@@ -245,9 +252,10 @@ class IssuePages:
                 db_session,
                 user,
                 credential_id,
-                status_code=400,
+                status_code=form.error_status(),
                 errors=errors,
                 values=values,
+                error=" ".join(form.refused.values()) or None,
             )
         try:
             await status_lists.set_status(

@@ -108,7 +108,9 @@ class ModulePages:
     ) -> Any:
         """Create the module as a draft and show it."""
         t = translator(lang_of(request))
-        checked = await check_module(db_session, await read_form(request), t)
+        form = await read_form(request)
+        checked = await check_module(db_session, form, t)
+        checked.errors |= form.refused
         data = None if checked.errors else convert(checked, ModuleCreate, t, "provider.module")
         if data is not None:
             try:
@@ -119,7 +121,8 @@ class ModulePages:
                 checked.errors["competences"] = reason(request, error)
             else:
                 return see_other(f"/aanbieder/modules/{module.id}?melding=aangemaakt")
-        return _form(request, checked=checked, action="/aanbieder/modules/nieuw", status_code=400)
+        action = "/aanbieder/modules/nieuw"
+        return _form(request, checked=checked, action=action, status_code=form.error_status())
 
     @get("/modules/{module_id:uuid}")
     async def get_module(
@@ -167,7 +170,9 @@ class ModulePages:
         """Save the changes (a published module gets a new draft version)."""
         module = await owned_module(db_session, base_url, user, module_id)
         t = translator(lang_of(request))
-        checked = await check_module(db_session, await read_form(request), t)
+        form = await read_form(request)
+        checked = await check_module(db_session, form, t)
+        checked.errors |= form.refused
         data = None if checked.errors else convert(checked, ModulePatch, t, "provider.module")
         if data is not None:
             try:
@@ -179,7 +184,8 @@ class ModulePages:
             else:
                 return see_other(f"/aanbieder/modules/{module_id}?melding=opgeslagen")
         action = f"/aanbieder/modules/{module_id}/bewerken"
-        return _form(request, checked=checked, action=action, module=module, status_code=400)
+        status = form.error_status()
+        return _form(request, checked=checked, action=action, module=module, status_code=status)
 
     @post("/modules/{module_id:uuid}/publiceren")
     async def post_publish_module(
@@ -209,6 +215,7 @@ class ModulePages:
     ) -> Any:
         """Take the module out of the catalogue, once the provider ticked the confirmation."""
         form = await read_form(request)
+        form.require_clean()  # a tick and a button: no typed text to keep
         if form.get("confirm") != "ja":
             t = translator(lang_of(request))
             errors = {"confirm": t("provider.module.withdraw_confirm_needed")}

@@ -78,7 +78,9 @@ class RunPages:
     ) -> Any:
         """Add a run to the module."""
         t = translator(lang_of(request))
-        checked = check_run(await read_form(request), t)
+        form = await read_form(request)
+        checked = check_run(form, t)
+        checked.errors |= form.refused
         data = None if checked.errors else convert(checked, RunCreate, t, "provider.run")
         error = None
         if data is not None:
@@ -97,7 +99,7 @@ class RunPages:
                 user,
                 module_id,
                 checked=checked,
-                status_code=400 if error is None else 409,
+                status_code=form.error_status() if error is None else 409,
                 error=error,
             )
 

@@ -158,11 +158,13 @@ class WorkerPages(Controller):
     ) -> Template | Redirect:
         """Add self-declared experience, or show the form again with what is wrong."""
         holder = await _holder(request, db_session, settings)
-        values = form_values(await read_form(request), *EXPERIENCE_FIELDS)
+        data = await read_form(request)
+        values = form_values(data, *EXPERIENCE_FIELDS)
         experience, errors = read_experience(values)
-        if experience is None:
+        if experience is None or data.refused:
+            shown = _errors(request, errors) | data.refused
             return await self._cv(
-                request, db_session, base_url, holder, values, _errors(request, errors), status=400
+                request, db_session, base_url, holder, values, shown, status=data.error_status()
             )
         await wallet_content.add_experience(db_session, holder, experience)
         return see_other("/mijn-cv?klaar=ervaring#ervaring")
@@ -198,9 +200,10 @@ class WorkerPages(Controller):
         holder: Holder,
         form: ShareForm,
         errors: dict[str, str],
+        status: int = 400,
     ) -> Template:
         _, credentials = await wallet_views(session, holder, _now())
-        status = 400 if errors else 200
+        status = status if errors else 200
         return _worker_page(
             request,
             "worker/share_form.html",
@@ -220,9 +223,10 @@ class WorkerPages(Controller):
         data = await read_form(request)
         form = share_form(data, form_values(data, "recipient", "lifetime", "until"))
         wanted, errors = read_share(form, _now())
-        if wanted is None:
+        if wanted is None or data.refused:
+            shown = _errors(request, errors) | data.refused
             return await self._share_form(
-                request, db_session, holder, form, _errors(request, errors)
+                request, db_session, holder, form, shown, data.error_status()
             )
         try:
             # The service checks everything before it writes, so a refusal leaves nothing behind.
