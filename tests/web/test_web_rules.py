@@ -1,14 +1,18 @@
-"""Rules that hold for every page at once: CSRF on every form, and complete translations."""
+"""Rules that hold for every page at once: CSRF on every form, complete translations, and
+every form deciding what a control character does."""
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 import uuid
+from pathlib import Path
 from typing import Any
 
 from litestar.testing import AsyncTestClient
 
+import registry.web
 from registry.web.errors import MACHINE_PREFIXES
 from registry.web.messages import MESSAGES
 from tests.web.helpers import HTML
@@ -68,3 +72,33 @@ async def test_a_page_that_is_not_there_says_not_found(client: AsyncTestClient[A
     assert answer.status_code == 404
     assert answer.headers["content-type"].startswith("text/html")
     assert "404 · not-found" in answer.text
+
+
+def _form_readers() -> dict[str, set[str]]:
+    """Each function in registry/web that reads a form, with the attributes it uses."""
+    found: dict[str, set[str]] = {}
+    web = Path(registry.web.__file__).parent
+    for source in web.rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            calls = {
+                node.func.id
+                for node in ast.walk(function)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            }
+            if "read_form" in calls:
+                attributes = {n.attr for n in ast.walk(function) if isinstance(n, ast.Attribute)}
+                found[f"{source.relative_to(web)}:{function.name}"] = attributes
+    return found
+
+
+def test_every_form_decides_what_a_control_character_does() -> None:
+    """`read_form` hands over a form whose refused fields are already cleaned for showing
+    again: a handler that read it but looked at neither `refused` (show the form again) nor
+    `require_clean` (the error page, for a button) would store text it must refuse."""
+    readers = _form_readers()
+    assert len(readers) >= 19, sorted(readers)  # every form, not an empty list by mistake
+    careless = [name for name, used in readers.items() if not used & {"refused", "require_clean"}]
+    assert careless == []
