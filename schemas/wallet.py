@@ -240,7 +240,15 @@ class ShareCreate(Request, kw_only=True):
 
     credential_ids: CredentialIds
     recipient: Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
-    expires_at: dt.datetime | None = None
+    expires_at: Annotated[
+        dt.datetime | None,
+        msgspec.Meta(
+            description=(
+                "When the link stops: a moment after now and at most a year ahead (a time "
+                "without offset is UTC); null or absent: 30 days from now"
+            )
+        ),
+    ] = None
 
 
 class ShareCreated(Response, kw_only=True):

@@ -200,7 +200,8 @@ class WorkerPages(Controller):
         errors: dict[str, str],
     ) -> Template:
         _, credentials = await wallet_views(session, holder, _now())
-        status = 400 if errors else 200
+        # A refusal of what was typed, shown on the form with the values kept.
+        status = 422 if errors else 200
         return _worker_page(
             request,
             "worker/share_form.html",
