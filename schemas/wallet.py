@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from schemas.common import LongText, NonEmpty, Request, Response, ShortText
+from schemas.common import LongText, NonEmpty, Request, Response, Role, ShortText
 from schemas.verification import CredentialSummary, Report
 
 SELF_DECLARED = "self-declared"
@@ -17,6 +17,9 @@ CredentialIds = Annotated[
     list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(min_length=1, max_length=500)
 ]
 ShareState = Literal["active", "withdrawn", "expired"]
+# Who opened a share: an account whose e-mail address was proven, or anyone holding the link
+# (no account, or one whose address was not proven: its name is self-chosen and unchecked).
+ViewerKind = Literal["account", "anyone-with-link"]
 
 # ---------------------------------------------------------------- credentials
 
@@ -261,10 +264,23 @@ class ShareCreated(Response, kw_only=True):
 
 
 class ShareViewOut(Response, kw_only=True):
-    """One opening of a share."""
+    """One opening of a share, as data (pages word it in their own language)."""
 
     at: dt.datetime
-    viewer: str
+    viewer_kind: Annotated[
+        ViewerKind,
+        msgspec.Meta(
+            description=(
+                "account: an account whose e-mail address was proven (viewer, viewerRole and "
+                "viewerId name it); anyone-with-link: no account, or one whose address was "
+                "not proven (the three are null)"
+            )
+        ),
+    ]
+    viewer: Annotated[
+        str | None, msgspec.Meta(description="The viewing account's name; null for anyone")
+    ] = None
+    viewer_role: Role | None = None
     viewer_id: UUID | None = None
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -22,11 +21,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from credentials.keys import unwrap_key
 from credentials.presentation import present
-from registry import audit
 from registry.mail.notices import queue_share_notice
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
-from registry.sharing import share_links
+from registry.sharing import share_links, who_looked
 from registry.sharing.share_links import SHARE_PATH, hash_share_token, share_state
 from registry.wallet.holders import Holder
 from schemas.common import Actor
@@ -47,7 +45,6 @@ from schemas.wallet import (
     ShareCreated,
     ShareOut,
     SharePage,
-    ShareViewOut,
 )
 
 AUDIENCE_PATH = "/shares/"
@@ -205,19 +202,7 @@ async def list_shares(session: AsyncSession, settings: Settings, holder: Holder)
 async def _share_outs(
     session: AsyncSession, settings: Settings, holder: Holder, shares: list[Share]
 ) -> list[ShareOut]:
-    views: dict[UUID, list[ShareViewOut]] = defaultdict(list)
-    if shares:
-        rows = await session.scalars(
-            select(ShareView)
-            .where(ShareView.share_id.in_([s.id for s in shares]))
-            .order_by(ShareView.created_at)
-        )
-        for view in rows:
-            views[view.share_id].append(
-                ShareViewOut(
-                    at=view.created_at, viewer=view.viewer, viewer_id=view.viewer_account_id
-                )
-            )
+    views = await who_looked.views_of(session, [s.id for s in shares])
     # Named only where the worker gave an account id: an address typed in never tells the
     # worker whose account it is.
     by_id = [s for s in shares if s.recipient == str(s.recipient_account_id)]
@@ -396,21 +381,9 @@ async def _open(
         expires_at=share.expires_at,
     )
     if viewed:
-        await _log_view(session, share, viewer, via)
+        await who_looked.log_view(session, share, viewer, via)
     name = (await recipient_names(session, [share])).get(share.id)
     return OpenedShare(share, wallet, credentials, presentation, audience, name)
-
-
-async def _log_view(session: AsyncSession, share: Share, viewer: Actor | None, via: str) -> None:
-    """One row in the worker's "who looked". An account whose address is not proven counts as
-    anyone with the link: its name is self-chosen (it could be "Politie" or a phishing text),
-    and the share does not join its received list either. The audit keeps who it was."""
-    label, account_id = "iemand met de link (someone with the link)", None
-    account = await session.get(Account, viewer.account_id) if viewer is not None else None
-    if viewer is not None and account is not None and account.is_verified:
-        label, account_id = f"{account.name} ({viewer.role})", account.id
-    session.add(ShareView(share_id=share.id, viewer_account_id=account_id, viewer=label[:300]))
-    await audit.record(session, viewer, "share.viewed", f"share:{share.id}", via=via)
 
 
 def share_page(opened: OpenedShare, report: Report) -> SharePage:

@@ -199,7 +199,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.shares.withdrawn": ("Gestopt op", "Stopped on"),
     "worker.shares.views": ("Bekeken", "Viewed"),
     "worker.shares.no_views": ("Nog niemand heeft gekeken.", "Nobody has looked yet."),
-    "worker.shares.view": ("{moment}: {viewer}", "{moment}: {viewer}"),
+    # Who looked, in the page's language: the API gives it as data (`viewerKind`, ...).
+    "worker.shares.view_account": ("{moment}: {name} ({role})", "{moment}: {name} ({role})"),
+    "worker.shares.view_anyone": (
+        "{moment}: iemand met de link",
+        "{moment}: someone with the link",
+    ),
+    "worker.viewer_role.operator": ("beheerder", "operator"),
+    "worker.viewer_role.provider": ("opleider", "training provider"),
+    "worker.viewer_role.assessor": ("EVC-beoordelaar", "EVC assessor"),
+    "worker.viewer_role.worker": ("werkende", "worker"),
+    "worker.viewer_role.employer": ("werkgever", "employer"),
+    "worker.viewer_role.coach": ("coach", "coach"),
     "worker.shares.unknown_credential": (
         "(dit bewijs staat niet meer in je cv)",
         "(this certificate is no longer in your CV)",
