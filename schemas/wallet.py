@@ -20,6 +20,18 @@ ShareState = Literal["active", "withdrawn", "expired"]
 # Who opened a share: an account whose e-mail address was proven, or anyone holding the link
 # (no account, or one whose address was not proven: its name is self-chosen and unchecked).
 ViewerKind = Literal["account", "anyone-with-link"]
+# The name of the account that shared: chosen by that person and checked by no one. The names
+# the issuers signed are each credential's `subjectName`, the ones to hold an ID against.
+SharedByName = Annotated[
+    str,
+    msgspec.Meta(
+        description=(
+            "The name of the account that shared, as that person chose it: not checked. "
+            "Who the credentials are about is each credential's subjectName (the name the "
+            "issuer signed): compare that with an identity document."
+        )
+    ),
+]
 
 # ---------------------------------------------------------------- credentials
 
@@ -307,7 +319,7 @@ class ReceivedShare(Response, kw_only=True):
     """A share as a recipient sees it in their list."""
 
     id: UUID
-    holder_name: str
+    holder_name: SharedByName
     achievements: list[str]
     expires_at: dt.datetime
     state: ShareState
@@ -318,7 +330,7 @@ class SharePage(Response, kw_only=True):
     """What an opened share shows: the presentation, what is in it and its verification."""
 
     presentation: str
-    holder_name: str
+    holder_name: SharedByName
     credentials: list[CredentialSummary]
     verification: Report
 

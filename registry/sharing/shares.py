@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from uuid import UUID
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -48,6 +48,10 @@ from schemas.wallet import (
 )
 
 AUDIENCE_PATH = "/shares/"
+# Who shared, as shares name them: the name of the wallet's account (what its owner chose),
+# else the wallet's own name (an unclaimed wallet: the name its first issuer gave). Use it
+# with `Wallet` joined and `Account` outer-joined on `Wallet.account_id`.
+SHARER_NAME = func.coalesce(Account.name, Wallet.name)
 DEFAULT_LIFETIME = dt.timedelta(days=30)
 MAX_LIFETIME = dt.timedelta(days=366)
 # Credential statuses that stop a credential from being shared.
@@ -261,8 +265,9 @@ async def received_shares(
     """What others shared with this account, newest first."""
     rows = list(
         await session.execute(
-            select(Share, Wallet.name)
+            select(Share, SHARER_NAME)
             .join(Wallet, Wallet.id == Share.wallet_id)
+            .outerjoin(Account, Account.id == Wallet.account_id)
             .where(await _addressed_to(session, actor))
             .order_by(Share.created_at.desc())
         )
@@ -292,13 +297,16 @@ async def received_shares(
 
 @dataclass(frozen=True, slots=True)
 class OpenedShare:
-    """A share being viewed: its wallet, its credentials and a fresh presentation."""
+    """A share being viewed: its wallet, its credentials and a fresh presentation.
+    `sharer_name` is who shared (`SHARER_NAME`): a name nobody checked, never a name to put
+    on the credentials' content (their issuers signed the holder's name in each)."""
 
     share: Share
     wallet: Wallet
     credentials: list[Credential]
     presentation: str
     audience: str
+    sharer_name: str
     # The recipient account's name, if any: pages show it, never the recipient's address.
     recipient_name: str | None = None
 
@@ -383,7 +391,13 @@ async def _open(
     if viewed:
         await who_looked.log_view(session, share, viewer, via)
     name = (await recipient_names(session, [share])).get(share.id)
-    return OpenedShare(share, wallet, credentials, presentation, audience, name)
+    sharer = await session.scalar(
+        select(SHARER_NAME)
+        .select_from(Wallet)
+        .outerjoin(Account, Account.id == Wallet.account_id)
+        .where(Wallet.id == wallet.id)
+    )
+    return OpenedShare(share, wallet, credentials, presentation, audience, sharer or "", name)
 
 
 def share_page(opened: OpenedShare, report: Report) -> SharePage:
@@ -391,7 +405,7 @@ def share_page(opened: OpenedShare, report: Report) -> SharePage:
     summaries = [r.credential or CredentialSummary() for r in report.credentials or []]
     return SharePage(
         presentation=opened.presentation,
-        holder_name=opened.wallet.name,
+        holder_name=opened.sharer_name,
         credentials=summaries,
         verification=report,
     )

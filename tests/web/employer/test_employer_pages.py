@@ -101,7 +101,9 @@ async def test_share_link_negotiates_presentation_json_and_html(world: World) ->
     assert html.headers["cache-control"] == "no-store"
     assert "Accept" in html.headers["vary"]
     text = html.text
-    assert "<h1>Gedeelde bewijzen van Sanne de Vries</h1>" in text
+    assert "<h1>Bewijzen gedeeld door Sanne de Vries</h1>" in text
+    assert "Wat Sanne de Vries kan" in text  # the name in both credentials
+    assert "Let op:" not in text  # which is the sharer's
     assert "hr@noord.example" not in text  # anyone with the link sees this page
     assert "het e-mailadres dat Sanne de Vries opgaf (niet getoond)" in text
     assert text.count('class="verdict green"') == 2
