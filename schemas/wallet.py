@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from schemas.common import LongText, NonEmpty, Request, Response, ShortText
+from schemas.common import LongText, NonEmpty, Request, Response, Role, ShortText
 from schemas.verification import CredentialSummary, Report
 
 SELF_DECLARED = "self-declared"
@@ -17,6 +17,21 @@ CredentialIds = Annotated[
     list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(min_length=1, max_length=500)
 ]
 ShareState = Literal["active", "withdrawn", "expired"]
+# Who opened a share: an account whose e-mail address was proven, or anyone holding the link
+# (no account, or one whose address was not proven: its name is self-chosen and unchecked).
+ViewerKind = Literal["account", "anyone-with-link"]
+# The name of the account that shared: chosen by that person and checked by no one. The names
+# the issuers signed are each credential's `subjectName`, the ones to hold an ID against.
+SharedByName = Annotated[
+    str,
+    msgspec.Meta(
+        description=(
+            "The name of the account that shared, as that person chose it: not checked. "
+            "Who the credentials are about is each credential's subjectName (the name the "
+            "issuer signed): compare that with an identity document."
+        )
+    ),
+]
 
 # ---------------------------------------------------------------- credentials
 
@@ -240,7 +255,15 @@ class ShareCreate(Request, kw_only=True):
 
     credential_ids: CredentialIds
     recipient: Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
-    expires_at: dt.datetime | None = None
+    expires_at: Annotated[
+        dt.datetime | None,
+        msgspec.Meta(
+            description=(
+                "When the link stops: a moment after now and at most a year ahead (a time "
+                "without offset is UTC); null or absent: 30 days from now"
+            )
+        ),
+    ] = None
 
 
 class ShareCreated(Response, kw_only=True):
@@ -253,10 +276,23 @@ class ShareCreated(Response, kw_only=True):
 
 
 class ShareViewOut(Response, kw_only=True):
-    """One opening of a share."""
+    """One opening of a share, as data (pages word it in their own language)."""
 
     at: dt.datetime
-    viewer: str
+    viewer_kind: Annotated[
+        ViewerKind,
+        msgspec.Meta(
+            description=(
+                "account: an account whose e-mail address was proven (viewer, viewerRole and "
+                "viewerId name it); anyone-with-link: no account, or one whose address was "
+                "not proven (the three are null)"
+            )
+        ),
+    ]
+    viewer: Annotated[
+        str | None, msgspec.Meta(description="The viewing account's name; null for anyone")
+    ] = None
+    viewer_role: Role | None = None
     viewer_id: UUID | None = None
 
 
@@ -283,7 +319,7 @@ class ReceivedShare(Response, kw_only=True):
     """A share as a recipient sees it in their list."""
 
     id: UUID
-    holder_name: str
+    holder_name: SharedByName
     achievements: list[str]
     expires_at: dt.datetime
     state: ShareState
@@ -294,7 +330,7 @@ class SharePage(Response, kw_only=True):
     """What an opened share shows: the presentation, what is in it and its verification."""
 
     presentation: str
-    holder_name: str
+    holder_name: SharedByName
     credentials: list[CredentialSummary]
     verification: Report
 

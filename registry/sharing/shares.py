@@ -12,21 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from credentials.keys import unwrap_key
 from credentials.presentation import present
-from registry import audit
 from registry.mail.notices import queue_share_notice
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
-from registry.sharing import share_links
+from registry.sharing import share_links, who_looked
 from registry.sharing.share_links import SHARE_PATH, hash_share_token, share_state
 from registry.wallet.holders import Holder
 from schemas.common import Actor
@@ -47,10 +45,13 @@ from schemas.wallet import (
     ShareCreated,
     ShareOut,
     SharePage,
-    ShareViewOut,
 )
 
 AUDIENCE_PATH = "/shares/"
+# Who shared, as shares name them: the name of the wallet's account (what its owner chose),
+# else the wallet's own name (an unclaimed wallet: the name its first issuer gave). Use it
+# with `Wallet` joined and `Account` outer-joined on `Wallet.account_id`.
+SHARER_NAME = func.coalesce(Account.name, Wallet.name)
 DEFAULT_LIFETIME = dt.timedelta(days=30)
 MAX_LIFETIME = dt.timedelta(days=366)
 # Credential statuses that stop a credential from being shared.
@@ -205,19 +206,7 @@ async def list_shares(session: AsyncSession, settings: Settings, holder: Holder)
 async def _share_outs(
     session: AsyncSession, settings: Settings, holder: Holder, shares: list[Share]
 ) -> list[ShareOut]:
-    views: dict[UUID, list[ShareViewOut]] = defaultdict(list)
-    if shares:
-        rows = await session.scalars(
-            select(ShareView)
-            .where(ShareView.share_id.in_([s.id for s in shares]))
-            .order_by(ShareView.created_at)
-        )
-        for view in rows:
-            views[view.share_id].append(
-                ShareViewOut(
-                    at=view.created_at, viewer=view.viewer, viewer_id=view.viewer_account_id
-                )
-            )
+    views = await who_looked.views_of(session, [s.id for s in shares])
     # Named only where the worker gave an account id: an address typed in never tells the
     # worker whose account it is.
     by_id = [s for s in shares if s.recipient == str(s.recipient_account_id)]
@@ -276,8 +265,9 @@ async def received_shares(
     """What others shared with this account, newest first."""
     rows = list(
         await session.execute(
-            select(Share, Wallet.name)
+            select(Share, SHARER_NAME)
             .join(Wallet, Wallet.id == Share.wallet_id)
+            .outerjoin(Account, Account.id == Wallet.account_id)
             .where(await _addressed_to(session, actor))
             .order_by(Share.created_at.desc())
         )
@@ -307,13 +297,16 @@ async def received_shares(
 
 @dataclass(frozen=True, slots=True)
 class OpenedShare:
-    """A share being viewed: its wallet, its credentials and a fresh presentation."""
+    """A share being viewed: its wallet, its credentials and a fresh presentation.
+    `sharer_name` is who shared (`SHARER_NAME`): a name nobody checked, never a name to put
+    on the credentials' content (their issuers signed the holder's name in each)."""
 
     share: Share
     wallet: Wallet
     credentials: list[Credential]
     presentation: str
     audience: str
+    sharer_name: str
     # The recipient account's name, if any: pages show it, never the recipient's address.
     recipient_name: str | None = None
 
@@ -396,21 +389,15 @@ async def _open(
         expires_at=share.expires_at,
     )
     if viewed:
-        await _log_view(session, share, viewer, via)
+        await who_looked.log_view(session, share, viewer, via)
     name = (await recipient_names(session, [share])).get(share.id)
-    return OpenedShare(share, wallet, credentials, presentation, audience, name)
-
-
-async def _log_view(session: AsyncSession, share: Share, viewer: Actor | None, via: str) -> None:
-    """One row in the worker's "who looked". An account whose address is not proven counts as
-    anyone with the link: its name is self-chosen (it could be "Politie" or a phishing text),
-    and the share does not join its received list either. The audit keeps who it was."""
-    label, account_id = "iemand met de link (someone with the link)", None
-    account = await session.get(Account, viewer.account_id) if viewer is not None else None
-    if viewer is not None and account is not None and account.is_verified:
-        label, account_id = f"{account.name} ({viewer.role})", account.id
-    session.add(ShareView(share_id=share.id, viewer_account_id=account_id, viewer=label[:300]))
-    await audit.record(session, viewer, "share.viewed", f"share:{share.id}", via=via)
+    sharer = await session.scalar(
+        select(SHARER_NAME)
+        .select_from(Wallet)
+        .outerjoin(Account, Account.id == Wallet.account_id)
+        .where(Wallet.id == wallet.id)
+    )
+    return OpenedShare(share, wallet, credentials, presentation, audience, sharer or "", name)
 
 
 def share_page(opened: OpenedShare, report: Report) -> SharePage:
@@ -418,7 +405,7 @@ def share_page(opened: OpenedShare, report: Report) -> SharePage:
     summaries = [r.credential or CredentialSummary() for r in report.credentials or []]
     return SharePage(
         presentation=opened.presentation,
-        holder_name=opened.wallet.name,
+        holder_name=opened.sharer_name,
         credentials=summaries,
         verification=report,
     )

@@ -118,7 +118,7 @@ async def test_sharing_a_credential_stopped_while_the_form_was_open(
     answer = await worker.browser.post(
         "/mijn-cv/delen", {"credential": str(row_id), "recipient": "hr@example.com"}
     )
-    assert answer.status_code == 400, answer.text
+    assert answer.status_code == 422, answer.text
     assert "ingetrokken of geschorst" in answer.text
     assert 'class="error-summary"' in answer.text
     assert await _count(world.sessionmaker, Share) == 0

@@ -157,8 +157,7 @@ class EmployerPages(Controller):
             return problem_page(request, 404, "share.not_found")
         report = await verification.verify_opened_share(db_session, settings, opened)
         view = share_view(opened, report)
-        uris = [line.uri for line in view.competences]
-        names = await competence_names(db_session, lang_of(request), uris)
+        names = await competence_names(db_session, lang_of(request), view.uris)
         return employer_page(request, "employer/share.html", view=view, names=names)
 
     @get("/controleren")

@@ -60,21 +60,68 @@ class CompetenceLine:
 
 
 @dataclass(frozen=True, slots=True)
-class ShareView:
-    """An opened share as its HTML page shows it."""
+class CompetenceGroup:
+    """The competences proven by the valid credentials in one name: `name` is the name their
+    issuers signed (None: credentials that name nobody). Never merged across names: skills
+    in another name are not this person's."""
 
-    holder_name: str
+    name: str | None
+    lines: list[CompetenceLine]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareView:
+    """An opened share as its HTML page shows it. `shared_by` is the sharing account's name,
+    which nobody checked: the page says who shared, never whose skills these are by it.
+    `holder_names` are the names in the credentials, the ones an employer compares with an
+    identity document."""
+
+    shared_by: str
     recipient_name: str | None
     expires_at: dt.datetime
     verdict: Verdict
     cards: list[VerdictCard]
     presentation_failed: bool
     presentation_checks: list[Check]
-    competences: list[CompetenceLine] = field(default_factory=list)
+    groups: list[CompetenceGroup] = field(default_factory=list)
+    holder_names: list[str] = field(default_factory=list)
 
     @property
     def valid_count(self) -> int:
         return sum(1 for card in self.cards if card.verdict == "valid")
+
+    @property
+    def uris(self) -> list[str]:
+        """Every competence on the page (to name them in the page's language)."""
+        return [line.uri for group in self.groups for line in group.lines]
+
+    @property
+    def name_warning(self) -> str | None:
+        """ "several" when the credentials are in more than one name, "other" when they are
+        in one name that is not the sharer's, else None."""
+        if len(self.holder_names) > 1:
+            return "several"
+        if self.holder_names and not same_name(self.holder_names[0], self.shared_by):
+            return "other"
+        return None
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def same_name(first: str, second: str) -> bool:
+    """The same name as people write it: case and spacing do not count."""
+    return _name_key(first) == _name_key(second)
+
+
+def holder_names(cards: list[VerdictCard]) -> list[str]:
+    """The distinct names in the credentials, in the order of the cards, as first written."""
+    names: dict[str, str] = {}
+    for card in cards:
+        if card.holder_name:
+            names.setdefault(_name_key(card.holder_name), card.holder_name)
+    return list(names.values())
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -122,13 +169,10 @@ def presentation_failed(report: Report) -> bool:
     return report.credentials is not None and any(c.status == "failed" for c in report.checks)
 
 
-def competences_of(cards: list[VerdictCard], rows: list[Credential]) -> list[CompetenceLine]:
-    """The competences of the credentials whose verdict is valid, most evidenced first."""
-    valid = {card.credential_id for card in cards if card.verdict == "valid"}
+def competences_of(rows: list[Credential]) -> list[CompetenceLine]:
+    """The competences of these credentials, most evidenced first."""
     lines: dict[str, CompetenceLine] = {}
     for row in rows:
-        if row.credential_id not in valid:
-            continue
         for competence in row.competences:
             uri = competence.get("uri", "")
             line = lines.get(uri)
@@ -144,19 +188,37 @@ def competences_of(cards: list[VerdictCard], rows: list[Credential]) -> list[Com
     return sorted(lines.values(), key=lambda c: (-len(c.achievements), c.label.lower()))
 
 
+def competence_groups(cards: list[VerdictCard], rows: list[Credential]) -> list[CompetenceGroup]:
+    """The competences of the credentials whose verdict is valid, one group per name in them
+    (the name the issuer signed, read from the verified credential), in the cards' order."""
+    name_of = {card.credential_id: card.holder_name for card in cards if card.verdict == "valid"}
+    chosen: dict[str | None, list[Credential]] = {}
+    written: dict[str | None, str | None] = {}
+    for row in rows:
+        if row.credential_id not in name_of:
+            continue
+        name = name_of[row.credential_id]
+        key = _name_key(name) if name else None
+        chosen.setdefault(key, []).append(row)
+        written.setdefault(key, name)
+    groups = [CompetenceGroup(written[key], competences_of(found)) for key, found in chosen.items()]
+    return [group for group in groups if group.lines]
+
+
 def share_view(opened: OpenedShare, report: Report) -> ShareView:
     """The page of an opened share from the report of its presentation. The recipient shows
     by account name only: anyone with the link sees this page, so never an address."""
     cards = cards_of(report) if report.credentials is not None else []
     return ShareView(
-        holder_name=opened.wallet.name,
+        shared_by=opened.sharer_name,
         recipient_name=opened.recipient_name,
         expires_at=opened.share.expires_at,
         verdict=report.verdict,
         cards=cards,
         presentation_failed=presentation_failed(report) or report.credentials is None,
         presentation_checks=report.checks,
-        competences=competences_of(cards, opened.credentials),
+        groups=competence_groups(cards, opened.credentials),
+        holder_names=holder_names(cards),
     )
 
 

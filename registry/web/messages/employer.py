@@ -53,8 +53,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "employer.check.failed": ("✗ mislukt", "✗ failed"),
     "employer.check.skipped": ("○ overgeslagen", "○ skipped"),
     # The share page
-    "employer.share.title": ("Gedeelde bewijzen van {name}", "Certificates shared by {name}"),
-    "employer.share.shared_by": ("Gedeeld door", "Shared by"),
+    # The sharer's name is the account's own: it says who shared, never whose skills these are.
+    "employer.share.title": ("Bewijzen gedeeld door {name}", "Certificates shared by {name}"),
+    "employer.share.sharer_hint": (
+        "Dit is de naam van het account dat deze link deelde. Niemand heeft die naam "
+        "gecontroleerd. Bij elk bewijs staat op welke naam het staat.",
+        "This is the name of the account that shared this link. Nobody has checked that name. "
+        "Each certificate shows whose name it is in.",
+    ),
+    "employer.share.names_other": (
+        "Let op: deze bewijzen staan op naam van {holder}, niet op {sharer}. Vergelijk met een "
+        "identiteitsbewijs.",
+        "Note: these certificates are in the name of {holder}, not {sharer}. Compare with an "
+        "identity document.",
+    ),
+    "employer.share.names_several": (
+        "Let op: deze bewijzen staan op verschillende namen: {names}. Vergelijk elke naam met "
+        "een identiteitsbewijs.",
+        "Note: these certificates are in different names: {names}. Compare each name with an "
+        "identity document.",
+    ),
     "employer.share.shared_with": ("Gedeeld met", "Shared with"),
     "employer.share.recipient_unnamed": (
         "het e-mailadres dat {name} opgaf (niet getoond)",
@@ -76,7 +94,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The package itself is not right: we cannot confirm that these certificates come from "
         "{name}. Do not simply trust the certificates below.",
     ),
+    # Skills are named by the name in the credentials (the issuer signed it), per name.
     "employer.share.competences": ("Wat {name} kan", "What {name} can do"),
+    "employer.share.competences_unnamed": (
+        "Wat de bewijzen zonder naam laten zien",
+        "What the certificates without a name show",
+    ),
+    "employer.share.competences_heading": ("Vaardigheden", "Skills"),
+    "employer.share.competences_by_name": ("Vaardigheden per naam", "Skills by name"),
+    "employer.share.competences_by_name_intro": (
+        "De bewijzen staan op verschillende namen. Daarom staan de vaardigheden hier per naam.",
+        "The certificates are in different names. That is why the skills are shown by name.",
+    ),
     "employer.share.competences_intro": (
         "Dit komt alleen uit de bewijzen die geldig zijn.",
         "This comes only from the certificates that are valid.",
@@ -87,10 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "employer.share.from": ("Uit: {achievements}", "From: {achievements}"),
     "employer.share.self_declared": (
-        "Eigen ervaring die {name} zelf opgaf, zit niet in deze link. Wat hier staat, is "
-        "gecontroleerd.",
-        "Experience that {name} declared themselves is not part of this link. What is shown "
-        "here has been checked.",
+        "Eigen ervaring die {name} zelf opgaf, zit niet in deze link. Bij elk bewijs hierboven "
+        "staat wat de controle liet zien.",
+        "Experience that {name} declared themselves is not part of this link. Each certificate "
+        "above shows what the check found.",
     ),
     "employer.share.logged": (
         "{name} kan zien dat deze link is bekeken.",
@@ -117,9 +146,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "employer.received.title": ("Gedeeld met mij", "Shared with me"),
     "employer.received.intro": (
         "Werkenden delen hier hun bewijzen met jou. Open een link om te zien of de bewijzen "
-        "geldig zijn.",
+        "geldig zijn en op welke naam ze staan.",
         "Workers share their certificates with you here. Open a link to see whether the "
-        "certificates are valid.",
+        "certificates are valid and whose name they are in.",
     ),
     "employer.received.none": (
         "Er is nog niets met je gedeeld.",
@@ -127,7 +156,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "employer.received.count": ("Aantal bewijzen", "Number of certificates"),
     "employer.received.until": ("Te zien tot", "Visible until"),
-    "employer.received.open": ("Bekijk de bewijzen van {name}", "View the certificates of {name}"),
+    "employer.received.shared_by": ("Gedeeld door {name}", "Shared by {name}"),
+    "employer.received.open": (
+        "Bekijk wat {name} deelde",
+        "View what {name} shared",
+    ),
     "employer.received.state.active": ("te zien", "visible"),
     "employer.received.state.expired": ("verlopen", "expired"),
     "employer.received.state.withdrawn": ("ingetrokken", "withdrawn"),

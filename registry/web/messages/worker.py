@@ -140,9 +140,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.share.days": ("{days} dagen", "{days} days"),
     "worker.share.own_date": ("Tot een datum die ik kies", "Until a date I choose"),
     "worker.share.until": ("Datum", "Date"),
+    # A date typed in counts whatever the menu says (registry/web/worker/forms.py: _expiry).
     "worker.share.until_hint": (
-        "Alleen nodig als je zelf een datum kiest. Dat kan tot een jaar vooruit.",
-        "Only needed if you choose a date yourself. Up to one year ahead.",
+        "Vul je een datum in? Dan werkt de link tot en met die dag, ook als je hierboven iets "
+        "anders koos. Dat kan tot een jaar vooruit.",
+        "If you fill in a date, the link works up to and including that day, even if you chose "
+        "something else above. Up to one year ahead.",
     ),
     "worker.share.button": ("Maak de link", "Create the link"),
     "worker.created.title_new": ("Je link is klaar", "Your link is ready"),
@@ -196,7 +199,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.shares.withdrawn": ("Gestopt op", "Stopped on"),
     "worker.shares.views": ("Bekeken", "Viewed"),
     "worker.shares.no_views": ("Nog niemand heeft gekeken.", "Nobody has looked yet."),
-    "worker.shares.view": ("{moment}: {viewer}", "{moment}: {viewer}"),
+    # Who looked, in the page's language: the API gives it as data (`viewerKind`, ...).
+    "worker.shares.view_account": ("{moment}: {name} ({role})", "{moment}: {name} ({role})"),
+    "worker.shares.view_anyone": (
+        "{moment}: iemand met de link",
+        "{moment}: someone with the link",
+    ),
+    "worker.viewer_role.operator": ("beheerder", "operator"),
+    "worker.viewer_role.provider": ("opleider", "training provider"),
+    "worker.viewer_role.assessor": ("EVC-beoordelaar", "EVC assessor"),
+    "worker.viewer_role.worker": ("werkende", "worker"),
+    "worker.viewer_role.employer": ("werkgever", "employer"),
+    "worker.viewer_role.coach": ("coach", "coach"),
     "worker.shares.unknown_credential": (
         "(dit bewijs staat niet meer in je cv)",
         "(this certificate is no longer in your CV)",
@@ -246,8 +260,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "worker.error.description-long": ("Je uitleg is te lang.", "Your description is too long."),
     "worker.error.bad-date": (
-        "Deze datum klopt niet. Kies een dag in de kalender.",
-        "This date is not right. Choose a day in the calendar.",
+        "Deze datum klopt niet. Schrijf hem zo: 31-12-2026.",
+        "This date is not right. Write it like this: 31-12-2026.",
     ),
     "worker.error.end-before-start": (
         "Je stopte voordat je begon. Kijk de data nog eens na.",
@@ -281,6 +295,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.error.date-required": (
         "Vul een datum in, of kies 7, 30 of 90 dagen.",
         "Fill in a date, or choose 7, 30 or 90 days.",
+    ),
+    "worker.error.date-past": (
+        "Deze datum is al voorbij. Kies vandaag of een dag later.",
+        "This date has passed. Choose today or a later day.",
     ),
     "worker.error.bad-expiry": (
         "Kies een datum na vandaag en niet verder dan een jaar vooruit.",

@@ -24,14 +24,18 @@
     });
   });
 
-  // The date field of the share form matters only for "until a date I choose".
+  // The date field of the share form shows only for "until a date I choose". A typed date
+  // counts whatever the menu says (the form without JavaScript shows both), so a hidden date
+  // field is disabled: it is not sent, and the menu's choice is what counts.
   var lifetime = document.getElementById("lifetime");
   var ownDate = document.querySelector("[data-lifetime-date]");
-  if (lifetime && ownDate) {
+  var until = document.getElementById("until");
+  if (lifetime && ownDate && until) {
     var sync = function () {
       var own = lifetime.value === "datum";
       var hasError = ownDate.querySelector(".field-error");
       ownDate.hidden = !own && !hasError;
+      until.disabled = ownDate.hidden;
     };
     lifetime.addEventListener("change", sync);
     sync();

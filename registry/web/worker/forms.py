@@ -92,9 +92,9 @@ def read_share(form: ShareForm, now: dt.datetime) -> tuple[ShareCreate | None, E
         errors["recipient"] = "worker.error.recipient-required"
     elif len(form.recipient) > MAX_RECIPIENT or "@" not in form.recipient:
         errors["recipient"] = "worker.error.bad-recipient"
-    expires_at, error = _expiry(form, now)
+    expires_at, field, error = _expiry(form, now)
     if error:
-        errors["until" if form.lifetime == OWN_DATE else "lifetime"] = error
+        errors[field] = error
     if errors or expires_at is None:
         return None, errors
     share = ShareCreate(
@@ -103,21 +103,34 @@ def read_share(form: ShareForm, now: dt.datetime) -> tuple[ShareCreate | None, E
     return share, {}
 
 
-def _expiry(form: ShareForm, now: dt.datetime) -> tuple[dt.datetime | None, str]:
-    """7, 30 or 90 days from now, or the end of a chosen day (Dutch time), within a year."""
+def _expiry(form: ShareForm, now: dt.datetime) -> tuple[dt.datetime | None, str, str]:
+    """When the link stops, or the field and error: a date typed in means the end of that day
+    (Dutch time), whatever the menu says; else 7, 30 or 90 days from now. Without JavaScript
+    the date field shows beside the menu, which always holds a choice (30 days unless
+    changed), so a typed date is the one thing the worker surely chose; with JavaScript a
+    hidden date field is not sent (`worker.js`). A date that is no date, is past, or is more
+    than a year ahead is always an error, never passed over."""
+    if form.until:
+        moment, error = _until(form.until, now)
+        return moment, "until", error
+    if form.lifetime == OWN_DATE:
+        return None, "until", "worker.error.date-required"
     if form.lifetime in LIFETIMES:
-        return now + dt.timedelta(days=int(form.lifetime)), ""
-    if form.lifetime != OWN_DATE:
-        return None, "worker.error.lifetime"
-    if not form.until:
-        return None, "worker.error.date-required"
+        return now + dt.timedelta(days=int(form.lifetime)), "", ""
+    return None, "lifetime", "worker.error.lifetime"
+
+
+def _until(typed: str, now: dt.datetime) -> tuple[dt.datetime | None, str]:
+    """The end of the typed day in Dutch time, or the error key."""
     try:
-        day = form_date(form.until)
+        day = form_date(typed)
     except ValueError:
         day = None
     if day is None:
         return None, "worker.error.bad-date"
     moment = dt.datetime.combine(day, dt.time(23, 59), tzinfo=NL_TIME)
-    if not now < moment <= now + MAX_LIFETIME:
+    if moment <= now:
+        return None, "worker.error.date-past"
+    if moment > now + MAX_LIFETIME:
         return None, "worker.error.bad-expiry"
     return moment, ""

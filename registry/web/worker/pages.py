@@ -200,10 +200,10 @@ class WorkerPages(Controller):
         holder: Holder,
         form: ShareForm,
         errors: dict[str, str],
-        status: int = 400,
     ) -> Template:
         _, credentials = await wallet_views(session, holder, _now())
-        status = status if errors else 200
+        # A refusal of what was typed, shown on the form with the values kept.
+        status = 422 if errors else 200
         return _worker_page(
             request,
             "worker/share_form.html",
@@ -225,9 +225,7 @@ class WorkerPages(Controller):
         wanted, errors = read_share(form, _now())
         if wanted is None or data.refused:
             shown = _errors(request, errors) | data.refused
-            return await self._share_form(
-                request, db_session, holder, form, shown, data.error_status()
-            )
+            return await self._share_form(request, db_session, holder, form, shown)
         try:
             # The service checks everything before it writes, so a refusal leaves nothing behind.
             created = await shares.create_share(db_session, settings, holder, wanted)

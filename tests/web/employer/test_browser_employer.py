@@ -59,8 +59,8 @@ def test_employer_opens_the_demo_share_and_sees_every_credential_valid(page: Pag
     assert_accessible(page)
     assert_fits_width(page)
     # Newest first: the demo share is the oldest (other tests may share with this employer too).
-    page.get_by_role("link", name="Bekijk de bewijzen van Sam de Vries").last.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gedeelde bewijzen van Sam de Vries")
+    page.get_by_role("link", name="Bekijk wat Sam de Vries deelde").last.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bewijzen gedeeld door Sam de Vries")
     badges = page.locator(".card .verdict")
     expect(badges).to_have_count(3)
     for index in range(3):
@@ -89,7 +89,7 @@ def test_share_link_page_for_anyone_with_the_link(page: Page, live_server: LiveS
         )
         assert share.status_code == 201, share.text
     page.goto(share.json()["url"])
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gedeelde bewijzen van Sam de Vries")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bewijzen gedeeld door Sam de Vries")
     expect(page.locator(".card .verdict")).to_have_text("✓ Geldig")
     assert_accessible(page)
     assert_fits_width(page)

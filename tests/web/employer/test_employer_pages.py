@@ -101,7 +101,9 @@ async def test_share_link_negotiates_presentation_json_and_html(world: World) ->
     assert html.headers["cache-control"] == "no-store"
     assert "Accept" in html.headers["vary"]
     text = html.text
-    assert "<h1>Gedeelde bewijzen van Sanne de Vries</h1>" in text
+    assert "<h1>Bewijzen gedeeld door Sanne de Vries</h1>" in text
+    assert "Wat Sanne de Vries kan" in text  # the name in both credentials
+    assert "Let op:" not in text  # which is the sharer's
     assert "hr@noord.example" not in text  # anyone with the link sees this page
     assert "het e-mailadres dat Sanne de Vries opgaf (niet getoond)" in text
     assert text.count('class="verdict green"') == 2
@@ -138,8 +140,9 @@ async def test_every_html_view_is_logged_with_the_signed_in_viewer(
     async with sessionmaker() as session:
         views = list(await session.scalars(select(ShareView).order_by(ShareView.created_at)))
     assert len(views) == 2
-    assert views[0].viewer.startswith("iemand met de link")
-    assert views[1].viewer == "Test employer (employer)"
+    # Kept as data: no name for anyone with the link, the account's name (no words around it).
+    assert (views[0].viewer_account_id, views[0].viewer) == (None, "")
+    assert views[1].viewer == "Test employer"
     # Opened by link, the share now shows in that employer's list too.
     received = (await employer.get("/werkgever")).text
     assert "Sanne de Vries" in received

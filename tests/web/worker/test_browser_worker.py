@@ -3,6 +3,7 @@ withdrawing, and a certificate with its PDF. Every page goes through axe-core an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 
@@ -10,6 +11,8 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from registry.web.i18n import day_in_words
+from schemas.common import NL_TIME
 from tests.web.conftest import LiveServer, assert_accessible, assert_fits_width, sign_in
 
 pytestmark = pytest.mark.browser
@@ -54,7 +57,12 @@ def test_worker_shares_a_credential_then_withdraws_it(page: Page, live_server: L
     expect(page.get_by_label("Datum")).to_be_hidden()  # only for "a date I choose" (JS)
     page.get_by_label("Hoe lang werkt de link?").select_option(label="Tot een datum die ik kies")
     expect(page.get_by_label("Datum")).to_be_visible()
+    typed = dt.datetime.now(NL_TIME).date() + dt.timedelta(days=200)
+    page.get_by_label("Datum").fill(typed.isoformat())
+    # Chosen otherwise after all: the hidden date is not sent (a sent date would count).
     page.get_by_label("Hoe lang werkt de link?").select_option(label="7 dagen")
+    expect(page.get_by_label("Datum")).to_be_hidden()
+    expect(page.get_by_label("Datum")).to_be_disabled()
 
     recipient = f"hr-{uuid.uuid4().hex[:8]}@example.com"
     page.get_by_label("Laadpaalmonteur").check()
@@ -62,6 +70,7 @@ def test_worker_shares_a_credential_then_withdraws_it(page: Page, live_server: L
     page.get_by_role("button", name="Maak de link").click()
 
     expect(page.get_by_role("heading", name="Je link is klaar")).to_be_visible()
+    expect(page.get_by_text(day_in_words("nl", typed))).to_have_count(0)
     link = page.get_by_label("Link om te delen")
     url = link.input_value()
     assert url.startswith(f"{live_server.url}/s/")

@@ -296,7 +296,7 @@ async def test_share_until_a_chosen_date_ends_that_day(world: World) -> None:
 
 async def _refused(world: World, worker: Worker, form: dict[str, Any], message: str) -> None:
     answer = await worker.browser.post("/mijn-cv/delen", form)
-    assert answer.status_code == 400, answer.text
+    assert answer.status_code == 422, answer.text
     assert message in answer.text
     assert 'class="error-summary"' in answer.text
     assert await _count(world.sessionmaker, Share) == 0
@@ -342,7 +342,7 @@ async def _refused_once(world: World, worker: Worker, credential: str) -> None:
     answer = await worker.browser.post(
         "/mijn-cv/delen", {"credential": credential, "recipient": "hr@example.com"}
     )
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert "staat niet in je cv" in answer.text
     assert await _count(world.sessionmaker, Share) == 1  # only the other worker's
 
