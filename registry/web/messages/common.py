@@ -207,6 +207,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "niet.",
         "This certificate was signed with a key that is not one of this issuer's. Do not trust it.",
     ),
+    "verdict_reason.not-holders-credential": (
+        "We kunnen niet zien dat dit bewijs van de persoon is die het deelt. Vergelijk de naam "
+        "in het bewijs met een identiteitsbewijs.",
+        "We cannot see that this certificate belongs to the person sharing it. Compare the name "
+        "in the certificate with an identity document.",
+    ),
     "verdict_reason.cannot-verify": (
         "We konden dit bewijs nu niet controleren. Probeer het later nog eens.",
         "We could not check this certificate now. Please try again later.",
