@@ -34,7 +34,13 @@ from catalogue.progress import StudyLoads, qualification_progress, study_loads
 from catalogue.qualifications import QualificationService
 from catalogue.runs import create_run, list_runs, patch_run
 from catalogue.search import SearchQuery, search_modules
-from catalogue.urls import module_runs_url, module_url, module_version_url, qualification_url
+from catalogue.urls import (
+    module_of_version_url,
+    module_runs_url,
+    module_url,
+    module_version_url,
+    qualification_url,
+)
 from schemas.catalogue import (
     ModuleCreate,
     ModuleDocument,
@@ -65,6 +71,7 @@ __all__ = [
     "load_demo_catalogue",
     "module_exists",
     "module_ids_by_provider",
+    "module_of_achievement",
     "module_runs_url",
     "module_url",
     "module_version_url",
@@ -172,6 +179,16 @@ async def modules_to_certify(
 async def module_exists(session: AsyncSession, module_id: UUID) -> bool:
     """Whether a module (in any state) has this id."""
     return await session.scalar(select(Module.id).where(Module.id == module_id)) is not None
+
+
+async def module_of_achievement(
+    session: AsyncSession, base_url: str, achievement_id: str
+) -> UUID | None:
+    """The module of this catalogue whose version an achievement id names, if it exists."""
+    module_id = module_of_version_url(base_url, achievement_id)
+    if module_id is None or not await module_exists(session, module_id):
+        return None
+    return module_id
 
 
 async def module_ids_by_provider(

@@ -4,6 +4,8 @@ documents and on pages. The one place that spells the catalogue's API paths."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 MODULES = "/api/catalogue/modules"
 QUALIFICATIONS = "/api/catalogue/qualifications"
 
@@ -16,6 +18,19 @@ def module_url(base_url: str, module_id: object) -> str:
 def module_version_url(base_url: str, module_id: object, number: int) -> str:
     """The permanent URL of a module version; credentials point here."""
     return f"{module_url(base_url, module_id)}/versions/{number}"
+
+
+def module_of_version_url(base_url: str, url: str) -> UUID | None:
+    """The module whose version `url` is (`module_version_url` read back), or None for any
+    other URL, also one only spelt differently."""
+    head, slash, number = url.removeprefix(f"{base_url}{MODULES}/").partition("/versions/")
+    if not url.startswith(f"{base_url}{MODULES}/") or not slash or not number.isdigit():
+        return None
+    try:
+        module_id = UUID(head)
+    except ValueError:
+        return None
+    return module_id if module_version_url(base_url, module_id, int(number)) == url else None
 
 
 def module_runs_url(base_url: str, module_id: object) -> str:

@@ -14,6 +14,7 @@ from schemas.errors import InvalidInputError
 
 __all__ = [
     "ENVELOPED_PREFIX",
+    "SD_JWT_PREFIX",
     "VC_V2_CONTEXT",
     "VP_TYP",
     "holder_kid",
@@ -23,11 +24,32 @@ __all__ = [
 VP_TYP = "vp+jwt"
 VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 ENVELOPED_PREFIX = "data:application/vc+jwt,"
+SD_JWT_PREFIX = "data:application/dc+sd-jwt,"
 
 
 def holder_kid(key: VerifyingKey) -> str:
     """The did:key DID URL of a holder key ("did:key:z...#z..."), used as the VP `kid`."""
     return did_key(key) + "#" + key.multibase()
+
+
+def _item(credential: str) -> dict[str, Any]:
+    """One credential as a presentation carries it, in the form it was made in: a wallet
+    keeps imported SD-JWT VCs and JSON credentials too, which a `vc+jwt` envelope would make
+    unreadable to every verifier."""
+    if credential.startswith("{"):
+        try:
+            document = msgspec.json.decode(credential)
+        except msgspec.DecodeError:
+            document = None
+        if isinstance(document, dict):
+            return document
+    # A compact JWS is base64url and dots; an SD-JWT VC adds its disclosures after `~`.
+    prefix = SD_JWT_PREFIX if "~" in credential else ENVELOPED_PREFIX
+    return {
+        "@context": VC_V2_CONTEXT,
+        "type": "EnvelopedVerifiableCredential",
+        "id": prefix + credential,
+    }
 
 
 def _numeric_date(value: dt.datetime) -> int:
@@ -46,7 +68,8 @@ def present(
     issued_at: dt.datetime,
     expires_at: dt.datetime,
 ) -> str:
-    """A signed presentation enveloping the given credential JWSs for one audience."""
+    """A signed presentation of the given credentials for one audience: compact JWSs (and
+    SD-JWT VCs) enveloped, JSON credentials with an embedded proof as they are."""
     iat, exp = _numeric_date(issued_at), _numeric_date(expires_at)
     if exp <= iat:
         raise InvalidInputError("a presentation must expire after it is issued")
@@ -60,14 +83,7 @@ def present(
         "@context": [VC_V2_CONTEXT],
         "type": ["VerifiablePresentation"],
         "holder": holder_did,
-        "verifiableCredential": [
-            {
-                "@context": VC_V2_CONTEXT,
-                "type": "EnvelopedVerifiableCredential",
-                "id": ENVELOPED_PREFIX + jws,
-            }
-            for jws in credentials
-        ],
+        "verifiableCredential": [_item(credential) for credential in credentials],
         "aud": audience,
         "nonce": nonce,
         "iat": iat,

@@ -13,6 +13,9 @@ from schemas.verification import CredentialSummary, Report
 
 SELF_DECLARED = "self-declared"
 UNVERIFIED = "unverified"
+# A baked badge to import, base64: 2,000,000 characters hold an image of 1,500,000 bytes.
+MAX_IMPORT_IMAGE_BASE64 = 2_000_000
+MAX_IMPORT_IMAGE_BYTES = MAX_IMPORT_IMAGE_BASE64 // 4 * 3
 CredentialIds = Annotated[
     list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(min_length=1, max_length=500)
 ]
@@ -86,7 +89,7 @@ class CredentialImport(Request, kw_only=True):
     proof, or (`image`, base64) a baked badge, PNG or SVG. Exactly one of the two."""
 
     credential: str | dict[str, Any] | None = None
-    image: Annotated[str, msgspec.Meta(max_length=2_000_000)] | None = None
+    image: Annotated[str, msgspec.Meta(max_length=MAX_IMPORT_IMAGE_BASE64)] | None = None
 
 
 class ImportResult(Response, kw_only=True):

@@ -112,20 +112,23 @@ async def create_share(
 
 
 async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[str]) -> list[str]:
-    """The credential ids (`Credential.credential_id`) for ids or row UUIDs in this wallet;
-    a revoked or suspended credential cannot be shared (it no longer counts)."""
+    """The credential ids (`Credential.credential_id`) for ids or row UUIDs in this wallet.
+    What does not count cannot be shared: a revoked or suspended credential, or an imported
+    one that did not verify (`verified` false; the CV keeps it apart)."""
     uuids = {UUID(v) for v in given if is_uuid(v)}
     rows = await session.execute(
-        select(Credential.id, Credential.credential_id, Credential.status).where(
+        select(
+            Credential.id, Credential.credential_id, Credential.status, Credential.verified
+        ).where(
             Credential.wallet_id == wallet_id,
             or_(Credential.credential_id.in_(given), Credential.id.in_(uuids)),
         )
     )
     by_key: dict[str, str] = {}
     stopped: set[str] = set()
-    for row_id, credential_id, status in rows:
+    for row_id, credential_id, status, verified in rows:
         by_key[str(row_id)] = by_key[credential_id] = credential_id
-        if status in STOPPED:
+        if status in STOPPED or not verified:
             stopped.add(credential_id)
     missing = [
         v for v in given if v not in by_key and (not is_uuid(v) or str(UUID(v)) not in by_key)
@@ -135,7 +138,8 @@ async def _own_credentials(session: AsyncSession, wallet_id: UUID, given: list[s
     chosen = list(dict.fromkeys(by_key.get(v) or by_key[str(UUID(v))] for v in given))
     if stopped & set(chosen):
         raise CredentialNotShareableError(
-            "revoked or suspended credentials cannot be shared",
+            "revoked or suspended credentials, and imported ones that did not verify, "
+            "cannot be shared",
             credentials=sorted(stopped & set(chosen)),
         )
     return chosen

@@ -21,6 +21,7 @@ from schemas.common import Actor, today_nl
 from schemas.errors import ConflictError, InvalidInputError
 from schemas.errors.wallet import WalletForbiddenError
 from schemas.wallet import (
+    MAX_IMPORT_IMAGE_BASE64,
     AuditEntry,
     ConsentCreate,
     ConsentOut,
@@ -53,6 +54,8 @@ HOLDER = {
     "acting_for": Provide(provide_acting_for, sync_to_thread=False),
     "holder": Provide(provide_holder),
 }
+# The body an import may need: the largest badge image its schema takes, base64, in JSON.
+IMPORT_MAX_BODY = MAX_IMPORT_IMAGE_BASE64 + 10_000
 # Wallets are for workers and, with consent, their coaches; any other role is refused with the
 # wallet's own code, before the header or the body is read.
 WALLET_ROLES = requires_role("worker", "coach", refusal=WalletForbiddenError)
@@ -71,13 +74,22 @@ class WalletController(Controller):
         """The credentials in the wallet, newest first."""
         return await wallet_content.list_credentials(db_session, holder)
 
-    @post("/credentials/import", opt=api_doc(InvalidInputError, ConflictError))
+    @post(
+        "/credentials/import",
+        opt=api_doc(InvalidInputError, ConflictError),
+        request_max_body_size=IMPORT_MAX_BODY,
+    )
     async def import_credential(
-        self, db_session: AsyncSession, settings: Settings, holder: Holder, data: CredentialImport
+        self,
+        db_session: AsyncSession,
+        settings: Settings,
+        base_url: str,
+        holder: Holder,
+        data: CredentialImport,
     ) -> ImportResult:
         """Keep a credential issued elsewhere (labelled unverified when it does not verify)."""
         verifier = await registry_verifier(db_session, settings)
-        return await wallet_content.import_credential(db_session, holder, verifier, data)
+        return await wallet_content.import_credential(db_session, holder, verifier, data, base_url)
 
     @get("/cv")
     async def get_cv(self, db_session: AsyncSession, base_url: str, holder: Holder) -> Cv:

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalogue.public import module_of_achievement
 from credentials.b64 import b64url_encode
 from credentials.baked import unbake
 from credentials.competences import achieved_competences, credential_document
@@ -105,10 +106,15 @@ async def list_credentials(session: AsyncSession, holder: Holder) -> WalletCrede
 
 
 async def import_credential(
-    session: AsyncSession, holder: Holder, verifier: Verifier, data: CredentialImport
+    session: AsyncSession,
+    holder: Holder,
+    verifier: Verifier,
+    data: CredentialImport,
+    base_url: str,
 ) -> ImportResult:
     """Keep a credential issued elsewhere, about this worker; one that does not verify is kept
-    as unverified, with its report."""
+    as unverified, with its report. Everything is checked before anything is written (the
+    API and the worker's import page show a refusal and keep nothing)."""
     raw = _import_text(data)
     report = verifier.verify(raw)
     if report.credentials is not None:
@@ -131,6 +137,10 @@ async def import_credential(
         select(Credential.id).where(Credential.credential_id == row.credential_id)
     ):
         raise AlreadyImportedError("this credential is already in a wallet")
+    if row.verified:
+        # A valid credential of one of our modules, by an issuer the operator accredited for
+        # it, counts towards qualifications like one issued here.
+        row.module_id = await module_of_achievement(session, base_url, row.achievement_id)
     session.add(row)
     await session.flush()
     await holder.record(
@@ -175,7 +185,10 @@ def _imported_row(holder: Holder, raw: str, report: Report) -> Credential:
         source="imported",
         verified=verified,
         issuer_slug=None,
-        issuer_name=(summary.issuer_name or summary.issuer or "")[:200],
+        # The trust list's name when the key came from it, else what the credential claims.
+        issuer_name=(summary.trusted_issuer_name or summary.issuer_name or summary.issuer or "")[
+            :200
+        ],
         achievement_id=(summary.achievement_id or "")[:500],
         achievement_name=(summary.achievement or "")[:300],
         jws=raw,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
@@ -26,10 +26,12 @@ from registry.web.i18n import (
     translator,
 )
 from registry.web.labels import field_label
+from registry.web.messages import MESSAGES
 from schemas.common import Actor, Role
 from schemas.errors import DomainError
 from schemas.errors.accounts import EmailNotVerifiedError, NotSignedInError
 from schemas.text import ControlCharacterError, control_errors, without_controls
+from schemas.verification import Check
 
 T = TypeVar("T")
 AnyRequest = Request[Any, Any, Any]
@@ -63,6 +65,16 @@ VERDICT_COLOUR = {
 
 def verdict_colour(verdict: str) -> str:
     return VERDICT_COLOUR.get(verdict, "orange")
+
+
+def verdict_reason(verdict: str, checks: Iterable[Check]) -> str:
+    """The message key saying why a credential got its verdict: a failed check's own text
+    where it has one (a key that is not the issuer's is no "try again later"), else the
+    verdict's. The check pages and the worker's imports say it alike."""
+    for check in checks:
+        if check.status == "failed" and f"verdict_reason.{check.code}" in MESSAGES:
+            return f"verdict_reason.{check.code}"
+    return f"verdict_reason.{verdict}"
 
 
 class WebUser(msgspec.Struct, frozen=True, kw_only=True):

@@ -3,15 +3,16 @@ Integrity proof, a bare JWS (VC 1.1), an enveloped SD-JWT VC; holder as a string
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import msgspec
 import pytest
 
 from credentials.dataintegrity import sign_proof
-from credentials.jws import sign_compact
+from credentials.jws import parse_compact, sign_compact, strict_json
 from credentials.keys import SigningKey, did_key
-from credentials.presentation import ENVELOPED_PREFIX, holder_kid
+from credentials.presentation import ENVELOPED_PREFIX, SD_JWT_PREFIX, holder_kid, present
 from credentials.verifier import Verifier
 from schemas.verification import Report
 from tests.credentials.test_verify import NOW, World, check, parts
@@ -101,3 +102,33 @@ def test_unknown_items_are_refused(world: World) -> None:
     assert report.verdict == "invalid"
     assert report.credentials is not None
     assert check(report.credentials[0], "jws") == ("failed", "not-enveloped")
+
+
+def test_present_carries_each_credential_in_the_form_it_was_made_in(world: World) -> None:
+    """A wallet holds imported JSON credentials and SD-JWT VCs too: `present` embeds the JSON
+    as it is and envelopes an SD-JWT VC as one, so a verifier reads each (a `vc+jwt` envelope
+    around either was unreadable, `invalid`)."""
+    from tests.credentials.test_sd_jwt import EXAMPLE
+
+    token = world.credential()
+    document = msgspec.json.encode(json_credential(world)).decode()
+    sd_jwt = EXAMPLE["presentation"]
+    vp = present(
+        [token, document, sd_jwt],
+        world.holder_key,
+        holder_did=world.holder_did,
+        audience=AUDIENCE,
+        nonce=NONCE,
+        issued_at=NOW - dt.timedelta(minutes=1),
+        expires_at=NOW + dt.timedelta(hours=1),
+    )
+    items = strict_json(parse_compact(vp).payload)["verifiableCredential"]
+    assert items[0]["id"] == ENVELOPED_PREFIX + token
+    assert items[1] == msgspec.json.decode(document)
+    assert items[2]["id"] == SD_JWT_PREFIX + sd_jwt
+    report = verify(world, vp)
+    assert report.credentials is not None
+    assert [r.verdict for r in report.credentials[:2]] == ["valid", "valid"]
+    assert check(report.credentials[1], "signature") == ("passed", "proof-valid")
+    # No key for the example's issuer here; what matters is that it was read as an SD-JWT VC.
+    assert check(report.credentials[2], "payload") == ("passed", "sd-jwt-vc")

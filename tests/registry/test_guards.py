@@ -168,6 +168,8 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/mijn-cv/gedeeld/{share_id:uuid}/intrekken"): WORKER,
     ("GET", "/mijn-cv/bewijzen/{credential_id:str}"): WORKER,
     ("GET", "/mijn-cv/bewijzen/{credential_id:str}/pdf"): WORKER,
+    ("GET", "/mijn-cv/toevoegen"): WORKER,
+    ("POST", "/mijn-cv/toevoegen"): WORKER,
     # The employer's and the assessor's pages.
     ("GET", "/werkgever"): EMPLOYER,
     ("GET", "/werkgever/gedeeld/{share_id:uuid}"): EMPLOYER,

@@ -21,9 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from registry.issuing import batches, issuance
 from registry.models import Share
 from registry.sharing import shares
-from registry.wallet import wallets
+from registry.wallet import wallet_content, wallets
 from registry.web.assessor.pages import FIELD_OF_ERROR
 from registry.web.messages import MESSAGES
+from registry.web.worker.imports import IMPORT_REFUSALS
 from registry.web.worker.pages import SHARE_ERROR_FIELD
 from schemas.errors import DomainError
 from tests.registry.wallet_helpers import World
@@ -48,6 +49,7 @@ FORMS: dict[str, tuple[str, list[tuple[ModuleType, Iterable[str]]]]] = {
         [(issuance, (*ISSUE_ONE, *MODULES, "issue_many", "_rejected")), HOLDERS, CSV],
     ),
     "evc": ("assessor", [(issuance, (*ISSUE_ONE, "_evc_plan", "_check_valid_until")), HOLDERS]),
+    "import": ("worker", [(wallet_content, ("import_credential", "_import_text"))]),
 }
 
 
@@ -91,6 +93,13 @@ def test_every_code_a_form_can_get_has_a_text_in_both_languages(form: str) -> No
         )
     )
     assert without == []
+
+
+def test_the_import_form_shows_every_refusal_of_the_import_service() -> None:
+    """The import page reads only text, so it never sends an image or both fields."""
+    codes = _codes_raised(wallet_content, ("import_credential", "_import_text"))
+    shown = {error.code for error in IMPORT_REFUSALS}
+    assert codes - shown == {"one-of-required", "bad-image"}
 
 
 def test_share_form_maps_every_code_of_the_share_service_to_a_field() -> None:

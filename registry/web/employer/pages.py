@@ -23,7 +23,7 @@ from registry.sharing.controllers import (
     wants_presentation,
 )
 from registry.web.competence_names import competence_names
-from registry.web.employer.forms import MAX_INPUT_BYTES, InputError, request_from_form
+from registry.web.credential_input import MAX_INPUT_BYTES, InputError, request_from_form
 from registry.web.employer.views import (
     cards_of,
     day_formatter,

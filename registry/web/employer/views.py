@@ -15,7 +15,7 @@ from functools import partial
 from registry.models import Credential
 from registry.sharing.shares import OpenedShare
 from registry.web.i18n import Lang, day_in_words
-from registry.web.messages import MESSAGES
+from registry.web.pages import verdict_reason
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
 from schemas.verification import Check, Report, Verdict
 
@@ -41,12 +41,8 @@ class VerdictCard:
 
     @property
     def reason(self) -> str:
-        """The message key saying why: a failed check's own text where it has one (a key
-        that is not the issuer's is no "try again later"), else the verdict's."""
-        for check in self.checks:
-            if check.status == "failed" and f"verdict_reason.{check.code}" in MESSAGES:
-                return f"verdict_reason.{check.code}"
-        return f"verdict_reason.{self.verdict}"
+        """The message key saying why (`registry.web.pages.verdict_reason`)."""
+        return verdict_reason(self.verdict, self.checks)
 
 
 @dataclass(frozen=True, slots=True)

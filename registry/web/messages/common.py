@@ -131,6 +131,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.description": ("Beschrijving", "Description"),
     "field.status": ("Status", "Status"),
     "field.note": ("Uitleg", "Explanation"),
+    "field.jws": ("Het geplakte bewijs", "The pasted certificate"),
     "error.csrf": (
         "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
         "The form has expired. Reload the page and try again.",
@@ -217,6 +218,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dit bewijs is ondertekend met een sleutel die niet van deze uitgever is. Vertrouw het "
         "niet.",
         "This certificate was signed with a key that is not one of this issuer's. Do not trust it.",
+    ),
+    "verdict_reason.not-holders-credential": (
+        "We kunnen niet zien dat dit bewijs van de persoon is die het deelt. Vergelijk de naam "
+        "in het bewijs met een identiteitsbewijs.",
+        "We cannot see that this certificate belongs to the person sharing it. Compare the name "
+        "in the certificate with an identity document.",
     ),
     "verdict_reason.cannot-verify": (
         "We konden dit bewijs nu niet controleren. Probeer het later nog eens.",

@@ -12,6 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "worker.cv.share": ("Deel bewijzen met een werkgever", "Share certificates with an employer"),
     "worker.cv.shares": ("Bekijk wat je hebt gedeeld", "See what you have shared"),
+    "worker.cv.import": ("Bewijs van elders toevoegen", "Add a certificate from elsewhere"),
     "worker.back_to_cv": ("Terug naar mijn cv", "Back to my CV"),
     "worker.notice.experience_added": (
         "Je werkervaring staat in je cv.",
@@ -75,10 +76,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.kind.module-certificate": ("Deelcertificaat", "Partial certificate"),
     "worker.kind.evc": ("EVC: erkend uit werkervaring", "EVC: recognised prior learning"),
     "worker.kind.other": ("Bewijs", "Certificate"),
-    "worker.unverified.title": ("Toegevoegd, maar niet gecontroleerd", "Added, but not checked"),
+    "worker.unverified.title": ("Toegevoegd, maar niet bevestigd", "Added, but not confirmed"),
     "worker.unverified.intro": (
-        "Deze bewijzen heb je zelf toegevoegd. We konden niet controleren of ze echt zijn.",
-        "You added these certificates yourself. We could not check that they are genuine.",
+        "Deze bewijzen heb je zelf toegevoegd. We konden ze niet bevestigen. Bij elk bewijs "
+        "staat waarom. Ze tellen niet mee in je cv en je kunt ze niet delen.",
+        "You added these certificates yourself. We could not confirm them. Each one says why. "
+        "They do not count in your CV and you cannot share them.",
+    ),
+    # Adding a certificate made elsewhere
+    "worker.import.title": ("Bewijs van elders toevoegen", "Add a certificate from elsewhere"),
+    "worker.import.intro": (
+        "Heb je een bewijs van een andere opleider of uit een andere app? Zet het hier in je cv. "
+        "We kijken of het echt is en of het van jou is.",
+        "Do you have a certificate from another provider or from another app? Put it in your "
+        "CV here. We check whether it is genuine and whether it is yours.",
+    ),
+    "worker.import.paste": ("Plak hier je bewijs", "Paste your certificate here"),
+    "worker.import.paste_hint": (
+        "Een bewijs is een lange code (vaak begint die met eyJ) of een stuk tekst in JSON.",
+        "A certificate is a long code (it often starts with eyJ) or a piece of JSON text.",
+    ),
+    "worker.import.file": ("Of kies een bestand", "Or choose a file"),
+    "worker.import.file_hint": (
+        "Een bestand met een bewijs: .json, .jwt of .txt, tot 250 kB. Of een badge als plaatje "
+        "(.png of .svg) met het bewijs erin, tot 1,5 MB.",
+        "A file with a certificate: .json, .jwt or .txt, up to 250 kB. Or a badge picture "
+        "(.png or .svg) with the certificate in it, up to 1.5 MB.",
+    ),
+    "worker.import.button": ("Toevoegen aan mijn cv", "Add to my CV"),
+    "worker.import.result_title": ("Je bewijs is toegevoegd", "Your certificate has been added"),
+    "worker.import.counts": (
+        "Dit bewijs klopt. Het telt mee in je cv, net als je andere bewijzen.",
+        "This certificate is right. It counts in your CV, just like your other certificates.",
+    ),
+    "worker.import.not_counted": (
+        "Dit bewijs telt niet mee in je cv. Het staat apart, onder Toegevoegd, maar niet "
+        "bevestigd. Je kunt het ook niet delen.",
+        "This certificate does not count in your CV. It is kept apart, under Added, but not "
+        "confirmed. You cannot share it either.",
+    ),
+    "worker.import.issuer_claimed": (
+        "Zo staat het in het bewijs. Wij konden dit niet bevestigen.",
+        "That is what the certificate says. We could not confirm it.",
+    ),
+    "worker.import.holder": ("Naam in het bewijs", "Name in the certificate"),
+    "worker.import.another": ("Nog een bewijs toevoegen", "Add another certificate"),
+    # What the form cannot read (registry.web.credential_input codes)
+    "worker.import.error.empty": (
+        "Plak een bewijs of kies een bestand.",
+        "Paste a certificate or choose a file.",
+    ),
+    "worker.import.error.both": (
+        "Kies één ding: plak een bewijs of kies een bestand, niet allebei.",
+        "Choose one: paste a certificate or choose a file, not both.",
+    ),
+    "worker.import.error.too-large": (
+        "Dit is te groot. Een bewijs is kleiner dan 250 kB, een plaatje kleiner dan 1,5 MB.",
+        "This is too large. A certificate is smaller than 250 kB, a picture smaller than 1.5 MB.",
+    ),
+    "worker.import.error.not-a-credential": (
+        "Dit is geen bewijs dat we kunnen lezen. Kopieer het hele bewijs, of kies het bestand.",
+        "This is not a certificate we can read. Copy the whole certificate, or choose the file.",
+    ),
+    "worker.import.error.not-a-badge": (
+        "In dit plaatje zit geen bewijs dat we kunnen lezen. Vraag de uitgever om het bewijs zelf.",
+        "This picture holds no certificate we can read. Ask the issuer for the certificate itself.",
+    ),
+    "worker.import.error.not-text": (
+        "Dit bestand kunnen we niet lezen. Kies een bestand met tekst (.json, .jwt of .txt) of "
+        "een plaatje (.png of .svg).",
+        "We cannot read this file. Choose a file with text (.json, .jwt or .txt) or a picture "
+        "(.png or .svg).",
+    ),
+    "worker.import.error.share-link": (
+        "Dit is een link om bewijzen te bekijken, geen bewijs. Plak het bewijs zelf.",
+        "This is a link to view certificates, not a certificate. Paste the certificate itself.",
     ),
     # Self-declared experience
     "worker.experience.title": (
@@ -124,8 +196,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.share.credentials": ("Welke bewijzen wil je delen?", "Which certificates to share?"),
     "worker.share.option": ("{issuer}, {date}", "{issuer}, {date}"),
     "worker.share.stopped": (
-        "Deze bewijzen kun je niet delen, want ze tellen niet meer:",
-        "You cannot share these certificates, because they no longer count:",
+        "Deze bewijzen kun je niet delen, want ze tellen niet mee:",
+        "You cannot share these certificates, because they do not count:",
+    ),
+    "worker.share.not_confirmed": (
+        "niet bevestigd ({verdict})",
+        "not confirmed ({verdict})",
     ),
     "worker.share.none": (
         "Je hebt nog geen bewijzen om te delen.",
@@ -276,8 +352,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "One of the chosen certificates is not in your CV.",
     ),
     "worker.error.credential-not-shareable": (
-        "Een van de gekozen bewijzen is ingetrokken of geschorst. Dat kun je niet delen.",
-        "One of the chosen certificates has been revoked or suspended. You cannot share it.",
+        "Een van de gekozen bewijzen is ingetrokken of geschorst, of we konden het niet "
+        "bevestigen. Dat kun je niet delen.",
+        "One of the chosen certificates has been revoked or suspended, or we could not confirm "
+        "it. You cannot share it.",
+    ),
+    # Refusals of the import service (registry.wallet.wallet_content.import_credential)
+    "worker.error.not-holders-credential": (
+        "Dit bewijs is niet van jou. Het staat niet op je e-mailadres en hoort niet bij dit cv. "
+        "Je kunt alleen je eigen bewijzen toevoegen.",
+        "This certificate is not yours. It is not in the name of your e-mail address and does "
+        "not belong to this CV. You can only add your own certificates.",
+    ),
+    "worker.error.unreadable-credential": (
+        "We kunnen dit bewijs niet lezen. Misschien is het niet helemaal gekopieerd. Probeer "
+        "het nog een keer.",
+        "We cannot read this certificate. Perhaps it was not copied completely. Please try again.",
+    ),
+    "worker.error.not-a-credential": (
+        "Dit is een pakket met bewijzen. Voeg de bewijzen een voor een toe.",
+        "This is a package of certificates. Add the certificates one by one.",
+    ),
+    "worker.error.already-imported": (
+        "Dit bewijs is al toegevoegd. Je ziet het in je cv.",
+        "This certificate has already been added. You can see it in your CV.",
+    ),
+    "worker.error.bad-credential": (
+        "Dit bewijs is leeg of te groot.",
+        "This certificate is empty or too large.",
+    ),
+    # The import API's two refusals the page cannot meet (it sends text only), said anyway.
+    "worker.error.bad-image": (
+        "Dit plaatje kunnen we niet lezen.",
+        "We cannot read this picture.",
+    ),
+    "worker.error.one-of-required": (
+        "Kies één ding: plak een bewijs of kies een bestand.",
+        "Choose one: paste a certificate or choose a file.",
     ),
     "worker.error.recipient-required": (
         "Vul het e-mailadres van de werkgever in.",

@@ -83,7 +83,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-async def _holder(request: AnyRequest, session: AsyncSession, settings: Settings) -> Holder:
+async def own_holder(request: AnyRequest, session: AsyncSession, settings: Settings) -> Holder:
     """The signed-in worker's own wallet (the controller's guard lets only workers in)."""
     user = signed_in(request)
     return await holder_context(session, user.actor, None, settings.secret_key)
@@ -123,7 +123,7 @@ class WorkerPages(Controller):
         done: Done = None,
     ) -> Template:
         """Show the CV: competences, progress, credentials and self-declared experience."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         return await self._cv(
             request, db_session, base_url, holder, {}, {}, NOTICES.get(done or "")
         )
@@ -157,7 +157,7 @@ class WorkerPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings, base_url: str
     ) -> Template | Redirect:
         """Add self-declared experience, or show the form again with what is wrong."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         data = await read_form(request)
         values = form_values(data, *EXPERIENCE_FIELDS)
         experience, errors = read_experience(values)
@@ -174,7 +174,7 @@ class WorkerPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings, experience_id: UUID
     ) -> Redirect:
         """Remove one self-declared entry."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         await wallet_content.delete_experience(db_session, holder, experience_id)
         return see_other("/mijn-cv?klaar=verwijderd#ervaring")
 
@@ -187,7 +187,7 @@ class WorkerPages(Controller):
         chosen: Chosen = None,
     ) -> Template:
         """Show the form to share chosen credentials with one employer."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         form = ShareForm(
             credentials=[chosen] if chosen else [], recipient="", lifetime="30", until=""
         )
@@ -219,7 +219,7 @@ class WorkerPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings
     ) -> Template:
         """Create the share and show its link and QR code (the list shows them again)."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         data = await read_form(request)
         form = share_form(data, form_values(data, "recipient", "lifetime", "until"))
         wanted, errors = read_share(form, _now())
@@ -268,7 +268,7 @@ class WorkerPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings, done: Done = None
     ) -> Template:
         """List the shares: to whom, what, until when, their state and who looked."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         views = await shares_context(db_session, settings, holder)
         answer = _worker_page(
             request, "worker/shares.html", shares=views, notice=NOTICES.get(done or "")
@@ -286,7 +286,7 @@ class WorkerPages(Controller):
         done: Done = None,
     ) -> Template:
         """One share's link and QR code again."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         notice = NOTICES.get(done or "")
         return await self._link_page(request, db_session, settings, holder, share_id, notice)
 
@@ -295,7 +295,7 @@ class WorkerPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings, share_id: UUID
     ) -> Redirect:
         """Give a share a new link (for one whose link was not kept); the old one stops."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         await share_links.renew_link(db_session, settings, holder, share_id)
         return see_other(f"/mijn-cv/gedeeld/{share_id}?klaar=nieuwe-link")
 
@@ -304,7 +304,7 @@ class WorkerPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, settings: Settings, share_id: UUID
     ) -> Redirect:
         """Withdraw a share: its link stops working at once."""
-        holder = await _holder(request, db_session, settings)
+        holder = await own_holder(request, db_session, settings)
         await shares.withdraw_share(db_session, settings, holder, share_id)
         return see_other("/mijn-cv/gedeeld?klaar=ingetrokken")
 
@@ -360,7 +360,7 @@ class WorkerPages(Controller):
         base_url: str,
         credential_id: str,
     ) -> CertificateView:
-        holder = await _holder(request, session, settings)
+        holder = await own_holder(request, session, settings)
         view = await certificate_view(session, base_url, holder, credential_id, _now())
         if view is None:
             # Also for another worker's credential: 404, so the page does not tell it exists.

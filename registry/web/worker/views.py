@@ -29,7 +29,7 @@ from registry.web.i18n import (
     status_change,
     translator,
 )
-from registry.web.pages import VERDICT_COLOUR
+from registry.web.pages import VERDICT_COLOUR, verdict_reason
 from schemas.common import NL_TIME, today_nl
 from schemas.errors.sharing import ShareNotFoundError
 from schemas.kinds import KINDS, OTHER_KIND
@@ -77,11 +77,16 @@ class CredentialView:
     status_reason: str | None = None
     status_note: str | None = None
     status_changed_at: dt.datetime | None = None
+    # False for an import that did not verify: kept apart, never counted or shared.
+    verified: bool = True
+    # Why an import did not verify (a `verdict_reason.*` message key), from its report.
+    reason: str | None = None
 
     @property
     def shareable(self) -> bool:
-        """Revoked and suspended credentials no longer count, so they cannot be shared."""
-        return self.verdict not in STOPPED
+        """What no longer counts (revoked, suspended) or never did (an import that did not
+        verify) cannot be shared (`registry.sharing.shares`)."""
+        return self.verified and self.verdict not in STOPPED
 
 
 def verdict_of(item: WalletCredential, now: dt.datetime) -> str:
@@ -110,7 +115,16 @@ def view_of(item: WalletCredential, now: dt.datetime) -> CredentialView:
         status_reason=item.status_reason,
         status_note=item.status_note,
         status_changed_at=item.status_changed_at,
+        verified=item.verified,
+        reason=_import_reason(item),
     )
+
+
+def _import_reason(item: WalletCredential) -> str | None:
+    """Why an import did not verify, in the check pages' words (its stored report)."""
+    if item.verified or item.verification is None:
+        return None
+    return verdict_reason(item.verification.verdict, item.verification.checks)
 
 
 def _current_view(item: CvCredential) -> CredentialView:

@@ -15,7 +15,8 @@ import pytest
 from credentials.baked import bake_png
 from credentials.jws import sign_compact
 from credentials.keys import SigningKey, did_key
-from tests.credentials.test_baked import png
+from schemas.wallet import MAX_IMPORT_IMAGE_BASE64, MAX_IMPORT_IMAGE_BYTES
+from tests.credentials.test_baked import chunk, png
 from tests.credentials.test_verify import parts
 from tests.registry.wallet_helpers import World, foreign_credential
 
@@ -83,3 +84,16 @@ async def test_a_baked_badge_image_kept_with_its_report(world: World) -> None:
     ):
         response = await world.client.post(IMPORT, json=body, headers=worker.headers)
         assert (response.status_code, response.json()["code"]) == (422, code)
+
+
+async def test_a_badge_image_as_large_as_the_schema_takes(world: World) -> None:
+    """`image` takes 2,000,000 base64 characters; the request may be that large too (the app's
+    1 MB body limit refused such a badge with 413 before its schema could take it)."""
+    worker = await world.person("worker", "joris@example.nl")
+    holder = (await world.wallet(worker))["holder"]
+    baked = bake_png(png(), foreign_credential(holder))
+    filler = chunk(b"tEXt", b"x" * (MAX_IMPORT_IMAGE_BYTES - len(baked) - 20))
+    image = base64.b64encode(baked[:8] + filler + baked[8:]).decode()
+    assert 1_000_000 < len(image) <= MAX_IMPORT_IMAGE_BASE64
+    response = await world.client.post(IMPORT, json={"image": image}, headers=worker.headers)
+    assert response.status_code == 201, response.text[:300]

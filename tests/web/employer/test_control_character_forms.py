@@ -23,7 +23,7 @@ async def test_the_check_form_keeps_what_was_pasted(
     assert_form_again(
         answer,
         "jws",
-        "'Plak hier het bewijs of de deellink'",
+        "'Het geplakte bewijs'",
         [">eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6d2ViOngifQ.c2lnbmF0dXJl</textarea>"],
     )
     assert 'name="bestand"' in answer.text  # the whole form, the file field too

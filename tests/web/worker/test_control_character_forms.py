@@ -44,3 +44,11 @@ async def test_experience_and_share_forms_keep_what_was_typed(world: World) -> N
         ],
     )
     assert await table_counts(world.sessionmaker) == before
+
+
+async def test_the_import_form_keeps_what_was_pasted(world: World) -> None:
+    worker = await _worker(world)
+    before = await table_counts(world.sessionmaker)
+    answer = await worker.browser.post("/mijn-cv/toevoegen", {"jws": "eyJhbGciOi\x02JFZERTQSJ9"})
+    assert_form_again(answer, "jws", "'Het geplakte bewijs'", ["eyJhbGciOiJFZERTQSJ9</textarea>"])
+    assert await table_counts(world.sessionmaker) == before

@@ -1,8 +1,10 @@
-"""What someone hands to the public check page, turned into the verify service's request.
+"""What someone pastes or uploads on a page to hand over a credential, turned into the
+verify service's request: the public check page (`/controleren`) and the worker's import page
+(`/mijn-cv/toevoegen`) read it the same way.
 
 This only decides what kind of thing was given (a JWS or SD-JWT VC, a JSON credential with a
 proof, a share link, or a baked badge image that carries one of these) and refuses what is none
-of those in plain words; the verification itself is the
+of those with a code each page words in plain language; the verification itself is the
 registry's one verifier (`registry.sharing.verification.verify_request`).
 """
 
@@ -41,8 +43,11 @@ class InputError(Exception):
         self.field = field
 
 
-async def request_from_form(data: dict[str, Any]) -> VerifyRequest:
-    """The pasted text or the uploaded file as a VerifyRequest; raises InputError."""
+async def request_from_form(
+    data: dict[str, Any], *, max_image: int = MAX_IMAGE_BYTES
+) -> VerifyRequest:
+    """The pasted text (`jws`) or the uploaded file (`bestand`) as a VerifyRequest; raises
+    InputError. A badge image may be up to `max_image` bytes."""
     pasted = str(data.get("jws") or "").strip()
     upload = data.get("bestand")
     has_file = isinstance(upload, UploadFile) and bool(upload.filename)
@@ -50,13 +55,13 @@ async def request_from_form(data: dict[str, Any]) -> VerifyRequest:
         raise InputError("both")
     if has_file:
         assert isinstance(upload, UploadFile)
-        return request_from_text(await _file_text(upload), field="bestand")
+        return request_from_text(await _file_text(upload, max_image), field="bestand")
     return request_from_text(pasted)
 
 
-async def _file_text(upload: UploadFile) -> str:
-    content = await upload.read(MAX_IMAGE_BYTES + 1)
-    if is_image(content) and len(content) <= MAX_IMAGE_BYTES:
+async def _file_text(upload: UploadFile, max_image: int) -> str:
+    content = await upload.read(max_image + 1)
+    if is_image(content) and len(content) <= max_image:
         try:
             return unbake(content)
         except BakedError:
