@@ -79,16 +79,21 @@ class ProofResult(msgspec.Struct, kw_only=True):
     created: str | None = None
 
 
-def verify_proof(document: Mapping[str, Any], *, resolve_key: KeyResolver) -> ProofResult:
+def verify_proof(
+    document: Mapping[str, Any], *, resolve_key: KeyResolver, purpose: str = PROOF_PURPOSE
+) -> ProofResult:
     """Verify every proof embedded in `document`: the first failure, else the first result."""
-    results = verify_proofs(document, resolve_key=resolve_key)
+    results = verify_proofs(document, resolve_key=resolve_key, purpose=purpose)
     return next((r for r in results if not r.ok), results[0])
 
 
-def verify_proofs(document: Mapping[str, Any], *, resolve_key: KeyResolver) -> list[ProofResult]:
+def verify_proofs(
+    document: Mapping[str, Any], *, resolve_key: KeyResolver, purpose: str = PROOF_PURPOSE
+) -> list[ProofResult]:
     """One result per embedded proof: a single proof, a proof set (each over the document
     without proofs) or a proof chain (a proof with `previousProof` also covers the proofs it
-    names, as `proof` of the document it signed)."""
+    names, as `proof` of the document it signed). Every proof must have `purpose`
+    (`assertionMethod` for a credential, `authentication` for a presentation)."""
     proofs = document.get("proof") if isinstance(document, Mapping) else None
     if proof_count_problem := _proofs_problem(proofs):
         return [ProofResult(ok=False, code=proof_count_problem[0], message=proof_count_problem[1])]
@@ -104,7 +109,7 @@ def verify_proofs(document: Mapping[str, Any], *, resolve_key: KeyResolver) -> l
         if problem is not None:
             results.append(ProofResult(ok=False, code="bad-proof", message=problem))
             continue
-        results.append(_verify_one(base, proof, resolve_key))
+        results.append(_verify_one(base, proof, resolve_key, purpose))
     return results
 
 
@@ -133,13 +138,13 @@ def _chained(
 
 
 def _verify_one(
-    unsecured: dict[str, Any], proof: Mapping[str, Any], resolve_key: KeyResolver
+    unsecured: dict[str, Any], proof: Mapping[str, Any], resolve_key: KeyResolver, purpose: str
 ) -> ProofResult:
     method = proof.get("verificationMethod")
     method = method if isinstance(method, str) and method else None
     created = proof.get("created") if isinstance(proof.get("created"), str) else None
     try:
-        suite, value = _check_proof(proof, method)
+        suite, value = _check_proof(proof, method, purpose)
         _check_contexts(unsecured)
         unsecured, config = _verification_inputs(unsecured, proof)
         key = _resolve(resolve_key, cast(str, method), suite)
@@ -177,8 +182,12 @@ def sign_proof(
     verification_method: str,
     cryptosuite: Cryptosuite,
     created: str,
+    proof_purpose: str = PROOF_PURPOSE,
+    options: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A copy of `document` secured with an `assertionMethod` proof (for tests and interop)."""
+    """A copy of `document` secured with a proof (for tests and interop): `assertionMethod`
+    for a credential; `authentication` for a presentation, whose `options` then name its
+    `challenge` and `domain` (and may add `expires`)."""
     if cryptosuite not in _SUITES:
         raise UnknownCryptosuiteError(f"unknown cryptosuite {cryptosuite!r}")
     if key.alg not in _SUITES[cryptosuite]:
@@ -193,7 +202,8 @@ def sign_proof(
         "cryptosuite": cryptosuite,
         "created": created,
         "verificationMethod": verification_method,
-        "proofPurpose": PROOF_PURPOSE,
+        "proofPurpose": proof_purpose,
+        **(options or {}),
     }
     if cryptosuite in _JCS_SUITES and "@context" in unsecured:
         # the JCS suites carry the document context inside the proof (as their vectors do)
@@ -204,16 +214,18 @@ def sign_proof(
     return {**unsecured, "proof": proof}
 
 
-def _check_proof(proof: Mapping[str, Any], method: str | None) -> tuple[Cryptosuite, str]:
+def _check_proof(
+    proof: Mapping[str, Any], method: str | None, purpose: str
+) -> tuple[Cryptosuite, str]:
     """Check the proof's own fields; returns the cryptosuite and the proofValue."""
     if proof.get("type") != PROOF_TYPE:
         raise UnknownProofTypeError(f"proof type {proof.get('type')!r} is not {PROOF_TYPE}")
     suite = proof.get("cryptosuite")
     if suite not in _SUITES:
         raise UnknownCryptosuiteError(f"unknown cryptosuite {suite!r}")
-    if proof.get("proofPurpose") != PROOF_PURPOSE:
+    if proof.get("proofPurpose") != purpose:
         raise ProofPurposeMismatchError(
-            f"proof purpose {proof.get('proofPurpose')!r} is not {PROOF_PURPOSE}",
+            f"proof purpose {proof.get('proofPurpose')!r} is not {purpose}",
         )
     if method is None:
         raise BadVerificationMethodError("the proof names no verification method")

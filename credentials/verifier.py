@@ -1,5 +1,6 @@
-"""The one entry point for verification: a credential JWS, a presentation JWS, or a JSON
-credential with an embedded Data Integrity proof, each giving the report of DESIGN section 5."""
+"""The one entry point for verification: a credential JWS, a presentation JWS, a JSON
+credential or presentation with an embedded Data Integrity proof, an SD-JWT VC, or a baked
+badge, each giving the report of DESIGN section 5."""
 
 from __future__ import annotations
 
@@ -10,10 +11,17 @@ import msgspec
 
 from credentials.baked import PNG_SIGNATURE, BakedError, is_image, unbake
 from credentials.claims import issuer_id
+from credentials.documents import types_of
 from credentials.embedded import verify_embedded
 from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
-from credentials.keysource import find_key
 from credentials.presentation import ENVELOPED_PREFIX, VP_TYP
+from credentials.presentation_checks import (
+    DI_PRESENTATION_STEPS,
+    audience_and_nonce,
+    holder_id,
+    holder_key,
+    presentation_proof,
+)
 from credentials.report import Checks, worst
 from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
 from credentials.verify import STEPS, CredentialPipeline, VerifierConfig, verify_credential_jws
@@ -47,7 +55,7 @@ class Verifier:
             return self.verify_image(data, audience=audience, nonce=nonce)
         text = data.strip()
         if text[:1] in ("{", b"{"):
-            return self.verify_document(text)
+            return self.verify_document(text, audience=audience, nonce=nonce)
         if is_sd_jwt(text):
             token = text.decode("ascii", "replace") if isinstance(text, bytes) else text
             return verify_sd_jwt(token, self.config, audience=audience, nonce=nonce)
@@ -86,8 +94,12 @@ class Verifier:
         """One credential as a compact JWS."""
         return verify_credential_jws(token, self.config)
 
-    def verify_document(self, data: str | bytes) -> Report:
-        """A JSON credential secured with an embedded Data Integrity proof."""
+    def verify_document(
+        self, data: str | bytes, *, audience: str | None = None, nonce: str | None = None
+    ) -> Report:
+        """A JSON credential secured with an embedded Data Integrity proof, or a JSON
+        presentation whose holder secured it so (then `audience` and `nonce` are asked of
+        the proof's `domain` and `challenge`)."""
         pipeline = CredentialPipeline(self.config)
         checks = pipeline.checks
         raw = data.encode() if isinstance(data, str) else data
@@ -102,6 +114,8 @@ class Verifier:
         if not isinstance(document, dict) or "proof" not in document:
             checks.failed("payload", "invalid", "missing-proof", "a JSON credential needs a proof")
             return pipeline.stop("the document could not be read")
+        if "VerifiablePresentation" in types_of(document):
+            return self.verify_di_presentation(document, audience=audience, nonce=nonce)
         checks.passed("payload", "json")
         return verify_embedded(pipeline, document)
 
@@ -115,15 +129,34 @@ class Verifier:
         if parsed is None or payload is None or not self._holder(checks, parsed, holder):
             checks.skip_rest(PRESENTATION_STEPS, "the presentation could not be checked")
             return checks.report(None)
-        self._audience_nonce_dates(checks, payload, audience, nonce)
+        audience_and_nonce(checks, payload.get("aud"), payload.get("nonce"), audience, nonce)
+        self._dates(checks, payload)
+        return self._with_credentials(checks, payload, holder)
+
+    def verify_di_presentation(
+        self, document: Mapping[str, Any], *, audience: str | None, nonce: str | None
+    ) -> Report:
+        """A JSON presentation secured with the holder's Data Integrity proof, and every
+        credential in it, each of which must be about the holder (as in a JWT presentation)."""
+        checks = Checks()
+        if not presentation_proof(checks, self.config, document, audience=audience, nonce=nonce):
+            checks.skip_rest(DI_PRESENTATION_STEPS, "the presentation could not be checked")
+            return checks.report(None)
+        return self._with_credentials(checks, document, holder_id(document.get("holder")))
+
+    def _with_credentials(
+        self, checks: Checks, payload: Mapping[str, Any], holder: str | None
+    ) -> Report:
+        """The presentation's report with one report per credential: the worst verdict of
+        all, and `invalid` when it holds none."""
         reports = [self._enveloped(item, holder) for item in self._envelopes(checks, payload)]
         own = checks.report(None)
         verdict = worst([own.verdict, *(r.verdict for r in reports)]) if reports else own.verdict
-        return own.__class__(
+        return Report(
             verdict="invalid" if not reports else verdict,
             checks=own.checks,
             credentials=reports,
-            holder=holder if isinstance(holder, str) else None,
+            holder=holder,
         )
 
     def _presentation(
@@ -142,22 +175,10 @@ class Verifier:
         checks.passed("payload", "json")
         return parsed, payload
 
-    def _holder(self, checks: Checks, parsed: ParsedJws, holder: object) -> bool:
-        kid = parsed.header.get("kid")
-        if (
-            not isinstance(holder, str)
-            or not isinstance(kid, str)
-            or kid.partition("#")[0] != holder
-        ):
-            checks.failed(
-                "holder-key", "invalid", "kid-holder-mismatch", "the key is not the holder's"
-            )
-            return False
-        lookup = find_key(kid, None, self.config.documents)
+    def _holder(self, checks: Checks, parsed: ParsedJws, holder: str | None) -> bool:
+        lookup = holder_key(checks, self.config, parsed.header.get("kid"), holder)
         if lookup is None:
-            checks.failed("holder-key", "cannot-verify", "holder-key-unknown", f"no key {kid}")
             return False
-        checks.passed("holder-key", lookup.source, kid)
         if not verify_jws(parsed, lookup.key):
             checks.failed(
                 "signature", "invalid", "signature-invalid", "the holder signature does not match"
@@ -166,23 +187,7 @@ class Verifier:
         checks.passed("signature", "signature-valid")
         return True
 
-    def _audience_nonce_dates(
-        self, checks: Checks, payload: Mapping[str, Any], audience: str | None, nonce: str | None
-    ) -> None:
-        aud = payload.get("aud")
-        audiences = aud if isinstance(aud, list) else [aud]
-        if audience is None:
-            checks.skipped("audience", "not-requested")
-        elif audience in audiences:
-            checks.passed("audience", "matches")
-        else:
-            checks.failed("audience", "invalid", "wrong-audience", "made for another recipient")
-        if nonce is None:
-            checks.skipped("nonce", "not-requested")
-        elif payload.get("nonce") == nonce:
-            checks.passed("nonce", "matches")
-        else:
-            checks.failed("nonce", "invalid", "wrong-nonce", "the nonce does not match (replay?)")
+    def _dates(self, checks: Checks, payload: Mapping[str, Any]) -> None:
         now = int(self.config.clock().timestamp())
         leeway = int(self.config.leeway.total_seconds())
         exp, iat = payload.get("exp"), payload.get("iat")
@@ -247,11 +252,4 @@ class Verifier:
         return checks.report(None)
 
 
-def holder_id(holder: object) -> str | None:
-    """A presentation's holder: a string, or an object with an `id` (VC 2.0 allows both)."""
-    if isinstance(holder, dict):
-        holder = holder.get("id")
-    return holder if isinstance(holder, str) else None
-
-
-__all__ = ["Verifier", "VerifierConfig", "issuer_id"]
+__all__ = ["Verifier", "VerifierConfig", "holder_id", "issuer_id"]

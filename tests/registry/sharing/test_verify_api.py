@@ -237,3 +237,42 @@ async def test_verify_an_sd_jwt_vc(world: World) -> None:
         assert response.json()["verdict"] == "cannot-verify"
         assert checks["issuer-key"] == "failed"
         assert checks["disclosures"] == "skipped"
+
+
+async def test_a_json_presentation_with_a_data_integrity_proof(world: World) -> None:
+    """A holder-signed JSON presentation: its proof's challenge and domain answer the nonce
+    and audience asked for, and its credential is checked as any other."""
+    from credentials.dataintegrity import sign_proof
+    from credentials.keys import SigningKey, did_key
+    from credentials.presentation import ENVELOPED_PREFIX, holder_kid
+
+    key = SigningKey.generate()
+    holder = did_key(key.public)
+    presentation = sign_proof(
+        {
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiablePresentation"],
+            "holder": holder,
+            "verifiableCredential": [
+                {"type": "EnvelopedVerifiableCredential",
+                 "id": ENVELOPED_PREFIX + foreign_credential(holder)},
+            ],
+        },
+        key,
+        verification_method=holder_kid(key.public),
+        cryptosuite="eddsa-jcs-2022",
+        created="2026-01-01T00:00:00Z",
+        proof_purpose="authentication",
+        options={"challenge": "n-api-1", "domain": "https://werkgever.example"},
+    )  # fmt: skip
+    asked = {"audience": "https://werkgever.example", "nonce": "n-api-1"}
+    report = await world.verify({"presentation": presentation} | asked)
+    checks = {c["name"]: c["code"] for c in report["checks"]}
+    assert checks["signature"] == "proof-valid"
+    assert (checks["audience"], checks["nonce"]) == ("matches", "matches")
+    assert report["holder"] == holder
+    # Genuine, about the holder, from an issuer on no trust list.
+    assert report["verdict"] == "untrusted-issuer"
+    assert report["credentials"][0]["verdict"] == "untrusted-issuer"
+    replayed = await world.verify({"presentation": presentation, "nonce": "other"})
+    assert replayed["verdict"] == "invalid"
