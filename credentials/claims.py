@@ -8,13 +8,13 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from schemas.credentials import AchievementCredentialDoc, VerifiableCredentialDoc
+from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc, VerifiableCredentialDoc
 from schemas.verification import Verdict
 
 # VC 1.1 names of the VC 2.0 validity properties, for credentials issued in the older form.
 LEGACY_DATES = {"issuanceDate": "validFrom", "expirationDate": "validUntil"}
 CLAIMS = ("iss", "sub", "jti", "nbf", "exp")
-AnyCredential = AchievementCredentialDoc | VerifiableCredentialDoc
+AnyCredential = AchievementCredentialDoc | VerifiableCredentialDoc | ClrCredentialDoc
 TIME_CLAIMS = frozenset({"nbf", "exp"})
 
 

@@ -1,6 +1,6 @@
 """Reading a credential's JSON once its signature is good: the typed document (the OB 3.0
-AchievementCredential for OB 3.0 types, any other VC as a plain VerifiableCredentialDoc), and
-the summary a person reads in the report."""
+AchievementCredential for OB 3.0 types, the CLR 2.0 ClrCredential for CLR types, any other VC
+as a plain VerifiableCredentialDoc), and the summary a person reads in the report."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ import msgspec
 from credentials.claims import AnyCredential, subject_id
 from credentials.contexts import CONTEXTS
 from schemas.credentials import (
+    CLR_TYPE,
     OB3_TYPES,
     VC_CONTEXT,
     AchievementCredentialDoc,
+    ClrCredentialDoc,
     SignedCredentialPayload,
     VerifiableCredentialDoc,
 )
@@ -25,6 +27,7 @@ BASE_CONTEXTS = frozenset(
     {"https://www.w3.org/ns/credentials/v2", "https://www.w3.org/2018/credentials/v1"}
 )
 NOT_OB3 = "not-ob3"
+NOT_CLR = "not-clr"
 NOT_A_VC = "not-a-vc"
 _DECODE_SIGNED = msgspec.json.Decoder(SignedCredentialPayload).decode
 _ENCODE = msgspec.json.Encoder().encode
@@ -64,31 +67,37 @@ def decode_credential(
     credential: Mapping[str, Any], raw: bytes | None = None
 ) -> tuple[AnyCredential | None, str]:
     """The typed document (from the raw bytes when we have them: msgspec reads bytes
-    fastest), or None and what is wrong: "unknown context ...", or "not-ob3: ..." /
-    "not-a-vc: ...". The OB 3.0 shape is required only of OB 3.0 types."""
+    fastest), or None and what is wrong: "unknown context ...", or "not-ob3: ...",
+    "not-clr: ..." / "not-a-vc: ...". The OB 3.0 shape is required only of OB 3.0 types, the
+    CLR 2.0 shape only of ClrCredentials."""
     unknown = unknown_context(credential.get("@context"))
     if unknown is not None:
         return None, f"{UNKNOWN_CONTEXT} {unknown}"
     problem = _vc_problem(credential)
     if problem is not None:
         return None, f"{NOT_A_VC}: {problem}"
-    types = types_of(credential)
-    ob3 = not OB3_TYPES.isdisjoint(types)
-    kind: type[AchievementCredentialDoc | VerifiableCredentialDoc] = (
-        AchievementCredentialDoc if ob3 else VerifiableCredentialDoc
-    )
+    kind, code = _shape(types_of(credential))
     try:
         if raw is not None:
             doc = msgspec.json.decode(raw, type=kind)
         else:
             doc = msgspec.convert(credential, kind)
     except msgspec.ValidationError as error:
-        return None, f"{NOT_OB3 if ob3 else NOT_A_VC}: {error}"
+        return None, f"{code}: {error}"
     if (doc.valid_from and doc.valid_from.tzinfo is None) or (
         doc.valid_until and doc.valid_until.tzinfo is None
     ):
         return None, f"{NOT_A_VC}: validFrom and validUntil need a time zone (dateTimeStamp)"
     return doc, ""
+
+
+def _shape(types: list[str]) -> tuple[type[AnyCredential], str]:
+    """The document type a credential of these types must decode as, and the code when not."""
+    if not OB3_TYPES.isdisjoint(types):
+        return AchievementCredentialDoc, NOT_OB3
+    if CLR_TYPE in types:
+        return ClrCredentialDoc, NOT_CLR
+    return VerifiableCredentialDoc, NOT_A_VC
 
 
 def _vc_problem(credential: Mapping[str, Any]) -> str | None:
@@ -140,7 +149,9 @@ def summary_of(doc: AnyCredential, trusted_issuer_name: str | None = None) -> Cr
     )
 
 
-def _vc_summary(doc: VerifiableCredentialDoc, trusted_issuer_name: str | None) -> CredentialSummary:
+def _vc_summary(
+    doc: VerifiableCredentialDoc | ClrCredentialDoc, trusted_issuer_name: str | None
+) -> CredentialSummary:
     issuer = doc.issuer
     types = [doc.type] if isinstance(doc.type, str) else doc.type
     return CredentialSummary(

@@ -11,6 +11,7 @@ import msgspec
 
 from credentials.baked import PNG_SIGNATURE, BakedError, is_image, unbake
 from credentials.claims import issuer_id
+from credentials.clr import MAX_CREDENTIALS, about
 from credentials.documents import types_of
 from credentials.embedded import verify_embedded
 from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
@@ -37,14 +38,15 @@ ENVELOPED_MEDIA = {
 # An image may hold a picture besides the credential: allow it some room.
 BAKED_IMAGE_FACTOR = 20
 PRESENTATION_STEPS = ("jws", "payload", "holder-key", "signature", "audience", "nonce", "dates")
-MAX_CREDENTIALS = 500
 
 
 class Verifier:
     """Verifies anything a holder or an issuer hands over, with one configuration."""
 
-    def __init__(self, config: VerifierConfig) -> None:
+    def __init__(self, config: VerifierConfig, *, opens_nested: bool = True) -> None:
         self.config = config
+        # A CLR's nested credentials are opened one level deep: theirs are not.
+        self._nested = self._clr_item if opens_nested else None
 
     def verify(
         self, data: str | bytes, *, audience: str | None = None, nonce: str | None = None
@@ -92,7 +94,7 @@ class Verifier:
 
     def verify_credential(self, token: str | bytes) -> Report:
         """One credential as a compact JWS."""
-        return verify_credential_jws(token, self.config)
+        return verify_credential_jws(token, self.config, self._nested)
 
     def verify_document(
         self, data: str | bytes, *, audience: str | None = None, nonce: str | None = None
@@ -100,7 +102,7 @@ class Verifier:
         """A JSON credential secured with an embedded Data Integrity proof, or a JSON
         presentation whose holder secured it so (then `audience` and `nonce` are asked of
         the proof's `domain` and `challenge`)."""
-        pipeline = CredentialPipeline(self.config)
+        pipeline = CredentialPipeline(self.config, self._nested)
         checks = pipeline.checks
         raw = data.encode() if isinstance(data, str) else data
         if len(raw) > self.config.max_bytes:
@@ -211,25 +213,28 @@ class Verifier:
         checks.passed("credentials", "present", f"{len(items)} credential(s)")
         return list(items)
 
-    def _enveloped(self, item: object, holder: object) -> Report:
+    def _enveloped(self, item: object, holder: str | None) -> Report:
         """One credential of a presentation, which must be about the holder: enveloped (a
         `data:` URL holding a VC-JOSE-COSE JWS or an SD-JWT VC), a JSON credential with a
         proof, or a bare compact JWS (the VC 1.1 form)."""
-        report = self._inner(item)
-        subject = report.credential.subject if report.credential else None
-        if subject is not None and subject != holder:
-            report.checks.append(
-                Check(
-                    name="holder",
-                    status="failed",
-                    code="not-holders-credential",
-                    message="this credential is about someone else",
-                )
-            )
-            report.verdict = "invalid"
-        elif subject is not None:
-            report.checks.append(Check(name="holder", status="passed", code="holders-credential"))
-        return report
+        return about(
+            self._inner(item),
+            holder,
+            check="holder",
+            other="not-holders-credential",
+            message="this credential is about someone else",
+        )
+
+    def _clr_item(self, item: object, learner: str | None) -> Report:
+        """One nested credential of a CLR (any form a presentation may hold), which must be
+        about the CLR's learner; a CLR in it is not opened further."""
+        return about(
+            Verifier(self.config, opens_nested=False)._inner(item),
+            learner,
+            check="learner",
+            other="not-learners-credential",
+            message="this credential is about someone other than the CLR's learner",
+        )
 
     def _inner(self, item: object) -> Report:
         if isinstance(item, str):

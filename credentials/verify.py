@@ -23,6 +23,7 @@ from credentials.claims import (
     legacy_credential,
     outside_window,
 )
+from credentials.clr import NestedVerifier, nested_reports
 from credentials.documents import (
     UNKNOWN_CONTEXT,
     canonical_payload,
@@ -37,7 +38,7 @@ from credentials.keysource import KeyLookup, bind_issuer, find_key, unknown_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList, achievement_id_problem
-from schemas.credentials import AchievementCredentialDoc
+from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc
 from schemas.errors.credentials import AlgNotSupportedError, JwsError
 from schemas.kinds import kind_of_achievement_type
 from schemas.verification import Report, Verdict
@@ -81,8 +82,10 @@ class VerifierConfig(msgspec.Struct, kw_only=True, frozen=True):
 class CredentialPipeline:
     """One credential through the checks, in the order of DESIGN section 5."""
 
-    def __init__(self, config: VerifierConfig) -> None:
+    def __init__(self, config: VerifierConfig, nested: NestedVerifier | None = None) -> None:
         self.config = config
+        # How a CLR's nested credentials are verified (credentials.clr); None: not opened.
+        self.nested = nested
         self.checks = Checks()
         self.lookup: KeyLookup | None = None
         # The issuer the binding was checked for (what the later checks speak about).
@@ -240,7 +243,12 @@ class CredentialPipeline:
         self._schema(doc)
         self._status(doc)
         self._accreditation(doc)
-        return self.checks.report(summary_of(doc, self._trusted_name(doc)))
+        if not isinstance(doc, ClrCredentialDoc):
+            return self.checks.report(summary_of(doc, self._trusted_name(doc)))
+        credentials = nested_reports(self.checks, doc, self.nested)
+        report = self.checks.report(summary_of(doc, self._trusted_name(doc)))
+        report.credentials = credentials
+        return report
 
     def decode(
         self, credential: Mapping[str, Any], raw: bytes | None = None
@@ -249,7 +257,7 @@ class CredentialPipeline:
 
     def _schema(self, doc: AnyCredential) -> None:
         if not isinstance(doc, AchievementCredentialDoc):
-            self.checks.passed("schema", "vc")
+            self.checks.passed("schema", "clr" if isinstance(doc, ClrCredentialDoc) else "vc")
             return
         problem = achievement_id_problem(doc.credential_subject.achievement.id)
         if problem is not None:
@@ -375,6 +383,9 @@ class CredentialPipeline:
             )
 
 
-def verify_credential_jws(token: str | bytes, config: VerifierConfig) -> Report:
-    """Verify one credential given as a compact JWS."""
-    return CredentialPipeline(config).run_jws(token)
+def verify_credential_jws(
+    token: str | bytes, config: VerifierConfig, nested: NestedVerifier | None = None
+) -> Report:
+    """Verify one credential given as a compact JWS (a CLR's nested credentials with
+    `nested`; without it they are not opened and the CLR cannot be verified)."""
+    return CredentialPipeline(config, nested).run_jws(token)

@@ -16,7 +16,7 @@ default would be omitted too.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -214,6 +214,39 @@ class VerifiableCredentialDoc(_Doc, kw_only=True, rename=_wire_name):
     valid_until: dt.datetime | None = None
     name: str | dict[str, Any] | list[Any] | None = None  # VC 2.0 allows language maps
     credential_subject: dict[str, Any] | list[dict[str, Any]]
+    credential_status: CredentialStatus | list[CredentialStatus] | None = None
+
+
+CLR_TYPE = "ClrCredential"
+"""The type the CLR 2.0 ClrCredential schema is for (a bundle of a learner's credentials)."""
+
+
+class ClrSubject(_Doc, kw_only=True):
+    """The learner of a CLR 2.0 ClrCredential and the credentials it bundles: JSON credentials
+    with their proofs, or (in the JWT forms) compact JWS strings and enveloped credentials.
+    Its `achievement` and `association` lists are left as given."""
+
+    id: str | None = None
+    type: Types
+    identifier: list[IdentityObject] | IdentityObject | None = None
+    verifiable_credential: (
+        Annotated[list[dict[str, Any] | str], msgspec.Meta(min_length=1)] | dict[str, Any]
+    )
+
+
+class ClrCredentialDoc(_Doc, kw_only=True, rename=_wire_name):
+    """A CLR 2.0 ClrCredential: what the official ClrCredential schema requires (an id, a
+    name, an issuer, validFrom, a ClrSubject with at least one credential) is typed; unknown
+    fields are ignored, as above."""
+
+    context: list[str | dict[str, Any]]
+    id: str
+    type: Types
+    issuer: IssuerRef | str
+    valid_from: dt.datetime
+    valid_until: dt.datetime | None = None
+    name: str | dict[str, Any]
+    credential_subject: ClrSubject
     credential_status: CredentialStatus | list[CredentialStatus] | None = None
 
 
