@@ -242,12 +242,14 @@ class CredentialPipeline:
         self._dates(doc, claims or {})
         self._schema(doc)
         self._status(doc)
+        # A CLR's nested credentials before trust, which comes last (the verdict order).
+        nested = None
+        if isinstance(doc, ClrCredentialDoc):
+            nested = nested_reports(self.checks, doc, self.nested)
         self._accreditation(doc)
-        if not isinstance(doc, ClrCredentialDoc):
-            return self.checks.report(summary_of(doc, self._trusted_name(doc)))
-        credentials = nested_reports(self.checks, doc, self.nested)
         report = self.checks.report(summary_of(doc, self._trusted_name(doc)))
-        report.credentials = credentials
+        if nested is not None:
+            report.credentials = nested
         return report
 
     def decode(

@@ -27,6 +27,8 @@ from registry.web.credential_input import MAX_INPUT_BYTES, InputError, request_f
 from registry.web.employer.views import (
     cards_of,
     day_formatter,
+    is_presentation,
+    nested_cards_of,
     presentation_failed,
     share_view,
 )
@@ -239,6 +241,7 @@ def _result_page(request: AnyRequest, report: Report) -> Any:
         "employer/verify_result.html",
         report=report,
         cards=cards_of(report),
-        is_presentation=report.credentials is not None,
+        nested_cards=nested_cards_of(report),
+        is_presentation=is_presentation(report),
         presentation_failed=presentation_failed(report),
     )

@@ -152,17 +152,30 @@ def card_of(report: Report) -> VerdictCard:
     )
 
 
+def is_presentation(report: Report) -> bool:
+    """A presentation's report has credentials and no credential of its own; a CLR's has
+    both (the CLR, and the credentials it bundles)."""
+    return report.credential is None and report.credentials is not None
+
+
 def cards_of(report: Report) -> list[VerdictCard]:
     """One card per credential: a presentation's credentials, or the one credential."""
-    if report.credentials is not None:
+    if report.credentials is not None and is_presentation(report):
         return [card_of(item) for item in report.credentials]
     return [card_of(report)]
+
+
+def nested_cards_of(report: Report) -> list[VerdictCard]:
+    """The cards of the credentials a CLR bundles (none for anything else)."""
+    if report.credentials is None or is_presentation(report):
+        return []
+    return [card_of(item) for item in report.credentials]
 
 
 def presentation_failed(report: Report) -> bool:
     """Whether the presentation itself (holder signature, audience, nonce, dates) failed,
     apart from its credentials."""
-    return report.credentials is not None and any(c.status == "failed" for c in report.checks)
+    return is_presentation(report) and any(c.status == "failed" for c in report.checks)
 
 
 def competences_of(rows: list[Credential]) -> list[CompetenceLine]:

@@ -225,6 +225,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "We cannot see that this certificate belongs to the person sharing it. Compare the name "
         "in the certificate with an identity document.",
     ),
+    "verdict_reason.nested-not-valid": (
+        "Niet alle bewijzen in deze verzameling zijn geldig. Bekijk ze hieronder één voor één.",
+        "Not every certificate in this collection is valid. See each one below.",
+    ),
     "verdict_reason.cannot-verify": (
         "We konden dit bewijs nu niet controleren. Probeer het later nog eens.",
         "We could not check this certificate now. Please try again later.",

@@ -199,6 +199,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The package itself is not right: the holder's signature, the recipient or the date is "
         "wrong. Do not simply trust the certificates below.",
     ),
+    "employer.verify.clr_items": (
+        "Bewijzen in deze verzameling",
+        "Certificates in this collection",
+    ),
     "employer.verify.again": ("Nog een bewijs controleren", "Check another certificate"),
     "employer.verify.error.empty": (
         "Plak een bewijs of een deellink, of kies een bestand.",
