@@ -117,7 +117,8 @@ async def import_credential(
     API and the worker's import page show a refusal and keep nothing)."""
     raw = _import_text(data)
     report = verifier.verify(raw)
-    if report.credentials is not None:
+    # A presentation's report has only credentials; a CLR's has its own too (kept whole).
+    if report.credential is None and report.credentials is not None:
         raise NotACredentialError(
             "this is a presentation; import the credentials in it one by one",
         )

@@ -97,3 +97,65 @@ async def test_a_badge_image_as_large_as_the_schema_takes(world: World) -> None:
     assert 1_000_000 < len(image) <= MAX_IMPORT_IMAGE_BASE64
     response = await world.client.post(IMPORT, json={"image": image}, headers=worker.headers)
     assert response.status_code == 201, response.text[:300]
+
+
+async def test_a_clr_is_kept_whole_and_a_presentation_is_refused(world: World) -> None:
+    """A CLR 2.0 about the worker is one credential (kept with the reports of what it
+    bundles); a presentation is not: its credentials are imported one by one."""
+    from credentials.dataintegrity import sign_proof
+    from credentials.presentation import holder_kid
+
+    worker = await world.person("worker", "clr-import@example.nl")
+    holder = (await world.wallet(worker))["holder"]
+    key = SigningKey.generate()
+    clr = {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": "urn:uuid:7e0f6a3c-2b1d-4c8e-9f70-6a5b4c3d2e1f",
+        "type": ["VerifiableCredential", "ClrCredential"],
+        "issuer": {"id": did_key(key.public), "type": ["Profile"], "name": "Leerwerkloket"},
+        "validFrom": "2026-01-05T09:00:00Z",
+        "name": "Leerdossier techniek",
+        "credentialSubject": {
+            "id": holder,
+            "type": ["ClrSubject"],
+            "verifiableCredential": [foreign_credential(holder)],
+        },
+    }
+    secured = sign_proof(
+        clr,
+        key,
+        verification_method=holder_kid(key.public),
+        cryptosuite="eddsa-jcs-2022",
+        created="2026-01-05T09:00:00Z",
+    )
+    response = await world.client.post(
+        IMPORT, json={"credential": json.dumps(secured)}, headers=worker.headers
+    )
+    assert response.status_code == 201, response.text
+    report = response.json()["verification"]
+    assert report["verdict"] == "untrusted-issuer"
+    assert [r["verdict"] for r in report["credentials"]] == ["untrusted-issuer"]
+    assert response.json()["credential"]["achievement"] == "Leerdossier techniek"
+
+    presentation = sign_proof(
+        {
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiablePresentation"],
+            "holder": did_key(key.public),
+            "verifiableCredential": [secured],
+        },
+        key,
+        verification_method=holder_kid(key.public),
+        cryptosuite="eddsa-jcs-2022",
+        created="2026-01-05T09:00:00Z",
+        proof_purpose="authentication",
+    )
+    response = await world.client.post(
+        IMPORT, json={"credential": json.dumps(presentation)}, headers=worker.headers
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "not-a-credential"
