@@ -102,15 +102,20 @@ def outside_window(
     now: dt.datetime,
     leeway: dt.timedelta,
 ) -> tuple[Verdict, str] | None:
-    """Not yet valid or expired, by the credential's own dates and by `nbf` and `exp`."""
+    """Not yet valid or expired, by the credential's own dates and by `nbf` and `exp`.
+
+    The leeway allows for an issuer's clock running ahead of ours, so a credential made a
+    moment ago is not "not yet valid". It does not stretch the end: an end date is the
+    issuer's own word, and the CV, the share form and every check page call a credential
+    expired from that moment on, all by this one rule."""
     stamp, slack = now.timestamp(), leeway.total_seconds()
     nbf, exp = numeric_date(claims.get("nbf")), numeric_date(claims.get("exp"))
     if doc.valid_from is not None and now + leeway < doc.valid_from:
         return "not-yet-valid", "validFrom is in the future"
     if nbf is not None and stamp + slack < nbf:
         return "not-yet-valid", "nbf is in the future"
-    if doc.valid_until is not None and now - leeway > doc.valid_until:
+    if doc.valid_until is not None and now >= doc.valid_until:
         return "expired", "validUntil has passed"
-    if exp is not None and stamp - slack > exp:
+    if exp is not None and stamp >= exp:
         return "expired", "exp has passed"
     return None

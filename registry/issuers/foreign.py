@@ -12,6 +12,7 @@ from uuid import UUID
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalogue.public import module_url
 from credentials.keydocs import DocumentKey, keys_in_document
 from registry.audit import record
 from registry.issuers import keys
@@ -21,6 +22,7 @@ from schemas.common import Actor
 from schemas.errors.credentials import BadKeyDocumentError, KeyFormatError
 from schemas.errors.issuers import (
     BadIssuerError,
+    ForeignScopeError,
     NoIssuerKeysError,
     OwnIssuerError,
     UnknownAchievementError,
@@ -79,7 +81,28 @@ def _check_foreign(settings: Settings, data: AccreditationCreate) -> tuple[str, 
         raise UnknownAchievementError(
             "a foreign issuer's achievements are absolute URLs", achievements=bad
         )
+    if data.kind == "module-certificate":
+        _check_module_scope(settings, data.achievements)
     return issuer, name
+
+
+def _check_module_scope(settings: Settings, achievements: Sequence[str]) -> None:
+    """A foreign issuer gets module certificates for the achievements named, never "any":
+    "any" would cover this registry's own modules too, and a certificate for one of them
+    counts towards its qualifications. Those are the owning provider's to certify, as a
+    provider may not certify another provider's module (the trust list's own scope)."""
+    if not achievements:
+        raise ForeignScopeError(
+            "name the achievement URLs or URL prefixes this issuer certifies: a foreign "
+            "issuer is not accredited for any module certificate"
+        )
+    ours = module_url(settings.base_url, "")
+    inside = [a for a in achievements if a.startswith(ours) or ours.startswith(a)]
+    if inside:
+        raise ForeignScopeError(
+            "this registry's own modules are certified by the providers that own them",
+            achievements=inside,
+        )
 
 
 async def create_foreign(

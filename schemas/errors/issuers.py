@@ -72,3 +72,10 @@ class StatusListNotFoundError(NotFoundError):
 
 class UnknownAchievementError(InvalidInputError):
     code = "unknown-achievement"
+
+
+class ForeignScopeError(InvalidInputError):
+    """A foreign issuer's module certificates must be scoped, and never to this registry's
+    own modules: those are certified by the providers that own them."""
+
+    code = "foreign-scope"

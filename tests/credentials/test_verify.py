@@ -193,6 +193,18 @@ def test_expired_and_not_yet_valid(world: World) -> None:
     assert world.verify(token).verdict == "valid"
 
 
+def test_the_end_date_has_no_leeway(world: World) -> None:
+    """Expired the moment `validUntil` passes, as the CV and the share form say: the leeway is
+    for an issuer's clock ahead of ours at the start, not a few more minutes at the end."""
+    end = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+    token = world.credential(valid_until=end)
+    world.now = end - dt.timedelta(seconds=1)
+    assert world.verify(token).verdict == "valid"
+    for after in (0, 30, 290):
+        world.now = end + dt.timedelta(seconds=after)
+        assert world.verify(token).verdict == "expired", after
+
+
 def test_untrusted_issuer(world: World) -> None:
     stranger = SigningKey.generate()
     kid = did_key(stranger.public) + "#" + stranger.public.multibase()

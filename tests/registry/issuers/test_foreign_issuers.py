@@ -11,6 +11,7 @@ from litestar.testing import AsyncTestClient
 
 from credentials.keys import SigningKey
 from tests.catalogue.helpers import Catalogue
+from tests.conftest import BASE_URL
 from tests.credentials.test_keysource import ISSUER, KEY_URL, foreign_token, profile
 from tests.credentials.test_verify import MODULE_URL, World
 from tests.registry.issuers.test_issuers import operator_trust_list
@@ -69,6 +70,12 @@ async def test_a_foreign_issuer_accredited_with_its_key_document(
         ({"issuer": "ftp://x.example/i"}, "bad-issuer"),
         ({"achievements": ["not-a-url"]}, "unknown-achievement"),
         ({"name": None}, "one-of-required"),
+        # "Any" module certificate would cover this registry's own modules too: they count
+        # towards its qualifications and are their providers' to certify.
+        ({"achievements": []}, "foreign-scope"),
+        ({"achievements": [f"{BASE_URL}/api/catalogue/modules/"]}, "foreign-scope"),
+        ({"achievements": [f"{BASE_URL}/api/catalogue/modules/1/versions/1"]}, "foreign-scope"),
+        ({"achievements": [f"{BASE_URL}/"]}, "foreign-scope"),
     ],
 )  # fmt: skip
 async def test_foreign_accreditation_input_is_checked(
@@ -101,3 +108,11 @@ async def test_a_key_the_foreign_issuers_document_did_not_give_cannot_be_checked
     report = (await client.post("/api/verify", content=token, headers=VC)).json()
     assert report["verdict"] == "cannot-verify", report
     assert {c["name"]: c["code"] for c in report["checks"]}["issuer-key"] == "issuer-key-unknown"
+
+
+async def test_a_foreign_evc_accreditation_may_still_cover_any_standard(
+    client: Client, cat: Catalogue
+) -> None:
+    data = body(SigningKey.generate(), kind="evc", achievements=[])
+    response = await client.post("/api/accreditations", json=data, headers=cat.operator)
+    assert response.status_code == 201, response.text
