@@ -81,7 +81,9 @@ def _from_svg(data: bytes) -> str:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
-        raise BadSvgError("not a PNG or SVG image") from None
+        if not data.lstrip().startswith(b"<"):
+            raise BakedError("not a PNG or SVG image") from None  # neither: no "bad SVG"
+        raise BadSvgError("the SVG is not well-formed XML") from None
     dtd: Any = root.getroottree().docinfo.internalDTD  # the stubs lack DTD.entities
     if dtd is not None and dtd.entities():
         # The usual SVG DOCTYPE is fine; entities of its own are where XML attacks live.

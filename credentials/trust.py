@@ -135,9 +135,10 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
 
     @functools.cached_property
     def _own_issuers(self) -> frozenset[str]:
-        """The operator's own issuers (DIDs under the operator's DID) that have keys here."""
+        """The operator's own issuers (DIDs under the operator's DID), with keys here or not:
+        one listed without keys has none yet, so no key is its."""
         operator = self.issuer + ":"
-        return frozenset(i.did for i in self.issuers if i.did.startswith(operator) and i.keys)
+        return frozenset(i.did for i in self.issuers if i.did.startswith(operator))
 
     def gives_every_key_of(self, did: str) -> bool:
         """Whether the list gives every key the issuer ever had, retired ones included: so for

@@ -11,6 +11,7 @@ import pytest
 
 from credentials.baked import PNG_SIGNATURE, bake_png, bake_svg, unbake
 from credentials.dataintegrity import sign_proof
+from schemas.errors.credentials import BakedError
 from tests.credentials.test_verify import World, check, parts
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect/></svg>'
@@ -108,3 +109,10 @@ def test_svg_entities_are_never_resolved(world: World) -> None:
     report = world.verify(svg)
     assert report.verdict == "invalid"
     assert check(report, "image") == ("failed", "bad-svg")
+
+
+def test_a_body_that_is_neither_png_nor_xml_is_no_baked_badge() -> None:
+    """Sent as image/png but not one: it is no image, not "a bad SVG"."""
+    with pytest.raises(BakedError) as raised:
+        unbake(b"hello")
+    assert raised.value.code == "not-a-baked-badge"
