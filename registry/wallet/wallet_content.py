@@ -129,7 +129,12 @@ async def import_credential(
         )
     email = await proven_email(session, holder.worker_id)
     subject = report.credential.subject
-    if not is_holders(subject, credential_document(raw), [holder.wallet.holder_did], email):
+    # A JWT whose `sub` names another subject than its credentialSubject says two things
+    # about whose it is: not the worker's to keep.
+    two_subjects = any(check.code == "sub-mismatch" for check in report.checks)
+    if two_subjects or not is_holders(
+        subject, credential_document(raw), [holder.wallet.holder_did], email
+    ):
         raise NotHoldersCredentialError(
             "this credential is about someone else (not your holder DID or proven e-mail)",
         )

@@ -46,6 +46,25 @@ async def test_someone_elses_credential_is_refused(world: World) -> None:
     assert response.json()["code"] == "not-holders-credential"
 
 
+async def test_a_jwt_whose_sub_names_someone_else_is_refused(world: World) -> None:
+    """`sub` names another person while credentialSubject names the worker: the token says
+    two things about whose it is, so it is not the worker's to keep (nothing written)."""
+    worker = await world.person("worker", "joost@example.nl")
+    holder = (await world.wallet(worker))["holder"]
+    key = SigningKey.generate()
+    issuer = did_key(key.public)
+    _, payload, _ = parts(foreign_credential(holder))
+    payload["sub"] = "did:example:bob"
+    payload["issuer"]["id"] = payload["iss"] = issuer
+    token = sign_compact(
+        json.dumps(payload).encode(), key, kid=f"{issuer}#{key.public.multibase()}", typ="vc+jwt"
+    )
+    response = await world.client.post(IMPORT, json={"credential": token}, headers=worker.headers)
+    assert (response.status_code, response.json()["code"]) == (422, "not-holders-credential")
+    listed = (await world.client.get("/api/me/credentials", headers=worker.headers)).json()
+    assert [i for i in listed["items"] if i["source"] == "imported"] == []
+
+
 @pytest.mark.parametrize("hashed", [False, True])
 async def test_a_credential_for_the_proven_email_address(world: World, hashed: bool) -> None:
     worker = await world.person("worker", "Femke@Example.nl")
