@@ -35,7 +35,7 @@ CLR_CONTEXT = [
     "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
-Form = Literal["jws", "eddsa-rdfc-2022"]
+Form = Literal["jws", "eddsa-rdfc-2022", "eddsa-jcs-2022"]
 
 
 def _no_fetch(uri: str) -> Resource[Any]:

@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 
 from credentials.baked import bake_png
+from credentials.dataintegrity import sign_proof
 from credentials.jws import sign_compact
 from credentials.keys import SigningKey, did_key
 from schemas.wallet import MAX_IMPORT_IMAGE_BASE64, MAX_IMPORT_IMAGE_BYTES
 from tests.credentials.test_baked import chunk, png
+from tests.credentials.test_clr import Publisher
 from tests.credentials.test_verify import parts
 from tests.registry.wallet_helpers import World, foreign_credential
 
@@ -121,54 +123,27 @@ async def test_a_badge_image_as_large_as_the_schema_takes(world: World) -> None:
 async def test_a_clr_is_kept_whole_and_a_presentation_is_refused(world: World) -> None:
     """A CLR 2.0 about the worker is one credential (kept with the reports of what it
     bundles); a presentation is not: its credentials are imported one by one."""
-    from credentials.dataintegrity import sign_proof
-    from credentials.presentation import holder_kid
-
     worker = await world.person("worker", "clr-import@example.nl")
     holder = (await world.wallet(worker))["holder"]
-    key = SigningKey.generate()
-    clr = {
-        "@context": [
-            "https://www.w3.org/ns/credentials/v2",
-            "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-        ],
-        "id": "urn:uuid:7e0f6a3c-2b1d-4c8e-9f70-6a5b4c3d2e1f",
-        "type": ["VerifiableCredential", "ClrCredential"],
-        "issuer": {"id": did_key(key.public), "type": ["Profile"], "name": "Leerwerkloket"},
-        "validFrom": "2026-01-05T09:00:00Z",
-        "name": "Leerdossier techniek",
-        "credentialSubject": {
-            "id": holder,
-            "type": ["ClrSubject"],
-            "verifiableCredential": [foreign_credential(holder)],
-        },
-    }
-    secured = sign_proof(
-        clr,
-        key,
-        verification_method=holder_kid(key.public),
-        cryptosuite="eddsa-jcs-2022",
-        created="2026-01-05T09:00:00Z",
-    )
-    response = await world.client.post(
-        IMPORT, json={"credential": json.dumps(secured)}, headers=worker.headers
-    )
+    publisher = Publisher()
+    clr = publisher.clr(holder, [foreign_credential(holder)])
+    secured = publisher.sign(clr, "eddsa-jcs-2022")
+    response = await world.client.post(IMPORT, json={"credential": secured}, headers=worker.headers)
     assert response.status_code == 201, response.text
     report = response.json()["verification"]
     assert report["verdict"] == "untrusted-issuer"
     assert [r["verdict"] for r in report["credentials"]] == ["untrusted-issuer"]
-    assert response.json()["credential"]["achievement"] == "Leerdossier techniek"
+    assert response.json()["credential"]["achievement"] == clr["name"]
 
     presentation = sign_proof(
         {
             "@context": ["https://www.w3.org/ns/credentials/v2"],
             "type": ["VerifiablePresentation"],
-            "holder": did_key(key.public),
-            "verifiableCredential": [secured],
+            "holder": publisher.did,
+            "verifiableCredential": [json.loads(secured)],
         },
-        key,
-        verification_method=holder_kid(key.public),
+        publisher.key,
+        verification_method=publisher.kid,
         cryptosuite="eddsa-jcs-2022",
         created="2026-01-05T09:00:00Z",
         proof_purpose="authentication",

@@ -21,6 +21,7 @@ from credentials.presentation import holder_kid
 from registry.models import Share, ShareView
 from schemas.credentials import DeelcertificaatInput, ModuleVersionInput, Party
 from tests.conftest import BASE_URL
+from tests.credentials.test_clr import Publisher
 from tests.registry.wallet_helpers import Person, World
 from tests.web.helpers import HTML, Browser, signed_in
 
@@ -331,34 +332,12 @@ async def test_check_a_clr_with_its_credentials(world: World) -> None:
     for the CLR, and under it a card for each credential it holds."""
     worker = await world.person("worker", "clr@example.nl")
     issued = await world.issue(worker)
-    key = SigningKey.generate()
-    clr = {
-        "@context": [
-            "https://www.w3.org/ns/credentials/v2",
-            "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-        ],
-        "id": "urn:uuid:5d1c7a2e-0c41-4f0e-9a57-3f5f1b2a9c10",
-        "type": ["VerifiableCredential", "ClrCredential"],
-        "issuer": {"id": did_key(key.public), "type": ["Profile"], "name": "Leerwerkloket"},
-        "validFrom": "2026-01-05T09:00:00Z",
-        "name": "Leerdossier techniek",
-        "credentialSubject": {
-            "id": issued["holder"]["did"],
-            "type": ["ClrSubject"],
-            "verifiableCredential": [issued["credential"]],
-        },
-    }
-    secured = sign_proof(
-        clr,
-        key,
-        verification_method=holder_kid(key.public),
-        cryptosuite="eddsa-jcs-2022",
-        created="2026-01-05T09:00:00Z",
-    )
-    page = await Browser(world.client).post("/controleren", {"jws": json.dumps(secured)})
+    publisher = Publisher()
+    clr = publisher.clr(issued["holder"]["did"], [issued["credential"]])
+    secured = publisher.sign(clr, "eddsa-jcs-2022")
+    page = await Browser(world.client).post("/controleren", {"jws": secured})
     assert page.status_code == 200, page.text
-    assert "Leerdossier techniek" in page.text
+    assert clr["name"] in page.text
     assert "Bewijzen in deze verzameling" in page.text
     # The bundled certificate is valid; the CLR's own issuer is on no list.
     assert page.text.count('class="verdict green"') == 1
@@ -367,7 +346,7 @@ async def test_check_a_clr_with_its_credentials(world: World) -> None:
     assert "Het pakket zelf klopt niet" not in page.text
     # Revoked inside, the CLR reads revoked too, and says why.
     await world.revoke(issued["id"])
-    page = await Browser(world.client).post("/controleren", {"jws": json.dumps(secured)})
+    page = await Browser(world.client).post("/controleren", {"jws": secured})
     assert page.text.count('class="verdict red"') == 2
     assert "Niet alle bewijzen in deze verzameling zijn geldig" in page.text
 
