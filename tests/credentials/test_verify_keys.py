@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import msgspec
+
 from credentials.dataintegrity import sign_proof
 from credentials.issue import issue_deelcertificaat
 from credentials.keys import SigningKey
@@ -158,3 +160,21 @@ def test_a_key_under_another_did_in_a_credential_naming_our_issuer_is_invalid() 
     # Without our trust list nobody knows the issuer's keys: it stays a key we cannot find.
     report = world.verify(issue_deelcertificaat(data, stranger, kid=elsewhere).jws, trust_list=None)
     assert report.verdict == "cannot-verify"
+
+
+def test_our_issuer_listed_without_keys_yet_has_no_key_a_credential_could_name() -> None:
+    """Accredited, no key made yet: whatever key a credential in its name gives, it is not
+    the issuer's (not a key we merely do not know)."""
+    world = World()
+    world.trust_list = TrustList(
+        id=world.trust_list.id,
+        issuer=world.trust_list.issuer,
+        issued=world.trust_list.issued,
+        issuers=[
+            msgspec.structs.replace(entry, keys=[]) if entry.did == ISSUER_DID else entry
+            for entry in world.trust_list.issuers
+        ],
+    )
+    report = world.verify(_signed_with_a_key_the_issuer_never_had(world, ISSUER_DID))
+    assert report.verdict == "invalid"
+    assert check(report, "issuer-key") == ("failed", "key-not-issuers")
