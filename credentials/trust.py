@@ -53,6 +53,7 @@ __all__ = [
     "normalise_url",
     "own_scope",
     "sign_trust_list",
+    "within",
 ]
 
 TRUST_LIST_TYP = "trust-list+jwt"
@@ -166,15 +167,19 @@ class TrustList(TrustListDocument, kw_only=True, rename="camel", dict=True):
         if scoped_id is None:
             return False
         for scope in self._index.scopes.get(issuer_did, ()):
-            if scope.kind != kind or at < scope.valid_from:
-                continue
-            if scope.valid_until is not None and at >= scope.valid_until:
+            if scope.kind != kind or not within(scope.valid_from, scope.valid_until, at):
                 continue
             if scope.own and creator != issuer_did:
                 continue
             if scope.patterns is None or _matches(scope.patterns, scoped_id):
                 return True
         return False
+
+
+def within(valid_from: dt.datetime, valid_until: dt.datetime | None, at: dt.datetime) -> bool:
+    """Whether `at` falls in an accreditation's window: from its start, until (not at) its end;
+    no end is open-ended. The trust list and the accreditation listings judge it the same."""
+    return valid_from <= at and (valid_until is None or at < valid_until)
 
 
 def _scope(accreditation: Accreditation) -> _Scope:

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import module_url
 from credentials.keydocs import DocumentKey, keys_in_document
+from credentials.trust import within
 from registry.audit import record
 from registry.issuers import keys
 from registry.models import ForeignAccreditation
@@ -48,7 +49,7 @@ def foreign_out(row: ForeignAccreditation, now: dt.datetime) -> AccreditationOut
         achievements=list(row.achievements),
         valid_from=row.valid_from,
         valid_until=row.valid_until,
-        active=row.valid_from <= now and (row.valid_until is None or now < row.valid_until),
+        active=within(row.valid_from, row.valid_until, now),
     )
 
 

@@ -26,7 +26,7 @@ from catalogue.public import (
     qualification_modules,
     qualification_url,
 )
-from credentials.trust import TrustList, own_scope, sign_trust_list
+from credentials.trust import TrustList, own_scope, sign_trust_list, within
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
 from registry.audit import record
@@ -76,7 +76,7 @@ def _accreditation_out(
         achievements=list(row.achievements),
         valid_from=row.valid_from,
         valid_until=row.valid_until,
-        active=row.valid_from <= now and (row.valid_until is None or now < row.valid_until),
+        active=within(row.valid_from, row.valid_until, now),
     )
 
 
