@@ -1,31 +1,35 @@
-"""HTTP endpoints for catalogue XML: ELM LOQ export/import and EDU-DEX export."""
+"""HTTP endpoints for catalogue documents: ELM LOQ and EDU-DEX export, and the import of every
+format `catalogue.imports.formats` lists."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalogue.imports import ImportContext, Tally
+from catalogue.imports.formats import FORMATS, IMPORT_MAX_BYTES, IMPORT_MEDIA_TYPES
 from catalogue.xml_io import CatalogueXml
-from schemas.access import requires_role
+from schemas.access import require_role, requires_role
 from schemas.api_doc import api_doc
-from schemas.catalogue import ModuleImportResult
 from schemas.common import Actor
 from schemas.errors import (
     ConflictError,
     InvalidInputError,
     NotFoundError,
+    PayloadTooLargeError,
     PermissionDeniedError,
     UnsupportedMediaTypeError,
 )
-from schemas.errors.catalogue import ModuleIdRequiredError
-from schemas.media_types import XML_TYPES, require_media_type
+from schemas.errors.catalogue import ImportFormatUnknownError, ModuleIdRequiredError
+from schemas.imports import ImportReport
+from schemas.media_types import require_media_type
 
-XML_MAX_BYTES = 5_000_000
 XML = "application/xml"
 
 
@@ -54,23 +58,47 @@ class CatalogueXmlController(Controller):
 
     @post(
         "/import",
-        request_max_body_size=XML_MAX_BYTES,
+        request_max_body_size=IMPORT_MAX_BYTES,
         guards=[requires_role("provider", "operator")],
         opt=api_doc(
-            PermissionDeniedError, ConflictError, UnsupportedMediaTypeError, body={XML: str}
+            PermissionDeniedError,
+            ConflictError,
+            UnsupportedMediaTypeError,
+            body=dict.fromkeys(IMPORT_MEDIA_TYPES, str),
         ),
-        responses={
-            200: ResponseSpec(ModuleImportResult, description="Nothing new: no module created")
-        },
+        responses={200: ResponseSpec(ImportReport, description="A dry run, or nothing created")},
     )
     async def import_catalogue(
-        self, db_session: AsyncSession, base_url: str, actor: Actor, request: Request[Any, Any, Any]
-    ) -> Response[ModuleImportResult]:
-        """Import modules from ELM LOQ XML (a provider its own; the operator any provider's):
-        201 when a module was created, else 200 (every module updated or unchanged)."""
-        require_media_type(request, XML_TYPES, default=XML)
+        self,
+        db_session: AsyncSession,
+        base_url: str,
+        actor: Actor,
+        request: Request[Any, Any, Any],
+        import_format: Annotated[str, Parameter(query="format")] = "elm",
+        dry_run: Annotated[bool, Parameter(query="dryRun")] = False,
+    ) -> Response[ImportReport]:
+        """Import a document into the catalogue, all or nothing: `format` says what it is (see
+        `catalogue.imports.formats`; `elm` when absent). With `dryRun=true` the answer says what
+        would be created, updated and withdrawn, and nothing is kept. 201 when something was
+        created, else 200."""
+        spec = FORMATS.get(import_format)
+        if spec is None:
+            raise ImportFormatUnknownError(
+                f"unknown import format {import_format!r}; known: {', '.join(FORMATS)}"
+            )
+        require_role(actor, *spec.roles)
+        require_media_type(request, spec.media_types, default=spec.media_types[0])
         body = await request.body()
-        result = await CatalogueXml(db_session, base_url).import_elm(
-            actor, body, max_bytes=XML_MAX_BYTES
-        )
-        return Response(result, status_code=201 if result.created else 200)
+        if len(body) > spec.max_bytes:
+            raise PayloadTooLargeError(
+                f"a {import_format} import is at most {spec.max_bytes} bytes"
+            )
+        tally = Tally()
+        context = ImportContext(db_session, actor, base_url, spec.max_bytes)
+        await spec.run(context, body, tally)
+        if dry_run:
+            # The preview is the real import, undone: it cannot differ from what would happen.
+            await db_session.rollback()
+        report = tally.report(import_format, dry_run=dry_run)
+        created = any(msgspec.structs.astuple(report.created))
+        return Response(report, status_code=201 if created and not dry_run else 200)

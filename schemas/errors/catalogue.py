@@ -31,6 +31,10 @@ class FrameworkNotFoundError(NotFoundError):
     code = "framework-not-found"
 
 
+class ImportFormatUnknownError(InvalidInputError):
+    code = "unknown-import-format"
+
+
 class InvalidDatesError(InvalidInputError):
     code = "invalid-dates"
 

@@ -106,15 +106,21 @@ async def test_elm_round_trip_gives_the_same_modules(
         headers=provider_a | {"Content-Type": "application/xml"},
     )
     assert response.status_code == 201, response.text
-    assert response.json() == {"created": 2, "updated": 0, "unchanged": 0}
+    assert _modules(response) == (2, 0, 0)
     assert await _documents(client, modules) == before
     again = await client.post("/api/catalogue/import", content=exported, headers=provider_a)
     assert again.status_code == 200  # nothing was created
-    assert again.json() == {"created": 0, "updated": 0, "unchanged": 2}
+    assert _modules(again) == (0, 0, 2)
     assert (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()[
         "publishedVersion"
     ] == 1
     assert _content(await _export(client)) == _content(exported)
+
+
+def _modules(response: Any) -> tuple[int, int, int]:
+    """The modules an import report counts as created, updated and unchanged."""
+    report = response.json()
+    return tuple(report[outcome]["modules"] for outcome in ("created", "updated", "unchanged"))
 
 
 def _content(document: bytes) -> list[tuple[Any, ...]]:
@@ -125,6 +131,40 @@ def _content(document: bytes) -> list[tuple[Any, ...]]:
     ]
 
 
+async def test_a_dry_run_reports_the_import_and_keeps_nothing(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    modules = await _fill(cat)
+    exported = await _export(client)
+    edited = exported.replace(b">Laadpaalmonteur<", b">Laadpaalmonteur AC en DC<")
+    preview = await client.post(
+        "/api/catalogue/import",
+        params={"format": "elm", "dryRun": "true"},
+        content=edited,
+        headers=cat.provider_a,
+    )
+    assert preview.status_code == 200, preview.text
+    assert (preview.json()["dryRun"], _modules(preview)) == (True, (0, 1, 1))
+    module = (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()
+    assert (module["publishedVersion"], module["current"]["title"]) == (1, "Laadpaalmonteur")
+    applied = await client.post("/api/catalogue/import", content=edited, headers=cat.provider_a)
+    assert (applied.json()["dryRun"], _modules(applied)) == (False, (0, 1, 1))
+
+
+async def test_an_unknown_import_format_is_named(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    response = await client.post(
+        "/api/catalogue/import",
+        params={"format": "bogus"},
+        content=b"<x/>",
+        headers=cat.provider_a,
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "unknown-import-format"
+    assert "elm" in response.json()["detail"]
+
+
 async def test_import_of_an_edited_export_makes_a_new_version(
     client: AsyncTestClient[Any], cat: Catalogue
 ) -> None:
@@ -132,7 +172,7 @@ async def test_import_of_an_edited_export_makes_a_new_version(
     exported = await _export(client)
     edited = exported.replace(b">Laadpaalmonteur<", b">Laadpaalmonteur AC en DC<")
     response = await client.post("/api/catalogue/import", content=edited, headers=cat.provider_a)
-    assert response.json() == {"created": 0, "updated": 1, "unchanged": 1}
+    assert _modules(response) == (0, 1, 1)
     module = (await client.get(f"/api/catalogue/modules/{modules[0]['id']}")).json()
     assert (module["publishedVersion"], module["current"]["title"]) == (
         2,
@@ -167,7 +207,7 @@ async def test_an_old_export_cannot_publish_its_old_content_again(
     again = await client.post(
         "/api/catalogue/import", content=await _export(client), headers=cat.provider_a
     )
-    assert again.json() == {"created": 0, "updated": 0, "unchanged": 2}
+    assert _modules(again) == (0, 0, 2)
 
 
 async def test_a_run_id_of_another_module_is_a_conflict(

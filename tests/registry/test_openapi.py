@@ -11,6 +11,7 @@ from litestar import Litestar, get, post
 from litestar.di import Provide
 from litestar.testing import AsyncTestClient
 
+from catalogue.imports.formats import IMPORT_MEDIA_TYPES
 from registry.openapi import ApiDocPlugin
 from schemas.api_doc import api_doc
 from schemas.common import Actor
@@ -98,7 +99,8 @@ async def test_bodies_read_by_the_route_itself(client: AsyncTestClient[Any]) -> 
     kinds = {variant["properties"]["kind"]["enum"][0] for variant in items["items"]["anyOf"]}
     assert kinds == {"module-certificate", "evc"}
     assert "$ref" not in msgspec.json.encode(batch).decode()
-    assert set(body("POST /api/catalogue/import")) == {"application/xml"}
+    assert set(body("POST /api/catalogue/import")) == set(IMPORT_MEDIA_TYPES)
+    assert "application/xml" in IMPORT_MEDIA_TYPES
     assert set(body("POST /api/catalogue/competences/import")) == {"text/csv"}
     verify = body("POST /api/verify")
     assert set(verify) == {

@@ -1,0 +1,18 @@
+"""Every format `POST /api/catalogue/import?format=` takes: one line each."""
+
+from __future__ import annotations
+
+from catalogue.imports import ImportFormat
+from catalogue.imports.elm import import_elm
+from schemas.media_types import XML_TYPES
+
+FORMATS: dict[str, ImportFormat] = {
+    "elm": ImportFormat(run=import_elm, roles=("provider", "operator"), media_types=XML_TYPES),
+}
+
+# The import route reads no more than the largest format allows.
+IMPORT_MAX_BYTES = max(spec.max_bytes for spec in FORMATS.values())
+# Every media type some format reads, for the route's documentation.
+IMPORT_MEDIA_TYPES = sorted(
+    {media_type for spec in FORMATS.values() for media_type in spec.media_types}
+)
