@@ -190,3 +190,49 @@ class ModuleSearch(BigIntBase):
     sector_tags: Mapped[str] = mapped_column(String(400), default="|")
     study_load_hours: Mapped[int] = mapped_column(Integer)
     document: Mapped[str] = mapped_column(Text)
+
+
+class EdudexFeed(UUIDAuditBase):
+    """A provider's EDU-DEX directory feed, registered by the operator and read on a schedule;
+    what the last read did is kept for the operator to see."""
+
+    __tablename__ = "edudex_feed"
+    __table_args__ = (UniqueConstraint("provider_id", "url"),)
+    provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    last_read_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    # Programs the directory listed at the last read that went through.
+    programs: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ImportOrigin(UUIDAuditBase):
+    """The provider's own id of an imported module or qualification in a document format (an
+    EDU-DEX programId, a CTDL `@id`), so the next import of it finds the same row; and the
+    feed it last came through, so a program that leaves the feed can be withdrawn."""
+
+    __tablename__ = "import_origin"
+    __table_args__ = (UniqueConstraint("provider_id", "source", "external_id"),)
+    provider_id: Mapped[UUID] = mapped_column(ForeignKey("provider.id"))
+    source: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(500))
+    module_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("module.id"), default=None, index=True
+    )
+    qualification_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("qualification.id"), default=None, index=True
+    )
+    feed_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("edudex_feed.id"), default=None, index=True
+    )
+
+
+class CompetenceParent(UUIDBase):
+    """A competence's place in its framework's tree as a CTDL framework gives it: under another
+    competence (`ceasn:isChildOf`) or at the top (`ceasn:isTopChildOf`, no parent)."""
+
+    __tablename__ = "competence_parent"
+    competence_id: Mapped[UUID] = mapped_column(ForeignKey("competence.id"), unique=True)
+    framework_id: Mapped[UUID] = mapped_column(ForeignKey("competence_framework.id"), index=True)
+    parent_id: Mapped[UUID | None] = mapped_column(ForeignKey("competence.id"), default=None)
+    position: Mapped[int] = mapped_column(Integer)

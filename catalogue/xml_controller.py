@@ -76,10 +76,12 @@ class CatalogueXmlController(Controller):
         request: Request[Any, Any, Any],
         import_format: Annotated[str, Parameter(query="format")] = "elm",
         dry_run: Annotated[bool, Parameter(query="dryRun")] = False,
+        provider: Annotated[str | None, Parameter(query="provider", max_length=64)] = None,
     ) -> Response[ImportReport]:
         """Import a document into the catalogue, all or nothing: `format` says what it is (see
         `catalogue.imports.formats`; `elm` when absent). With `dryRun=true` the answer says what
-        would be created, updated and withdrawn, and nothing is kept. 201 when something was
+        would be created, updated and withdrawn, and nothing is kept. The operator names the
+        provider a provider's document is for with `provider` (its slug). 201 when something was
         created, else 200."""
         spec = FORMATS.get(import_format)
         if spec is None:
@@ -94,7 +96,7 @@ class CatalogueXmlController(Controller):
                 f"a {import_format} import is at most {spec.max_bytes} bytes"
             )
         tally = Tally()
-        context = ImportContext(db_session, actor, base_url, spec.max_bytes)
+        context = ImportContext(db_session, actor, base_url, spec.max_bytes, provider)
         await spec.run(context, body, tally)
         if dry_run:
             # The preview is the real import, undone: it cannot differ from what would happen.

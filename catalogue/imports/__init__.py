@@ -70,6 +70,8 @@ class ImportContext:
     actor: Actor
     base_url: str
     max_bytes: int
+    # The provider an operator imports for (`provider=`; a provider's own import names itself).
+    provider: str | None = None
 
 
 # An importer reads `body` and writes through `context.session`, counting into the tally.

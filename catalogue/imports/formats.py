@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from catalogue.imports import ImportFormat
+from catalogue.imports.edudex import import_edudex
 from catalogue.imports.elm import import_elm
 from schemas.media_types import XML_TYPES
 
 FORMATS: dict[str, ImportFormat] = {
     "elm": ImportFormat(run=import_elm, roles=("provider", "operator"), media_types=XML_TYPES),
+    "edudex": ImportFormat(
+        run=import_edudex, roles=("provider", "operator"), media_types=XML_TYPES
+    ),
 }
 
 # The import route reads no more than the largest format allows.

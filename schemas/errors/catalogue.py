@@ -11,6 +11,19 @@ from schemas.errors.base import (
 )
 
 
+class BadFeedUrlError(InvalidInputError):
+    """A feed address that is not http(s), or a fetch refused (scheme, size, redirect)."""
+
+    code = "bad-feed-url"
+
+
+class BadImportDocumentError(InvalidInputError):
+    """A document of a known format whose content we cannot take; the message names the line
+    or element."""
+
+    code = "bad-import-document"
+
+
 class CompetenceNotFoundError(NotFoundError):
     code = "competence-not-found"
 
@@ -21,6 +34,14 @@ class DuplicateCompetenceError(ConflictError):
 
 class DuplicateModuleError(InvalidInputError):
     code = "duplicate-module"
+
+
+class FeedExistsError(ConflictError):
+    code = "feed-exists"
+
+
+class FeedNotFoundError(NotFoundError):
+    code = "feed-not-found"
 
 
 class FrameworkExistsError(ConflictError):
@@ -55,6 +76,12 @@ class NotModuleOwnerError(PermissionDeniedError):
     code = "not-module-owner"
 
 
+class NotOwnProgramError(PermissionDeniedError):
+    """A provider imports only its own programs (EDU-DEX orgUnitId, CTDL owner)."""
+
+    code = "not-own-program"
+
+
 class NotPublishedError(ConflictError):
     code = "not-published"
 
@@ -65,6 +92,12 @@ class NothingToPublishError(ConflictError):
 
 class ProviderExistsError(ConflictError):
     code = "provider-exists"
+
+
+class ImportProviderRequiredError(InvalidInputError):
+    """The operator names the provider an import is for (`provider=`)."""
+
+    code = "import-provider-required"
 
 
 class QualificationExistsError(ConflictError):
