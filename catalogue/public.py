@@ -27,6 +27,7 @@ from catalogue.competences import (
 )
 from catalogue.demo import DemoCatalogue, load_demo_catalogue
 from catalogue.documents import module_document, provider_ref
+from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
 from catalogue.models import Module, ModuleVersion, Provider, Qualification
 from catalogue.modules import ModuleService
 from catalogue.own_modules import OwnModule, own_modules
@@ -59,13 +60,16 @@ __all__ = [
     "SearchQuery",
     "StudyLoads",
     "catalogue_marks",
+    "create_feed",
     "create_module",
     "create_provider",
     "create_run",
+    "delete_feed",
     "get_qualification",
     "known_uris",
     "labels_by_uri",
     "list_competences",
+    "list_feeds",
     "list_providers",
     "list_runs",
     "load_demo_catalogue",
@@ -87,6 +91,7 @@ __all__ = [
     "qualification_page",
     "qualification_progress",
     "qualification_url",
+    "read_feed",
     "require_provider_of",
     "search_modules",
     "study_loads",

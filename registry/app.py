@@ -42,6 +42,7 @@ from registry.deps import (
     provide_settings,
 )
 from registry.errors import EXCEPTION_HANDLERS
+from registry.feeds.controllers import FeedController
 from registry.http import (
     HEAD_STATE_KEY,
     RegistryRequest,
@@ -150,6 +151,7 @@ def create_app(settings: Settings) -> Litestar:
             ModuleController,
             QualificationController,
             CatalogueXmlController,
+            FeedController,
             AccreditationController,
             TrustController,
             StatusListController,

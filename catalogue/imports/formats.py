@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from catalogue.imports import ImportFormat
 from catalogue.imports.edudex import import_edudex
+from catalogue.imports.edudex_directory import import_edudex_directory
 from catalogue.imports.elm import import_elm
 from schemas.media_types import XML_TYPES
 
@@ -11,6 +12,10 @@ FORMATS: dict[str, ImportFormat] = {
     "elm": ImportFormat(run=import_elm, roles=("provider", "operator"), media_types=XML_TYPES),
     "edudex": ImportFormat(
         run=import_edudex, roles=("provider", "operator"), media_types=XML_TYPES
+    ),
+    # Fetches the programs it lists from the provider's server: on the operator's word only.
+    "edudex-directory": ImportFormat(
+        run=import_edudex_directory, roles=("operator",), media_types=XML_TYPES
     ),
 }
 

@@ -26,7 +26,7 @@ from registry.models import Job
 from registry.settings import Settings
 
 # Modules that register job kinds when imported.
-KIND_MODULES = ("registry.mail.outbox", "registry.mail.notices")
+KIND_MODULES = ("registry.mail.outbox", "registry.mail.notices", "registry.feeds.jobs")
 DEFAULT_LEASE = dt.timedelta(minutes=10)
 DEFAULT_ATTEMPTS = 10
 

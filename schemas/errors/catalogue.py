@@ -44,6 +44,12 @@ class FeedNotFoundError(NotFoundError):
     code = "feed-not-found"
 
 
+class FeedUnreadableError(InvalidInputError):
+    """A document a feed or directory names could not be read (status, size, time)."""
+
+    code = "feed-unreadable"
+
+
 class FrameworkExistsError(ConflictError):
     code = "framework-exists"
 
