@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from catalogue.imports import ImportFormat
+from catalogue.imports.ctdl import import_ctdl
 from catalogue.imports.edudex import import_edudex
 from catalogue.imports.edudex_directory import import_edudex_directory
 from catalogue.imports.elm import import_elm
-from schemas.media_types import XML_TYPES
+from schemas.media_types import JSON_ONLY, XML_TYPES
 
 FORMATS: dict[str, ImportFormat] = {
     "elm": ImportFormat(run=import_elm, roles=("provider", "operator"), media_types=XML_TYPES),
@@ -17,6 +18,8 @@ FORMATS: dict[str, ImportFormat] = {
     "edudex-directory": ImportFormat(
         run=import_edudex_directory, roles=("operator",), media_types=XML_TYPES
     ),
+    # JSON-LD: application/ld+json is read as JSON (application/*+json).
+    "ctdl": ImportFormat(run=import_ctdl, roles=("provider", "operator"), media_types=JSON_ONLY),
 }
 
 # The import route reads no more than the largest format allows.
