@@ -123,7 +123,8 @@ class QualificationService:
                         title=g.title,
                         required=g.required,
                         min_count=g.min_count,
-                        modules=[modules[m.module_id] for m in g.members],
+                        # A module never published (a draft an import made) is not shown.
+                        modules=[modules[m.module_id] for m in g.members if m.module_id in modules],
                     )
                     for g in q.groups
                 ],

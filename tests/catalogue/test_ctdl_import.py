@@ -128,6 +128,17 @@ async def test_a_learning_program_becomes_draft_modules_and_a_qualification(
         ("Verplichte modules", True, 3)
     ]
 
+    # The qualification lists its modules as they are published; drafts are not shown.
+    listed = await client.get(f"/api/catalogue/qualifications/{qualification.id}")
+    assert listed.status_code == 200, listed.text
+    assert [g["modules"] for g in listed.json()["groups"]] == [[]]
+    first_id = origins[f"{EXAMPLES}/Course-1a.json"]
+    await client.post(f"/api/catalogue/modules/{first_id}/publish", headers=cat.provider_a)
+    listed = await client.get("/api/catalogue/qualifications")
+    assert listed.status_code == 200
+    shown = [m["id"] for g in listed.json()["items"][0]["groups"] for m in g["modules"]]
+    assert shown == [str(first_id)]
+
     again = await _import(client, PROGRAM, cat.provider_a)
     assert again.status_code == 200
     assert (_counts(again.json(), "modules"), _counts(again.json(), "qualifications")) == (
@@ -142,7 +153,9 @@ async def test_a_learning_program_becomes_draft_modules_and_a_qualification(
     assert _counts(response.json(), "modules") == (0, 1, 0, 2)
     module_id = origins[f"{EXAMPLES}/Course-1a.json"]
     body = (await client.get(f"/api/catalogue/modules/{module_id}", headers=cat.provider_a)).json()
-    assert (body["draftVersion"], body["current"]["title"]) == (1, "Personal Growth Mastery II")
+    # Published above, so the change is a new draft version beside the published one.
+    assert (body["publishedVersion"], body["draftVersion"]) == (1, 2)
+    assert body["current"]["title"] == "Personal Growth Mastery II"
 
 
 async def test_a_program_dry_run_and_the_operator_naming_the_provider(
@@ -310,3 +323,16 @@ async def test_bad_ctdl_names_the_problem_and_changes_nothing(
             assert response.json()["detail"] == detail
     assert await _count(sessionmaker, Competence) == 3  # the catalogue fixture's own
     assert await _count(sessionmaker, CompetenceFramework) == 1
+
+
+async def test_a_framework_dry_run_and_the_size_limit_keep_nothing(
+    client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    preview = await _import(client, FRAMEWORK, cat.operator, dryRun="true")
+    assert preview.status_code == 200
+    assert _counts(preview.json(), "competences") == (6, 0, 0, 0)
+    padded = FRAMEWORK[:-2] + b" " * 5_000_000 + FRAMEWORK[-2:]
+    response = await _import(client, padded, cat.operator)
+    assert (response.status_code, response.json()["code"]) == (413, "payload-too-large")
+    assert await _count(sessionmaker, CompetenceFramework) == 1  # the catalogue fixture's ESCO
+    assert await _count(sessionmaker, CompetenceParent) == 0

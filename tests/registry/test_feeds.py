@@ -253,3 +253,25 @@ async def test_the_operator_imports_a_directory_by_hand(
     report = response.json()
     assert (report["unchanged"]["modules"], report["withdrawn"]["modules"]) == (1, 1)
     assert await _modules(sessionmaker) == {"WP-2027/01": "draft", "ZP-BASIS": "withdrawn"}
+
+
+async def test_a_directory_import_is_all_or_nothing(
+    client: AsyncTestClient[Any],
+    cat: Catalogue,
+    site: Site,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    """The first program imports, the second cannot be read: nothing is kept."""
+    site.serve_documents()
+    site.pages["/program-zonnepanelen.xml"] = (404, {}, b"gone")
+    response = await client.post(
+        "/api/catalogue/import",
+        params={"format": "edudex-directory", "provider": "opleider-a"},
+        content=site.pages["/directory.xml"][2],
+        headers=cat.operator | {"Content-Type": "application/xml"},
+    )
+    assert (response.status_code, response.json()["code"]) == (422, "feed-unreadable")
+    assert response.json()["detail"] == (
+        f"{site.base}/program-zonnepanelen.xml: the server answered 404"
+    )
+    assert await _modules(sessionmaker) == {}
