@@ -15,6 +15,7 @@ from uuid import UUID
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from catalogue.competences import save_competences
 from catalogue.imports import ImportContext, Tally
@@ -48,8 +49,9 @@ async def import_framework(context: ImportContext, graph: Graph, tally: Tally) -
     items = graph.of_type(COMPETENCY)
     uris = {k: resource_uri(k, n) for k, n in items}
     wanted = [_competence(framework.slug, uris[k], k, n, language) for k, n in items]
-    await _save(context.session, wanted, tally)
     parents = _tree(node, graph, uris, tally)
+    moved = await _moved(context.session, framework, parents)
+    await _save(context.session, wanted, moved, tally)
     await _save_tree(context.session, framework, parents)
 
 
@@ -111,8 +113,36 @@ def _competence(
     return convert(fields, CompetenceCreate, key, {})
 
 
-async def _save(session: AsyncSession, wanted: list[CompetenceCreate], tally: Tally) -> None:
-    """Create the new competences and change those that differ; count each."""
+async def _moved(
+    session: AsyncSession,
+    framework: CompetenceFramework,
+    parents: dict[str, tuple[str | None, int]],
+) -> set[str]:
+    """The competences already in the tree whose place the document changes."""
+    parent = aliased(Competence)
+    rows = await session.execute(
+        select(
+            Competence.uri,
+            CompetenceParent.framework_id,
+            parent.uri,
+            CompetenceParent.position,
+        )
+        .join(CompetenceParent, CompetenceParent.competence_id == Competence.id)
+        .outerjoin(parent, parent.id == CompetenceParent.parent_id)
+        .where(Competence.uri.in_(list(parents)))
+    )
+    return {
+        uri
+        for uri, framework_id, parent_uri, position in rows.tuples()
+        if (framework_id, parent_uri, position) != (framework.id, *parents[uri])
+    }
+
+
+async def _save(
+    session: AsyncSession, wanted: list[CompetenceCreate], moved: set[str], tally: Tally
+) -> None:
+    """Create the new competences and change those that differ (in content or place in the
+    tree); count each."""
     existing = {
         c.uri: c
         for c in await session.scalars(
@@ -124,6 +154,8 @@ async def _save(session: AsyncSession, wanted: list[CompetenceCreate], tally: Ta
         known = existing.get(item.uri)
         if known is None:
             tally.add("created", "competences")
+        elif item.uri in moved:
+            tally.add("updated", "competences")
         elif (known.framework.slug, known.code, known.labels) == (
             item.framework,
             item.code,

@@ -276,6 +276,12 @@ async def test_a_competency_framework_with_its_tree(
     assert await _tree(sessionmaker) == tree
     response = await _import(client, FRAMEWORK, cat.provider_a)
     assert response.status_code == 403
+    # WP-B1 moves under WP-A (after its two children): only it changes.
+    moved = json.loads(FRAMEWORK)
+    moved["@graph"][5]["ceasn:isChildOf"] = moved["@graph"][1]["@id"]
+    response = await _import(client, json.dumps(moved).encode(), cat.operator)
+    assert _counts(response.json(), "competences") == (0, 1, 0, 5)
+    assert (await _tree(sessionmaker))["WP-B1"] == ("WP-A", 2 + 4)
 
 
 async def test_an_older_framework_document_from_the_credential_registry(
