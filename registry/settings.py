@@ -47,6 +47,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # test's code asks for it. `settings_from_env` has no variable for it, so a deployment
     # cannot choose it.
     argon2_profile: Argon2Profile = "rfc-9106-low-memory"
+    # The W3C VC API (`registry.vcapi`): off unless REGISTRY_VC_API=on; off, its paths are 404.
+    vc_api: bool = False
 
     @property
     def is_https(self) -> bool:
@@ -101,6 +103,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         or f"LLO registry <no-reply@{_mail_host(base_url)}>",
         run_jobs=env.get("REGISTRY_RUN_JOBS", "1") not in {"0", "false", "no"},
         trusted_proxies=_networks(env.get("REGISTRY_TRUSTED_PROXIES", "")),
+        vc_api=env.get("REGISTRY_VC_API", "off") == "on",
     )
 
 

@@ -23,8 +23,17 @@ Uri = Annotated[str, msgspec.Meta(pattern=r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", max_
 # driver or the database (a 500). Number path parameters are bounded by these: not found.
 MAX_INTEGER = 2**31 - 1  # Integer columns
 MAX_BIG_INTEGER = 2**63 - 1  # BigInteger columns (BigIntBase ids)
-Role = Literal["operator", "provider", "assessor", "worker", "employer", "coach"]
-ROLES: tuple[Role, ...] = ("operator", "provider", "assessor", "worker", "employer", "coach")
+# `integrator`: another system calling the W3C VC API (`registry.vcapi`) with a bearer token.
+Role = Literal["operator", "provider", "assessor", "worker", "employer", "coach", "integrator"]
+ROLES: tuple[Role, ...] = (
+    "operator",
+    "provider",
+    "assessor",
+    "worker",
+    "employer",
+    "coach",
+    "integrator",
+)
 # Course dates, expiry days and the dates on pages are Dutch calendar dates.
 NL_TIME = ZoneInfo("Europe/Amsterdam")
 

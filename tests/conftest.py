@@ -55,6 +55,8 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         secret_key="test-secret",
         var_dir=str(var_dir),
         argon2_profile=PASSWORDS.argon2_profile,
+        # The W3C VC API is on in tests (off by default: tests/registry/vcapi checks that).
+        vc_api=True,
     )
 
 

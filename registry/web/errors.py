@@ -28,6 +28,8 @@ log = logging.getLogger("registry")
 # with bearer tokens, never with the session cookie).
 MACHINE_PREFIXES = (
     "/api/",
+    "/credentials/",
+    "/presentations/",
     "/status/",
     "/issuers/",
     "/trust-list",

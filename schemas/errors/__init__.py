@@ -17,6 +17,7 @@ from schemas.errors import (  # noqa: F401  (imported for the register of codes)
     requests,
     service,
     sharing,
+    vcapi,
     wallet,
 )
 from schemas.errors.base import (

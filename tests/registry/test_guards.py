@@ -105,6 +105,10 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/shares/received"): None,
     ("GET", "/api/shares/received/{share_id:uuid}"): None,
     ("POST", "/api/verify"): None,
+    # The W3C VC API (on in tests; off by default, then not mounted).
+    ("POST", "/credentials/issue"): frozenset({"operator", "integrator"}),
+    ("POST", "/credentials/verify"): frozenset({"operator", "integrator"}),
+    ("POST", "/presentations/verify"): frozenset({"operator", "integrator"}),
     # Pages: anyone.
     ("GET", "/"): None,
     ("GET", "/taal/{lang:str}"): None,

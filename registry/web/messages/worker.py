@@ -287,6 +287,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.viewer_role.worker": ("werkende", "worker"),
     "worker.viewer_role.employer": ("werkgever", "employer"),
     "worker.viewer_role.coach": ("coach", "coach"),
+    "worker.viewer_role.integrator": ("gekoppeld systeem", "connected system"),
     "worker.shares.unknown_credential": (
         "(dit bewijs staat niet meer in je cv)",
         "(this certificate is no longer in your CV)",

@@ -1,0 +1,104 @@
+"""The VC API's three routes, for the operator and for `integrator` accounts (a bearer-token
+role for other systems: a sector fund's HR system, a conformance suite). The app mounts them
+only when `REGISTRY_VC_API=on` (`registry.app`); otherwise the paths are not found (404)."""
+
+from __future__ import annotations
+
+from typing import Any, Final, TypeVar
+
+import msgspec
+from litestar import Controller, Request, post
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from registry.settings import Settings
+from registry.vcapi import issue, verify
+from schemas.access import requires_role
+from schemas.api_doc import api_doc
+from schemas.errors import InvalidInputError, UnsupportedMediaTypeError
+from schemas.errors.vcapi import VcApiRequestError
+from schemas.json_input import decode_json
+from schemas.media_types import require_media_type
+from schemas.vcapi import (
+    IssueRequest,
+    IssueResponse,
+    VerifyCredentialRequest,
+    VerifyPresentationRequest,
+    VerifyResponse,
+)
+
+T = TypeVar("T")
+# A credential or presentation is a few kilobytes; the verifier reads at most 256 kB anyway.
+MAX_BODY: Final = 256_000
+JSON: Final = frozenset({"application/json"})
+VC_API_ROLES = requires_role("operator", "integrator")
+
+
+async def _body(request: Request[Any, Any, Any], kind: type[T]) -> T:
+    """The JSON body as `kind`: not JSON or too deep is 400 `malformed-json`, a member
+    missing or of the wrong kind 400 `vc-api-bad-request`."""
+    require_media_type(request, JSON, default="application/json")
+    try:
+        return decode_json(await request.body(), kind)
+    except msgspec.ValidationError as error:
+        raise VcApiRequestError(str(error)) from None
+
+
+class VcApiController(Controller):
+    """W3C VC API: issue with the API's own did:key keys, verify with the registry's pipeline."""
+
+    path = "/"
+    tags = ["vc-api"]
+    guards = [VC_API_ROLES]
+
+    @post(
+        "/credentials/issue",
+        status_code=201,
+        request_max_body_size=MAX_BODY,
+        opt=api_doc(
+            VcApiRequestError,
+            InvalidInputError,
+            UnsupportedMediaTypeError,
+            body={"application/json": IssueRequest},
+        ),
+    )
+    async def issue_credential(
+        self, settings: Settings, request: Request[Any, Any, Any]
+    ) -> IssueResponse:
+        """Secure a credential (Data Integrity proof or vc+jwt) with the API's issuer key."""
+        return issue.issue_credential(settings, await _body(request, IssueRequest))
+
+    @post(
+        "/credentials/verify",
+        status_code=200,
+        request_max_body_size=MAX_BODY,
+        opt=api_doc(
+            VcApiRequestError,
+            InvalidInputError,
+            UnsupportedMediaTypeError,
+            body={"application/json": VerifyCredentialRequest},
+        ),
+    )
+    async def verify_credential(
+        self, db_session: AsyncSession, settings: Settings, request: Request[Any, Any, Any]
+    ) -> VerifyResponse:
+        """Verify a credential: 200 when verified, else a 422 problem with the report."""
+        data = await _body(request, VerifyCredentialRequest)
+        return await verify.verify_credential(db_session, settings, data)
+
+    @post(
+        "/presentations/verify",
+        status_code=200,
+        request_max_body_size=MAX_BODY,
+        opt=api_doc(
+            VcApiRequestError,
+            InvalidInputError,
+            UnsupportedMediaTypeError,
+            body={"application/json": VerifyPresentationRequest},
+        ),
+    )
+    async def verify_presentation(
+        self, db_session: AsyncSession, settings: Settings, request: Request[Any, Any, Any]
+    ) -> VerifyResponse:
+        """Verify a presentation and its credentials for a challenge and a domain."""
+        data = await _body(request, VerifyPresentationRequest)
+        return await verify.verify_presentation(db_session, settings, data)

@@ -1,0 +1,37 @@
+"""The W3C VC API (`registry.vcapi`): what it refuses to issue, and what does not verify."""
+
+from __future__ import annotations
+
+from schemas.errors.base import InvalidInputError, MalformedInputError
+
+
+class VcApiRequestError(MalformedInputError):
+    """The request is not a VC API request (a member missing or of the wrong kind)."""
+
+    code = "vc-api-bad-request"
+
+
+class NotIssuableError(InvalidInputError):
+    """The credential breaks a rule of the VC data model 2.0, or names terms no known
+    context defines; `errors` says which."""
+
+    code = "not-issuable"
+
+
+class NotOurIssuerError(InvalidInputError):
+    """The credential names an issuer other than one of the VC API's own `did:key` keys."""
+
+    code = "not-our-issuer"
+
+
+class UnsupportedProofOptionsError(InvalidInputError):
+    """The options ask for a proof type or cryptosuite the VC API does not make."""
+
+    code = "unsupported-proof-options"
+
+
+class NotVerifiedError(InvalidInputError):
+    """The credential or presentation did not verify; the problem carries `verified: false`,
+    the failed `errors` and the whole report."""
+
+    code = "not-verified"
