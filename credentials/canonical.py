@@ -11,7 +11,7 @@ from typing import Any, Final, cast
 import rfc8785
 from pyld.canon import URDNA2015
 from pyld.context_resolver import ContextResolver
-from pyld.jsonld import JsonLdError, JsonLdProcessor, LRUCache
+from pyld.jsonld import JsonLdError, JsonLdProcessor, LRUCache, _is_absolute_iri
 
 from credentials.contexts import document_loader
 from schemas.errors import InvalidInputError
@@ -46,28 +46,59 @@ def canonicalize_jcs(value: Mapping[str, Any]) -> bytes:
         raise BadJsonError("the document is nested too deeply") from exc
 
 
-def canonicalize_rdfc(value: Mapping[str, Any]) -> bytes:
+def canonicalize_rdfc(value: Mapping[str, Any], *, strict: bool = False) -> bytes:
     """RDF Dataset Canonicalization (URDNA2015 = RDFC-1.0) to N-Quads.
 
     Same steps as `pyld.jsonld.normalize`, split so that the canonicalizer can be bounded and
     a dropped property can be refused (JSON-LD "safe mode").
+
+    `strict` (for documents we sign ourselves, `registry.vcapi`): no base IRI, as Data
+    Integrity asks, and a relative IRI (an undefined type, a subject id like "abc") refused.
+    Without it pyld resolves relative IRIs against http://example.org/base/ and signs them so,
+    where JSON-LD processors with a null base (jsonld.js) drop them: a proof over such a
+    document verifies nowhere else. Verification keeps the lenient reading for now: OB 3.0
+    documents name the type 1EdTechJsonSchemaValidator2019, which no OB context defines.
     """
     options = {
+        **({"base": None} if strict else {}),
         "algorithm": "URDNA2015",
         "documentLoader": _static_loader,
         "contextResolver": ContextResolver(_CONTEXT_CACHE, _static_loader),
     }
     try:
         with _CONTEXT_LOCK:
-            dataset = JsonLdProcessor(on_property_dropped=_refuse_dropped).to_rdf(
-                dict(value), options
-            )
+            processor = _SafeProcessor if strict else JsonLdProcessor
+            dataset = processor(on_property_dropped=_refuse_dropped).to_rdf(dict(value), options)
         nquads = _BoundedUrdna2015().main(dataset, {"format": "application/n-quads"})
     except JsonLdError as exc:
         raise _domain_cause(exc) from exc
     except RecursionError as exc:
         raise BadJsonLdError("the document is nested too deeply") from exc
     return cast(str, nquads).encode("utf-8")
+
+
+class _SafeProcessor(JsonLdProcessor):  # type: ignore[misc]  # pyld ships no type information
+    """JSON-LD to RDF that refuses what pyld would silently leave out of the dataset, and so
+    out of what the proof signs: a node whose id, or a type or IRI value, is not an absolute
+    IRI (an undefined type such as "InvalidType" under a context without `@vocab`, or a
+    subject id like "abc" that would take all its claims with it)."""
+
+    def _graph_to_rdf(self, graph: Any, issuer: Any, options: Any) -> Any:
+        for node_id in graph:
+            if not node_id.startswith("_:") and not _is_absolute_iri(node_id):
+                raise UndefinedTermError(
+                    f"id {node_id!r} is not an absolute IRI: its statements would not be signed"
+                )
+        return super()._graph_to_rdf(graph, issuer, options)
+
+    def _object_to_rdf(self, item: Any, issuer: Any, triples: Any, options: Any) -> Any:
+        converted = super()._object_to_rdf(item, issuer, triples, options)
+        if converted is None:  # pyld's answer for a relative IRI, which it then drops
+            value = item.get("@id") if isinstance(item, dict) else item
+            raise UndefinedTermError(
+                f"{value!r} is not an absolute IRI (an undefined type?) and would not be signed"
+            )
+        return converted
 
 
 def _static_loader(url: str, options: Any = None) -> dict[str, Any]:

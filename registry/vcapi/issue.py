@@ -15,6 +15,7 @@ from typing import Any, Final
 
 import msgspec
 
+from credentials.canonical import canonicalize_rdfc
 from credentials.claims import AnyCredential, issuer_id, subject_id
 from credentials.dataintegrity import Cryptosuite, sign_proof
 from credentials.did import xsd_datetime
@@ -22,6 +23,7 @@ from credentials.documents import decode_credential
 from credentials.jws import sign_compact
 from credentials.presentation import ENVELOPED_PREFIX, VC_V2_CONTEXT
 from registry.settings import Settings
+from registry.vcapi import datamodel
 from registry.vcapi.keys import ApiIssuer, ApiKeyKind, api_issuer, api_issuers
 from schemas.errors.vcapi import (
     NotIssuableError,
@@ -37,6 +39,8 @@ SUITE_KEYS: Final[dict[str, ApiKeyKind]] = {
     "ecdsa-rdfc-2019": "P-256",
 }
 VC_JWT: Final = "vc+jwt"
+VC_V1_CONTEXT: Final = "https://www.w3.org/2018/credentials/v1"
+DI_CONTEXT: Final = "https://w3id.org/security/data-integrity/v2"
 
 
 def issue_credential(
@@ -52,10 +56,17 @@ def issue_credential(
     if options.credential_id is not None and "id" not in credential:
         credential["id"] = options.credential_id
     issuer = _issuer(settings, credential, suite)
-    doc = _checked(credential)
+    doc = _checked(credential, enveloped=suite is None)
+    # Every term must mean something, whatever secures it: a type or property no context
+    # defines, a relative IRI, or a protected term redefined is refused (strict JSON-LD).
+    canonicalize_rdfc(credential, strict=True)
     moment = now or dt.datetime.now(dt.UTC)
     if suite is None:
         return IssueResponse(verifiable_credential=_enveloped(credential, doc, issuer))
+    contexts = credential["@context"]
+    if contexts[0] == VC_V1_CONTEXT and DI_CONTEXT not in contexts:
+        # VC 1.1's context does not define the proof's terms; Data Integrity's does.
+        credential["@context"] = [*contexts, DI_CONTEXT]
     created = options.created or xsd_datetime(moment)
     secured = sign_proof(
         credential,
@@ -101,17 +112,27 @@ def _issuer(settings: Settings, credential: dict[str, Any], suite: Cryptosuite |
     return issuer
 
 
-def _checked(credential: dict[str, Any]) -> AnyCredential:
+def _checked(credential: dict[str, Any], *, enveloped: bool) -> AnyCredential:
     """The credential as the verifier reads it, or the reason it cannot be issued."""
     contexts = credential.get("@context")
-    if not isinstance(contexts, list) or contexts[:1] != [VC_V2_CONTEXT]:
-        # The verifier reads VC 1.1 credentials too; this API makes VC 2.0 ones only.
+    first = contexts[:1] if isinstance(contexts, list) else None
+    # VC-JOSE-COSE secures VC 2.0 only; a Data Integrity proof may secure a VC 1.1 credential
+    # too (the Data Integrity suites still issue those), which then needs its issuanceDate.
+    if first != [VC_V2_CONTEXT] and (enveloped or first != [VC_V1_CONTEXT]):
+        allowed = VC_V2_CONTEXT if enveloped else f"{VC_V2_CONTEXT} or {VC_V1_CONTEXT}"
         raise NotIssuableError(
-            f"@context must be a list that starts with {VC_V2_CONTEXT}", errors=["@context"]
+            f"@context must be a list that starts with {allowed}", errors=["@context"]
         )
+    if first == [VC_V1_CONTEXT] and not isinstance(credential.get("issuanceDate"), str):
+        raise NotIssuableError("a VC 1.1 credential needs an issuanceDate", errors=["issuanceDate"])
     doc, problem = decode_credential(credential)
     if doc is None:
         raise NotIssuableError(problem, errors=[problem.partition(":")[0]])
+    wrong = datamodel.problems(credential)
+    if wrong:
+        raise NotIssuableError(
+            f"not a conforming VC 2.0 credential: {', '.join(wrong)}", errors=wrong
+        )
     if doc.valid_from and doc.valid_until and doc.valid_until < doc.valid_from:
         raise NotIssuableError("validUntil is before validFrom", errors=["validUntil"])
     return doc
@@ -133,7 +154,7 @@ def _enveloped(credential: dict[str, Any], doc: AnyCredential, issuer: ApiIssuer
     payload = msgspec.json.encode({**credential, **claims})
     token = sign_compact(payload, issuer.key, kid=issuer.method, typ=VC_JWT)
     return {
-        "@context": VC_V2_CONTEXT,
+        "@context": [VC_V2_CONTEXT],
         "type": "EnvelopedVerifiableCredential",
         "id": ENVELOPED_PREFIX + token,
     }

@@ -2,11 +2,14 @@
 pipeline (`credentials.verifier`, with the registry's trust list and status lists, nothing
 fetched), its report turned into the VC API's answer.
 
-"Verified" in the VC API's sense is: well-formed, every proof or signature good and made by
-the issuer's key, in its validity period, not revoked or suspended (DESIGN section 5 up to
-trust). Whether the registry's operator accredits the issuer is the registry's own question:
-a credential whose only failed check is `accreditation` verifies, with that check among the
-`warnings`. Everything else that failed makes it unverified (a 422 problem with the report).
+"Verified" in the VC API's sense is: well-formed, every proof or signature good, not made by a
+key known to be someone else's, in its validity period, not revoked or suspended (DESIGN
+section 5 up to trust). Trust is the registry's own question: whether its operator accredits
+the issuer (`accreditation`), and whether anything says that a `did:key` speaks for an
+`https://` issuer (`issuer-binding` `issuer-keys-unknown`). A credential whose only failed
+checks are these verifies, with them among the `warnings` (its report's verdict stays
+`untrusted-issuer`). Everything else that failed makes it unverified (a 422 problem with the
+report).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.documents import types_of
-from credentials.presentation import ENVELOPED_PREFIX
+from credentials.presentation import ENVELOPED_PREFIX, VC_V2_CONTEXT
 from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
 from credentials.verifier import ENVELOPED_MEDIA, Verifier
 from registry.issuers.issuers import registry_verifier
@@ -32,8 +35,9 @@ from schemas.vcapi import (
 )
 from schemas.verification import Check, Report
 
-# The checks that may fail without the credential being unverified (the trust list's word).
+# The failed checks that leave a credential verified: they are about trust (module docstring).
 TRUST_CHECKS: Final = frozenset({"accreditation"})
+TRUST_CODES: Final = frozenset({("issuer-binding", "issuer-keys-unknown")})
 VP_ENVELOPE: Final = "data:application/vp+jwt,"
 PRESENTATION: Final = "VerifiablePresentation"
 
@@ -59,6 +63,7 @@ async def verify_presentation(
     if isinstance(presentation, dict) and "EnvelopedVerifiablePresentation" in types_of(
         presentation
     ):
+        _require_base_context(presentation)
         presentation = _envelope_data(presentation, VP_ENVELOPE)
     if isinstance(presentation, str):
         report = verifier.verify_presentation(presentation, audience=audience, nonce=nonce)
@@ -79,6 +84,7 @@ def _credential_report(verifier: Verifier, credential: dict[str, Any] | str) -> 
             raise VcApiRequestError("a presentation goes to /presentations/verify")
         if "EnvelopedVerifiableCredential" not in types:
             return verifier.verify_document(msgspec.json.encode(credential))
+        _require_base_context(credential)
         media, _, token = str(credential.get("id", "")).partition(",")
         if ENVELOPED_MEDIA.get(media) == "sd-jwt":
             return verify_sd_jwt(token, verifier.config)
@@ -86,6 +92,13 @@ def _credential_report(verifier: Verifier, credential: dict[str, Any] | str) -> 
     if is_sd_jwt(credential):
         return verify_sd_jwt(credential, verifier.config)
     return verifier.verify_credential(credential)
+
+
+def _require_base_context(envelope: dict[str, Any]) -> None:
+    """An envelope's own @context must hold the base context, which defines its terms."""
+    contexts = envelope.get("@context")
+    if VC_V2_CONTEXT not in (contexts if isinstance(contexts, list) else [contexts]):
+        raise VcApiRequestError(f"an envelope's @context must include {VC_V2_CONTEXT}")
 
 
 def _envelope_data(envelope: dict[str, Any], prefix: str) -> str:
@@ -108,11 +121,15 @@ def _passed(report: Report) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _about_trust(check: Check) -> bool:
+    return check.name in TRUST_CHECKS or (check.name, check.code) in TRUST_CODES
+
+
 def answer(report: Report) -> VerifyResponse:
     """The VC API's answer to a report, or NotVerifiedError (422) with the report in it."""
     failed = list(_failed(report))
-    errors = [check for check in failed if check.name not in TRUST_CHECKS]
-    warnings = [check for check in failed if check.name in TRUST_CHECKS]
+    warnings = [check for check in failed if _about_trust(check)]
+    errors = [check for check in failed if not _about_trust(check)]
     if errors or report.verdict not in ("valid", "untrusted-issuer"):
         first = errors[0] if errors else None
         reason = f"{first.name}: {first.code}" if first else report.verdict

@@ -52,7 +52,7 @@ async def test_a_data_integrity_proof_of_each_cryptosuite(api: VcApi, suite: str
 async def test_an_enveloped_vc_jwt(api: VcApi, issuer: Any) -> None:
     issued = await api.issue(credential(issuer.did))
     assert issued["type"] == "EnvelopedVerifiableCredential"
-    assert issued["@context"] == "https://www.w3.org/ns/credentials/v2"
+    assert issued["@context"] == ["https://www.w3.org/ns/credentials/v2"]
     assert issued["id"].startswith(ENVELOPED_PREFIX)
     header, payload = payload_of(issued)
     assert header == {"alg": issuer.key.alg, "kid": issuer.method, "typ": "vc+jwt"}
@@ -118,10 +118,11 @@ async def test_never_as_an_accredited_issuer(api: VcApi, world: World) -> None:
 BAD = {
     "no VerifiableCredential type": ({"type": ["Badge"]}, "not-issuable"),
     "no type": ({"type": None}, "not-issuable"),
-    "VC 1.1 context first": (
+    "VC 1.1 without issuanceDate": (
         {"@context": ["https://www.w3.org/2018/credentials/v1"]},
         "not-issuable",
     ),
+    "context not a list": ({"@context": "https://www.w3.org/ns/credentials/v2"}, "not-issuable"),
     "unknown context": (
         {"@context": ["https://www.w3.org/ns/credentials/v2", "https://example.com/ctx/v1"]},
         "not-issuable",
@@ -132,6 +133,30 @@ BAD = {
     "validUntil before validFrom": ({"validUntil": "2024-01-01T00:00:00Z"}, "not-issuable"),
     "issuer not ours": ({"issuer": "did:example:someone"}, "not-our-issuer"),
     "issuer object without id": ({"issuer": {"name": "X"}}, "not-issuable"),
+    # The VC 2.0 rules only an issuer keeps (registry/vcapi/datamodel.py).
+    "id not a URL": ({"id": "https ://not-a-url/1"}, "not-issuable"),
+    "id null": ({"id": None}, "not-issuable"),
+    "two ids": ({"id": ["urn:uuid:1", "urn:uuid:2"]}, "not-issuable"),
+    "subject id not a URL": ({"credentialSubject": {"id": "abc", "name": "x"}}, "not-issuable"),
+    "termsOfUse without type": ({"termsOfUse": {"id": "urn:x:1"}}, "not-issuable"),
+    "evidence without type": ({"evidence": [{"id": "urn:x:1"}]}, "not-issuable"),
+    "refreshService without type": ({"refreshService": {"url": "x"}}, "not-issuable"),
+    "credentialSchema without id": ({"credentialSchema": {"type": "JsonSchema"}}, "not-issuable"),
+    "credentialStatus id not a URL": (
+        {"credentialStatus": {"type": "BitstringStatusListEntry", "id": "a b"}},
+        "not-issuable",
+    ),
+    "name with other members": ({"name": {"@value": "x", "extra": "y"}}, "not-issuable"),
+    "issuer description not text": (
+        {"issuer": {"id": ED25519.did, "description": {"text": "x"}}},
+        "not-issuable",
+    ),
+    "related resources as strings": ({"relatedResource": ["urn:x:1"]}, "not-issuable"),
+    "related resource without digest": ({"relatedResource": {"id": "urn:x:1"}}, "not-issuable"),
+    "related resources twice": (
+        {"relatedResource": [{"id": "urn:x:1", "digestSRI": "sha384-a"}] * 2},
+        "not-issuable",
+    ),
     "a proof already": ({"proof": {"type": "DataIntegrityProof"}}, "not-issuable"),
 }
 
@@ -140,7 +165,7 @@ BAD = {
 async def test_what_it_refuses_to_issue(api: VcApi, case: str) -> None:
     change, code = BAD[case]
     document = {**credential(), **change}
-    document = {k: v for k, v in document.items() if v is not None}
+    document = {k: v for k, v in document.items() if v is not None or k == "id"}
     for options in ({}, {"cryptosuite": "eddsa-rdfc-2022"}):
         answer = await api.post("/credentials/issue", {"credential": document, "options": options})
         assert answer.status_code == 422, answer.text
@@ -148,14 +173,37 @@ async def test_what_it_refuses_to_issue(api: VcApi, case: str) -> None:
         assert answer.json()["code"] == code
 
 
-async def test_a_term_no_context_defines_is_not_signed_with_rdfc(api: VcApi) -> None:
-    document = credential(credentialSubject={"id": "did:example:holder", "undefinedTerm": 1})
-    answer = await api.post(
-        "/credentials/issue",
-        {"credential": document, "options": {"cryptosuite": "eddsa-rdfc-2022"}},
-    )
-    assert answer.status_code == 422
-    assert answer.json()["code"] == "undefined-term"
+@pytest.mark.parametrize("suite", [*SUITES, None])
+async def test_a_term_no_context_defines_is_never_signed(api: VcApi, suite: str | None) -> None:
+    """Whatever secures it (even JCS and vc+jwt, which do not need JSON-LD), a property or a
+    type no context defines is refused, as a null-base JSON-LD processor would drop it."""
+    undefined_property = credential(credentialSubject={"id": "did:example:a", "undefinedTerm": 1})
+    undefined_type = credential(type=["VerifiableCredential", "InvalidType"])
+    for document in (undefined_property, undefined_type):
+        document["issuer"] = issuer_of(suite)
+        options = {"cryptosuite": suite} if suite else {}
+        answer = await api.post("/credentials/issue", {"credential": document, "options": options})
+        assert answer.status_code == 422
+        assert answer.json()["code"] == "undefined-term"
+
+
+async def test_a_vc_1_1_credential_gets_a_proof_not_an_envelope(api: VcApi) -> None:
+    """The Data Integrity suites still issue VC 1.1 credentials: the proof's terms then come
+    from the Data Integrity context, which is added. VC-JOSE-COSE secures VC 2.0 only."""
+    v1 = "https://www.w3.org/2018/credentials/v1"
+    document = {
+        "@context": [v1],
+        "id": "urn:uuid:86294362-4254-4f36-854f-3952fe42555d",
+        "type": ["VerifiableCredential"],
+        "issuer": ED25519.did,
+        "issuanceDate": "2020-03-16T22:37:26Z",
+        "credentialSubject": {"id": "did:example:holder"},
+    }
+    issued = await api.issue(document, "eddsa-rdfc-2022")
+    assert issued["@context"] == [v1, "https://w3id.org/security/data-integrity/v2"]
+    assert verify_proof(issued, resolve_key=resolve_did_key).ok
+    answer = await api.post("/credentials/issue", {"credential": document})
+    assert (answer.status_code, answer.json()["code"]) == (422, "not-issuable")
 
 
 OPTIONS = {

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import base64
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from litestar.testing import AsyncTestClient
 
+from credentials.dataintegrity import sign_proof
+from credentials.keys import SigningKey, did_key
 from credentials.presentation import ENVELOPED_PREFIX
 from tests.conftest import Accounts
 from tests.credentials.test_vc_suite_inputs import OTHER_THAN_UNTRUSTED, SUITE
@@ -122,6 +125,7 @@ async def test_the_registrys_own_credentials_with_their_status(world: World, api
     assert body["warnings"] == []
     assert body["report"]["verdict"] == "valid"
     envelope = {
+        "@context": "https://www.w3.org/ns/credentials/v2",
         "type": "EnvelopedVerifiableCredential",
         "id": ENVELOPED_PREFIX + issued["credential"],
     }
@@ -137,9 +141,19 @@ async def test_a_presentation_is_not_a_credential(api: VcApi) -> None:
     }
     answer = await api.verify(presentation)
     assert (answer.status_code, answer.json()["code"]) == (400, "vc-api-bad-request")
-    wrong_envelope = {"type": "EnvelopedVerifiableCredential", "id": "data:text/plain,hello"}
+    wrong_envelope = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": "EnvelopedVerifiableCredential",
+        "id": "data:text/plain,hello",
+    }
     answer = await api.verify(wrong_envelope)
     assert (answer.status_code, answer.json()["code"]) == (400, "vc-api-bad-request")
+    issued = await api.issue(credential())
+    for contexts in ([], "https://www.w3.org/ns/credentials/examples/v2", None):
+        answer = await api.verify({**issued, "@context": contexts})
+        assert (answer.status_code, answer.json()["code"]) == (400, "vc-api-bad-request")
+    cut = {**issued, "id": issued["id"].split(",")[-1]}
+    assert (await api.verify(cut)).status_code == 400
 
 
 def suite_input(name: str) -> dict[str, Any]:
@@ -175,3 +189,47 @@ async def test_the_suites_bad_credentials_are_not_issued(api: VcApi, name: str) 
         answer = await api.post("/credentials/issue", body)
         assert answer.status_code == 422, answer.text
         assert answer.json()["code"] == "not-issuable"
+
+
+VECTORS = Path(__file__).parents[2] / "credentials" / "vectors"
+SPEC_VECTORS = [
+    "vc-di-ecdsa/signedECDSAP256.json",
+    "vc-di-ecdsa/signedECDSAP384.json",
+    "vc-di-ecdsa/signedJCSECDSAP256.json",
+    "vc-di-eddsa/signedDataInt.json",
+    "vc-di-eddsa/signedJCS.json",
+    "vc-di-eddsa/signedProofSet1.json",
+    "vc-di-eddsa/signedProofChain1.json",
+]
+
+
+@pytest.mark.parametrize("name", SPEC_VECTORS)
+async def test_the_specifications_vectors(api: VcApi, name: str) -> None:
+    """The cryptosuites' own vectors (what the ECDSA and EdDSA suites send): an `https://`
+    issuer signing with a did:key verifies, nobody saying the key is the issuer's is a
+    warning; a proof value cut short does not verify."""
+    vector = json.loads((VECTORS / name).read_text())
+    body = await verified(api, vector)
+    assert {(w["name"], w["code"]) for w in body["warnings"]} == {
+        ("issuer-binding", "issuer-keys-unknown"),
+        ("accreditation", "issuer-not-trusted"),
+    }
+    proofs = vector["proof"] if isinstance(vector["proof"], list) else [vector["proof"]]
+    proofs[-1]["proofValue"] = proofs[-1]["proofValue"][:-1]
+    assert await refused(api, vector, "invalid") != []
+
+
+async def test_a_key_known_to_be_someone_elses(api: VcApi) -> None:
+    """A did:key issuer is its own key: a proof by another did:key does not verify."""
+    key = SigningKey.generate()
+    method = f"{did_key(key.public)}#{key.public.multibase()}"
+    document = credential(ED25519.did)
+    signed = sign_proof(
+        document,
+        key,
+        verification_method=method,
+        cryptosuite="eddsa-rdfc-2022",
+        created="2026-01-01T00:00:00Z",
+    )
+    errors = await refused(api, signed, "invalid")
+    assert errors == [("issuer-binding", "kid-issuer-mismatch")]
