@@ -275,3 +275,12 @@ def db_revision(message: str) -> None:
 
     path = revision(settings_from_env().database_url, message)
     click.echo(str(path))
+
+
+@main.command("vc-api-keys")
+def vc_api_keys() -> None:
+    """Print the W3C VC API's own issuer DIDs (did:key, derived from REGISTRY_SECRET_KEY)."""
+    from registry.vcapi.keys import api_issuers
+
+    issuers = api_issuers(settings_from_env().secret_key).values()
+    click.echo(json.dumps({issuer.kind: issuer.did for issuer in issuers}))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import msgspec
 import pytest
+from click.testing import CliRunner
 from litestar.testing import AsyncTestClient
 
 from registry.app import create_app
+from registry.cli import main
 from registry.settings import Settings, settings_from_env
 from schemas.common import ROLES
 from tests.conftest import BASE_URL, Accounts
-from tests.registry.vcapi.helpers import credential
+from tests.registry.vcapi.helpers import ED25519, P256, SECRET, credential
 
 PATHS = ("/credentials/issue", "/credentials/verify", "/presentations/verify")
 
@@ -58,3 +61,10 @@ async def test_every_other_caller_is_refused(
         headers = await accounts.headers(role, provider=provider)
         answer = await client.post("/credentials/issue", json=body, headers=headers)
         assert (answer.status_code, answer.json()["code"]) == (403, "role-not-allowed"), role
+
+
+def test_the_cli_prints_the_api_issuer_dids(tmp_path: Any) -> None:
+    env = {"REGISTRY_SECRET_KEY": SECRET, "REGISTRY_VAR_DIR": str(tmp_path)}
+    result = CliRunner().invoke(main, ["vc-api-keys"], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"Ed25519": ED25519.did, "P-256": P256.did}
