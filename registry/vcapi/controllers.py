@@ -15,7 +15,7 @@ from registry.vcapi import issue, verify
 from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.errors import InvalidInputError, UnsupportedMediaTypeError
-from schemas.errors.vcapi import VcApiRequestError
+from schemas.errors.vcapi import NotVerifiedError, VcApiRequestError
 from schemas.json_input import decode_json
 from schemas.media_types import require_media_type
 from schemas.vcapi import (
@@ -75,13 +75,14 @@ class VcApiController(Controller):
             VcApiRequestError,
             InvalidInputError,
             UnsupportedMediaTypeError,
+            NotVerifiedError,
             body={"application/json": VerifyCredentialRequest},
         ),
     )
     async def verify_credential(
         self, db_session: AsyncSession, settings: Settings, request: Request[Any, Any, Any]
     ) -> VerifyResponse:
-        """Verify a credential: 200 when verified, else a 422 problem with the report."""
+        """Verify a credential: 200 when verified, else a 400 problem with the report."""
         data = await _body(request, VerifyCredentialRequest)
         return await verify.verify_credential(db_session, settings, data)
 
@@ -93,6 +94,7 @@ class VcApiController(Controller):
             VcApiRequestError,
             InvalidInputError,
             UnsupportedMediaTypeError,
+            NotVerifiedError,
             body={"application/json": VerifyPresentationRequest},
         ),
     )

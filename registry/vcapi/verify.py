@@ -8,8 +8,8 @@ section 5 up to trust). Trust is the registry's own question: whether its operat
 the issuer (`accreditation`), and whether anything says that a `did:key` speaks for an
 `https://` issuer (`issuer-binding` `issuer-keys-unknown`). A credential whose only failed
 checks are these verifies, with them among the `warnings` (its report's verdict stays
-`untrusted-issuer`). Everything else that failed makes it unverified (a 422 problem with the
-report).
+`untrusted-issuer`). Everything else that failed makes it unverified (a 400 problem with the
+report, as the VC API specifies).
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def _about_trust(check: Check) -> bool:
 
 
 def answer(report: Report) -> VerifyResponse:
-    """The VC API's answer to a report, or NotVerifiedError (422) with the report in it."""
+    """The VC API's answer to a report, or NotVerifiedError (400) with the report in it."""
     failed = list(_failed(report))
     warnings = [check for check in failed if _about_trust(check)]
     errors = [check for check in failed if not _about_trust(check)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.errors.base import InvalidInputError, MalformedInputError
+from schemas.errors.base import DomainError, InvalidInputError, MalformedInputError
 
 
 class VcApiRequestError(MalformedInputError):
@@ -30,8 +30,9 @@ class UnsupportedProofOptionsError(InvalidInputError):
     code = "unsupported-proof-options"
 
 
-class NotVerifiedError(InvalidInputError):
+class NotVerifiedError(DomainError):
     """The credential or presentation did not verify; the problem carries `verified: false`,
-    the failed `errors` and the whole report."""
+    the failed `errors` and the whole report. HTTP 400, as the VC API specifies for a
+    verification that fails (and the W3C suites check)."""
 
     code = "not-verified"

@@ -74,7 +74,7 @@ async def verify_vp(
 
 
 def errors(answer: Any) -> list[tuple[str, str]]:
-    assert answer.status_code == 422, answer.text
+    assert answer.status_code == 400, answer.text
     assert answer.json()["code"] == "not-verified"
     return [(check["name"], check["code"]) for check in answer.json()["errors"]]
 

@@ -41,7 +41,7 @@ async def verified(api: VcApi, secured: dict[str, Any] | str) -> dict[str, Any]:
 
 async def refused(api: VcApi, secured: dict[str, Any] | str, verdict: str) -> list[Any]:
     answer = await api.verify(secured)
-    assert answer.status_code == 422, answer.text
+    assert answer.status_code == 400, answer.text
     assert answer.headers["content-type"].startswith("application/problem+json")
     body = answer.json()
     assert (body["code"], body["verified"], body["verdict"]) == ("not-verified", False, verdict)
