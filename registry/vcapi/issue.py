@@ -98,7 +98,7 @@ def _issuer(settings: Settings, credential: dict[str, Any], suite: Cryptosuite |
         credential["issuer"] = issuer.did
         return issuer
     if named is None:
-        raise NotIssuableError("issuer must be a URL or an object with an id", errors=["issuer"])
+        raise _not_issuable("issuer must be a URL or an object with an id", "issuer")
     ours = api_issuers(settings.secret_key)
     if named not in ours:
         raise NotOurIssuerError(
@@ -120,22 +120,23 @@ def _checked(credential: dict[str, Any], *, enveloped: bool) -> AnyCredential:
     # too (the Data Integrity suites still issue those), which then needs its issuanceDate.
     if first != [VC_V2_CONTEXT] and (enveloped or first != [VC_V1_CONTEXT]):
         allowed = VC_V2_CONTEXT if enveloped else f"{VC_V2_CONTEXT} or {VC_V1_CONTEXT}"
-        raise NotIssuableError(
-            f"@context must be a list that starts with {allowed}", errors=["@context"]
-        )
+        raise _not_issuable(f"@context must be a list that starts with {allowed}", "@context")
     if first == [VC_V1_CONTEXT] and not isinstance(credential.get("issuanceDate"), str):
-        raise NotIssuableError("a VC 1.1 credential needs an issuanceDate", errors=["issuanceDate"])
+        raise _not_issuable("a VC 1.1 credential needs an issuanceDate", "issuanceDate")
     doc, problem = decode_credential(credential)
     if doc is None:
-        raise NotIssuableError(problem, errors=[problem.partition(":")[0]])
+        raise _not_issuable(problem, "")
     wrong = datamodel.problems(credential)
     if wrong:
-        raise NotIssuableError(
-            f"not a conforming VC 2.0 credential: {', '.join(wrong)}", errors=wrong
-        )
+        raise _not_issuable(f"not a conforming VC 2.0 credential: {', '.join(wrong)}", *wrong)
     if doc.valid_from and doc.valid_until and doc.valid_until < doc.valid_from:
-        raise NotIssuableError("validUntil is before validFrom", errors=["validUntil"])
+        raise _not_issuable("validUntil is before validFrom", "validUntil")
     return doc
+
+
+def _not_issuable(message: str, *paths: str) -> NotIssuableError:
+    """The refusal, naming each member at fault (a JSON path; "" for the whole credential)."""
+    return NotIssuableError(message, errors=[{"key": path, "message": message} for path in paths])
 
 
 def _enveloped(credential: dict[str, Any], doc: AnyCredential, issuer: ApiIssuer) -> dict[str, Any]:

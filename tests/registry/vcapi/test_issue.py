@@ -254,3 +254,10 @@ async def test_limits_of_the_body(api: VcApi, client: AsyncTestClient[Any]) -> N
     text = {**api.headers, "Content-Type": "text/plain"}
     answer = await client.post("/credentials/issue", content=b"{}", headers=text)
     assert (answer.status_code, answer.json()["code"]) == (415, "unsupported-media-type")
+
+
+async def test_a_refusal_names_every_member_at_fault(api: VcApi) -> None:
+    document = credential(id="not a url", evidence={"id": "urn:x:1"})
+    answer = await api.post("/credentials/issue", {"credential": document})
+    assert answer.status_code == 422
+    assert [error["key"] for error in answer.json()["errors"]] == ["id", "evidence[0].type"]
