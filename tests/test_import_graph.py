@@ -16,7 +16,18 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("schemas", "credentials", "catalogue", "registry")  # each imports only those before it
 # The registry's sub-packages, lowest first: each imports only those before it. Below them all
 # sit the registry's base modules, above them all its top (which may import anything).
-LAYERS = ("jobs", "feeds", "mail", "issuers", "wallet", "issuing", "sharing", "accounts", "web")
+LAYERS = (
+    "jobs",
+    "feeds",
+    "mail",
+    "issuers",
+    "wallet",
+    "issuing",
+    "sharing",
+    "accounts",
+    "vcapi",
+    "web",
+)
 BASE = {"settings", "db", "models", "errors", "audit", "locks", "http", "migrate", "deps"}
 BASE |= {"status_reasons", "migrations"}
 TOP = {"app", "cli", "demo", "openapi"}
