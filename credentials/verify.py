@@ -38,7 +38,7 @@ from credentials.keysource import KeyLookup, bind_issuer, find_key, unknown_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList, achievement_id_problem
-from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc
+from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc, CredentialStatus
 from schemas.errors.credentials import AlgNotSupportedError, JwsError
 from schemas.kinds import kind_of_achievement_type
 from schemas.verification import Report, Verdict
@@ -311,7 +311,11 @@ class CredentialPipeline:
         if entries is None:
             self.checks.skipped("status", "no-status", "the credential has no status entry")
             return
-        for entry in entries if isinstance(entries, list) else [entries]:
+        self.status(entries if isinstance(entries, list) else [entries])
+
+    def status(self, entries: list[CredentialStatus]) -> None:
+        """The status check over these entries (an SD-JWT VC carries ours too)."""
+        for entry in entries:
             url, index = entry.status_list_credential, entry.status_list_index
             if entry.type != "BitstringStatusListEntry" or url is None or index is None:
                 self.checks.failed(
