@@ -35,6 +35,7 @@ __all__ = [
     "PART_CLAIMS",
     "SD_JWT_TYP",
     "issue_deelcertificaat_sd_jwt",
+    "issued_parts",
     "present_sd_jwt",
     "withheld_parts",
 ]
@@ -96,6 +97,18 @@ def issue_deelcertificaat_sd_jwt(
 def _claim_name(disclosure: str) -> str | None:
     value = json.loads(b64url_decode(disclosure))
     return value[1] if isinstance(value, list) and len(value) == 3 else None
+
+
+def issued_parts(issued: str) -> dict[str, Any]:
+    """The parts (`PART_CLAIMS` names) an SD-JWT this registry issued discloses, with their
+    values, in the order of `PART_CLAIMS`: what its holder may leave out. Not a
+    verification: for showing the holder their own stored credential."""
+    found: dict[str, Any] = {}
+    for disclosure in parse_sd_jwt(issued).disclosures:
+        value = json.loads(b64url_decode(disclosure))
+        if isinstance(value, list) and len(value) == 3 and value[1] in _PART_OF_CLAIM:
+            found[_PART_OF_CLAIM[value[1]]] = value[2]
+    return {part: found[part] for part in PART_CLAIMS if part in found}
 
 
 def present_sd_jwt(
