@@ -204,7 +204,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not what it says. The certificate stays genuine.",
     ),
     "worker.share.part.name": ("Je volledige naam", "Your full name"),
-    "worker.share.part.date": ("De datum van het certificaat", "The date of the certificate"),
+    "worker.share.part.date": ("Wanneer je het certificaat kreeg", "When you got the certificate"),
     "worker.share.part.notes": ("De notities van de opleider", "The provider's notes"),
     "worker.share.stopped": (
         "Deze bewijzen kun je niet delen, want ze tellen niet mee:",
