@@ -64,7 +64,7 @@ def verify_sd_jwt(
         return _stop(checks)
     checks.passed("disclosures", "disclosed", f"{len(sd_jwt.disclosures)} disclosure(s)")
     _key_binding(checks, sd_jwt, claims, config, audience, nonce)
-    _dates(checks, claims, config)
+    _dates(pipeline, claims)
     _status(pipeline, claims)
     _accreditation(pipeline, claims)
     summary = _summary(claims)
@@ -149,13 +149,23 @@ def _key_binding(
         checks.passed("key-binding", "holder-signed")
 
 
-def _dates(checks: Checks, claims: Mapping[str, Any], config: VerifierConfig) -> None:
+def _dates(pipeline: CredentialPipeline, claims: Mapping[str, Any]) -> None:
+    """`nbf` and `exp`, and (as for a JWS credential) the issuer key valid when it was
+    issued, by `iat` when the holder disclosed it."""
+    checks, config = pipeline.checks, pipeline.config
     now, leeway = config.clock().timestamp(), config.leeway.total_seconds()
     nbf, exp = numeric_date(claims.get("nbf")), numeric_date(claims.get("exp"))
+    issued = numeric_date(claims.get("iat"))
     if nbf is not None and now + leeway < nbf:
         checks.failed("dates", "not-yet-valid", "not-yet-valid", "nbf is in the future")
     elif exp is not None and now - leeway > exp:
         checks.failed("dates", "expired", "expired", "exp has passed")
+    elif issued is not None and not pipeline.key_valid_at(
+        dt.datetime.fromtimestamp(issued, dt.UTC)
+    ):
+        checks.failed(
+            "dates", "invalid", "key-not-valid", "the key was not valid when this was issued"
+        )
     else:
         checks.passed("dates", "in-window")
 

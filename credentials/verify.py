@@ -281,7 +281,7 @@ class CredentialPipeline:
         if outside is not None:
             verdict, message = outside
             self.checks.failed("dates", verdict, verdict, message)
-        elif not self._key_valid_at(doc.valid_from):
+        elif not self.key_valid_at(doc.valid_from):
             self.checks.failed(
                 "dates", "invalid", "key-not-valid", "the key was not valid when this was issued"
             )
@@ -300,7 +300,7 @@ class CredentialPipeline:
         listed = trust_list.trusted_issuer(issuer)
         return listed.name if listed is not None else None
 
-    def _key_valid_at(self, at: dt.datetime | None) -> bool:
+    def key_valid_at(self, at: dt.datetime | None) -> bool:
         if self.lookup is None or at is None:
             return True
         start, end = self.lookup.valid_from, self.lookup.valid_until

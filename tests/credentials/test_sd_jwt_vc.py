@@ -18,18 +18,29 @@ from sd_jwt.issuer import SDJWTIssuer
 from sd_jwt.verifier import SDJWTVerifier
 
 from credentials.b64 import b64url_decode, b64url_encode
+from credentials.jws import sign_compact
 from credentials.keys import SigningKey, did_key
 from credentials.presentation import present as present_vp
+from credentials.sdjwt import make_sd_jwt
 from credentials.sdjwt_vc import (
     DEELCERTIFICAAT_VCT,
     issue_deelcertificaat_sd_jwt,
     present_sd_jwt,
 )
+from credentials.trust import TrustList
 from credentials.verifier import Verifier
 from schemas.credentials import MODULE_ACHIEVEMENT_TYPE, Party
+from schemas.trust import Accreditation, TrustedIssuer, TrustedKey
 from schemas.verification import Report
 from tests.credentials.test_issue import deelcertificaat_input
-from tests.credentials.test_verify import ISSUER_DID, MODULE_URL, World, check, entry
+from tests.credentials.test_verify import (
+    ISSUER_DID,
+    LONG_AGO,
+    MODULE_URL,
+    World,
+    check,
+    entry,
+)
 
 AUDIENCE = "https://registry.example:8443/shares/1"
 NONCE = "share-nonce"
@@ -252,3 +263,77 @@ def test_in_a_presentation_the_key_binding_is_for_the_presentations_audience(
     assert moved.verdict == "invalid"
     assert moved.credentials is not None
     assert check(moved.credentials[0], "key-binding") == ("failed", "wrong-audience")
+
+
+def _signed(world: World, **changes: Any) -> str:
+    """An SD-JWT VC of our profile by the trusted issuer, with changed claims."""
+    payload: dict[str, Any] = {
+        "iss": ISSUER_DID,
+        "vct": DEELCERTIFICAAT_VCT,
+        "sub": world.holder_did,
+        "cnf": {"jwk": world.holder_key.public.jwk()},
+        "achievement": {"id": MODULE_URL, "achievementType": MODULE_ACHIEVEMENT_TYPE},
+    } | changes
+    return make_sd_jwt(
+        payload,
+        {"iat": int(time.time())},
+        lambda body: sign_compact(body, world.issuer_key, kid=world.kid, typ="dc+sd-jwt"),
+        salt=lambda: "zout",
+    )
+
+
+def test_a_status_we_cannot_read_cannot_verify(world: World) -> None:
+    token_status_list = {"status_list": {"idx": 7, "uri": "https://registry.example/tsl/1"}}
+    report = verify(world, present(world, _signed(world, status=token_status_list)))
+    assert (report.verdict, check(report, "status")) == (
+        "cannot-verify",
+        ("failed", "status-unavailable"),
+    )
+
+
+def test_trust_covers_only_our_profile_and_the_accredited_achievements(world: World) -> None:
+    elsewhere = {"id": "https://elders.example/modules/1", "achievementType": "Certificate"}
+    outside = verify(world, present(world, _signed(world, achievement=elsewhere)))
+    assert (outside.verdict, check(outside, "accreditation")) == (
+        "untrusted-issuer",
+        ("failed", "not-accredited"),
+    )
+    other_type = verify(world, present(world, _signed(world, vct="urn:example:badge")))
+    assert other_type.verdict == "untrusted-issuer"
+    assert verify(world, present(world, _signed(world))).verdict == "valid"
+
+
+def test_a_key_retired_before_the_disclosed_date_is_invalid(world: World) -> None:
+    retired = TrustList(
+        id="urn:trust-list:retired",
+        issuer="did:web:registry.example%3A8443",
+        issued=LONG_AGO,
+        issuers=[
+            TrustedIssuer(
+                did=ISSUER_DID,
+                name="techniek-college",
+                keys=[
+                    TrustedKey(
+                        kid=world.kid,
+                        jwk=world.issuer_key.public.jwk(),
+                        status="retired",
+                        valid_from=LONG_AGO,
+                        valid_until=world.now - dt.timedelta(days=30),
+                    )
+                ],
+                accreditations=[
+                    Accreditation(
+                        kind="module-certificate", achievements=[MODULE_URL], valid_from=LONG_AGO
+                    )
+                ],
+            )
+        ],
+    )
+    config = world.config(trust_list=retired)
+    presented = present(world, issue(world))
+    report = Verifier(config).verify(presented, audience=AUDIENCE, nonce=NONCE)
+    assert (report.verdict, check(report, "dates")) == ("invalid", ("failed", "key-not-valid"))
+    # Issued while the key was current: valid (the date disclosed says so).
+    earlier = issue(world, issued_at=world.now - dt.timedelta(days=60))
+    report = Verifier(config).verify(present(world, earlier), audience=AUDIENCE, nonce=NONCE)
+    assert report.verdict == "valid", report.checks
