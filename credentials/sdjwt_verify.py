@@ -68,9 +68,22 @@ def verify_sd_jwt(
     _status(pipeline, claims)
     _accreditation(pipeline, claims)
     summary = _summary(claims)
+    summary.trusted_issuer_name = _trusted_name(pipeline)
     if claims.get("vct") == DEELCERTIFICAAT_VCT:
         _ours(summary, payload, claims)
     return checks.report(summary)
+
+
+def _trusted_name(pipeline: CredentialPipeline) -> str | None:
+    """The trust list's name for the issuer, when its key came from the trust list (as for
+    a JWS credential: only then is the issuer known)."""
+    lookup, trust_list = pipeline.lookup, pipeline.config.trust_list
+    if lookup is None or not lookup.trusted or trust_list is None:
+        return None
+    if pipeline.issuer is None or lookup.controller != pipeline.issuer:
+        return None
+    listed = trust_list.trusted_issuer(pipeline.issuer)
+    return listed.name if listed is not None else None
 
 
 def _status(pipeline: CredentialPipeline, claims: Mapping[str, Any]) -> None:

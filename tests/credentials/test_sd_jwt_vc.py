@@ -93,6 +93,7 @@ def test_everything_disclosed_is_valid(world: World) -> None:
     assert summary is not None
     assert (summary.subject_name, summary.notes, summary.withheld) == ("Sam de Vries", NOTES, None)
     assert (summary.achievement_id, summary.achievement_type) == (MODULE_URL, "Certificate")
+    assert summary.trusted_issuer_name == "techniek-college"
     assert summary.valid_from is not None
 
 

@@ -87,6 +87,8 @@ async def test_a_share_that_hides_the_notes(world: World) -> None:
     assert credential["withheld"] == ["notes"]
     assert "notes" not in credential
     assert credential["subjectName"] == "Sem de Wit"
+    # The issuer is named as the trust list names it, as for the JWS form.
+    assert credential["trustedIssuerName"] == "Opleider A"
     # The presentation carries the SD-JWT with key binding, and not the notes.
     assert _enveloped(page["presentation"]).startswith("data:application/dc+sd-jwt,")
     assert NOTES not in json.dumps(page)

@@ -51,6 +51,7 @@ async def test_unticking_the_notes_leaves_them_out_and_the_page_says_so(world: W
     assert html.escape(NOTES) not in page.text
     assert page.text.count('class="verdict green"') == 1
     assert "Op naam van: <strong>Sanne</strong>" in page.text  # the name was shared
+    assert "Niet bevestigd" not in page.text  # the issuer as the trust list names it
     answer = (await world.client.get(url, headers={"Accept": "application/json"})).json()
     assert answer["verification"]["verdict"] == "valid"
     assert answer["credentials"][0]["withheld"] == ["notes"]
