@@ -48,9 +48,16 @@ def is_sd_jwt(text: str | bytes) -> bool:
 
 
 def verify_sd_jwt(
-    text: str, config: VerifierConfig, *, audience: str | None = None, nonce: str | None = None
+    text: str,
+    config: VerifierConfig,
+    *,
+    audience: str | None = None,
+    nonce: str | None = None,
+    fresh: bool = True,
 ) -> Report:
-    """Verify a presented SD-JWT VC (with or without a key binding JWT)."""
+    """Verify a presented SD-JWT VC (with or without a key binding JWT). `fresh=False`: the
+    key binding JWT's age is not judged (inside a presentation, whose own dates say how long
+    the holder meant it to be used: `credentials.verifier`)."""
     pipeline = CredentialPipeline(config)
     checks = pipeline.checks
     signed = _issuer_signed(pipeline, text)
@@ -63,7 +70,7 @@ def verify_sd_jwt(
         checks.failed("disclosures", "invalid", error.code, error.message)
         return _stop(checks)
     checks.passed("disclosures", "disclosed", f"{len(sd_jwt.disclosures)} disclosure(s)")
-    _key_binding(checks, sd_jwt, claims, config, audience, nonce)
+    _key_binding(checks, sd_jwt, claims, config, (audience, nonce), fresh)
     _dates(pipeline, claims)
     _status(pipeline, claims)
     _accreditation(pipeline, claims)
@@ -144,15 +151,16 @@ def _key_binding(
     sd_jwt: SdJwt,
     claims: Mapping[str, Any],
     config: VerifierConfig,
-    audience: str | None,
-    nonce: str | None,
+    binding: tuple[str | None, str | None],
+    fresh: bool,
 ) -> None:
+    audience, nonce = binding
     asked = audience is not None or nonce is not None
     if sd_jwt.kb_jwt is None and not asked:
         checks.skipped("key-binding", "not-presented", "no key binding JWT was presented")
         return
     # Asked for key binding, the verifier wants a fresh one: its age is judged only then.
-    now = config.clock().timestamp() if asked else None
+    now = config.clock().timestamp() if asked and fresh else None
     problem = key_binding_problem(
         sd_jwt, claims, audience=audience, nonce=nonce, now=now, max_bytes=config.max_bytes
     )

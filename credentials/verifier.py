@@ -255,7 +255,11 @@ class Verifier:
         media, _, data = token.partition(",") if isinstance(token, str) else ("", "", "")
         if "EnvelopedVerifiableCredential" in types and media in ENVELOPED_MEDIA:
             if ENVELOPED_MEDIA[media] == "sd-jwt":
-                return verify_sd_jwt(data, self.config, audience=binding[0], nonce=binding[1])
+                # The key binding is for the presentation's audience and nonce; how long it
+                # may be used is the presentation's own `exp` (a share's presentation is
+                # verified again until the share ends), not the minutes of a bare SD-JWT.
+                audience, nonce = binding
+                return verify_sd_jwt(data, self.config, audience=audience, nonce=nonce, fresh=False)
             return self.verify_credential(data)
         checks = Checks()
         checks.failed(

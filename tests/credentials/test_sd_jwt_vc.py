@@ -264,6 +264,22 @@ def test_in_a_presentation_the_key_binding_is_for_the_presentations_audience(
     assert moved.verdict == "invalid"
     assert moved.credentials is not None
     assert check(moved.credentials[0], "key-binding") == ("failed", "wrong-audience")
+    # Opened ten minutes ago and verified now: the presentation's own dates count, as for
+    # its JWS credentials; the same SD-JWT on its own is too old to be a fresh key binding.
+    earlier = present_sd_jwt(
+        issue(world),
+        ["notes"],
+        world.holder_key,
+        audience=AUDIENCE,
+        nonce=NONCE,
+        issued_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10),
+    )
+    assert vp(earlier, AUDIENCE).verdict == "valid"
+    alone = verify(world, earlier)
+    assert (alone.verdict, check(alone, "key-binding")) == (
+        "invalid",
+        ("failed", "kb-jwt-too-old"),
+    )
 
 
 def _signed(world: World, **changes: Any) -> str:
