@@ -197,7 +197,7 @@ def test_ours_verifies_with_the_reference_implementation(world: World, holder_ki
         reference(presented, issuer_key, expected_aud=AUDIENCE, expected_nonce="another")
 
 
-def test_the_reference_implementations_verifies_with_ours(world: World) -> None:
+def test_the_reference_implementations_sd_jwt_verifies_with_ours(world: World) -> None:
     """Made by `sd-jwt` with a key our trust list names, in our profile, presented by its
     holder with the notes left out: valid, and the notes said to be missing."""
     claims = {
