@@ -1,11 +1,11 @@
 """credential.sd_jwt (a deelcertificaat's SD-JWT VC form) and share.withheld (the parts a
 worker left out of each shared credential)
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-03 06:30:00
 
-Hand-written (issue 14, item 3). Both columns are nullable: credentials issued before have no
+Hand-written (issue 14, item 3); 0012 because main already holds a 0011 (EDU-DEX and CTDL imports). Both columns are nullable: credentials issued before have no
 SD-JWT VC form and are shared as their JWS, and shares made before leave nothing out.
 """
 
@@ -19,8 +19,8 @@ from alembic import op
 from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
