@@ -15,7 +15,6 @@ credential `cannot-verify`.
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -296,9 +295,10 @@ def make_sd_jwt(
     """An issued SD-JWT (no key binding): `payload` in the clear, each claim of `selective`
     as a disclosure referenced from the top-level `_sd`. `sign` makes the issuer JWT from
     the payload bytes (the caller picks key, kid and typ)."""
+    # msgspec rather than json: issuance puts this on the batch path (one per deelcertificaat).
+    encode = msgspec.json.encode
     disclosures = [
-        b64url_encode(json.dumps([salt(), name, value]).encode())
-        for name, value in selective.items()
+        b64url_encode(encode([salt(), name, value])) for name, value in selective.items()
     ]
     body = {**payload, "_sd": sorted(_digest(d) for d in disclosures), "_sd_alg": "sha-256"}
-    return "~".join([sign(json.dumps(body).encode()), *disclosures]) + "~"
+    return "~".join([sign(encode(body)), *disclosures]) + "~"

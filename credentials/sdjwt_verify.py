@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 from credentials.claims import numeric_date
 from credentials.jws import JwsError, parse_compact, strict_json, verify_jws
 from credentials.report import Checks
@@ -19,7 +21,11 @@ from credentials.sdjwt import (
     key_binding_problem,
     parse_sd_jwt,
 )
+from credentials.sdjwt_vc import DEELCERTIFICAAT_VCT, STATUS_MECHANISM, withheld_parts
+from credentials.trust import achievement_id_problem
 from credentials.verify import CredentialPipeline, VerifierConfig
+from schemas.credentials import CredentialStatus
+from schemas.kinds import kind_of_achievement_type
 from schemas.verification import CredentialSummary, Report
 
 SD_JWT_STEPS = (
@@ -42,9 +48,16 @@ def is_sd_jwt(text: str | bytes) -> bool:
 
 
 def verify_sd_jwt(
-    text: str, config: VerifierConfig, *, audience: str | None = None, nonce: str | None = None
+    text: str,
+    config: VerifierConfig,
+    *,
+    audience: str | None = None,
+    nonce: str | None = None,
+    fresh: bool = True,
 ) -> Report:
-    """Verify a presented SD-JWT VC (with or without a key binding JWT)."""
+    """Verify a presented SD-JWT VC (with or without a key binding JWT). `fresh=False`: the
+    key binding JWT's age is not judged (inside a presentation, whose own dates say how long
+    the holder meant it to be used: `credentials.verifier`)."""
     pipeline = CredentialPipeline(config)
     checks = pipeline.checks
     signed = _issuer_signed(pipeline, text)
@@ -57,17 +70,43 @@ def verify_sd_jwt(
         checks.failed("disclosures", "invalid", error.code, error.message)
         return _stop(checks)
     checks.passed("disclosures", "disclosed", f"{len(sd_jwt.disclosures)} disclosure(s)")
-    _key_binding(checks, sd_jwt, claims, config, audience, nonce)
-    _dates(checks, claims, config)
-    if "status" in claims:
-        checks.failed("status", "cannot-verify", "status-unavailable", "a status we cannot read")
-    else:
-        checks.skipped("status", "no-status", "the credential has no status")
-    lookup = pipeline.lookup
-    trusted = lookup is not None and lookup.trusted and lookup.controller == payload.get("iss")
-    code = "not-accredited" if trusted else "issuer-not-trusted"
-    checks.failed("accreditation", "untrusted-issuer", code, "no accreditation covers SD-JWT VCs")
-    return checks.report(_summary(claims))
+    _key_binding(checks, sd_jwt, claims, config, (audience, nonce), fresh)
+    _dates(pipeline, claims)
+    _status(pipeline, claims)
+    _accreditation(pipeline, claims)
+    summary = _summary(claims)
+    summary.trusted_issuer_name = _trusted_name(pipeline)
+    if claims.get("vct") == DEELCERTIFICAAT_VCT:
+        _ours(summary, payload, claims)
+    return checks.report(summary)
+
+
+def _trusted_name(pipeline: CredentialPipeline) -> str | None:
+    """The trust list's name for the issuer, when its key came from the trust list (as for
+    a JWS credential: only then is the issuer known)."""
+    lookup, trust_list = pipeline.lookup, pipeline.config.trust_list
+    if lookup is None or not lookup.trusted or trust_list is None:
+        return None
+    if pipeline.issuer is None or lookup.controller != pipeline.issuer:
+        return None
+    listed = trust_list.trusted_issuer(pipeline.issuer)
+    return listed.name if listed is not None else None
+
+
+def _status(pipeline: CredentialPipeline, claims: Mapping[str, Any]) -> None:
+    """Our status entry (`credentials.sdjwt_vc`) is read like a JWS credential's; any other
+    status mechanism (the IETF Token Status List) we cannot read."""
+    status = claims.get("status")
+    if status is None:
+        pipeline.checks.skipped("status", "no-status", "the credential has no status")
+        return
+    entry = status.get(STATUS_MECHANISM) if isinstance(status, dict) else None
+    try:
+        pipeline.status([msgspec.convert(entry, CredentialStatus)])
+    except msgspec.ValidationError:
+        pipeline.checks.failed(
+            "status", "cannot-verify", "status-unavailable", "a status we cannot read"
+        )
 
 
 def _issuer_signed(pipeline: CredentialPipeline, text: str) -> tuple[SdJwt, dict[str, Any]] | None:
@@ -112,15 +151,16 @@ def _key_binding(
     sd_jwt: SdJwt,
     claims: Mapping[str, Any],
     config: VerifierConfig,
-    audience: str | None,
-    nonce: str | None,
+    binding: tuple[str | None, str | None],
+    fresh: bool,
 ) -> None:
+    audience, nonce = binding
     asked = audience is not None or nonce is not None
     if sd_jwt.kb_jwt is None and not asked:
         checks.skipped("key-binding", "not-presented", "no key binding JWT was presented")
         return
     # Asked for key binding, the verifier wants a fresh one: its age is judged only then.
-    now = config.clock().timestamp() if asked else None
+    now = config.clock().timestamp() if asked and fresh else None
     problem = key_binding_problem(
         sd_jwt, claims, audience=audience, nonce=nonce, now=now, max_bytes=config.max_bytes
     )
@@ -130,13 +170,23 @@ def _key_binding(
         checks.passed("key-binding", "holder-signed")
 
 
-def _dates(checks: Checks, claims: Mapping[str, Any], config: VerifierConfig) -> None:
+def _dates(pipeline: CredentialPipeline, claims: Mapping[str, Any]) -> None:
+    """`nbf` and `exp`, and (as for a JWS credential) the issuer key valid when it was
+    issued, by `iat` when the holder disclosed it."""
+    checks, config = pipeline.checks, pipeline.config
     now, leeway = config.clock().timestamp(), config.leeway.total_seconds()
     nbf, exp = numeric_date(claims.get("nbf")), numeric_date(claims.get("exp"))
+    issued = numeric_date(claims.get("iat"))
     if nbf is not None and now + leeway < nbf:
         checks.failed("dates", "not-yet-valid", "not-yet-valid", "nbf is in the future")
     elif exp is not None and now - leeway > exp:
         checks.failed("dates", "expired", "expired", "exp has passed")
+    elif issued is not None and not pipeline.key_valid_at(
+        dt.datetime.fromtimestamp(issued, dt.UTC)
+    ):
+        checks.failed(
+            "dates", "invalid", "key-not-valid", "the key was not valid when this was issued"
+        )
     else:
         checks.passed("dates", "in-window")
 
@@ -144,6 +194,60 @@ def _dates(checks: Checks, claims: Mapping[str, Any], config: VerifierConfig) ->
 def _iso(value: object) -> str | None:
     stamp = numeric_date(value)
     return None if stamp is None else dt.datetime.fromtimestamp(stamp, dt.UTC).isoformat()
+
+
+def _accreditation(pipeline: CredentialPipeline, claims: Mapping[str, Any]) -> None:
+    """Trust last, as for a JWS credential: an issuer on the trust list, accredited for the
+    achievement our profile names (`credentials.sdjwt_vc`). At the disclosed date; when the
+    holder left the date out, at the moment of verification (hiding the date cannot make a
+    credential of an issuer no longer accredited count)."""
+    checks, trust_list, lookup = pipeline.checks, pipeline.config.trust_list, pipeline.lookup
+    issuer = pipeline.issuer
+    if lookup is None or not lookup.trusted or trust_list is None or issuer is None:
+        checks.failed(
+            "accreditation", "untrusted-issuer", "issuer-not-trusted", "not on the trust list"
+        )
+        return
+    achievement = claims.get("achievement")
+    achievement = achievement if isinstance(achievement, dict) else {}
+    aid, creator = achievement.get("id"), achievement.get("creator")
+    kind = kind_of_achievement_type(achievement.get("achievementType"))
+    if claims.get("vct") != DEELCERTIFICAAT_VCT or kind is None or not isinstance(aid, str):
+        checks.failed("accreditation", "untrusted-issuer", "not-accredited", "no accredited kind")
+        return
+    problem = achievement_id_problem(aid)
+    if problem is not None:
+        checks.failed("accreditation", "invalid", "invalid-achievement-id", problem)
+        return
+    issued = numeric_date(claims.get("iat"))
+    at = pipeline.config.clock() if issued is None else dt.datetime.fromtimestamp(issued, dt.UTC)
+    made_by = creator.get("id") if isinstance(creator, dict) else None
+    if trust_list.accredited(issuer, kind, aid, at, creator=made_by):
+        checks.passed("accreditation", "accredited" if issued else "accredited-now")
+    else:
+        checks.failed(
+            "accreditation", "untrusted-issuer", "not-accredited", "the issuer may not issue this"
+        )
+
+
+def _text(claims: Mapping[str, Any], name: str) -> str | None:
+    value = claims.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _ours(summary: CredentialSummary, payload: dict[str, Any], claims: dict[str, Any]) -> None:
+    """Our deelcertificaat profile: the achievement and the holder's name where the JWS form
+    has them, the notes, and what the holder left out."""
+    achievement, name, notes = claims.get("achievement"), claims.get("name"), claims.get("notes")
+    if isinstance(achievement, dict):
+        summary.achievement = _text(achievement, "name")
+        summary.achievement_id = _text(achievement, "id")
+        summary.achievement_type = _text(achievement, "achievementType")
+    issuer_name = claims.get("issuer_name")
+    summary.issuer_name = issuer_name if isinstance(issuer_name, str) else None
+    summary.subject_name = name if isinstance(name, str) else None
+    summary.notes = notes if isinstance(notes, str) else None
+    summary.withheld = withheld_parts(payload, claims) or None
 
 
 def _summary(claims: Mapping[str, Any]) -> CredentialSummary:

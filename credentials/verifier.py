@@ -133,7 +133,7 @@ class Verifier:
             return checks.report(None)
         audience_and_nonce(checks, payload.get("aud"), payload.get("nonce"), audience, nonce)
         self._dates(checks, payload)
-        return self._with_credentials(checks, payload, holder)
+        return self._with_credentials(checks, payload, holder, (audience, nonce))
 
     def verify_di_presentation(
         self, document: Mapping[str, Any], *, audience: str | None, nonce: str | None
@@ -147,11 +147,17 @@ class Verifier:
         return self._with_credentials(checks, document, holder_id(document.get("holder")))
 
     def _with_credentials(
-        self, checks: Checks, payload: Mapping[str, Any], holder: str | None
+        self,
+        checks: Checks,
+        payload: Mapping[str, Any],
+        holder: str | None,
+        binding: tuple[str | None, str | None] = (None, None),
     ) -> Report:
         """The presentation's report with one report per credential: the worst verdict of
-        all, and `invalid` when it holds none."""
-        reports = [self._enveloped(item, holder) for item in self._envelopes(checks, payload)]
+        all, and `invalid` when it holds none. An SD-JWT VC in it has its key binding JWT
+        checked for the audience and nonce (`binding`) asked of the presentation."""
+        items = self._envelopes(checks, payload)
+        reports = [self._enveloped(item, holder, binding) for item in items]
         own = checks.report(None)
         verdict = worst([own.verdict, *(r.verdict for r in reports)]) if reports else own.verdict
         return Report(
@@ -213,12 +219,14 @@ class Verifier:
         checks.passed("credentials", "present", f"{len(items)} credential(s)")
         return list(items)
 
-    def _enveloped(self, item: object, holder: str | None) -> Report:
+    def _enveloped(
+        self, item: object, holder: str | None, binding: tuple[str | None, str | None]
+    ) -> Report:
         """One credential of a presentation, which must be about the holder: enveloped (a
         `data:` URL holding a VC-JOSE-COSE JWS or an SD-JWT VC), a JSON credential with a
         proof, or a bare compact JWS (the VC 1.1 form)."""
         return about(
-            self._inner(item),
+            self._inner(item, binding),
             holder,
             check="holder",
             other="not-holders-credential",
@@ -236,7 +244,7 @@ class Verifier:
             message="this credential is about someone other than the CLR's learner",
         )
 
-    def _inner(self, item: object) -> Report:
+    def _inner(self, item: object, binding: tuple[str | None, str | None] = (None, None)) -> Report:
         if isinstance(item, str):
             return self.verify_credential(item)
         if isinstance(item, dict) and "proof" in item:
@@ -247,7 +255,11 @@ class Verifier:
         media, _, data = token.partition(",") if isinstance(token, str) else ("", "", "")
         if "EnvelopedVerifiableCredential" in types and media in ENVELOPED_MEDIA:
             if ENVELOPED_MEDIA[media] == "sd-jwt":
-                return verify_sd_jwt(data, self.config)
+                # The key binding is for the presentation's audience and nonce; how long it
+                # may be used is the presentation's own `exp` (a share's presentation is
+                # verified again until the share ends), not the minutes of a bare SD-JWT.
+                audience, nonce = binding
+                return verify_sd_jwt(data, self.config, audience=audience, nonce=nonce, fresh=False)
             return self.verify_credential(data)
         checks = Checks()
         checks.failed(

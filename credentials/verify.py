@@ -38,7 +38,7 @@ from credentials.keysource import KeyLookup, bind_issuer, find_key, unknown_key
 from credentials.report import Checks
 from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList, achievement_id_problem
-from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc
+from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc, CredentialStatus
 from schemas.errors.credentials import AlgNotSupportedError, JwsError
 from schemas.kinds import kind_of_achievement_type
 from schemas.verification import Report, Verdict
@@ -281,7 +281,7 @@ class CredentialPipeline:
         if outside is not None:
             verdict, message = outside
             self.checks.failed("dates", verdict, verdict, message)
-        elif not self._key_valid_at(doc.valid_from):
+        elif not self.key_valid_at(doc.valid_from):
             self.checks.failed(
                 "dates", "invalid", "key-not-valid", "the key was not valid when this was issued"
             )
@@ -300,7 +300,7 @@ class CredentialPipeline:
         listed = trust_list.trusted_issuer(issuer)
         return listed.name if listed is not None else None
 
-    def _key_valid_at(self, at: dt.datetime | None) -> bool:
+    def key_valid_at(self, at: dt.datetime | None) -> bool:
         if self.lookup is None or at is None:
             return True
         start, end = self.lookup.valid_from, self.lookup.valid_until
@@ -311,7 +311,11 @@ class CredentialPipeline:
         if entries is None:
             self.checks.skipped("status", "no-status", "the credential has no status entry")
             return
-        for entry in entries if isinstance(entries, list) else [entries]:
+        self.status(entries if isinstance(entries, list) else [entries])
+
+    def status(self, entries: list[CredentialStatus]) -> None:
+        """The status check over these entries (an SD-JWT VC carries ours too)."""
+        for entry in entries:
             url, index = entry.status_list_credential, entry.status_list_index
             if entry.type != "BitstringStatusListEntry" or url is None or index is None:
                 self.checks.failed(

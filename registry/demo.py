@@ -35,6 +35,11 @@ EVC_PROVIDER = ProviderCreate(slug="evc-centrum-nederland", name="EVC Centrum Ne
 # Two of the three required modules of the demo qualification "Allround monteur duurzame
 # installaties", so the worker's CV shows progress and what remains.
 DEMO_CREDENTIALS = ("nen3140-vop", "laadpaalmonteur")
+# The provider's own notes on a module certificate: only in its SD-JWT VC form, which a
+# share may leave them out of.
+DEMO_NOTES = {
+    "laadpaalmonteur": "Sam werkt zorgvuldig en legt klanten goed uit hoe de laadpaal werkt.",
+}
 DEMO_EXPERIENCE = ExperienceCreate(
     title="Elektricien woningbouw",
     description="Vijf jaar groepenkasten en bekabeling in nieuwbouwwoningen.",
@@ -137,7 +142,9 @@ async def _load_registry(
             session,
             settings,
             provider_actors[catalogue.module_providers[key]],
-            ModuleCertificateIn(module_id=catalogue.module_ids[key], holder=holder),
+            ModuleCertificateIn(
+                module_id=catalogue.module_ids[key], holder=holder, notes=DEMO_NOTES.get(key, "")
+            ),
         )
         for key in DEMO_CREDENTIALS
     ]

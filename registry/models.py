@@ -247,6 +247,9 @@ class Credential(UUIDAuditBase):
     # Competence URIs and sectors, denormalised for the CV (grouped by competence and sector).
     competences: Mapped[list[dict[str, str]]] = mapped_column(JsonB, default=list)
     sectors: Mapped[list[str]] = mapped_column(JsonB, default=list)
+    # The same deelcertificaat as an SD-JWT VC (credentials.sdjwt_vc), signed at issuance
+    # with the JWS, so that a share can leave parts of it out; None for other credentials.
+    sd_jwt: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class IdempotentRequest(UUIDAuditBase):
@@ -285,6 +288,9 @@ class Share(UUIDAuditBase):
         ForeignKey("account.id"), default=None
     )
     credential_ids: Mapped[list[str]] = mapped_column(JsonB)
+    # Per credential id, the parts the worker left out ("name", "date", "notes"); a credential
+    # named here is presented in its SD-JWT VC form (registry.sharing.disclosure).
+    withheld: Mapped[dict[str, list[str]] | None] = mapped_column(JsonB, default=None)
     nonce: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)

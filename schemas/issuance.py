@@ -29,6 +29,16 @@ class ModuleCertificateIn(Request, kw_only=True, tag=MODULE_CERTIFICATE.kind, ta
     module_id: UUID
     holder: HolderIn
     valid_until: dt.datetime | None = None
+    notes: Annotated[
+        str,
+        msgspec.Meta(
+            max_length=2000,
+            description=(
+                "The provider's own notes on this learner's work: only in the credential's "
+                "SD-JWT VC form (sdJwt), where the worker may leave them out of a share"
+            ),
+        ),
+    ] = ""
 
 
 class CompetenceIn(Request, kw_only=True):
@@ -127,6 +137,8 @@ class IssuedOut(Response, kw_only=True):
     status: CredentialStatusOut
     issued_at: dt.datetime
     valid_until: dt.datetime | None = None
+    # A deelcertificaat's SD-JWT VC form (`dc+sd-jwt`), issued with the JWS.
+    sd_jwt: str | None = None
 
 
 class BatchOut(Response, kw_only=True):

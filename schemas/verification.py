@@ -38,7 +38,8 @@ class CredentialSummary(msgspec.Struct, kw_only=True, rename="camel", omit_defau
     name), for comparing with an identity document. `statusReason` (a code of
     `schemas.issuers.StatusReason`) and `statusChangedAt` say why and since when a revoked or
     suspended credential stopped counting: only for credentials this registry issued, when
-    the verified issuer is the one that issued them (the status list carries only bits)."""
+    the verified issuer is the one that issued them (the status list carries only bits).
+    `withheld` lists what the holder left out of a selectively disclosed credential."""
 
     id: str | None = None
     issuer: str | None = None
@@ -53,6 +54,10 @@ class CredentialSummary(msgspec.Struct, kw_only=True, rename="camel", omit_defau
     valid_until: str | None = None
     status_reason: str | None = None
     status_changed_at: str | None = None
+    # An SD-JWT VC of ours: the provider's notes when disclosed, and which parts the issuer
+    # made that the holder left out ("name", "date", "notes"; credentials.sdjwt_vc).
+    notes: str | None = None
+    withheld: list[str] | None = None
 
 
 class Report(msgspec.Struct, kw_only=True, omit_defaults=True):

@@ -74,6 +74,8 @@ class WalletCredential(Response, kw_only=True):
     credential: str
     # The report an imported credential got when it came in (absent for issued ones).
     verification: Report | None = None
+    # A deelcertificaat's SD-JWT VC form (`dc+sd-jwt`): a share may leave parts of it out.
+    sd_jwt: str | None = None
 
 
 class WalletCredentials(Response, kw_only=True):
@@ -253,10 +255,24 @@ class Cv(Response, kw_only=True):
 # ---------------------------------------------------------------- shares
 
 
+# A part of a deelcertificaat a share may leave out (its SD-JWT VC form's disclosures).
+WithheldPart = Literal["name", "date", "notes"]
+
+
 class ShareCreate(Request, kw_only=True):
     """Share chosen credentials with one recipient until a moment."""
 
     credential_ids: CredentialIds
+    withhold: Annotated[
+        dict[str, list[WithheldPart]] | None,
+        msgspec.Meta(
+            description=(
+                "Per shared credential (by id), the parts to leave out: name, date, notes. A "
+                "credential named here (an empty list too) is presented as its SD-JWT VC with "
+                "only the other parts disclosed; only deelcertificaten with an SD-JWT VC form"
+            )
+        ),
+    ] = None
     recipient: Annotated[str, msgspec.Meta(min_length=3, max_length=254)]
     expires_at: Annotated[
         dt.datetime | None,
@@ -309,6 +325,8 @@ class ShareOut(Response, kw_only=True):
     recipient: str
     recipient_name: str | None = None
     credential_ids: list[str]
+    # Per credential id, the parts this share leaves out (ShareCreate.withhold).
+    withheld: dict[str, list[str]] | None = None
     created_at: dt.datetime
     expires_at: dt.datetime
     withdrawn_at: dt.datetime | None

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from credentials.competences import achieved_competences
 from credentials.issue import issue_deelcertificaat, issue_evc
 from credentials.keys import SigningKey
+from credentials.sdjwt_vc import issue_deelcertificaat_sd_jwt
 from registry.audit import record
 from registry.db import bulk_insert
 from registry.issuers import keys
@@ -75,6 +76,8 @@ class Plan:
     holder: HolderRef | None = None
     # The address the request named, echoed back; never one the issuer did not give.
     holder_email: str | None = None
+    # The provider's notes on a module certificate (only in its SD-JWT VC form).
+    notes: str = ""
 
 
 def _competence(item: CompetenceIn) -> CompetenceInput:
@@ -89,7 +92,10 @@ def _sign(
     status: CredentialStatus,
     key: SigningKey,
     kid: str,
-) -> IssuedCredential:
+) -> tuple[IssuedCredential, str | None]:
+    """The JWS credential and, for a module certificate, its SD-JWT VC form with the same
+    id and status entry (signed now, by the issuer's act: see README, "Credential
+    profile"); an EVC record has no SD-JWT VC form yet."""
     content = plan.content
     match content:
         case ModuleVersionInput():
@@ -101,10 +107,14 @@ def _sign(
                 valid_until=plan.valid_until,
                 status=[status],
             )
-            return issue_deelcertificaat(data, key, kid=kid)
+            issued = issue_deelcertificaat(data, key, kid=kid)
+            sd_jwt = issue_deelcertificaat_sd_jwt(
+                data, key, kid=kid, credential_id=issued.id, notes=plan.notes
+            )
+            return issued, sd_jwt
         case EvcIn():
             record = _evc_input(content, issuer, holder, issued_at, plan.valid_until, status)
-            return issue_evc(record, key, kid=kid)
+            return issue_evc(record, key, kid=kid), None
         case _:
             assert_never(content)
 
@@ -177,7 +187,7 @@ async def sign_all(
             status_list_credential=list_url,
         )
         name = (plan.holder.name if plan.holder else None) or wallet.name
-        issued = _sign(
+        issued, sd_jwt = _sign(
             plan,
             issuer,
             Party(id=wallet.holder_did, name=name),
@@ -212,12 +222,14 @@ async def sign_all(
                 "holder_email": plan.holder_email,
                 "competences": _competences_of(plan, issued),
                 "sectors": plan.sectors,
+                "sd_jwt": sd_jwt,
             }
         )
         issued_log.append(
             {"id": issued.id, "wallet": str(wallet.id), "achievement": plan.achievement_id}
         )
         out.append(_issued_out(plan, issued, wallet, name, list_url, index, issued_at))
+        out[-1].sd_jwt = sd_jwt
     # Straight to the driver: even Core's executemany costs more per row than signing does.
     await bulk_insert(session, cast(Table, Credential.__table__), credential_rows)
     await _audit(session, actor, issued_log)

@@ -186,7 +186,7 @@ class _Planner:
                         if template is None:
                             template = self._module_plan(item, modules.get(item.module_id))
                             templates[item.module_id] = template
-                        plan = replace(template, valid_until=item.valid_until)
+                        plan = replace(template, valid_until=item.valid_until, notes=item.notes)
                     case EvcIn():
                         plan = self._evc_plan(item)
                     case _:

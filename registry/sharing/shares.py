@@ -24,7 +24,7 @@ from credentials.presentation import present
 from registry.mail.notices import queue_share_notice
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
-from registry.sharing import share_links, who_looked
+from registry.sharing import disclosure, share_links, who_looked
 from registry.sharing.share_links import SHARE_PATH, hash_share_token, share_state
 from registry.wallet.holders import Holder
 from schemas.common import Actor
@@ -79,6 +79,9 @@ async def create_share(
     if not now < expires_at <= now + MAX_LIFETIME:
         raise BadExpiryError("expiresAt must be in the future and within a year")
     credential_ids = await _own_credentials(session, holder.wallet.id, data.credential_ids)
+    withheld = await disclosure.checked_withheld(
+        session, holder.wallet.id, credential_ids, data.withhold
+    )
     recipient, recipient_id = await _recipient(session, data.recipient)
     share_id, token = uuid.uuid4(), share_links.new_token()
     share = Share(
@@ -89,6 +92,7 @@ async def create_share(
         recipient=recipient,
         recipient_account_id=recipient_id,
         credential_ids=credential_ids,
+        withheld=withheld,
         nonce=secrets.token_urlsafe(16),
         expires_at=expires_at,
         created_by=holder.actor.account_id,
@@ -222,6 +226,7 @@ async def _share_outs(
             recipient=share.recipient,
             recipient_name=names.get(share.id),
             credential_ids=share.credential_ids,
+            withheld=share.withheld,
             created_at=share.created_at,
             expires_at=share.expires_at,
             withdrawn_at=share.withdrawn_at,
@@ -383,9 +388,13 @@ async def _open(
     by_id = {row.credential_id: row for row in rows}
     credentials = [by_id[cid] for cid in share.credential_ids if cid in by_id]
     audience = share_audience(settings, share.id)
+    key = unwrap_key(wallet.wrapped_key, settings.secret_key)
+    forms = disclosure.presented(
+        credentials, share.withheld, key, audience=audience, nonce=share.nonce, now=now
+    )
     presentation = present(
-        [c.jws for c in credentials],
-        unwrap_key(wallet.wrapped_key, settings.secret_key),
+        forms,
+        key,
         holder_did=wallet.holder_did,
         audience=audience,
         nonce=share.nonce,

@@ -82,6 +82,7 @@ def credential_out(row: Credential) -> WalletCredential:
         verification=(
             msgspec.convert(row.verification, Report) if row.verification is not None else None
         ),
+        sd_jwt=row.sd_jwt,
     )
 
 

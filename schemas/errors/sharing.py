@@ -80,3 +80,16 @@ class TrustListUnsignedError(TrustListError):
 
 class UnknownCredentialError(InvalidInputError):
     code = "unknown-credential"
+
+
+class WithheldNotSharedError(InvalidInputError):
+    """`withhold` names a credential that is not among the shared ones."""
+
+    code = "withheld-not-shared"
+
+
+class NotSelectivelyDisclosableError(InvalidInputError):
+    """`withhold` names a credential without an SD-JWT VC form (issued before it existed, an
+    EVC record, or imported): nothing of it can be left out."""
+
+    code = "not-selectively-disclosable"

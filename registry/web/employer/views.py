@@ -38,6 +38,10 @@ class VerdictCard:
     issuer_confirmed: bool = False
     status_reason: str | None = None
     status_changed_at: dt.datetime | None = None
+    # A selectively disclosed credential: the provider's notes when shared, and the parts
+    # the worker left out ("name", "date", "notes").
+    notes: str | None = None
+    withheld: tuple[str, ...] = ()
 
     @property
     def reason(self) -> str:
@@ -149,6 +153,8 @@ def card_of(report: Report) -> VerdictCard:
         issuer_confirmed=summary.trusted_issuer_name is not None,
         status_reason=summary.status_reason,
         status_changed_at=dt.datetime.fromisoformat(changed) if changed else None,
+        notes=summary.notes,
+        withheld=tuple(summary.withheld or ()),
     )
 
 

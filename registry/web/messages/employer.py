@@ -23,6 +23,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Compare this name with the person's identity document.",
     ),
     "employer.card.issued": ("Uitgegeven op", "Issued on"),
+    # A credential shared with parts left out (SD-JWT VC): what the issuer made but the
+    # worker did not share. The rest is checked as usual.
+    "employer.card.notes": ("Notities van de opleider", "The provider's notes"),
+    "employer.card.withheld_heading": ("Niet gedeeld", "Not shared"),
+    "employer.card.withheld.notes": (
+        "De opleider heeft notities toegevoegd die niet gedeeld zijn.",
+        "The provider added notes that were not shared.",
+    ),
+    "employer.card.withheld.date": (
+        "De datum van het certificaat is niet gedeeld.",
+        "The date of the certificate was not shared.",
+    ),
+    "employer.card.withheld.name": (
+        "De volledige naam is niet gedeeld. Vraag de persoon om een identiteitsbewijs.",
+        "The full name was not shared. Ask the person for an identity document.",
+    ),
+    "employer.card.withheld_hint": (
+        "De persoon koos ervoor dit niet te delen. Wat wel gedeeld is, hebben we gecontroleerd.",
+        "The person chose not to share this. We checked what was shared.",
+    ),
     "employer.card.valid_until": ("Geldig tot", "Valid until"),
     "employer.card.kind": ("Soort", "Type"),
     "employer.card.unknown": ("Onbekend", "Unknown"),

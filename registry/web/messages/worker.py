@@ -195,6 +195,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "worker.share.credentials": ("Welke bewijzen wil je delen?", "Which certificates to share?"),
     "worker.share.option": ("{issuer}, {date}", "{issuer}, {date}"),
+    # A deelcertificaat with an SD-JWT VC form: the parts the worker may leave out.
+    "worker.share.parts": ("Wat deel je van {achievement}?", "What do you share of {achievement}?"),
+    "worker.share.parts_hint": (
+        "Haal een vinkje weg als je iets niet wilt delen. De werkgever ziet dan dat het er "
+        "is, maar niet wat er staat. Het bewijs blijft echt.",
+        "Untick what you do not want to share. The employer then sees that it exists, but "
+        "not what it says. The certificate stays genuine.",
+    ),
+    "worker.share.part.name": ("Je volledige naam", "Your full name"),
+    "worker.share.part.date": ("Wanneer je het certificaat kreeg", "When you got the certificate"),
+    "worker.share.part.notes": ("De notities van de opleider", "The provider's notes"),
     "worker.share.stopped": (
         "Deze bewijzen kun je niet delen, want ze tellen niet mee:",
         "You cannot share these certificates, because they do not count:",

@@ -13,7 +13,7 @@ from typing import Any
 from registry.sharing.shares import MAX_LIFETIME, is_uuid
 from registry.web.pages import form_date
 from schemas.common import NL_TIME
-from schemas.wallet import ExperienceCreate, ShareCreate
+from schemas.wallet import ExperienceCreate, ShareCreate, WithheldPart
 
 LIFETIMES = ("7", "30", "90")
 OWN_DATE = "datum"
@@ -23,6 +23,7 @@ MAX_DESCRIPTION = 20_000
 MAX_RECIPIENT = 254
 MAX_CREDENTIALS = 500
 Errors = dict[str, str]
+PARTS: tuple[WithheldPart, ...] = ("name", "date", "notes")
 
 
 def as_list(value: Any) -> list[str]:
@@ -69,16 +70,32 @@ class ShareForm:
     recipient: str
     lifetime: str
     until: str
+    # Per credential that offered the choice (a hidden `selective` field each), the parts
+    # ticked to share; None: the form is new, every part ticked.
+    keep: dict[str, list[str]] | None = None
 
 
 def share_form(data: dict[str, Any], values: dict[str, str]) -> ShareForm:
+    selective = [v for v in dict.fromkeys(as_list(data.get("selective"))) if is_uuid(v)]
     return ShareForm(
         # A browser sends each ticked box once; copies (a crafted post) count once.
         credentials=list(dict.fromkeys(as_list(data.get("credential")))),
         recipient=values["recipient"],
         lifetime=values["lifetime"] or DEFAULT_LIFETIME,
         until=values["until"],
+        keep={
+            v: [p for p in PARTS if p in as_list(data.get(f"keep-{v}"))]
+            for v in selective[:MAX_CREDENTIALS]
+        },
     )
+
+
+def _withhold(form: ShareForm) -> dict[str, list[WithheldPart]] | None:
+    """The parts left out (unticked) of each chosen credential that offered the choice: such
+    a credential is shared in its SD-JWT VC form, with nothing left out too."""
+    keep = form.keep or {}
+    chosen = [v for v in form.credentials if v in keep]
+    return {v: [p for p in PARTS if p not in keep[v]] for v in chosen} or None
 
 
 def read_share(form: ShareForm, now: dt.datetime) -> tuple[ShareCreate | None, Errors]:
@@ -98,7 +115,10 @@ def read_share(form: ShareForm, now: dt.datetime) -> tuple[ShareCreate | None, E
     if errors or expires_at is None:
         return None, errors
     share = ShareCreate(
-        credential_ids=form.credentials, recipient=form.recipient, expires_at=expires_at
+        credential_ids=form.credentials,
+        recipient=form.recipient,
+        expires_at=expires_at,
+        withhold=_withhold(form),
     )
     return share, {}
 

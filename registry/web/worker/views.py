@@ -16,6 +16,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.competences import subject_name_in
+from credentials.sdjwt_vc import issued_parts
 from registry.settings import Settings
 from registry.sharing import shares
 from registry.wallet import wallet_content
@@ -81,6 +82,9 @@ class CredentialView:
     verified: bool = True
     # Why an import did not verify (a `verdict_reason.*` message key), from its report.
     reason: str | None = None
+    # What a share may leave out of its SD-JWT VC form ("name", "date", "notes": the
+    # signed value), empty when it has none (registry.sharing.disclosure).
+    parts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def shareable(self) -> bool:
@@ -117,6 +121,7 @@ def view_of(item: WalletCredential, now: dt.datetime) -> CredentialView:
         status_changed_at=item.status_changed_at,
         verified=item.verified,
         reason=_import_reason(item),
+        parts=issued_parts(item.sd_jwt) if item.sd_jwt else {},
     )
 
 
