@@ -183,6 +183,8 @@ class CvCredential(Response, kw_only=True):
     kind: str
     issued_at: dt.datetime
     valid_until: dt.datetime | None
+    credential_id: str = ""
+    source: str = "issued"
 
 
 class CompetenceGroup(Response, kw_only=True):

@@ -6,20 +6,25 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, delete, get, post
+from litestar import Controller, Response, delete, get, post
 from litestar.di import Provide
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.issuers.issuers import registry_verifier
 from registry.settings import Settings
-from registry.wallet import cv, holders, wallet_content
+from registry.wallet import cv, export_downloads, holders, wallet_content
+from registry.wallet.export_downloads import DownloadFormat
 from registry.wallet.holders import Holder
 from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.common import Actor, today_nl
 from schemas.errors import ConflictError, InvalidInputError
-from schemas.errors.wallet import WalletForbiddenError
+from schemas.errors.wallet import (
+    CredentialNotInWalletError,
+    NoDownloadFormError,
+    WalletForbiddenError,
+)
 from schemas.wallet import (
     MAX_IMPORT_IMAGE_BASE64,
     AuditEntry,
@@ -90,6 +95,34 @@ class WalletController(Controller):
         """Keep a credential issued elsewhere (labelled unverified when it does not verify)."""
         verifier = await registry_verifier(db_session, settings)
         return await wallet_content.import_credential(db_session, holder, verifier, data, base_url)
+
+    @get(
+        "/credentials/{credential_id:uuid}/download",
+        opt=api_doc(
+            CredentialNotInWalletError,
+            NoDownloadFormError,
+            also=[export_downloads.JWT_MEDIA, export_downloads.JSON_MEDIA],
+        ),
+    )
+    async def download_credential(
+        self,
+        db_session: AsyncSession,
+        settings: Settings,
+        holder: Holder,
+        credential_id: UUID,
+        form: Annotated[DownloadFormat, Parameter(query="format")] = "jwt",
+    ) -> Response[bytes]:
+        """One credential as a file: `format=jwt` the signed JWS as issued, `format=json` the
+        OB 3.0 credential with an `eddsa-rdfc-2022` proof its issuer makes now."""
+        found = await export_downloads.download(db_session, settings, holder, credential_id, form)
+        return Response(
+            found.body,
+            media_type=found.media_type,
+            headers={
+                "Content-Disposition": f'attachment; filename="{found.filename}"',
+                "Cache-Control": "private, no-store",
+            },
+        )
 
     @get("/cv")
     async def get_cv(self, db_session: AsyncSession, base_url: str, holder: Holder) -> Cv:

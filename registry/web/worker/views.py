@@ -30,6 +30,7 @@ from registry.web.i18n import (
     translator,
 )
 from registry.web.pages import VERDICT_COLOUR, verdict_reason
+from registry.web.worker.linkedin import linkedin_url
 from schemas.common import NL_TIME, today_nl
 from schemas.errors.sharing import ShareNotFoundError
 from schemas.kinds import KINDS, OTHER_KIND
@@ -81,6 +82,8 @@ class CredentialView:
     verified: bool = True
     # Why an import did not verify (a `verdict_reason.*` message key), from its report.
     reason: str | None = None
+    # "issued" here (its issuer can sign a JSON copy) or "imported" (kept as it came).
+    source: str = "issued"
 
     @property
     def shareable(self) -> bool:
@@ -117,6 +120,7 @@ def view_of(item: WalletCredential, now: dt.datetime) -> CredentialView:
         status_changed_at=item.status_changed_at,
         verified=item.verified,
         reason=_import_reason(item),
+        source=item.source,
     )
 
 
@@ -131,13 +135,14 @@ def _current_view(item: CvCredential) -> CredentialView:
     # build_cv lists only current credentials here: verified, active and not expired.
     return CredentialView(
         id=item.id,
-        credential_id="",
+        credential_id=item.credential_id,
         achievement=item.achievement,
         issuer=item.issuer,
         kind=item.kind if item.kind in KINDS else OTHER_KIND,
         issued_at=item.issued_at,
         valid_until=item.valid_until,
         verdict="valid",
+        source=item.source,
     )
 
 
@@ -175,6 +180,7 @@ async def cv_context(
         "credentials": verified,
         "unverified": [view_of(c, now) for c in cv.unverified],
         "experience": cv.experience.items,
+        "linkedin": {c.id: _linkedin(c, base_url) for c in verified},
     }
 
 
@@ -248,6 +254,17 @@ def status_line(lang: Lang, credential: CredentialView, today: dt.date) -> str:
         lang, credential.verdict, credential.status_changed_at, credential.status_reason
     )
     return change or t(f"verdict.{credential.verdict}")
+
+
+def _linkedin(view: CredentialView, base_url: str) -> str:
+    return linkedin_url(
+        name=view.achievement,
+        organisation=view.issuer,
+        issued=view.issued_at,
+        expires=view.valid_until,
+        cert_id=view.credential_id or str(view.id),
+        cert_url=verify_url(base_url, view.id),
+    )
 
 
 def verify_url(base_url: str, credential_id: UUID) -> str:

@@ -131,7 +131,8 @@ async def test_old_status_lists_are_reported_stale_with_their_age(
     )
     # Active in lists 40 days old: no longer known. Revoked: final, so still revoked.
     assert _verdicts(report) == {active["id"]: "cannot-verify", revoked["id"]: "revoked"}
-    status = next(c for c in report["credentials"][0]["report"]["checks"] if c["name"] == "status")
+    item = next(i for i in report["credentials"] if i["id"] == active["id"])
+    status = next(c for c in item["report"]["checks"] if c["name"] == "status")
     assert status["code"] == "status-stale"
     assert "40 days old" in status["message"]
     # A longer maximum age, stated on the command line, makes them fresh again.
