@@ -111,3 +111,9 @@ class NoDownloadFormError(ConflictError):
     issuer made it, and only the issuer can sign another form of it."""
 
     code = "no-download-form"
+
+
+class NothingToExportError(ConflictError):
+    """A CLR or EDC export holds at least one credential, and the CV has no current one."""
+
+    code = "nothing-to-export"
