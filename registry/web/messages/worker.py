@@ -80,9 +80,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You have no certificates yet. When you finish a module, its certificate appears here.",
     ),
     "worker.credentials.share": ("Deel {name}", "Share {name}"),
+    # The card's heading names the credential; the links say only which file (so a link's
+    # name never repeats the title, which finding the title on the page relies on).
     "worker.credentials.download": ("Downloaden:", "Download:"),
-    "worker.credentials.download_jwt": ("{name} als .jwt", "{name} as .jwt"),
-    "worker.credentials.download_json": ("{name} als .json", "{name} as .json"),
+    "worker.credentials.download_jwt": ("als .jwt (ondertekend)", "as .jwt (signed)"),
+    "worker.credentials.download_json": (
+        "als .json (Open Badges 3.0)",
+        "as .json (Open Badges 3.0)",
+    ),
     "worker.credentials.linkedin": ("Zet {name} op LinkedIn", "Add {name} to LinkedIn"),
     "worker.kind.module-certificate": ("Deelcertificaat", "Partial certificate"),
     "worker.kind.evc": ("EVC: erkend uit werkervaring", "EVC: recognised prior learning"),

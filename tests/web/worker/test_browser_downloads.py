@@ -38,8 +38,11 @@ def test_worker_downloads_the_bundle_and_a_credential_and_finds_a_linkedin_link(
                 if item.report.credential is not None}  # fmt: skip
     assert verdicts[NAME] == "valid"
 
+    card = (
+        page.locator("li.card").filter(has=page.get_by_role("heading", name=NAME, exact=True)).first
+    )
     with page.expect_download() as json_download:
-        page.get_by_role("link", name=f"{NAME} als .json", exact=True).click()
+        card.get_by_role("link", name="als .json (Open Badges 3.0)").click()
     assert json_download.value.suggested_filename.endswith(".json")
     document = json.loads(Path(json_download.value.path()).read_text())
     assert document["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
@@ -49,11 +52,11 @@ def test_worker_downloads_the_bundle_and_a_credential_and_finds_a_linkedin_link(
     assert verifier.verify(json.dumps(document)).verdict == "valid"
 
     with page.expect_download() as jwt_download:
-        page.get_by_role("link", name=f"{NAME} als .jwt", exact=True).click()
+        card.get_by_role("link", name="als .jwt (ondertekend)").click()
     token = Path(jwt_download.value.path()).read_text()
     assert verifier.verify(token).verdict == "valid"
 
-    link = page.get_by_role("link", name=f"Zet {NAME} op LinkedIn", exact=True)
+    link = card.get_by_role("link", name=f"Zet {NAME} op LinkedIn", exact=True)
     expect(link).to_have_attribute("target", "_blank")
     href = link.get_attribute("href")
     assert href is not None
