@@ -117,7 +117,23 @@ def demo() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--bundle",
+    "bundle_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="a wallet bundle (GET /api/me/export): verify every credential in it with only what "
+    "it holds, anchored on its operator document unless --trust-anchor is given",
+)
+@click.option(
+    "--max-status-age",
+    type=click.IntRange(min=0),
+    default=None,
+    help="with --bundle: days the bundle's status lists may be relied on (default: the "
+    "bundle's statusMaxAgeDays)",
+)
 @click.option(
     "--trust-list",
     "trust_list_files",
@@ -160,7 +176,9 @@ def demo() -> None:
 @click.option("--nonce", default=None, help="expected nonce of a presentation")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 def verify(
-    file: Path,
+    file: Path | None,
+    bundle_file: Path | None,
+    max_status_age: int | None,
     trust_list_files: tuple[Path, ...],
     anchor_files: tuple[Path, ...],
     status_files: tuple[Path, ...],
@@ -170,12 +188,18 @@ def verify(
     nonce: str | None,
     as_json: bool,
 ) -> None:
-    """Verify a credential or presentation offline; exit 0 only when it is valid, 1 for any
-    other verdict, 2 when the given files cannot be used."""
+    """Verify a credential or presentation (or every credential in a --bundle) offline; exit 0
+    only when it is valid, 1 for any other verdict, 2 when the given files cannot be used."""
     from credentials.verifier import Verifier
     from registry.settings import configured_database_url
     from registry.sharing.offline import offline_config, read_trust_lists, render
 
+    if (file is None) == (bundle_file is None):
+        click.echo("give either FILE or --bundle", err=True)
+        sys.exit(2)
+    if bundle_file is not None:
+        _verify_bundle(bundle_file, anchor_files, max_status_age, as_json)
+    assert file is not None
     try:
         trust = read_trust_lists(trust_list_files, anchor_files, configured_database_url())
         config = offline_config(trust, status_files, did_files, key_files)
@@ -184,6 +208,26 @@ def verify(
         sys.exit(2)
     report = Verifier(config).verify(file.read_bytes(), audience=audience, nonce=nonce)
     click.echo(render(report, as_json=as_json, origins=trust.origins))
+    sys.exit(0 if report.verdict == "valid" else 1)
+
+
+def _verify_bundle(
+    path: Path, anchor_files: tuple[Path, ...], max_age: int | None, as_json: bool
+) -> None:
+    """`registry verify --bundle`: every credential in a wallet bundle; exits."""
+    from credentials.export.bundle import verify_bundle
+    from registry.sharing.offline import read_anchor, render_bundle
+
+    if len(anchor_files) > 1:
+        click.echo("a bundle takes one --trust-anchor", err=True)
+        sys.exit(2)
+    try:
+        anchor = read_anchor(anchor_files[0]) if anchor_files else None
+        report = verify_bundle(path.read_bytes(), anchor, max_age_days=max_age)
+    except DomainError as error:
+        click.echo(f"cannot use the given files: {error.message} ({error.code})", err=True)
+        sys.exit(2)
+    click.echo(render_bundle(report, as_json=as_json))
     sys.exit(0 if report.verdict == "valid" else 1)
 
 

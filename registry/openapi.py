@@ -63,6 +63,8 @@ DEPENDENCY_RAISES: dict[str, tuple[type[DomainError], ...]] = {
 GUARD_RAISES = (NotAuthenticatedError, PermissionDeniedError)
 BODY_STATUSES = frozenset({400, 413, 422})
 TEXT = Schema(type=OpenAPIType.STRING)
+# Another JSON form of an answer (a `+json` media type such as JSON-LD): some JSON object.
+JSON_OBJECT = Schema(type=OpenAPIType.OBJECT)
 BINARY = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
 
 
@@ -257,7 +259,12 @@ class Finish:
         if self.pages and code != 401:
             extra.append("text/html")
         if response.content is not None:
-            response.content.update(dict.fromkeys(extra, OpenAPIMediaType(schema=TEXT)))
+            response.content.update(
+                {
+                    media: OpenAPIMediaType(schema=JSON_OBJECT if media.endswith("+json") else TEXT)
+                    for media in extra
+                }
+            )
         names = ["WWW-Authenticate"] if code == 401 else self.headers if code < 400 else ()
         if names:
             required = dict.fromkeys(names, OpenAPIHeader(schema=TEXT, required=True))

@@ -120,13 +120,29 @@ class ExportedCredential(Response, kw_only=True):
     credential: str
 
 
-class WalletExport(Response, kw_only=True):
-    """Everything in the wallet, as one file the worker can take elsewhere."""
+BUNDLE_FORMAT = "llo-wallet-bundle/1"
+# How long the status lists in a bundle may be relied on after `statusCheckedAt`: a revocation
+# made later is not in them, so `registry verify --bundle` reports older lists as stale.
+STATUS_MAX_AGE_DAYS = 30
 
+
+class WalletExport(Response, kw_only=True):
+    """Everything in the wallet, as one file the worker can take elsewhere, with what is
+    needed to verify it once this registry is gone: the operator's DID document, the signed
+    trust list, the issuers' DID documents and the signed status lists (as of
+    `statusCheckedAt`, to be relied on for `statusMaxAgeDays`)."""
+
+    format: str = BUNDLE_FORMAT
     exported_at: dt.datetime
     holder: HolderKey
     credentials: list[ExportedCredential]
     experience: list[ExperienceOut]
+    status_checked_at: dt.datetime
+    status_max_age_days: int = STATUS_MAX_AGE_DAYS
+    operator_document: dict[str, Any]
+    trust_list: str
+    did_documents: list[dict[str, Any]]
+    status_lists: list[str]
 
 
 # ---------------------------------------------------------------- experience
@@ -169,6 +185,8 @@ class CvCredential(Response, kw_only=True):
     kind: str
     issued_at: dt.datetime
     valid_until: dt.datetime | None
+    credential_id: str = ""
+    source: str = "issued"
 
 
 class CompetenceGroup(Response, kw_only=True):

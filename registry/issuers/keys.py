@@ -112,3 +112,15 @@ async def stored_did_document(session: AsyncSession, slug: str) -> dict[str, obj
         return None
     did = rows[-1].kid.partition("#")[0]
     return did_document(did, [_published(row) for row in rows])
+
+
+async def key_by_kid(
+    session: AsyncSession, settings: Settings, slug: str, kid: str
+) -> SigningKey | None:
+    """The issuer's key named `kid`, retired or not (None when it is not theirs): to sign a
+    copy of a credential with the very key that signed the original, whose window in the
+    trust list covers the credential's date."""
+    row = await session.scalar(
+        select(IssuerKey).where(IssuerKey.issuer_slug == slug, IssuerKey.kid == kid)
+    )
+    return None if row is None else unwrap_key(row.wrapped_private, settings.secret_key)

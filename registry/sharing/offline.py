@@ -11,6 +11,7 @@ from typing import Any
 import msgspec
 from sqlalchemy.exc import SQLAlchemyError
 
+from credentials.export.bundle import BundleReport, anchor_line, status_line
 from credentials.jws import parse_compact
 from credentials.keydocs import KeyStore
 from credentials.status_lists import status_source
@@ -218,3 +219,16 @@ def _origin_line(origin: TrustListOrigin) -> str:
     if not origin.signed:
         return f"trust list {origin.file}: unsigned JSON, trusted as configured"
     return f"trust list {origin.file}: signature checked with {origin.anchor} (key {origin.kid})"
+
+
+def render_bundle(report: BundleReport, *, as_json: bool) -> str:
+    """A bundle's report: JSON, or per credential the lines of `render`, then which anchor
+    checked the trust list and how old the status lists are."""
+    if as_json:
+        return msgspec.json.encode(report).decode()
+    lines = [f"bundle verdict: {report.verdict}"]
+    for item in report.credentials:
+        lines.append(f"credential {item.id}:")
+        lines += ["  " + line for line in render(item.report, as_json=False).splitlines()]
+    lines += [anchor_line(report), status_line(report)]
+    return "\n".join(lines)

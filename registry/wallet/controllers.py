@@ -3,23 +3,30 @@ request acts on (`HOLDER`) is a dependency the share controllers use too."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from litestar import Controller, delete, get, post
+from litestar import Controller, MediaType, Response, delete, get, post
 from litestar.di import Provide
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.issuers.issuers import registry_verifier
 from registry.settings import Settings
-from registry.wallet import cv, holders, wallet_content
+from registry.wallet import cv, export_downloads, export_formats, holders, wallet_content
+from registry.wallet.export_downloads import DownloadFormat
 from registry.wallet.holders import Holder
 from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.common import Actor, today_nl
 from schemas.errors import ConflictError, InvalidInputError
-from schemas.errors.wallet import WalletForbiddenError
+from schemas.errors.wallet import (
+    CredentialNotInWalletError,
+    NoDownloadFormError,
+    NothingToExportError,
+    WalletForbiddenError,
+)
 from schemas.wallet import (
     MAX_IMPORT_IMAGE_BASE64,
     AuditEntry,
@@ -49,6 +56,10 @@ async def provide_holder(
     """The wallet this request acts on: the worker's own, or a consenting worker's (coach)."""
     return await holders.holder_context(db_session, actor, acting_for, settings.secret_key)
 
+
+ExportFormat = Literal["clr", "edc"]
+CLR_MEDIA = "application/vc+jwt"
+EDC_MEDIA = "application/ld+json"
 
 HOLDER = {
     "acting_for": Provide(provide_acting_for, sync_to_thread=False),
@@ -91,17 +102,63 @@ class WalletController(Controller):
         verifier = await registry_verifier(db_session, settings)
         return await wallet_content.import_credential(db_session, holder, verifier, data, base_url)
 
+    @get(
+        "/credentials/{credential_id:uuid}/download",
+        opt=api_doc(
+            CredentialNotInWalletError,
+            NoDownloadFormError,
+            also=[export_downloads.JWT_MEDIA, export_downloads.JSON_MEDIA],
+        ),
+    )
+    async def download_credential(
+        self,
+        db_session: AsyncSession,
+        settings: Settings,
+        holder: Holder,
+        credential_id: UUID,
+        form: Annotated[DownloadFormat, Parameter(query="format")] = "jwt",
+    ) -> Response[bytes]:
+        """One credential as a file: `format=jwt` the signed JWS as issued, `format=json` the
+        OB 3.0 credential with an `eddsa-rdfc-2022` proof its issuer makes now."""
+        found = await export_downloads.download(db_session, settings, holder, credential_id, form)
+        return Response(
+            found.body,
+            media_type=found.media_type,
+            headers={
+                "Content-Disposition": f'attachment; filename="{found.filename}"',
+                "Cache-Control": "private, no-store",
+            },
+        )
+
     @get("/cv")
     async def get_cv(self, db_session: AsyncSession, base_url: str, holder: Holder) -> Cv:
         """The CV: verified credentials by competence and sector, progress, and the rest apart."""
         return await cv.build_cv(db_session, base_url, holder, today_nl())
 
-    @get("/export")
+    @get(
+        "/export",
+        responses={200: ResponseSpec(WalletExport, description="The bundle (no format)")},
+        opt=api_doc(NothingToExportError, also=[CLR_MEDIA, EDC_MEDIA]),
+    )
     async def export_wallet(
-        self, db_session: AsyncSession, settings: Settings, holder: Holder
-    ) -> WalletExport:
-        """Everything in the wallet with the private holder key (the worker only)."""
-        return await wallet_content.export_wallet(db_session, settings, holder)
+        self,
+        db_session: AsyncSession,
+        settings: Settings,
+        holder: Holder,
+        form: Annotated[ExportFormat | None, Parameter(query="format")] = None,
+    ) -> Response[Any]:
+        """Without `format`: everything in the wallet with the private holder key and what it
+        takes to verify it offline (the worker only). `format=clr`: the CV as a CLR 2.0
+        ClrCredential signed by the operator (`application/vc+jwt`); `format=edc`: the CV as
+        Europass EDC (ELM v3 JSON-LD)."""
+        if form == "clr":
+            token = await export_formats.export_clr(db_session, settings, holder)
+            return Response(token, media_type=CLR_MEDIA)
+        if form == "edc":
+            document = await export_formats.export_edc(db_session, settings, holder)
+            return Response(document, media_type=EDC_MEDIA)
+        bundle = await wallet_content.export_wallet(db_session, settings, holder)
+        return Response(bundle, media_type=MediaType.JSON)
 
     @get("/experience")
     async def list_experience(

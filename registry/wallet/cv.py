@@ -64,6 +64,8 @@ def _cv_credential(row: Credential) -> CvCredential:
         kind=row.kind,
         issued_at=row.issued_at,
         valid_until=row.valid_until,
+        credential_id=row.credential_id,
+        source=row.source,
     )
 
 

@@ -26,6 +26,7 @@ from credentials.presentation import holder_kid
 from credentials.verifier import Verifier
 from registry.models import Credential, Experience
 from registry.settings import Settings
+from registry.wallet.export_bundle import bundle_sources
 from registry.wallet.holders import Holder, proven_email
 from schemas.errors.sharing import OneOfRequiredError
 from schemas.errors.wallet import (
@@ -226,7 +227,8 @@ def _alignments(raw: str) -> list[dict[str, str]]:
 
 
 async def export_wallet(session: AsyncSession, settings: Settings, holder: Holder) -> WalletExport:
-    """Everything in the wallet plus the private holder key (the worker only, never a coach)."""
+    """Everything in the wallet plus the private holder key (the worker only, never a coach),
+    with what it takes to verify the credentials offline (`export_bundle`)."""
     holder.require_worker("export the wallet")
     key = unwrap_key(holder.wallet.wrapped_key, settings.secret_key)
     pkcs8 = key.to_pkcs8()
@@ -235,6 +237,7 @@ async def export_wallet(session: AsyncSession, settings: Settings, holder: Holde
     if isinstance(raw, ed25519.Ed25519PrivateKey):
         jwk["d"] = b64url_encode(raw.private_bytes_raw())
     rows = await wallet_rows(session, holder)
+    sources = await bundle_sources(session, settings, rows)
     await holder.record(session, "wallet.exported", f"wallet:{holder.wallet.id}")
     return WalletExport(
         exported_at=dt.datetime.now(dt.UTC),
@@ -255,6 +258,11 @@ async def export_wallet(session: AsyncSession, settings: Settings, holder: Holde
             for row in rows
         ],
         experience=await list_experience(session, holder),
+        status_checked_at=sources.status_checked_at,
+        operator_document=sources.operator_document,
+        trust_list=sources.trust_list,
+        did_documents=sources.did_documents,
+        status_lists=sources.status_lists,
     )
 
 

@@ -33,6 +33,7 @@ from registry.web.employer.pages import EmployerPages
 from registry.web.errors import MACHINE_PREFIXES
 from registry.web.pages import provide_user
 from registry.web.provider.pages import ProviderPages
+from registry.web.worker.downloads import WorkerDownloadPages
 from registry.web.worker.imports import WorkerImportPages
 from registry.web.worker.pages import WorkerPages
 from schemas.access import CALLER
@@ -158,6 +159,7 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
             ProviderPages,
             WorkerPages,
             WorkerImportPages,
+            WorkerDownloadPages,
             EmployerPages,
             AssessorPages,
         ],

@@ -36,6 +36,12 @@ class StatusListCredentialError(InvalidInputError):
     code = "bad-status-list-credential"
 
 
+class BadBundleError(InvalidInputError):
+    """A wallet bundle (`GET /api/me/export`) that cannot be read; the message says which part."""
+
+    code = "bad-bundle"
+
+
 class TrustListError(InvalidInputError):
     """A trust list that cannot be used; `code` says why."""
 

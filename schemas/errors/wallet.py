@@ -98,3 +98,22 @@ class WorkerNotVerifiedError(ConflictError):
 
 class WorkerOnlyError(PermissionDeniedError):
     code = "worker-only"
+
+
+class CredentialNotInWalletError(NotFoundError):
+    """No credential with this id in the wallet (another's included: 404 says nothing)."""
+
+    code = "credential-not-in-wallet"
+
+
+class NoDownloadFormError(ConflictError):
+    """The credential does not exist in the asked form: an imported credential is kept as its
+    issuer made it, and only the issuer can sign another form of it."""
+
+    code = "no-download-form"
+
+
+class NothingToExportError(ConflictError):
+    """A CLR or EDC export holds at least one credential, and the CV has no current one."""
+
+    code = "nothing-to-export"

@@ -90,6 +90,7 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/me/credentials/import"): WALLET,
     ("GET", "/api/me/cv"): WALLET,
     ("GET", "/api/me/export"): WALLET,
+    ("GET", "/api/me/credentials/{credential_id:uuid}/download"): WALLET,
     ("GET", "/api/me/experience"): WALLET,
     ("POST", "/api/me/experience"): WALLET,
     ("DELETE", "/api/me/experience/{experience_id:uuid}"): WALLET,
@@ -175,6 +176,8 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/mijn-cv/gedeeld/{share_id:uuid}/intrekken"): WORKER,
     ("GET", "/mijn-cv/bewijzen/{credential_id:str}"): WORKER,
     ("GET", "/mijn-cv/bewijzen/{credential_id:str}/pdf"): WORKER,
+    ("GET", "/mijn-cv/bewijzen/{credential_id:str}/download"): WORKER,
+    ("GET", "/mijn-cv/downloaden"): WORKER,
     ("GET", "/mijn-cv/toevoegen"): WORKER,
     ("POST", "/mijn-cv/toevoegen"): WORKER,
     # The employer's and the assessor's pages.

@@ -13,6 +13,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.cv.share": ("Deel bewijzen met een werkgever", "Share certificates with an employer"),
     "worker.cv.shares": ("Bekijk wat je hebt gedeeld", "See what you have shared"),
     "worker.cv.import": ("Bewijs van elders toevoegen", "Add a certificate from elsewhere"),
+    "worker.cv.download": ("Alles downloaden", "Download everything"),
+    "worker.cv.download_hint": (
+        "Eén bestand met al je bewijzen en wat nodig is om ze te controleren, ook als deze "
+        "website er niet meer is. Er staat ook je geheime sleutel in: bewaar het goed.",
+        "One file with all your certificates and what is needed to check them, even when this "
+        "website is gone. It also holds your secret key: keep it safe.",
+    ),
     "worker.back_to_cv": ("Terug naar mijn cv", "Back to my CV"),
     "worker.notice.experience_added": (
         "Je werkervaring staat in je cv.",
@@ -73,6 +80,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You have no certificates yet. When you finish a module, its certificate appears here.",
     ),
     "worker.credentials.share": ("Deel {name}", "Share {name}"),
+    # The card's heading names the credential; the links say only which file (so a link's
+    # name never repeats the title, which finding the title on the page relies on).
+    "worker.credentials.download": ("Downloaden:", "Download:"),
+    "worker.credentials.download_jwt": ("als .jwt (ondertekend)", "as .jwt (signed)"),
+    "worker.credentials.download_json": (
+        "als .json (Open Badges 3.0)",
+        "as .json (Open Badges 3.0)",
+    ),
+    "worker.credentials.linkedin": ("Zet {name} op LinkedIn", "Add {name} to LinkedIn"),
     "worker.kind.module-certificate": ("Deelcertificaat", "Partial certificate"),
     "worker.kind.evc": ("EVC: erkend uit werkervaring", "EVC: recognised prior learning"),
     "worker.kind.other": ("Bewijs", "Certificate"),

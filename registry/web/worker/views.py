@@ -31,6 +31,7 @@ from registry.web.i18n import (
     translator,
 )
 from registry.web.pages import VERDICT_COLOUR, verdict_reason
+from registry.web.worker.linkedin import linkedin_url
 from schemas.common import NL_TIME, today_nl
 from schemas.errors.sharing import ShareNotFoundError
 from schemas.kinds import KINDS, OTHER_KIND
@@ -85,6 +86,8 @@ class CredentialView:
     # What a share may leave out of its SD-JWT VC form ("name", "date", "notes": the
     # signed value), empty when it has none (registry.sharing.disclosure).
     parts: dict[str, Any] = field(default_factory=dict)
+    # "issued" here (its issuer can sign a JSON copy) or "imported" (kept as it came).
+    source: str = "issued"
 
     @property
     def shareable(self) -> bool:
@@ -122,6 +125,7 @@ def view_of(item: WalletCredential, now: dt.datetime) -> CredentialView:
         verified=item.verified,
         reason=_import_reason(item),
         parts=issued_parts(item.sd_jwt) if item.sd_jwt else {},
+        source=item.source,
     )
 
 
@@ -136,13 +140,14 @@ def _current_view(item: CvCredential) -> CredentialView:
     # build_cv lists only current credentials here: verified, active and not expired.
     return CredentialView(
         id=item.id,
-        credential_id="",
+        credential_id=item.credential_id,
         achievement=item.achievement,
         issuer=item.issuer,
         kind=item.kind if item.kind in KINDS else OTHER_KIND,
         issued_at=item.issued_at,
         valid_until=item.valid_until,
         verdict="valid",
+        source=item.source,
     )
 
 
@@ -180,6 +185,7 @@ async def cv_context(
         "credentials": verified,
         "unverified": [view_of(c, now) for c in cv.unverified],
         "experience": cv.experience.items,
+        "linkedin": {c.id: _linkedin(c, base_url) for c in verified},
     }
 
 
@@ -253,6 +259,17 @@ def status_line(lang: Lang, credential: CredentialView, today: dt.date) -> str:
         lang, credential.verdict, credential.status_changed_at, credential.status_reason
     )
     return change or t(f"verdict.{credential.verdict}")
+
+
+def _linkedin(view: CredentialView, base_url: str) -> str:
+    return linkedin_url(
+        name=view.achievement,
+        organisation=view.issuer,
+        issued=view.issued_at,
+        expires=view.valid_until,
+        cert_id=view.credential_id or str(view.id),
+        cert_url=verify_url(base_url, view.id),
+    )
 
 
 def verify_url(base_url: str, credential_id: UUID) -> str:
