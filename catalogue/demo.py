@@ -1,7 +1,8 @@
 """The catalogue's part of the demo set (`catalogue.demo_data`): the ESCO green skills with
-their English and official Dutch labels, the providers with their modules and runs, and the
-qualifications. Accounts are not the catalogue's: the caller makes one for each provider as
-soon as it exists (`provider_actor`), and its modules are made in that account's name."""
+their English and official Dutch labels, the certificate schemes (`catalogue.demo_schemes`),
+the providers with their modules and runs, and the qualifications. Accounts are not the
+catalogue's: the caller makes one for each provider as soon as it exists (`provider_actor`),
+and its modules are made in that account's name."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import competences, demo_data, runs
+from catalogue.demo_schemes import load_demo_schemes
 from catalogue.esco import parse_esco_csv
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
@@ -52,6 +54,7 @@ async def load_demo_catalogue(
         csv_bytes = resources.files("catalogue").joinpath("data", name).read_bytes()
         items = parse_esco_csv(csv_bytes, framework="esco")
         await competences.save_competences(session, items, merge_labels=True)
+    await load_demo_schemes(session)
     actors: dict[str, Actor] = {}
     for index, item in enumerate(demo_data.PROVIDERS):
         await competences.create_provider(session, item.provider)

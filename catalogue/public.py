@@ -24,8 +24,11 @@ from catalogue.competences import (
     labels_by_uri,
     list_competences,
     list_providers,
+    preferred_label,
 )
 from catalogue.demo import DemoCatalogue, load_demo_catalogue
+from catalogue.demo_schemes import SCHEMES as DEMO_SCHEMES
+from catalogue.demo_schemes import DemoScheme
 from catalogue.documents import module_document, provider_ref
 from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
 from catalogue.models import Module, ModuleVersion, Provider, Qualification
@@ -54,8 +57,10 @@ from schemas.catalogue import (
 from schemas.common import Actor
 
 __all__ = [
+    "DEMO_SCHEMES",
     "CertifiableModule",
     "DemoCatalogue",
+    "DemoScheme",
     "OwnModule",
     "SearchQuery",
     "StudyLoads",
@@ -83,6 +88,7 @@ __all__ = [
     "own_modules",
     "patch_module",
     "patch_run",
+    "preferred_label",
     "provider_by_id",
     "provider_by_slug",
     "providers_by_id",

@@ -1,4 +1,5 @@
-"""Issue deelcertificaten and EVC records as OB 3.0 credentials secured with a compact JWS.
+"""Issue deelcertificaten, EVC records and person certificates as OB 3.0 credentials secured
+with a compact JWS.
 
 The payload is the credential JSON itself (VC-JOSE-COSE, no `vc` claim) followed by the
 registered claims `iss`, `sub`, `jti`, `nbf` and, when `validUntil` is set, `exp`, which mirror
@@ -18,6 +19,7 @@ import msgspec
 from credentials import jws
 from credentials.keys import SigningKey
 from schemas.credentials import (
+    CERTIFICATE_ACHIEVEMENT_TYPE,
     EVC_ACHIEVEMENT_TYPE,
     MODULE_ACHIEVEMENT_TYPE,
     OB3_CONTEXT,
@@ -27,6 +29,7 @@ from schemas.credentials import (
     Achievement,
     AchievementSubject,
     Alignment,
+    CertificateInput,
     CompetenceInput,
     CompetenceResultInput,
     CredentialSchema,
@@ -49,7 +52,12 @@ from schemas.credentials import (
 )
 from schemas.errors.credentials import CredentialInputError
 
-__all__ = ["CredentialInputError", "issue_deelcertificaat", "issue_evc"]
+__all__ = [
+    "CredentialInputError",
+    "issue_certificate",
+    "issue_deelcertificaat",
+    "issue_evc",
+]
 
 JWS_TYP = "vc+jwt"
 EQF_LEVEL_URL = "http://data.europa.eu/snb/eqf/{}"
@@ -152,6 +160,45 @@ def issue_evc(data: EvcInput, key: SigningKey, *, kid: str) -> IssuedCredential:
         subject_achievement=achievement,
         results=results,
         evidence=evidence,
+        issued_at=data.issued_at,
+        valid_until=data.valid_until,
+        status=data.status,
+        key=key,
+        kid=kid,
+    )
+
+
+def issue_certificate(data: CertificateInput, key: SigningKey, *, kid: str) -> IssuedCredential:
+    """Sign a person certificate: the achievement is the certificate scheme (its id the
+    scheme URI), aligned to the scheme itself so that readers which look at alignments only
+    (the CV's competence list, matching) find it as well."""
+    scheme = data.scheme
+    achievement = Achievement(
+        id=scheme.uri,
+        type=["Achievement"],
+        achievement_type=CERTIFICATE_ACHIEVEMENT_TYPE,
+        name=scheme.label,
+        description=f"Persoonscertificaat {scheme.label}, behaald met een examen.",
+        criteria=Criteria(id=scheme.uri, narrative="Examen volgens het certificatieschema."),
+        alignment=[
+            Alignment(
+                type=["Alignment"],
+                target_name=scheme.label,
+                target_url=scheme.uri,
+                target_framework=scheme.framework,
+                target_code=scheme.code,
+                target_type="ceterms:Credential",
+            )
+        ],
+    )
+    return _issue(
+        credential_id=data.id,
+        name=f"Certificaat {scheme.label}",
+        issuer=data.issuer,
+        holder=data.holder,
+        subject_achievement=achievement,
+        results=[],
+        evidence=[],
         issued_at=data.issued_at,
         valid_until=data.valid_until,
         status=data.status,

@@ -29,6 +29,7 @@ from schemas.errors.credentials import (
     TrustListOverlapError,
 )
 from schemas.errors.sharing import BadTrustAnchorError
+from schemas.kinds import kind_spec
 from schemas.trust import (
     Accreditation,
     AccreditationKind,
@@ -184,10 +185,13 @@ def within(valid_from: dt.datetime, valid_until: dt.datetime | None, at: dt.date
 
 def _scope(accreditation: Accreditation) -> _Scope:
     achievements = accreditation.achievements
+    # Only an empty list means any: a list of empty strings covers nothing. For a kind whose
+    # accreditations must list what they cover (certificate schemes), an empty list covers
+    # nothing either: an exam institute is accredited per scheme, never for any.
+    listed = bool(achievements) or kind_spec(accreditation.kind).listed_achievements
     return _Scope(
         kind=accreditation.kind,
-        # Only an empty list means any: a list of empty strings covers nothing.
-        patterns=_compile(achievements) if achievements else None,
+        patterns=_compile(achievements) if listed else None,
         own=accreditation.own_achievements,
         valid_from=accreditation.valid_from,
         valid_until=accreditation.valid_until,

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import DemoCatalogue, create_provider, load_demo_catalogue
+from catalogue.public import (
+    DEMO_SCHEMES,
+    DemoCatalogue,
+    DemoScheme,
+    create_provider,
+    load_demo_catalogue,
+)
 from registry.accounts.accounts import create_account, issue_token
 from registry.accounts.signin import set_password
 from registry.issuers.issuers import create_accreditation
@@ -18,6 +26,7 @@ from registry.wallet.wallet_content import add_experience
 from schemas.catalogue import ProviderCreate
 from schemas.common import Actor, Role, today_nl
 from schemas.issuance import (
+    CertificateIn,
     CompetenceIn,
     EvcIn,
     EvidenceIn,
@@ -28,10 +37,16 @@ from schemas.issuance import (
     StandardIn,
 )
 from schemas.issuers import AccreditationCreate
-from schemas.kinds import EVC, MODULE_CERTIFICATE
+from schemas.kinds import CERTIFICATE, EVC, MODULE_CERTIFICATE
 from schemas.wallet import ExperienceCreate, ShareCreate
 
 EVC_PROVIDER = ProviderCreate(slug="evc-centrum-nederland", name="EVC Centrum Nederland")
+# An exam institute: an organisation whose account has the role assessor, accredited for
+# person certificates of the demo's certificate schemes. The worker passed NEN 3140 there,
+# but has no VCA Basis yet (a job that requires it is blocked until they do).
+EXAM_INSTITUTE = ProviderCreate(slug="examencentrum-techniek", name="Examencentrum Techniek")
+EXAM_ACCOUNT = ("exam-institute", "Examinator Examencentrum Techniek")
+DEMO_CERTIFICATES = ("nen-3140",)
 # Two of the three required modules of the demo qualification "Allround monteur duurzame
 # installaties", so the worker's CV shows progress and what remains.
 DEMO_CREDENTIALS = ("nen3140-vop", "laadpaalmonteur")
@@ -76,6 +91,9 @@ async def load_demo(session: AsyncSession, settings: Settings) -> dict[str, str]
     }
     if not existing:
         existing = await _load(session, settings)
+    exam = await session.scalar(select(Account).where(Account.email == _email(EXAM_ACCOUNT[0])))
+    if exam is not None:
+        existing = {**existing, EXAM_ACCOUNT[0]: exam}
     return {role: await issue_token(session, account, "demo") for role, account in existing.items()}
 
 
@@ -105,11 +123,16 @@ async def _load(session: AsyncSession, settings: Settings) -> dict[str, Account]
         session, settings.base_url, op, provider_actor, today_nl()
     )
     await create_provider(session, EVC_PROVIDER)
+    await create_provider(session, EXAM_INSTITUTE)
     for role, name, _ in DEMO_ACCOUNTS[2:]:
         organisation = EVC_PROVIDER.slug if role == "assessor" else None
         accounts[role] = await create_account(
             session, role=role, name=name, email=_email(role), provider_slug=organisation
         )
+    key, name = EXAM_ACCOUNT
+    accounts[key] = await create_account(
+        session, role="assessor", name=name, email=_email(key), provider_slug=EXAM_INSTITUTE.slug
+    )
     await _load_registry(session, settings, op, provider_actors, catalogue, accounts)
     for account in await session.scalars(
         select(Account).where(Account.email.like(f"%@{DEMO_DOMAIN}"))
@@ -126,14 +149,24 @@ async def _load_registry(
     catalogue: DemoCatalogue,
     accounts: dict[str, Account],
 ) -> None:
-    """Accredit everyone, issue the worker two modules of a qualification and an EVC record,
-    add self-declared experience and share it all with the demo employer."""
+    """Accredit everyone, issue the worker two modules of a qualification, an EVC record and
+    a NEN 3140 certificate, add self-declared experience and share it all with the demo
+    employer."""
     for slug in provider_actors:
         await create_accreditation(
             session, op, settings, AccreditationCreate(provider=slug, kind=MODULE_CERTIFICATE.kind)
         )
     await create_accreditation(
         session, op, settings, AccreditationCreate(provider=EVC_PROVIDER.slug, kind=EVC.kind)
+    )
+    schemes = [scheme.uri for scheme in DEMO_SCHEMES]
+    await create_accreditation(
+        session,
+        op,
+        settings,
+        AccreditationCreate(
+            provider=EXAM_INSTITUTE.slug, kind=CERTIFICATE.kind, achievements=schemes
+        ),
     )
     worker = accounts["worker"]
     holder = HolderIn(worker_id=worker.id)
@@ -151,6 +184,11 @@ async def _load_registry(
     issued.append(
         await issue_one(session, settings, _actor(accounts["assessor"]), _evc_record(holder))
     )
+    exam = _actor(accounts[EXAM_ACCOUNT[0]])
+    for scheme in DEMO_SCHEMES:
+        if scheme.key in DEMO_CERTIFICATES:
+            item = demo_certificate(scheme, holder, dt.datetime.now(dt.UTC))
+            issued.append(await issue_one(session, settings, exam, item))
     wallet = await holder_context(session, _actor(worker), None, settings.secret_key)
     await add_experience(session, wallet, DEMO_EXPERIENCE)
     await create_share(
@@ -159,6 +197,17 @@ async def _load_registry(
         wallet,
         ShareCreate(credential_ids=[c.id for c in issued], recipient=_email("employer")),
     )
+
+
+def demo_certificate(scheme: DemoScheme, holder: HolderIn, now: dt.datetime) -> CertificateIn:
+    """A certificate for a demo scheme, valid as long as the scheme says (from `now`)."""
+    years = scheme.valid_years
+    if years is None:
+        return CertificateIn(scheme=scheme.uri, holder=holder)
+    # 29 February has no twin in most years: the day before it then.
+    day = now if (now.month, now.day) != (2, 29) else now - dt.timedelta(days=1)
+    until = day.replace(year=now.year + years)
+    return CertificateIn(scheme=scheme.uri, holder=holder, valid_until=until)
 
 
 def _evc_record(holder: HolderIn) -> EvcIn:

@@ -30,9 +30,12 @@ OB3_SCHEMA_URL = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )
 OB3_SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019"
-# The `achievementType` of a module certificate (an OB 3.0 term) and of an EVC record (ours).
+# The `achievementType` of a module certificate (an OB 3.0 term), of an EVC record (ours) and
+# of a person certificate for a certificate scheme (OB 3.0 "Certification": passed a
+# certification exam).
 MODULE_ACHIEVEMENT_TYPE = "Certificate"
 EVC_ACHIEVEMENT_TYPE = "ext:EVC"
+CERTIFICATE_ACHIEVEMENT_TYPE = "Certification"
 
 Types = str | list[str]
 """A JSON-LD `type`: we always write a list; others may write one string."""
@@ -363,6 +366,19 @@ class EvcInput(msgspec.Struct, kw_only=True, frozen=True):
     standard: StandardInput
     results: list[CompetenceResultInput]
     evidence: list[EvidenceInput] = []
+    issued_at: dt.datetime
+    valid_until: dt.datetime | None = None
+    status: list[CredentialStatus] = []
+
+
+class CertificateInput(msgspec.Struct, kw_only=True, frozen=True):
+    """Everything needed to issue a person certificate: the certificate scheme it certifies
+    (`scheme.uri` becomes the achievement's id) and the exam institute that examined."""
+
+    id: str | None = None
+    issuer: Party
+    holder: Party
+    scheme: CompetenceInput
     issued_at: dt.datetime
     valid_until: dt.datetime | None = None
     status: list[CredentialStatus] = []

@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 
 from schemas.common import Email, LongText, NonEmpty, Request, Response, ShortText, Uri
-from schemas.kinds import EVC, MODULE_CERTIFICATE, CredentialKind
+from schemas.kinds import CERTIFICATE, EVC, MODULE_CERTIFICATE, CredentialKind
 from schemas.levels import LevelScheme, LevelValue, check_level
 
 MAX_BATCH = 10_000
@@ -97,7 +97,16 @@ class EvcIn(Request, kw_only=True, tag=EVC.kind, tag_field="kind"):
     valid_until: dt.datetime | None = None
 
 
-IssueIn = ModuleCertificateIn | EvcIn
+class CertificateIn(Request, kw_only=True, tag=CERTIFICATE.kind, tag_field="kind"):
+    """A person certificate by an exam institute for a certificate scheme it is accredited
+    for (its URI, as in the catalogue); `validUntil` when the scheme's certificates expire."""
+
+    scheme: Uri
+    holder: HolderIn
+    valid_until: dt.datetime | None = None
+
+
+IssueIn = ModuleCertificateIn | EvcIn | CertificateIn
 
 
 class BatchIn(Request, kw_only=True):

@@ -5,6 +5,12 @@ issued (`schemas.issuance.IssueIn`) with `assert_never` in its last case: a thir
 then a type error (mypy) wherever it is not handled yet, never silently one of the two there
 are. `tests/test_vocabularies.py` checks that the table, the `CredentialKind` literal and the
 tags of `IssueIn` name the same kinds.
+
+Three kinds: a provider's deelcertificaat for one of its modules, an assessor's EVC record,
+and a person certificate (`certificate`, e.g. VCA Basis, NEN 3140, F-gassen) that an exam
+institute issues for a certificate scheme. An exam institute, like an EVC provider, is an
+organisation whose accounts have the role `assessor`: which of the two kinds it issues is
+what its accreditations say, never the role.
 """
 
 from __future__ import annotations
@@ -15,9 +21,13 @@ from types import MappingProxyType
 from typing import Literal
 
 from schemas.common import Role
-from schemas.credentials import EVC_ACHIEVEMENT_TYPE, MODULE_ACHIEVEMENT_TYPE
+from schemas.credentials import (
+    CERTIFICATE_ACHIEVEMENT_TYPE,
+    EVC_ACHIEVEMENT_TYPE,
+    MODULE_ACHIEVEMENT_TYPE,
+)
 
-CredentialKind = Literal["module-certificate", "evc"]
+CredentialKind = Literal["module-certificate", "evc", "certificate"]
 # What a wallet calls a credential imported from elsewhere that is of no kind issued here.
 OTHER_KIND = "other"
 
@@ -29,8 +39,10 @@ class KindSpec:
     `achievement_type`: the OB 3.0 `achievementType` its achievement carries (how a verifier
     and a wallet tell the kind of a credential). `issuer_role`: the one role that issues it.
     `own_achievements`: an accreditation for it covers only the organisation's own
-    achievements (its modules), and the trust list says so. `held_once`: a holder holds one
-    valid credential per achievement; issuing it again takes `reissue`.
+    achievements (its modules), and the trust list says so. `listed_achievements`: an
+    accreditation for it must list what it covers (certificate scheme URIs): one listing
+    nothing covers nothing, where for the other kinds it covers any achievement. `held_once`:
+    a holder holds one valid credential per achievement; issuing it again takes `reissue`.
     """
 
     kind: CredentialKind
@@ -38,6 +50,7 @@ class KindSpec:
     issuer_role: Role
     own_achievements: bool
     held_once: bool
+    listed_achievements: bool = False
 
 
 MODULE_CERTIFICATE = KindSpec(
@@ -54,8 +67,16 @@ EVC = KindSpec(
     own_achievements=False,
     held_once=False,
 )
+CERTIFICATE = KindSpec(
+    kind="certificate",
+    achievement_type=CERTIFICATE_ACHIEVEMENT_TYPE,
+    issuer_role="assessor",
+    own_achievements=False,
+    held_once=True,
+    listed_achievements=True,
+)
 KINDS: Mapping[CredentialKind, KindSpec] = MappingProxyType(
-    {spec.kind: spec for spec in (MODULE_CERTIFICATE, EVC)}
+    {spec.kind: spec for spec in (MODULE_CERTIFICATE, EVC, CERTIFICATE)}
 )
 # The roles that issue anything, in the table's order.
 ISSUER_ROLES: tuple[Role, ...] = tuple(dict.fromkeys(spec.issuer_role for spec in KINDS.values()))
@@ -76,6 +97,7 @@ def kind_of_achievement_type(achievement_type: str | None) -> CredentialKind | N
 
 
 __all__ = [
+    "CERTIFICATE",
     "EVC",
     "ISSUER_ROLES",
     "KINDS",

@@ -14,6 +14,7 @@ from schemas.catalogue import Level
 from schemas.common import ROLES
 from schemas.issuance import IssueIn, LevelIn
 from schemas.kinds import (
+    CERTIFICATE,
     EVC,
     ISSUER_ROLES,
     KINDS,
@@ -37,7 +38,8 @@ from schemas.trust import AccreditationKind
 
 
 def test_one_table_names_every_kind() -> None:
-    assert set(KINDS) == set(get_args(CredentialKind)) == {"module-certificate", "evc"}
+    kinds = {"module-certificate", "evc", "certificate"}
+    assert set(KINDS) == set(get_args(CredentialKind)) == kinds
     assert get_args(AccreditationKind) == get_args(CredentialKind)
     assert all(spec.kind == kind for kind, spec in KINDS.items())
     # The tagged union of what is issued has one member per kind, tagged with its name.
@@ -55,11 +57,18 @@ def test_what_each_kind_decides() -> None:
     # version once. Neither holds for EVC records.
     assert (MODULE_CERTIFICATE.own_achievements, MODULE_CERTIFICATE.held_once) == (True, True)
     assert (EVC.own_achievements, EVC.held_once) == (False, False)
+    # An exam institute is an assessing organisation too; its accreditation lists the
+    # certificate schemes (none listed is none, not any), and a holder holds one at a time.
+    assert CERTIFICATE.issuer_role == "assessor"
+    assert (CERTIFICATE.own_achievements, CERTIFICATE.held_once) == (False, True)
+    assert CERTIFICATE.listed_achievements
+    assert (MODULE_CERTIFICATE.listed_achievements, EVC.listed_achievements) == (False, False)
 
 
 def test_a_kind_is_read_back_from_its_achievement_type() -> None:
     assert kind_of_achievement_type("Certificate") == "module-certificate"
     assert kind_of_achievement_type("ext:EVC") == "evc"
+    assert kind_of_achievement_type("Certification") == "certificate"
     assert kind_of_achievement_type("Diploma") is None
     assert kind_of_achievement_type(None) is None
     assert kind_spec("evc") is EVC

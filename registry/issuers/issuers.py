@@ -42,6 +42,7 @@ from schemas.errors.issuers import (
     IssuerNotFoundError,
     NoOrganisationError,
     ProviderNotFoundError,
+    SchemesRequiredError,
     UnknownAchievementError,
 )
 from schemas.errors.sharing import OneOfRequiredError
@@ -86,7 +87,7 @@ async def _achievement_urls(session: AsyncSession, base_url: str, refs: Sequence
     urls: list[str] = []
     unknown: list[str] = []
     for ref in refs:
-        if ref.startswith(("http://", "https://", "urn:")):
+        if _is_uri(ref):
             urls.append(ref)
             continue
         try:
@@ -122,6 +123,7 @@ async def create_accreditation(
     valid_from = data.valid_from or _now().replace(microsecond=0)
     if data.valid_until is not None and data.valid_until <= valid_from:
         raise BadValidityError("validUntil must be after validFrom")
+    _check_listed(data)
     if data.provider is None:
         return await foreign.create_foreign(session, actor, settings, data, valid_from)
     provider = await provider_by_slug(session, data.provider)
@@ -138,6 +140,22 @@ async def create_accreditation(
     await session.flush()
     await record(session, actor, "accreditation.created", str(row.id), provider=provider.slug)
     return _accreditation_out(row, provider, settings)
+
+
+def _check_listed(data: AccreditationCreate) -> None:
+    """A kind accredited per achievement (certificate schemes) lists them as URIs: an empty
+    list would mean any scheme, and a module or qualification id is no scheme."""
+    if not kind_spec(data.kind).listed_achievements:
+        return
+    if not data.achievements or not all(_is_uri(ref) for ref in data.achievements):
+        raise SchemesRequiredError(
+            f"a {data.kind} accreditation lists the certificate scheme URIs it covers "
+            "(https://..., http://... or urn:...)"
+        )
+
+
+def _is_uri(ref: str) -> bool:
+    return ref.startswith(("http://", "https://", "urn:"))
 
 
 async def list_accreditations(

@@ -15,7 +15,6 @@ import io
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID
 
 import msgspec
 from sqlalchemy import select
@@ -37,7 +36,7 @@ from schemas.errors.issuing import (
     MalformedCsvError,
     RepeatedRowError,
 )
-from schemas.issuance import MAX_BATCH, IssueIn, ModuleCertificateIn
+from schemas.issuance import MAX_BATCH, CertificateIn, IssueIn, ModuleCertificateIn
 from schemas.json_input import decode_json
 from schemas.kinds import MODULE_CERTIFICATE
 from schemas.text import ControlCharacterError, control_errors
@@ -224,16 +223,21 @@ def _csv_item(
 def mark_repeats(
     items: list[IssueIn | DomainError], lines: list[int] | None = None
 ) -> list[IssueIn | DomainError]:
-    """Every later row naming the same learner (worker id or e-mail address) and module as an
-    earlier row becomes a RepeatedRowError that points at the first."""
-    first: dict[tuple[UUID, str], int] = {}
+    """Every later row naming the same learner (worker id or e-mail address) and module (or
+    certificate scheme) as an earlier row becomes a RepeatedRowError that points at the first."""
+    first: dict[tuple[str, str], int] = {}
     marked: list[IssueIn | DomainError] = []
     for index, item in enumerate(items):
         seen = index
-        if isinstance(item, ModuleCertificateIn) and (item.holder.worker_id or item.holder.email):
+        what = _held_once(item)
+        if (
+            what is not None
+            and not isinstance(item, DomainError)
+            and (item.holder.worker_id or item.holder.email)
+        ):
             holder = item.holder
             who = str(holder.worker_id) if holder.worker_id else (holder.email or "").lower()
-            seen = first.setdefault((item.module_id, who), index)
+            seen = first.setdefault((what, who), index)
         if seen == index:
             marked.append(item)
             continue
@@ -243,6 +247,17 @@ def mark_repeats(
         place = f"line {lines[seen]}" if lines else f"item {seen}"
         marked.append(RepeatedRowError(f"the same learner and module as {place}", **where))
     return marked
+
+
+def _held_once(item: IssueIn | DomainError) -> str | None:
+    """What a holder holds once (a module, a certificate scheme); None for anything else."""
+    match item:
+        case ModuleCertificateIn():
+            return str(item.module_id)
+        case CertificateIn():
+            return item.scheme
+        case _:
+            return None
 
 
 def request_hash(media_type: str, body: bytes, *, reissue: bool = False) -> str:

@@ -39,7 +39,8 @@ _ENCODE = msgspec.json.Encoder().encode
 
 
 class IssuanceController(Controller):
-    """Issuing credentials (provider: module certificates; assessor: EVC records)."""
+    """Issuing credentials (provider: module certificates; assessor: EVC records, or as an
+    exam institute person certificates for the schemes it is accredited for)."""
 
     path = "/api/credentials"
     tags = ["issuance"]

@@ -18,7 +18,7 @@ from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.competences import achieved_competences
-from credentials.issue import issue_deelcertificaat, issue_evc
+from credentials.issue import issue_certificate, issue_deelcertificaat, issue_evc
 from credentials.keys import SigningKey
 from credentials.sdjwt_vc import issue_deelcertificaat_sd_jwt
 from registry.audit import record
@@ -31,6 +31,7 @@ from registry.settings import Settings
 from registry.wallet.wallets import HolderRef, WalletInfo, wallets_for
 from schemas.common import Actor
 from schemas.credentials import (
+    CertificateInput,
     CompetenceInput,
     CompetenceResultInput,
     CredentialStatus,
@@ -46,8 +47,9 @@ from schemas.credentials import (
 from schemas.issuance import CompetenceIn, CredentialStatusOut, EvcIn, HolderOut, IssuedOut
 from schemas.kinds import KindSpec
 
-# What a plan signs: a module version's snapshot (a module certificate) or an EVC record.
-Content = ModuleVersionInput | EvcIn
+# What a plan signs: a module version's snapshot (a module certificate), an EVC record, or
+# the certificate scheme of a person certificate.
+Content = ModuleVersionInput | EvcIn | CompetenceInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,8 @@ class Plan:
     achievement_name: str
     content: Content
     module_id: UUID | None
-    # A module's competences from the catalogue; an EVC record's are read from the signed
-    # document (`_competences_of`), so only achieved results count.
+    # A module's competences from the catalogue; an EVC record's and a person certificate's
+    # are read from the signed document (`_competences_of`), so only achieved results count.
     competences: list[dict[str, str]]
     sectors: list[str]
     valid_until: dt.datetime | None
@@ -95,7 +97,7 @@ def _sign(
 ) -> tuple[IssuedCredential, str | None]:
     """The JWS credential and, for a module certificate, its SD-JWT VC form with the same
     id and status entry (signed now, by the issuer's act: see README, "Credential
-    profile"); an EVC record has no SD-JWT VC form yet."""
+    profile"); an EVC record and a person certificate have no SD-JWT VC form yet."""
     content = plan.content
     match content:
         case ModuleVersionInput():
@@ -115,6 +117,16 @@ def _sign(
         case EvcIn():
             record = _evc_input(content, issuer, holder, issued_at, plan.valid_until, status)
             return issue_evc(record, key, kid=kid), None
+        case CompetenceInput():
+            certificate = CertificateInput(
+                issuer=issuer.party,
+                holder=holder,
+                scheme=content,
+                issued_at=issued_at,
+                valid_until=plan.valid_until,
+                status=[status],
+            )
+            return issue_certificate(certificate, key, kid=kid), None
         case _:
             assert_never(content)
 
@@ -239,12 +251,13 @@ async def sign_all(
 
 def _competences_of(plan: Plan, issued: IssuedCredential) -> list[dict[str, str]]:
     """What the CV and share pages count: for an EVC record, what the credential says was
-    achieved (the one rule in `credentials.competences`), never the werkprocessen assessed."""
+    achieved (the one rule in `credentials.competences`), never the werkprocessen assessed;
+    for a person certificate, its scheme as the certificate names it."""
     content = plan.content
     match content:
         case ModuleVersionInput():
             return plan.competences
-        case EvcIn():
+        case EvcIn() | CompetenceInput():
             return achieved_competences(msgspec.to_builtins(issued.document))
         case _:
             assert_never(content)

@@ -1,5 +1,6 @@
 """Reading back the EVC records an assessor organisation issued: a list for its start page and
-one record with its results per competence, read from the signed credential itself.
+one record with its results per competence, read from the signed credential itself; and the
+person certificates an exam institute (an assessor organisation too) issued, as a list.
 
 Issuing stays in `registry.issuing.issuance`; this module only reads. An organisation sees its own
 records only: someone else's record is "not found", so ids of other issuers leak nothing.
@@ -23,7 +24,7 @@ from registry.models import Credential, Wallet
 from schemas.common import Actor
 from schemas.errors.issuers import NoOrganisationError
 from schemas.errors.issuing import EvcRecordNotFoundError
-from schemas.kinds import EVC
+from schemas.kinds import CERTIFICATE, EVC, CredentialKind
 
 LIST_LIMIT = 100
 # The OB 3.0 result status as the issuance schema names it (see credentials.issue).
@@ -31,7 +32,8 @@ STATUS_WORDS = {"Completed": "behaald", "Failed": "niet behaald"}
 
 
 class EvcSummary(msgspec.Struct, kw_only=True):
-    """One issued EVC record as a row in a list."""
+    """One issued EVC record (or person certificate) as a row in a list; `standard` is what
+    was assessed: the standard, or the certificate scheme."""
 
     record_id: UUID
     credential_id: str
@@ -42,6 +44,7 @@ class EvcSummary(msgspec.Struct, kw_only=True):
     status: str
     status_reason: str | None = None
     status_changed_at: dt.datetime | None = None
+    valid_until: dt.datetime | None = None
 
 
 class EvcResult(msgspec.Struct, kw_only=True):
@@ -101,6 +104,7 @@ def _summary(row: Credential, wallet: Wallet) -> EvcSummary:
         status=row.status,
         status_reason=row.status_reason,
         status_changed_at=row.status_changed_at,
+        valid_until=row.valid_until,
     )
 
 
@@ -108,13 +112,26 @@ async def list_issued_evc(
     session: AsyncSession, actor: Actor, limit: int = LIST_LIMIT
 ) -> list[EvcSummary]:
     """The newest EVC records the assessor's organisation issued."""
+    return await _list_issued(session, actor, EVC.kind, limit)
+
+
+async def list_issued_certificates(
+    session: AsyncSession, actor: Actor, limit: int = LIST_LIMIT
+) -> list[EvcSummary]:
+    """The newest person certificates the exam institute issued."""
+    return await _list_issued(session, actor, CERTIFICATE.kind, limit)
+
+
+async def _list_issued(
+    session: AsyncSession, actor: Actor, kind: CredentialKind, limit: int
+) -> list[EvcSummary]:
     slug = await _organisation_slug(session, actor)
     rows = await session.execute(
         select(Credential, Wallet)
         .join(Wallet, Wallet.id == Credential.wallet_id)
         .where(
             Credential.issuer_slug == slug,
-            Credential.kind == EVC.kind,
+            Credential.kind == kind,
             Credential.source == "issued",
         )
         .order_by(Credential.issued_at.desc(), Credential.credential_id)

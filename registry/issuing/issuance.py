@@ -1,4 +1,5 @@
-"""Issuing deelcertificaten and EVC records: check every item first, then sign them all.
+"""Issuing deelcertificaten, EVC records and person certificates: check every item first,
+then sign them all.
 
 Two phases so that a batch is all-or-nothing and fast: `_Planner` checks every item (role,
 module ownership and publication, accreditation, holder) with a handful of queries for the
@@ -18,7 +19,13 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import CertifiableModule, modules_to_certify, provider_by_id
+from catalogue.public import (
+    CertifiableModule,
+    labels_by_uri,
+    modules_to_certify,
+    preferred_label,
+    provider_by_id,
+)
 from registry.issuers import keys
 from registry.issuers.issuers import may_issue
 from registry.issuing.credential_store import Issuer, Plan, sign_all
@@ -44,14 +51,16 @@ from schemas.errors.issuing import (
     BadValidUntilError,
     BatchRejectedError,
     ModuleNotPublishedError,
+    UnknownSchemeError,
 )
 from schemas.issuance import (
+    CertificateIn,
     EvcIn,
     IssuedOut,
     IssueIn,
     ModuleCertificateIn,
 )
-from schemas.kinds import EVC, MODULE_CERTIFICATE, KindSpec
+from schemas.kinds import CERTIFICATE, EVC, MODULE_CERTIFICATE, KindSpec
 
 
 async def issuer_of(session: AsyncSession, actor: Actor, settings: Settings) -> Issuer:
@@ -138,13 +147,15 @@ def _kind(item: IssueIn) -> KindSpec:
             return MODULE_CERTIFICATE
         case EvcIn():
             return EVC
+        case CertificateIn():
+            return CERTIFICATE
         case _:
             assert_never(item)
 
 
 def _require_kind(actor: Actor, kind: KindSpec) -> None:
     """Each kind has its one issuing role (providers module certificates, assessors EVC
-    records); nobody else issues."""
+    records and, as exam institutes, person certificates); nobody else issues."""
     if actor.role != kind.issuer_role:
         raise RoleNotAllowedError(
             f"an account with the role {actor.role} cannot issue {kind.kind} credentials",
@@ -173,6 +184,9 @@ class _Planner:
             self.settings.base_url,
             {i.module_id for i in items if isinstance(i, ModuleCertificateIn)},
         )
+        schemes = await labels_by_uri(
+            self.session, {i.scheme for i in items if isinstance(i, CertificateIn)}
+        )
         accredited: dict[tuple[str, str], bool] = {}
         # One snapshot per module (a bad module raises again for each item naming it).
         templates: dict[UUID, Plan] = {}
@@ -189,9 +203,15 @@ class _Planner:
                         plan = replace(template, valid_until=item.valid_until, notes=item.notes)
                     case EvcIn():
                         plan = self._evc_plan(item)
+                    case CertificateIn():
+                        plan = _certificate_plan(item, schemes.get(item.scheme))
                     case _:
                         assert_never(item)
                 await self._require_accredited(plan, accredited)
+                if isinstance(item, CertificateIn) and item.scheme not in schemes:
+                    raise UnknownSchemeError(
+                        f"no certificate scheme {item.scheme} in the catalogue; add it first"
+                    )
                 self._check_valid_until(plan.valid_until)
                 holder = holders[index]
                 if isinstance(holder, DomainError):
@@ -311,6 +331,24 @@ class _Planner:
             raise BadValidUntilError("validUntil needs a time zone")
         if until <= self.now:
             raise BadValidUntilError("validUntil must be in the future")
+
+
+def _certificate_plan(item: CertificateIn, labels: dict[str, str] | None) -> Plan:
+    """A person certificate for a scheme, named by its catalogue label (Dutch first). An
+    unknown scheme is planned under its URI, so that the accreditation check, which comes
+    first, still says whether the institute may issue it at all."""
+    label = preferred_label(labels) if labels else item.scheme
+    scheme = CompetenceInput(uri=item.scheme, label=label)
+    return Plan(
+        kind=CERTIFICATE,
+        achievement_id=item.scheme,
+        achievement_name=scheme.label,
+        content=scheme,
+        module_id=None,
+        competences=[],  # read from the signed certificate, like an EVC record's
+        sectors=[],
+        valid_until=item.valid_until,
+    )
 
 
 def _already_issued(plan: Plan, held: HeldCredential) -> AlreadyIssuedError:

@@ -24,6 +24,7 @@ from litestar.template.config import TemplateConfig
 from litestar.types import ASGIApp, ControllerRouterHandler, Message, Receive, Scope, Send
 
 from registry.settings import Settings
+from registry.web.assessor.certificates import CertificatePages
 from registry.web.assessor.pages import AssessorPages
 from registry.web.auth.account import AccountPages
 from registry.web.auth.pages import AuthPages
@@ -162,6 +163,7 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
             WorkerDownloadPages,
             EmployerPages,
             AssessorPages,
+            CertificatePages,
         ],
         before_request=load_web_user,
         # People sign in with the session cookie (machines elsewhere with bearer tokens): the

@@ -79,3 +79,10 @@ class ForeignScopeError(InvalidInputError):
     own modules: those are certified by the providers that own them."""
 
     code = "foreign-scope"
+
+
+class SchemesRequiredError(InvalidInputError):
+    """A certificate accreditation lists the certificate scheme URIs it covers (at least one,
+    each an absolute URI): there is no accreditation for any scheme."""
+
+    code = "schemes-required"

@@ -99,3 +99,10 @@ class CheckedOnlyError(InvalidInputError):
     earlier chunk had bad rows, so that the chunk's rows are checked and none is signed."""
 
     code = "check-only"
+
+
+class UnknownSchemeError(InvalidInputError):
+    """A person certificate names a certificate scheme the catalogue does not know: its name
+    comes from the catalogue, so the scheme is added there first."""
+
+    code = "unknown-scheme"

@@ -18,10 +18,12 @@ from jsonschema import Draft201909Validator
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
-from credentials.issue import issue_deelcertificaat, issue_evc
+from credentials.issue import issue_certificate, issue_deelcertificaat, issue_evc
 from credentials.keys import SigningKey
+from schemas.credentials import CertificateInput, CompetenceInput, Party
 from schemas.errors.credentials import CredentialInputError
 from tests.credentials.test_issue import (
+    HOLDER,
     KID,
     deelcertificaat_input,
     evc_input,
@@ -86,7 +88,22 @@ CASES: dict[str, Issue] = {
     "evc-no-status-no-evidence": lambda k: _payload(
         issue_evc(evc_input(status=[], evidence=[], valid_until=None), k, kid=KID).jws
     ),
+    "certificate": lambda k: _payload(issue_certificate(_certificate_input(), k, kid=KID).jws),
 }
+
+
+def _certificate_input() -> CertificateInput:
+    """VCA Basis by an exam institute: ten years valid, with a revocation entry."""
+    return CertificateInput(
+        issuer=Party(id="did:web:registry.example:issuers:examencentrum", name="Examencentrum"),
+        holder=HOLDER,
+        scheme=CompetenceInput(
+            uri="https://www.vca.nl/schemes/vca-basis", label="VCA Basis", code="B-VCA"
+        ),
+        issued_at=dt.datetime(2026, 12, 3, tzinfo=dt.UTC),
+        valid_until=dt.datetime(2036, 12, 3, tzinfo=dt.UTC),
+        status=status_entries("revocation"),
+    )
 
 
 def _errors(validator: Draft201909Validator, document: dict[str, Any]) -> list[str]:

@@ -230,6 +230,24 @@ def test_only_an_empty_list_means_any(world: World) -> None:
     assert not trust.accredited(EVCO, "evc", "https://example.org/anything", at(2030))
 
 
+def test_a_certificate_accreditation_covers_only_the_schemes_it_lists(world: World) -> None:
+    """For EVC an empty list means any standard; for person certificates it means no scheme
+    at all (an exam institute is accredited per scheme), even in a list we did not make."""
+    vca = "https://www.vca.nl/schemes/vca-basis"
+    wire = msgspec.json.decode(msgspec.json.encode(world.document))
+    listed = wire["issuers"][1]["accreditations"]
+    listed.append({"kind": "certificate", "validFrom": "2026-01-01T00:00:00Z"})
+    trust = load_trust_list_unverified(msgspec.json.encode(wire))
+    assert trust.accredited(EVCO, "evc", vca, at(2030))
+    assert not trust.accredited(EVCO, "certificate", vca, at(2030))
+    listed[-1]["achievements"] = [vca]
+    trust = load_trust_list_unverified(msgspec.json.encode(wire))
+    assert trust.accredited(EVCO, "certificate", vca, at(2030))
+    assert not trust.accredited(
+        EVCO, "certificate", "https://www.nen.nl/schemes/nen-3140", at(2030)
+    )
+
+
 def test_accredited_any_achievement_open_ended(trust: TrustList) -> None:
     assert trust.accredited(EVCO, "evc", "https://example.org/anything", at(2030))
     assert not trust.accredited(EVCO, "evc", "https://example.org/anything", at(2025, 12, 31))

@@ -138,7 +138,13 @@ async def test_demo_worker_cv_and_employer_share(
     employer = {"Authorization": f"Bearer {tokens['employer']}"}
     cv = (await client.get("/api/me/cv", headers=worker)).json()
     kinds = sorted(c["kind"] for c in cv["credentials"])
-    assert kinds == ["evc", "module-certificate", "module-certificate"]
+    assert kinds == ["certificate", "evc", "module-certificate", "module-certificate"]
+    # The exam institute certified NEN 3140 under the scheme's URI, and no VCA Basis.
+    [certificate] = [c for c in cv["credentials"] if c["kind"] == "certificate"]
+    assert certificate["achievementId"] == "https://www.nen.nl/schemes/nen-3140"
+    assert certificate["achievement"] == "NEN 3140 Voldoende Onderricht Persoon"
+    assert certificate["issuer"] == "Examencentrum Techniek"
+    assert "exam-institute" in tokens
     progress = next(q for q in cv["qualifications"] if q["code"] == "Q-ALLROUND-DI")
     assert progress["modulesDone"] == 2
     assert not progress["complete"]
@@ -158,7 +164,14 @@ async def test_demo_worker_cv_and_employer_share(
     report = await client.post("/api/verify", json={"presentation": presentation}, headers=employer)
     assert report.status_code == 200, report.text
     assert report.json()["verdict"] == "valid", report.text
-    assert len(report.json()["credentials"]) == 3
+    reports = report.json()["credentials"]
+    assert len(reports) == 4
+    # The NEN 3140 certificate is in the share and verifies, accredited for its scheme.
+    [nen] = [r for r in reports if r["credential"]["achievementType"] == "Certification"]
+    assert nen["credential"]["achievementId"] == "https://www.nen.nl/schemes/nen-3140"
+    assert nen["verdict"] == "valid"
+    accreditation = next(c for c in nen["checks"] if c["name"] == "accreditation")
+    assert (accreditation["status"], accreditation["code"]) == ("passed", "accredited")
 
 
 def test_accounts_password_sets_an_argon2id_hash(env: dict[str, str], database_url: str) -> None:

@@ -187,6 +187,8 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/beoordelaar/evc/nieuw"): ASSESSOR,
     ("POST", "/beoordelaar/evc/nieuw"): ASSESSOR,
     ("GET", "/beoordelaar/evc/{record_id:uuid}"): ASSESSOR,
+    ("GET", "/beoordelaar/certificaten"): ASSESSOR,
+    ("POST", "/beoordelaar/certificaten"): ASSESSOR,
 }
 # Litestar's own: the OpenAPI document and its viewer, static files.
 NOT_OURS = ("/schema", "/static/")

@@ -49,6 +49,11 @@ FORMS: dict[str, tuple[str, list[tuple[ModuleType, Iterable[str]]]]] = {
         [(issuance, (*ISSUE_ONE, *MODULES, "issue_many", "_rejected")), HOLDERS, CSV],
     ),
     "evc": ("assessor", [(issuance, (*ISSUE_ONE, "_evc_plan", "_check_valid_until")), HOLDERS]),
+    # A person certificate can be held already, like a module certificate.
+    "certificate": (
+        "assessor",
+        [(issuance, (*ISSUE_ONE, "_check_valid_until", "_already_issued")), HOLDERS],
+    ),
     "import": ("worker", [(wallet_content, ("import_credential", "_import_text"))]),
 }
 

@@ -79,12 +79,12 @@ def read_evc_form(data: dict[str, Any]) -> EvcForm:
 def check_evc_form(form: EvcForm, today: dt.date) -> EvcIn | None:
     """The issuance request, or None with `form.errors` filled in."""
     values, errors = form.values, form.errors
-    _check_candidate(values, errors)
+    check_candidate(values, errors)
     _check_standard(values, errors)
     level = _check_level(values, errors)
     competences = _check_rows(form, values["standard_url"])
     evidence = _check_evidence(form)
-    valid_until = _check_valid_until(values["valid_until"], today, errors)
+    valid_until = check_valid_until(values["valid_until"], today, errors)
     if errors:
         return None
     body = {
@@ -112,7 +112,7 @@ def check_evc_form(form: EvcForm, today: dt.date) -> EvcIn | None:
         return None
 
 
-def _check_candidate(values: dict[str, str], errors: dict[str, str]) -> None:
+def check_candidate(values: dict[str, str], errors: dict[str, str]) -> None:
     email, name = values["candidate_email"], values["candidate_name"]
     if not email:
         errors["candidate_email"] = "assessor.error.email_required"
@@ -205,7 +205,7 @@ def _check_evidence(form: EvcForm) -> list[dict[str, str]]:
     ]
 
 
-def _check_valid_until(raw: str, today: dt.date, errors: dict[str, str]) -> str | None:
+def check_valid_until(raw: str, today: dt.date, errors: dict[str, str]) -> str | None:
     """An optional last day of validity; the record counts up to the end of that day."""
     if not raw:
         return None

@@ -58,7 +58,7 @@ FIELD_OF_ERROR: dict[type[DomainError], str] = {
 FORM_ID = "evc-form"
 
 
-def _day(moment: dt.datetime | None) -> str:
+def day(moment: dt.datetime | None) -> str:
     """A date as Dutch people write it, in Dutch time."""
     return "" if moment is None else moment.astimezone(NL_TIME).strftime("%d-%m-%Y")
 
@@ -103,7 +103,7 @@ class AssessorPages(Controller):
             organisation=organisation,
             records=records,
             limit=LIST_LIMIT,
-            day=_day,
+            day=day,
         )
 
     @get("/evc/nieuw")
@@ -153,7 +153,7 @@ class AssessorPages(Controller):
             "assessor/record.html",
             record=record,
             just_recorded=recorded == "1",
-            day=_day,
+            day=day,
         )
 
 

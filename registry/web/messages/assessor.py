@@ -51,6 +51,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your account does not belong to an EVC organisation, so you cannot record EVC "
         "results. Please contact the sector fund.",
     ),
+    # Person certificates (exam institutes)
+    "assessor.home.certificates": (
+        "Certificaten na een examen uitgeven",
+        "Issue certificates after an exam",
+    ),
+    "assessor.certificates.title": ("Certificaten uitgeven", "Issue certificates"),
+    "assessor.certificates.intro": (
+        "Is iemand geslaagd voor een examen, zoals VCA Basis of NEN 3140? Geef dan hier het "
+        "certificaat uit. De kandidaat krijgt een digitaal bewijs in 'Mijn cv'.",
+        "Has someone passed an exam, such as VCA Basis or NEN 3140? Then issue the "
+        "certificate here. The candidate gets a digital certificate in 'My CV'.",
+    ),
+    "assessor.certificates.none_allowed": (
+        "Jouw organisatie mag nu geen certificaten uitgeven. Neem contact op met het sectorfonds.",
+        "Your organisation may not issue certificates at the moment. Please contact the "
+        "sector fund.",
+    ),
+    "assessor.certificates.scheme": ("Certificaat", "Certificate"),
+    "assessor.certificates.scheme_hint": (
+        "Je ziet alleen de certificaten waarvoor jouw organisatie erkend is.",
+        "You only see the certificates your organisation is accredited for.",
+    ),
+    "assessor.certificates.valid_until": (
+        "Geldig tot en met (niet verplicht)",
+        "Valid until (optional)",
+    ),
+    "assessor.certificates.valid_until_hint": (
+        "Laat leeg als het certificaat niet verloopt. VCA Basis is 10 jaar geldig.",
+        "Leave empty when the certificate does not expire. VCA Basis is valid for 10 years.",
+    ),
+    "assessor.certificates.valid_until_short": ("Geldig tot en met", "Valid until"),
+    "assessor.certificates.no_end": ("Geen einddatum", "No end date"),
+    "assessor.certificates.submit": ("Certificaat uitgeven", "Issue certificate"),
+    "assessor.certificates.issued": (
+        "Het certificaat is uitgegeven.",
+        "The certificate has been issued.",
+    ),
+    "assessor.certificates.list_title": ("Uitgegeven certificaten", "Certificates issued"),
+    "assessor.certificates.list_none": (
+        "Jouw organisatie heeft nog geen certificaten uitgegeven.",
+        "Your organisation has not issued any certificates yet.",
+    ),
+    "assessor.certificates.error.scheme": ("Kies een certificaat.", "Choose a certificate."),
     # The form
     "assessor.new.title": ("EVC-resultaat vastleggen", "Record an EVC result"),
     "assessor.new.intro": (
@@ -211,6 +254,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kwalificatiestandaard. Neem contact op met het sectorfonds.",
         "Your organisation is not accredited to record EVC for this qualification standard. "
         "Please contact the sector fund.",
+    ),
+    "assessor.error.already-issued": (
+        "Deze persoon heeft dit certificaat al, en het is nog geldig.",
+        "This person already holds this certificate, and it is still valid.",
+    ),
+    "error.unknown-scheme": (
+        "Dit certificaat staat niet in de catalogus. Neem contact op met het sectorfonds.",
+        "This certificate is not in the catalogue. Please contact the sector fund.",
     ),
     "assessor.error.no-organisation": (
         "Je account hoort niet bij een EVC-organisatie. Neem contact op met het sectorfonds.",

@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "employer.card.id": ("Nummer van het bewijs", "Certificate number"),
     "employer.kind.module-certificate": ("Deelcertificaat", "Partial certificate"),
     "employer.kind.evc": ("EVC (erkenning van ervaring)", "EVC (recognised experience)"),
+    "employer.kind.certificate": (
+        "Certificaat na een examen (zoals VCA)",
+        "Certificate after an exam (such as VCA)",
+    ),
     "employer.kind.other": ("Ander bewijs", "Other certificate"),
     # The checks, for experts
     "employer.checks.summary": (

@@ -91,6 +91,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker.credentials.linkedin": ("Zet {name} op LinkedIn", "Add {name} to LinkedIn"),
     "worker.kind.module-certificate": ("Deelcertificaat", "Partial certificate"),
     "worker.kind.evc": ("EVC: erkend uit werkervaring", "EVC: recognised prior learning"),
+    "worker.kind.certificate": (
+        "Certificaat: examen gehaald (zoals VCA)",
+        "Certificate: exam passed (such as VCA)",
+    ),
     "worker.kind.other": ("Bewijs", "Certificate"),
     "worker.unverified.title": ("Toegevoegd, maar niet bevestigd", "Added, but not confirmed"),
     "worker.unverified.intro": (

@@ -62,11 +62,13 @@ def test_employer_opens_the_demo_share_and_sees_every_credential_valid(page: Pag
     page.get_by_role("link", name="Bekijk wat Sam de Vries deelde").last.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bewijzen gedeeld door Sam de Vries")
     badges = page.locator(".card .verdict")
-    expect(badges).to_have_count(3)
-    for index in range(3):
+    # Two deelcertificaten, an EVC record and the NEN 3140 certificate of an exam institute.
+    expect(badges).to_have_count(4)
+    for index in range(4):
         expect(badges.nth(index)).to_have_text("✓ Geldig")
         expect(badges.nth(index)).to_have_class("verdict green")
-    expect(page.get_by_text("3 van de 3 bewijzen zijn geldig.")).to_be_visible()
+    expect(page.get_by_text("4 van de 4 bewijzen zijn geldig.")).to_be_visible()
+    expect(page.get_by_text("Certificaat na een examen (zoals VCA)")).to_have_count(1)
     # The experts' list opens from the keyboard.
     page.get_by_text("Alle controles bekijken (voor experts)").first.focus()
     page.keyboard.press("Enter")
