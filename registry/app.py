@@ -32,6 +32,7 @@ from catalogue.controllers import (
     ProviderController,
     QualificationController,
 )
+from catalogue.crosswalk_controller import CrosswalkController
 from catalogue.xml_controller import CatalogueXmlController
 from registry.accounts.bearer import bearer_caller, provide_actor, provide_viewer
 from registry.db import make_engine, make_sessionmaker
@@ -152,6 +153,7 @@ def create_app(settings: Settings) -> Litestar:
             QualificationController,
             CatalogueXmlController,
             FeedController,
+            CrosswalkController,
             AccreditationController,
             TrustController,
             StatusListController,

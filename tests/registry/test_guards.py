@@ -70,6 +70,8 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/catalogue/qualifications/{qualification_id:uuid}"): None,
     ("GET", "/api/catalogue/export"): None,
     ("POST", "/api/catalogue/import"): frozenset({"operator", "provider"}),
+    ("POST", "/api/catalogue/crosswalks"): OPERATOR,
+    ("GET", "/api/catalogue/competences/equivalents"): None,
     # Issuers and issuing.
     ("GET", "/api/accreditations"): frozenset({"operator", "provider", "assessor"}),
     ("POST", "/api/accreditations"): OPERATOR,
