@@ -25,6 +25,7 @@ from catalogue.competences import (
     list_competences,
     list_providers,
 )
+from catalogue.crosswalks import related
 from catalogue.demo import DemoCatalogue, load_demo_catalogue
 from catalogue.documents import module_document, provider_ref
 from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
@@ -33,6 +34,7 @@ from catalogue.modules import ModuleService
 from catalogue.own_modules import OwnModule, own_modules
 from catalogue.progress import StudyLoads, qualification_progress, study_loads
 from catalogue.qualifications import QualificationService
+from catalogue.routing import Route, plan_route
 from catalogue.runs import create_run, list_runs, patch_run
 from catalogue.search import SearchQuery, search_modules
 from catalogue.urls import (
@@ -57,6 +59,7 @@ __all__ = [
     "CertifiableModule",
     "DemoCatalogue",
     "OwnModule",
+    "Route",
     "SearchQuery",
     "StudyLoads",
     "catalogue_marks",
@@ -83,6 +86,7 @@ __all__ = [
     "own_modules",
     "patch_module",
     "patch_run",
+    "plan_route",
     "provider_by_id",
     "provider_by_slug",
     "providers_by_id",
@@ -92,6 +96,7 @@ __all__ = [
     "qualification_progress",
     "qualification_url",
     "read_feed",
+    "related",
     "require_provider_of",
     "search_modules",
     "study_loads",

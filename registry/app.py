@@ -60,6 +60,7 @@ from registry.issuers.controllers import (
 from registry.issuing.controllers import IssuanceController
 from registry.jobs import load_kinds
 from registry.jobs.runner import run_forever
+from registry.matching.controllers import JobProfileController, MyMatchController
 from registry.openapi import ApiDocPlugin, openapi_config
 from registry.settings import Settings
 from registry.sharing.controllers import (
@@ -164,6 +165,8 @@ def create_app(settings: Settings) -> Litestar:
             ConsentController,
             ReceivedShareController,
             VerifyController,
+            JobProfileController,
+            MyMatchController,
             *web_handlers(settings),
         ],
         dependencies={

@@ -155,7 +155,7 @@ class RequirementResult(Response, kw_only=True, omit_defaults=True):
     label: str
     when: When
     status: RequirementStatus
-    credential_ids: list[str] = []
+    credential_ids: list[str]
     via: str | None = None
 
 

@@ -103,6 +103,14 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/me/shares"): WALLET,
     ("DELETE", "/api/me/shares/{share_id:uuid}"): WALLET,
     ("POST", "/api/me/shares/{share_id:uuid}/link"): WALLET,
+    ("GET", "/api/me/matches/{profile_id:uuid}"): WALLET,
+    # Job profiles: published ones for anyone, the rest the employer's.
+    ("GET", "/api/job-profiles"): None,
+    ("POST", "/api/job-profiles"): EMPLOYER,
+    ("GET", "/api/job-profiles/{profile_id:uuid}"): None,
+    ("PATCH", "/api/job-profiles/{profile_id:uuid}"): EMPLOYER,
+    ("DELETE", "/api/job-profiles/{profile_id:uuid}"): EMPLOYER,
+    ("POST", "/api/job-profiles/{profile_id:uuid}/match"): EMPLOYER,
     # Shares received: any account a share is addressed to; verifying: anyone.
     ("GET", "/api/shares/received"): None,
     ("GET", "/api/shares/received/{share_id:uuid}"): None,
