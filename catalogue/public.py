@@ -25,6 +25,7 @@ from catalogue.competences import (
     list_competences,
     list_providers,
 )
+from catalogue.crosswalk_demo import DEMO_SKILLS, NEN_3140, VCA_BASIS, load_demo_crosswalks
 from catalogue.crosswalks import related
 from catalogue.demo import DemoCatalogue, load_demo_catalogue
 from catalogue.documents import module_document, provider_ref
@@ -56,6 +57,9 @@ from schemas.catalogue import (
 from schemas.common import Actor
 
 __all__ = [
+    "DEMO_SKILLS",
+    "NEN_3140",
+    "VCA_BASIS",
     "CertifiableModule",
     "DemoCatalogue",
     "OwnModule",
@@ -76,6 +80,7 @@ __all__ = [
     "list_providers",
     "list_runs",
     "load_demo_catalogue",
+    "load_demo_crosswalks",
     "module_exists",
     "module_ids_by_provider",
     "module_of_achievement",

@@ -5,11 +5,17 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import DemoCatalogue, create_provider, load_demo_catalogue
+from catalogue.public import (
+    DemoCatalogue,
+    create_provider,
+    load_demo_catalogue,
+    load_demo_crosswalks,
+)
 from registry.accounts.accounts import create_account, issue_token
 from registry.accounts.signin import set_password
 from registry.issuers.issuers import create_accreditation
 from registry.issuing.issuance import issue_one
+from registry.matching.demo import load_demo_profiles
 from registry.models import Account
 from registry.settings import Settings
 from registry.sharing.shares import create_share
@@ -152,6 +158,8 @@ async def _load_registry(
         wallet,
         ShareCreate(credential_ids=[c.id for c in issued], recipient=_email("employer")),
     )
+    await load_demo_crosswalks(session, settings.base_url, catalogue.module_ids["nen3140-vop"])
+    await load_demo_profiles(session, _actor(accounts["employer"]))
 
 
 def _evc_record(holder: HolderIn) -> EvcIn:
