@@ -9,18 +9,19 @@ counts when it is planned or open and starts today or later, as in search. A gap
 cover but none with an open run gets such a module with `nextRun` null; a gap no published
 module covers at all is `unroutable`.
 
-Each gap asks for its candidates separately, the earliest runs first and a few at most
-(`PER_GAP`), so a competence taught in thousands of modules costs no more than a rare one.
+One statement ranks the modules of every gap (a run in the region first, then the earliest
+start) and returns a few of each (`PER_GAP`), so a competence taught in thousands of modules
+sends no more rows than a rare one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.models import ModuleSearch, ModuleVersionCompetence, Provider, Run
@@ -56,65 +57,96 @@ def _region(region: str | None) -> ColumnElement[bool] | None:
     return Run.postcode.between(postcodes[0], postcodes[1])
 
 
+def _near(region: str | None) -> Callable[[Run], bool]:
+    """`_region` for a run in hand."""
+    if not region or not region.strip():
+        return lambda run: True
+    postcodes = postcode_range(region.strip())
+    if postcodes is None:
+        place = region.strip().lower()
+        return lambda run: run.place.lower() == place
+    low, high = postcodes
+    return lambda run: low <= run.postcode <= high
+
+
 async def _with_runs(
-    session: AsyncSession, uris: Sequence[str], today: dt.date, where: ColumnElement[bool] | None
-) -> list[tuple[UUID, dt.date | None]]:
-    """Modules teaching one of `uris` with a live run (matching `where`), earliest first."""
-    first = func.min(Run.start_date)
-    query = (
-        select(ModuleSearch.module_id, first)
-        .join(
-            ModuleVersionCompetence, ModuleVersionCompetence.version_id == ModuleSearch.version_id
+    session: AsyncSession, uris: Sequence[str], today: dt.date, region: ColumnElement[bool] | None
+) -> list[tuple[str, UUID, dt.date, bool]]:
+    """Per URI, the first `PER_GAP` modules teaching it with a live run: those with a live run
+    in the region first (when there is one), then the earliest start. One statement for all
+    URIs: the database ranks the modules of each, and only the best come back."""
+    regional = (
+        func.max(case((region, 1), else_=0)) if region is not None else literal_column("0")
+    ).label("regional")
+    first = func.min(Run.start_date).label("first")
+    grouped = (
+        select(
+            ModuleVersionCompetence.uri.label("uri"),
+            ModuleSearch.module_id.label("module_id"),
+            first,
+            regional,
         )
+        .join(ModuleSearch, ModuleSearch.version_id == ModuleVersionCompetence.version_id)
         .join(Run, Run.module_id == ModuleSearch.module_id)
         .where(
             ModuleVersionCompetence.uri.in_(list(uris)),
             Run.status.in_(LIVE),
             Run.start_date >= today,
         )
-        .group_by(ModuleSearch.module_id)
-        .order_by(first, ModuleSearch.module_id)
-        .limit(PER_GAP)
+        .group_by(ModuleVersionCompetence.uri, ModuleSearch.module_id)
+        .subquery()
     )
-    if where is not None:
-        query = query.where(where)
-    return [(module_id, start) for module_id, start in await session.execute(query)]
-
-
-async def _without_runs(session: AsyncSession, uris: Sequence[str]) -> UUID | None:
-    """A published module teaching one of `uris`, runs or not."""
-    found: UUID | None = await session.scalar(
-        select(ModuleSearch.module_id)
-        .join(
-            ModuleVersionCompetence, ModuleVersionCompetence.version_id == ModuleSearch.version_id
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=grouped.c.uri,
+            order_by=(grouped.c.regional.desc(), grouped.c.first, grouped.c.module_id),
         )
-        .where(ModuleVersionCompetence.uri.in_(list(uris)))
-        .order_by(ModuleSearch.title)
-        .limit(1)
+        .label("rank")
     )
-    return found
+    ranked = select(grouped, rank).subquery()
+    rows = await session.execute(
+        select(ranked.c.uri, ranked.c.module_id, ranked.c.first, ranked.c.regional).where(
+            ranked.c.rank <= PER_GAP
+        )
+    )
+    return [(uri, module_id, first_, bool(near)) for uri, module_id, first_, near in rows]
+
+
+async def _without_runs(session: AsyncSession, uris: Sequence[str]) -> dict[str, UUID]:
+    """Per URI, a published module teaching it, runs or not (the first by title)."""
+    if not uris:
+        return {}
+    rows = await session.execute(
+        select(ModuleVersionCompetence.uri, ModuleSearch.module_id, ModuleSearch.title)
+        .join(ModuleSearch, ModuleSearch.version_id == ModuleVersionCompetence.version_id)
+        .where(ModuleVersionCompetence.uri.in_(list(uris)))
+    )
+    best: dict[str, tuple[str, UUID]] = {}
+    for uri, module_id, title in rows:
+        if uri not in best or (title, str(module_id)) < (best[uri][0], str(best[uri][1])):
+            best[uri] = (title, module_id)
+    return {uri: module_id for uri, (_, module_id) in best.items()}
 
 
 async def _candidates(
     session: AsyncSession, gaps: Mapping[str, Sequence[str]], region: str | None, today: dt.date
 ) -> tuple[dict[UUID, _Candidate], list[str]]:
     found: dict[UUID, _Candidate] = {}
-    unroutable: list[str] = []
-    where = _region(region)
-    for gap, uris in gaps.items():
-        rows = await _with_runs(session, uris, today, where) if where is not None else []
-        regional = {module_id for module_id, _ in rows}
-        rows += await _with_runs(session, uris, today, None)
-        if not rows:
-            module_id = await _without_runs(session, uris)
-            if module_id is None:
-                unroutable.append(gap)
-                continue
-            rows = [(module_id, None)]
-        for module_id, start in rows:
+    uris = sorted({uri for stands_for in gaps.values() for uri in stands_for})
+    live: dict[str, list[tuple[UUID, dt.date, bool]]] = {}
+    for uri, module_id, start, regional in await _with_runs(session, uris, today, _region(region)):
+        live.setdefault(uri, []).append((module_id, start, regional))
+    bare = [g for g, stands_for in gaps.items() if not any(u in live for u in stands_for)]
+    fallback = await _without_runs(session, [u for g in bare for u in gaps[g]])
+    unroutable = [g for g in bare if not any(u in fallback for u in gaps[g])]
+    for module_id in fallback.values():
+        found.setdefault(module_id, _Candidate(module_id))
+    for rows in live.values():
+        for module_id, start, regional in rows:
             candidate = found.setdefault(module_id, _Candidate(module_id))
-            candidate.regional = candidate.regional or module_id in regional
-            if start is not None and (candidate.start is None or start < candidate.start):
+            candidate.regional = candidate.regional or regional
+            if candidate.start is None or start < candidate.start:
                 candidate.start = start
     return found, unroutable
 
@@ -177,17 +209,27 @@ async def plan_route(
     return Route(steps=steps, unroutable=unroutable, weeks_to_ready=ready)
 
 
-async def _next_run(
-    session: AsyncSession, module_id: UUID, where: ColumnElement[bool] | None, today: dt.date
-) -> Run | None:
-    query = (
-        select(Run)
-        .where(Run.module_id == module_id, Run.status.in_(LIVE), Run.start_date >= today)
-        .order_by(Run.start_date)
-        .limit(1)
+async def _next_runs(
+    session: AsyncSession, chosen: list[_Candidate], region: str | None, today: dt.date
+) -> dict[UUID, Run]:
+    """The next live run of each chosen module: in the region when the module has one there."""
+    rows = await session.scalars(
+        select(Run).where(
+            Run.module_id.in_([c.module_id for c in chosen]),
+            Run.status.in_(LIVE),
+            Run.start_date >= today,
+        )
     )
-    run: Run | None = await session.scalar(query.where(where) if where is not None else query)
-    return run
+    regional = {c.module_id for c in chosen if c.regional}
+    near = _near(region)
+    best: dict[UUID, Run] = {}
+    for run in rows:
+        if run.module_id in regional and not near(run):
+            continue
+        known = best.get(run.module_id)
+        if known is None or (run.start_date, str(run.id)) < (known.start_date, str(known.id)):
+            best[run.module_id] = run
+    return best
 
 
 async def _steps(
@@ -208,12 +250,10 @@ async def _steps(
         .where(ModuleSearch.module_id.in_([c.module_id for c in chosen]))
     )
     about = {module_id: (title, hours, provider) for module_id, title, hours, provider in rows}
-    where = _region(region)
+    runs = await _next_runs(session, chosen, region, today)
     steps = []
     for candidate in chosen:
-        run = await _next_run(
-            session, candidate.module_id, where if candidate.regional else None, today
-        )
+        run = runs.get(candidate.module_id)
         title, hours, provider = about[candidate.module_id]
         steps.append(
             RouteStep(
