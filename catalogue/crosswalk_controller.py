@@ -13,7 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue import crosswalks
 from schemas.access import requires_role
 from schemas.api_doc import api_doc
-from schemas.errors import InvalidInputError, MalformedInputError, PermissionDeniedError
+from schemas.errors import (
+    InvalidInputError,
+    MalformedInputError,
+    PermissionDeniedError,
+    UnsupportedMediaTypeError,
+)
 from schemas.json_input import decode_json
 from schemas.matching import CrosswalkResult, Equivalents, MappingIn
 from schemas.media_types import require_media_type
@@ -41,6 +46,7 @@ class CrosswalkController(Controller):
             PermissionDeniedError,
             InvalidInputError,
             MalformedInputError,
+            UnsupportedMediaTypeError,
             body={
                 "application/json": MappingIn,
                 "text/csv": str,
@@ -53,7 +59,9 @@ class CrosswalkController(Controller):
         self, db_session: AsyncSession, request: Request[Any, Any, Any]
     ) -> CrosswalkResult:
         """Record one mapping (JSON) or a crosswalk as CSV, SKOS Turtle or JSON-LD (operator)."""
-        media_type = require_media_type(request, (*READERS, "application/json"))
+        media_type = require_media_type(
+            request, (*READERS, "application/json"), default="application/json"
+        )
         body = await request.body()
         reader = READERS.get(media_type)
         if reader is not None:
