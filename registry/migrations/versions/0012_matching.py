@@ -2,8 +2,8 @@
 with its requirements and mandatory certificates) and experience.competences (what the worker
 says an experience gave them: shown, never counted)
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-03 07:00:00
 
 Hand-written (issue 15). A crosswalk is read from both sides, so both URIs are indexed (the
@@ -20,8 +20,8 @@ from alembic import op
 from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
