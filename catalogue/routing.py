@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, case, func, literal_column, select
+from sqlalchemy import ColumnElement, case, exists, func, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.models import ModuleSearch, ModuleVersionCompetence, Provider, Run
@@ -74,37 +75,33 @@ async def _with_runs(
 ) -> list[tuple[str, UUID, dt.date, bool]]:
     """Per URI, the first `PER_GAP` modules teaching it with a live run: those with a live run
     in the region first (when there is one), then the earliest start. One statement for all
-    URIs: the database ranks the modules of each, and only the best come back."""
-    regional = (
-        func.max(case((region, 1), else_=0)) if region is not None else literal_column("0")
-    ).label("regional")
-    first = func.min(Run.start_date).label("first")
-    grouped = (
+    URIs: the database ranks the modules of each, and only the best come back. Each module's
+    first live run is one probe of the run index (a correlated subquery), not a group."""
+    live = (Run.module_id == ModuleSearch.module_id, Run.status.in_(LIVE), Run.start_date >= today)
+    first = select(Run.start_date).where(*live).order_by(Run.start_date).limit(1).scalar_subquery()
+    regional: ColumnElement[Any] = literal_column("0")
+    if region is not None:
+        regional = case((exists().where(*live, region), 1), else_=0)
+    taught = (
         select(
             ModuleVersionCompetence.uri.label("uri"),
             ModuleSearch.module_id.label("module_id"),
-            first,
-            regional,
+            first.label("first"),
+            regional.label("regional"),
         )
         .join(ModuleSearch, ModuleSearch.version_id == ModuleVersionCompetence.version_id)
-        .join(Run, Run.module_id == ModuleSearch.module_id)
-        .where(
-            ModuleVersionCompetence.uri.in_(list(uris)),
-            Run.status.in_(LIVE),
-            Run.start_date >= today,
-        )
-        .group_by(ModuleVersionCompetence.uri, ModuleSearch.module_id)
+        .where(ModuleVersionCompetence.uri.in_(list(uris)))
         .subquery()
     )
     rank = (
         func.row_number()
         .over(
-            partition_by=grouped.c.uri,
-            order_by=(grouped.c.regional.desc(), grouped.c.first, grouped.c.module_id),
+            partition_by=taught.c.uri,
+            order_by=(taught.c.regional.desc(), taught.c.first, taught.c.module_id),
         )
         .label("rank")
     )
-    ranked = select(grouped, rank).subquery()
+    ranked = select(taught, rank).where(taught.c.first.is_not(None)).subquery()
     rows = await session.execute(
         select(ranked.c.uri, ranked.c.module_id, ranked.c.first, ranked.c.regional).where(
             ranked.c.rank <= PER_GAP
