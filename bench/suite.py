@@ -1,14 +1,21 @@
 """The one list of benchmarks, in the order `python -m bench` runs them.
 
 To add one (verify_credential, issue_credential, verify_di_credential, verify_sd_jwt,
-issue_batch_sqlite, verify_cv_http, share_page_http, cv_p95):
+issue_batch_sqlite, verify_cv_http, share_page_http, cv_p95, match_p95):
 write a module with `run(ctx: Context) -> None` that prints through `bench.common.emit`, and
 append it here.
 """
 
 from __future__ import annotations
 
-from bench import credentials_bench, cv_bench, formats_bench, issue_batch, search_p95
+from bench import (
+    credentials_bench,
+    cv_bench,
+    formats_bench,
+    issue_batch,
+    match_bench,
+    search_p95,
+)
 from bench.common import Benchmark
 
 BENCHMARKS: list[Benchmark] = [
@@ -19,4 +26,5 @@ BENCHMARKS: list[Benchmark] = [
     Benchmark("verify_cv_http", cv_bench.run_verify_http),
     Benchmark("share_page_http", cv_bench.run_share_page_http),
     Benchmark("cv_p95", cv_bench.run_cv_p95),
+    Benchmark("match_p95", match_bench.run),
 ]

@@ -54,6 +54,23 @@ class Competence(UUIDAuditBase):
     framework: Mapped[CompetenceFramework] = relationship(lazy="joined", innerjoin=True)
 
 
+class CompetenceMapping(BigIntBase):
+    """A SKOS mapping between competences of two frameworks, recorded by the operator:
+    `source_uri` `relation` `target_uri` ("A broadMatch B": B is broader). The URIs need not be
+    in the catalogue (a crosswalk may name more of a framework than was imported); both
+    directions are read (`catalogue.crosswalks`), hence an index on each side."""
+
+    __tablename__ = "competence_mapping"
+    __table_args__ = (
+        UniqueConstraint("source_uri", "relation", "target_uri"),
+        Index("ix_competence_mapping_target_uri", "target_uri"),
+    )
+    source_uri: Mapped[str] = mapped_column(String(500))
+    relation: Mapped[str] = mapped_column(String(16))
+    target_uri: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+
+
 class Module(UUIDAuditBase):
     """A module's stable identity and lifecycle; its content lives in versions."""
 

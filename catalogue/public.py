@@ -26,6 +26,8 @@ from catalogue.competences import (
     list_providers,
     preferred_label,
 )
+from catalogue.crosswalk_demo import DEMO_SKILLS, NEN_3140, VCA_BASIS, load_demo_crosswalks
+from catalogue.crosswalks import related
 from catalogue.demo import DemoCatalogue, load_demo_catalogue
 from catalogue.demo_schemes import SCHEMES as DEMO_SCHEMES
 from catalogue.demo_schemes import DemoScheme
@@ -36,6 +38,7 @@ from catalogue.modules import ModuleService
 from catalogue.own_modules import OwnModule, own_modules
 from catalogue.progress import StudyLoads, qualification_progress, study_loads
 from catalogue.qualifications import QualificationService
+from catalogue.routing import Route, plan_route
 from catalogue.runs import create_run, list_runs, patch_run
 from catalogue.search import SearchQuery, search_modules
 from catalogue.urls import (
@@ -58,10 +61,14 @@ from schemas.common import Actor
 
 __all__ = [
     "DEMO_SCHEMES",
+    "DEMO_SKILLS",
+    "NEN_3140",
+    "VCA_BASIS",
     "CertifiableModule",
     "DemoCatalogue",
     "DemoScheme",
     "OwnModule",
+    "Route",
     "SearchQuery",
     "StudyLoads",
     "catalogue_marks",
@@ -78,6 +85,7 @@ __all__ = [
     "list_providers",
     "list_runs",
     "load_demo_catalogue",
+    "load_demo_crosswalks",
     "module_exists",
     "module_ids_by_provider",
     "module_of_achievement",
@@ -88,6 +96,7 @@ __all__ = [
     "own_modules",
     "patch_module",
     "patch_run",
+    "plan_route",
     "preferred_label",
     "provider_by_id",
     "provider_by_slug",
@@ -98,6 +107,7 @@ __all__ = [
     "qualification_progress",
     "qualification_url",
     "read_feed",
+    "related",
     "require_provider_of",
     "search_modules",
     "study_loads",

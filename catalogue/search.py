@@ -188,7 +188,7 @@ def terms(q: str) -> list[str]:
     return re.findall(r"\w+", q.lower())[:MAX_TERMS]
 
 
-def _postcode_range(region: str) -> tuple[str, str] | None:
+def postcode_range(region: str) -> tuple[str, str] | None:
     """A postcode prefix ("35", "3511", "3511 AB") as a range the postcode index can serve."""
     digits = re.match(r"\d{1,4}", region.replace(" ", ""))
     if digits is None:
@@ -228,7 +228,7 @@ def _shape_and_params(dialect: str, query: SearchQuery, today: dt.date) -> tuple
         params.update({f"t{i}": f"{w}:*" for i, w in enumerate(words)})
     region = None
     if query.region and query.region.strip():
-        postcodes = _postcode_range(query.region.strip())
+        postcodes = postcode_range(query.region.strip())
         if postcodes is None:
             region = "place"
             params["place"] = query.region.strip().lower()

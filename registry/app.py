@@ -32,6 +32,7 @@ from catalogue.controllers import (
     ProviderController,
     QualificationController,
 )
+from catalogue.crosswalk_controller import CrosswalkController
 from catalogue.xml_controller import CatalogueXmlController
 from registry.accounts.bearer import bearer_caller, provide_actor, provide_viewer
 from registry.db import make_engine, make_sessionmaker
@@ -59,6 +60,7 @@ from registry.issuers.controllers import (
 from registry.issuing.controllers import IssuanceController
 from registry.jobs import load_kinds
 from registry.jobs.runner import run_forever
+from registry.matching.controllers import JobProfileController, MyMatchController
 from registry.openapi import ApiDocPlugin, openapi_config
 from registry.settings import Settings
 from registry.sharing.controllers import (
@@ -153,6 +155,7 @@ def create_app(settings: Settings) -> Litestar:
             QualificationController,
             CatalogueXmlController,
             FeedController,
+            CrosswalkController,
             AccreditationController,
             TrustController,
             StatusListController,
@@ -163,6 +166,8 @@ def create_app(settings: Settings) -> Litestar:
             ConsentController,
             ReceivedShareController,
             VerifyController,
+            JobProfileController,
+            MyMatchController,
             # Not mounted at all when off: its paths are then not found.
             *([VcApiController] if settings.vc_api else []),
             *web_handlers(settings),

@@ -13,11 +13,13 @@ from catalogue.public import (
     DemoScheme,
     create_provider,
     load_demo_catalogue,
+    load_demo_crosswalks,
 )
 from registry.accounts.accounts import create_account, issue_token
 from registry.accounts.signin import set_password
 from registry.issuers.issuers import create_accreditation
 from registry.issuing.issuance import issue_one
+from registry.matching.demo import load_demo_profiles
 from registry.models import Account
 from registry.settings import Settings
 from registry.sharing.shares import create_share
@@ -197,6 +199,8 @@ async def _load_registry(
         wallet,
         ShareCreate(credential_ids=[c.id for c in issued], recipient=_email("employer")),
     )
+    await load_demo_crosswalks(session)
+    await load_demo_profiles(session, _actor(accounts["employer"]))
 
 
 def demo_certificate(scheme: DemoScheme, holder: HolderIn, now: dt.datetime) -> CertificateIn:

@@ -1,5 +1,5 @@
 """Registry tables: accounts, tokens, issuer keys, accreditations, status lists, wallets,
-credentials, shares, consents and the audit log."""
+credentials, shares, consents, job profiles and the audit log."""
 
 from __future__ import annotations
 
@@ -272,6 +272,8 @@ class Experience(UUIDAuditBase):
     description: Mapped[str] = mapped_column(Text, default="")
     start: Mapped[dt.date | None] = mapped_column(Date, default=None)
     end: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    # Competence URIs the worker says this experience gave them: shown, never counted.
+    competences: Mapped[list[str]] = mapped_column(JsonB, default=list)
 
 
 class Share(UUIDAuditBase):
@@ -313,6 +315,24 @@ class Consent(UUIDAuditBase):
     worker_account_id: Mapped[UUID] = mapped_column(ForeignKey("account.id"), index=True)
     coach_account_id: Mapped[UUID] = mapped_column(ForeignKey("account.id"), index=True)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
+
+
+class JobProfile(UUIDAuditBase):
+    """An employer's job profile: competences needed at the start or learnable on the job, and
+    mandatory certificates (`registry.matching`). Small lists, so kept as JSON on the row."""
+
+    __tablename__ = "job_profile"
+    __table_args__ = (Index("ix_job_profile_published", "published", "created_at"),)
+    owner_account_id: Mapped[UUID] = mapped_column(ForeignKey("account.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    occupation: Mapped[str | None] = mapped_column(String(500), default=None)
+    region: Mapped[str | None] = mapped_column(String(60), default=None)
+    # [{"competence": uri, "when": "at-start" | "can-learn"}]
+    requirements: Mapped[list[dict[str, str]]] = mapped_column(JsonB, default=list)
+    # [{"name": ..., "competence": uri, "maxAgeMonths": n | None}]
+    certificates: Mapped[list[dict[str, Any]]] = mapped_column(JsonB, default=list)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuditEvent(BigIntBase):

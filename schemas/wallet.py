@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from schemas.common import LongText, NonEmpty, Request, Response, Role, ShortText
+from schemas.common import LongText, NonEmpty, Request, Response, Role, ShortText, Uri
 from schemas.verification import CredentialSummary, Report
 
 SELF_DECLARED = "self-declared"
@@ -155,6 +155,8 @@ class ExperienceCreate(Request, kw_only=True):
     description: LongText = ""
     start: dt.date | None = None
     end: dt.date | None = None
+    # Competences the worker says this gave them: shown, never counted (matching included).
+    competences: Annotated[list[Uri], msgspec.Meta(max_length=50)] = []
 
     def __post_init__(self) -> None:
         if self.start and self.end and self.end < self.start:
@@ -169,6 +171,7 @@ class ExperienceOut(Response, kw_only=True):
     description: str
     start: dt.date | None
     end: dt.date | None
+    competences: list[str] = []
     label: str = SELF_DECLARED
 
 

@@ -271,7 +271,12 @@ async def export_wallet(session: AsyncSession, settings: Settings, holder: Holde
 
 def experience_out(row: Experience) -> ExperienceOut:
     return ExperienceOut(
-        id=row.id, title=row.title, description=row.description, start=row.start, end=row.end
+        id=row.id,
+        title=row.title,
+        description=row.description,
+        start=row.start,
+        end=row.end,
+        competences=list(row.competences),
     )
 
 
@@ -295,6 +300,7 @@ async def add_experience(
         description=data.description,
         start=data.start,
         end=data.end,
+        competences=list(dict.fromkeys(data.competences)),
     )
     session.add(row)
     await session.flush()

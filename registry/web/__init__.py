@@ -30,12 +30,15 @@ from registry.web.auth.account import AccountPages
 from registry.web.auth.pages import AuthPages
 from registry.web.auth.session import load_web_user, page_caller
 from registry.web.catalogue.pages import CataloguePages
+from registry.web.coach.pages import CoachPages
 from registry.web.employer.pages import EmployerPages
+from registry.web.employer.profiles import EmployerProfilePages
 from registry.web.errors import MACHINE_PREFIXES
 from registry.web.pages import provide_user
 from registry.web.provider.pages import ProviderPages
 from registry.web.worker.downloads import WorkerDownloadPages
 from registry.web.worker.imports import WorkerImportPages
+from registry.web.worker.jobs import WorkerJobPages
 from registry.web.worker.pages import WorkerPages
 from schemas.access import CALLER
 
@@ -162,8 +165,11 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
             WorkerImportPages,
             WorkerDownloadPages,
             EmployerPages,
+            EmployerProfilePages,
+            WorkerJobPages,
             AssessorPages,
             CertificatePages,
+            CoachPages,
         ],
         before_request=load_web_user,
         # People sign in with the session cookie (machines elsewhere with bearer tokens): the

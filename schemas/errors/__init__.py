@@ -14,6 +14,7 @@ from schemas.errors import (  # noqa: F401  (imported for the register of codes)
     credentials,
     issuers,
     issuing,
+    matching,
     requests,
     service,
     sharing,

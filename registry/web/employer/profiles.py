@@ -1,0 +1,254 @@
+"""The employer's job profiles: make and edit one (competences picked by searching in Dutch,
+each needed at the start or learnable after; mandatory certificates), and compare a share
+received with it (`registry.matching`, the same services as the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, get, post
+from litestar.response import Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalogue.public import list_competences
+from registry.matching import match, profiles
+from registry.settings import Settings
+from registry.sharing import shares
+from registry.web.competence_names import competence_names
+from registry.web.i18n import lang_of
+from registry.web.job_match import day, match_names
+from registry.web.pages import AnyRequest, FormData, WebUser, page, read_form, see_other
+from schemas.access import requires_role
+from schemas.errors import DomainError, NotFoundError
+from schemas.matching import JobProfileCreate, JobProfileOut, JobProfilePatch, MatchRequest
+
+EMPLOYER = requires_role("employer")
+CERTIFICATE_ROWS = 3
+SEARCH_RESULTS = 12
+
+
+def _form_lists(data: FormData) -> dict[str, Any]:
+    """The profile as the form gives it: requirements kept (`req`/`when_<n>`), ones ticked
+    in the search results (`add`, all with `add_when`), and the certificate rows."""
+    kept = data.get("req") or []
+    kept = kept if isinstance(kept, list) else [kept]
+    requirements = [
+        {"competence": uri, "when": data.get(f"when_{n}", "at-start")}
+        for n, uri in enumerate(kept)
+        if data.get(f"when_{n}") != "remove"
+    ]
+    added = data.get("add") or []
+    added = added if isinstance(added, list) else [added]
+    requirements += [{"competence": uri, "when": data.get("add_when", "at-start")} for uri in added]
+    certificates = []
+    for n in range(CERTIFICATE_ROWS):
+        name, uri = (
+            str(data.get(f"cert_name_{n}", "")).strip(),
+            str(data.get(f"cert_uri_{n}", "")).strip(),
+        )
+        age = str(data.get(f"cert_age_{n}", "")).strip()
+        if name or uri:
+            certificates.append(
+                {
+                    "name": name,
+                    "competence": uri,
+                    "maxAgeMonths": int(age) if age.isdigit() else None,
+                }
+            )
+    return {
+        "title": str(data.get("title", "")).strip(),
+        "description": str(data.get("description", "")).strip(),
+        "region": str(data.get("region", "")).strip() or None,
+        "requirements": requirements,
+        "mandatoryCertificates": certificates,
+        "published": data.get("published") == "1",
+    }
+
+
+class EmployerProfilePages(Controller):
+    """Job profiles of the signed-in employer."""
+
+    path = "/werkgever/vacatures"
+    guards = [EMPLOYER]
+    include_in_schema = False
+
+    @get("/")
+    async def list_profiles(
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession
+    ) -> Template:
+        """My job profiles."""
+        mine = await profiles.list_profiles(db_session, user.actor, mine=True)
+        return page(request, "matching/profiles.html", profiles=mine)
+
+    @get("/nieuw")
+    async def new_profile(self, request: AnyRequest, db_session: AsyncSession) -> Template:
+        """The form for a new job profile."""
+        return await _form(request, db_session, None, _empty(), {}, 200)
+
+    @post("/nieuw")
+    async def create_profile(
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession
+    ) -> Any:
+        """Search competences, or save the new profile."""
+        data = await read_form(request)
+        values = _form_lists(data)
+        if data.refused or data.get("action") != "save":
+            return await _form(
+                request, db_session, None, values, data.refused, data.error_status(200), data
+            )
+        try:
+            body = msgspec.convert(values, JobProfileCreate)
+            made = await profiles.create_profile(db_session, user.actor, body)
+        except (msgspec.ValidationError, DomainError) as error:
+            await db_session.rollback()
+            return await _form(request, db_session, None, values, {"form": str(error)}, 422, data)
+        return see_other(f"/werkgever/vacatures/{made.id}?klaar=1")
+
+    @get("/{profile_id:uuid}")
+    async def get_profile(
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        settings: Settings,
+        profile_id: UUID,
+    ) -> Template:
+        """One profile, with the shares received to compare with it."""
+        row = await _own(db_session, user, profile_id)
+        if row is None:
+            return page(request, "matching/not_found.html", status_code=404)
+        received = await shares.received_shares(db_session, settings, user.actor)
+        active = [r for r in received if r.state == "active"]
+        saved = request.query_params.get("klaar") == "1"
+        return page(request, "matching/profile.html", profile=row, received=active, saved=saved)
+
+    @get("/{profile_id:uuid}/bewerken")
+    async def edit_profile(
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, profile_id: UUID
+    ) -> Template:
+        """The form to change a profile."""
+        row = await _own(db_session, user, profile_id)
+        if row is None:
+            return page(request, "matching/not_found.html", status_code=404)
+        return await _form(request, db_session, row.id, _values(row), {}, 200)
+
+    @post("/{profile_id:uuid}/bewerken")
+    async def update_profile(
+        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, profile_id: UUID
+    ) -> Any:
+        """Search competences, or save the changed profile."""
+        data = await read_form(request)
+        values = _form_lists(data)
+        if data.refused or data.get("action") != "save":
+            return await _form(
+                request, db_session, profile_id, values, data.refused, data.error_status(200), data
+            )
+        try:
+            body = msgspec.convert(values, JobProfilePatch)
+            await profiles.patch_profile(db_session, user.actor, profile_id, body)
+        except (msgspec.ValidationError, DomainError) as error:
+            await db_session.rollback()
+            return await _form(
+                request, db_session, profile_id, values, {"form": str(error)}, 422, data
+            )
+        return see_other(f"/werkgever/vacatures/{profile_id}?klaar=1")
+
+    @post("/{profile_id:uuid}/vergelijken")
+    async def match_share(
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        settings: Settings,
+        profile_id: UUID,
+    ) -> Template:
+        """Compare a share received with the profile: the result in plain words."""
+        data = await read_form(request)
+        data.require_clean()
+        try:
+            share_id = UUID(str(data.get("share", "")))
+        except ValueError:
+            return page(request, "matching/not_found.html", status_code=404)
+        try:
+            result = await match.match_share(
+                db_session,
+                settings,
+                user.actor,
+                profile_id,
+                MatchRequest(received_share_id=share_id),
+            )
+        except NotFoundError:
+            return page(request, "matching/not_found.html", status_code=404)
+        names = await match_names(db_session, request, result)
+        return page(
+            request, "matching/employer_result.html", match=result, names=names, day=day(request)
+        )
+
+
+async def _own(session: AsyncSession, user: WebUser, profile_id: UUID) -> JobProfileOut | None:
+    try:
+        row = await profiles.own_profile(session, user.actor, profile_id)
+    except DomainError:
+        return None
+    return (await profiles.profiles_out(session, [row], user.actor))[0]
+
+
+def _empty() -> dict[str, Any]:
+    return {
+        "title": "",
+        "description": "",
+        "region": None,
+        "requirements": [],
+        "mandatoryCertificates": [],
+        "published": False,
+    }
+
+
+def _values(row: JobProfileOut) -> dict[str, Any]:
+    return {
+        "title": row.title,
+        "description": row.description,
+        "region": row.region,
+        "requirements": [{"competence": r.competence, "when": r.when} for r in row.requirements],
+        "mandatoryCertificates": [
+            {"name": c.name, "competence": c.competence, "maxAgeMonths": c.max_age_months}
+            for c in row.mandatory_certificates
+        ],
+        "published": row.published,
+    }
+
+
+async def _form(
+    request: AnyRequest,
+    session: AsyncSession,
+    profile_id: UUID | None,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    status: int,
+    data: FormData | None = None,
+) -> Template:
+    """The profile form, with the competences found for the search words (if any)."""
+    words = str(data.get("zoek", "") if data is not None else "").strip()[:100]
+    found = (
+        await list_competences(session, q=words, framework=None, limit=SEARCH_RESULTS, offset=0)
+        if words
+        else None
+    )
+    chosen = {r["competence"] for r in values["requirements"]}
+    known = await competence_names(session, lang_of(request), chosen)
+    certificates = list(values["mandatoryCertificates"]) + [{}] * CERTIFICATE_ROWS
+    return page(
+        request,
+        "matching/profile_form.html",
+        status_code=status,
+        profile_id=profile_id,
+        values=values,
+        errors=errors,
+        words=words,
+        found=[c for c in (found.items if found else []) if c.uri not in chosen],
+        searched=found is not None,
+        names=known,
+        certificates=certificates[:CERTIFICATE_ROWS],
+    )

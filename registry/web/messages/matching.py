@@ -1,0 +1,186 @@
+"""Texts of job profiles, matches and the coach's pages: key -> (Dutch, English).
+
+Dutch at B1 level: short sentences, everyday words, "je" form.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # A match, in plain words
+    "match.verdict.fits": ("Past: alles is er", "Fits: everything is there"),
+    "match.verdict.fits.text": (
+        "Alle verplichte certificaten zijn er en alle vaardigheden zijn bewezen.",
+        "Every mandatory certificate is there and every skill is proven.",
+    ),
+    "match.verdict.fits-after-training": ("Past na opleiding", "Fits after training"),
+    "match.verdict.fits-after-training.text": (
+        "Alles wat bij de start nodig is, is er. Wat nog ontbreekt, leer je na de start.",
+        "Everything needed at the start is there. What is still missing can be learned after "
+        "starting.",
+    ),
+    "match.verdict.blocked": ("Geblokkeerd", "Blocked"),
+    "match.verdict.blocked.text": (
+        "Dit moet eerst geregeld zijn. Andere vaardigheden wegen daar niet tegen op.",
+        "This must be sorted out first. Other skills do not make up for it.",
+    ),
+    "match.blocked.certificate.missing": ("{name} ontbreekt", "{name} is missing"),
+    "match.blocked.certificate.expired": ("{name} is verlopen", "{name} has expired"),
+    "match.blocked.certificate.revoked": ("{name} is ingetrokken", "{name} was revoked"),
+    "match.blocked.at_start": (
+        "Nodig bij de start, maar niet bewezen: {name}",
+        "Needed at the start, but not proven: {name}",
+    ),
+    "match.certificates": ("Verplichte certificaten", "Mandatory certificates"),
+    "match.certificate.present": ("aanwezig", "present"),
+    "match.certificate.missing": ("ontbreekt", "missing"),
+    "match.certificate.expired": ("verlopen", "expired"),
+    "match.certificate.revoked": ("ingetrokken", "revoked"),
+    "match.requirements": ("Vaardigheden", "Skills"),
+    "match.when.at-start": ("nodig bij de start", "needed at the start"),
+    "match.when.can-learn": ("kan je leren na de start", "can be learned after starting"),
+    "match.status.covered": ("bewezen", "proven"),
+    "match.status.covered-via-equivalent": (
+        "bewezen met een gelijkwaardige vaardigheid",
+        "proven by an equivalent skill",
+    ),
+    "match.status.self-declared-only": (
+        "alleen zelf opgegeven, telt niet mee",
+        "only self-declared, does not count",
+    ),
+    "match.status.missing": ("ontbreekt", "missing"),
+    "match.via": ("Telt mee via: {name}", "Counts through: {name}"),
+    "match.route": ("De route: welke opleidingen helpen", "The route: which training helps"),
+    "match.route.by": ("Door {provider}, {hours} uur", "By {provider}, {hours} hours"),
+    "match.route.covers": ("Je leert:", "You learn:"),
+    "match.route.next_run": (
+        "Eerstvolgende start: {start} in {place}, klaar op {end}",
+        "Next start: {start} in {place}, finished on {end}",
+    ),
+    "match.route.no_run": (
+        "Er is nog geen startdatum bekend.",
+        "No start date is known yet.",
+    ),
+    "match.route.module": ("Bekijk de opleiding {title}", "See the course {title}"),
+    "match.route.none_needed": ("Er is geen opleiding nodig.", "No training is needed."),
+    "match.unroutable": (
+        "Hiervoor is nog geen opleiding in de catalogus:",
+        "There is no course in the catalogue yet for:",
+    ),
+    "match.ready_in": ("Klaar over ongeveer {weeks} weken.", "Ready in about {weeks} weeks."),
+    "match.ready_unknown": (
+        "We kunnen nog niet zeggen wanneer alles klaar is.",
+        "We cannot say yet when everything will be ready.",
+    ),
+    # Job profiles (employer)
+    "jobs.title": ("Mijn vacatures", "My job profiles"),
+    "jobs.intro": (
+        "Een vacature zegt wat iemand nodig heeft bij de start en wat die later kan leren.",
+        "A job profile says what someone needs at the start and what they can learn later.",
+    ),
+    "jobs.new": ("Nieuwe vacature", "New job profile"),
+    "jobs.edit": ("Vacature aanpassen", "Edit job profile"),
+    "jobs.none": ("Je hebt nog geen vacatures.", "You have no job profiles yet."),
+    "jobs.published": ("gepubliceerd", "published"),
+    "jobs.draft": ("concept", "draft"),
+    "jobs.open": ("Bekijk {title}", "See {title}"),
+    "jobs.field.title": ("Naam van de functie", "Job title"),
+    "jobs.field.description": ("Omschrijving", "Description"),
+    "jobs.field.region": (
+        "Regio (begin van de postcode, of een plaats)",
+        "Region (start of the postcode, or a place)",
+    ),
+    "jobs.field.published": (
+        "Publiceren: werkzoekenden mogen deze vacature zien",
+        "Publish: job seekers may see this profile",
+    ),
+    "jobs.requirements": ("Vaardigheden", "Skills"),
+    "jobs.requirements.none": ("Nog geen vaardigheden gekozen.", "No skills chosen yet."),
+    "jobs.when.at-start": ("Nodig bij de start", "Needed at the start"),
+    "jobs.when.can-learn": ("Kan je leren na de start", "Can be learned after starting"),
+    "jobs.when.remove": ("Weghalen", "Remove"),
+    "jobs.search": ("Zoek een vaardigheid (in het Nederlands)", "Find a skill (in Dutch)"),
+    "jobs.search.button": ("Zoeken", "Search"),
+    "jobs.search.results": ("Kies wat je wilt toevoegen", "Choose what to add"),
+    "jobs.search.none": (
+        "Niets gevonden. Probeer een ander woord.",
+        "Nothing found. Try another word.",
+    ),
+    "jobs.add_when": ("Toevoegen als", "Add as"),
+    "jobs.certificates": ("Verplichte certificaten", "Mandatory certificates"),
+    "jobs.certificates.hint": (
+        "Bijvoorbeeld VCA Basis: https://www.vca.nl/schemes/vca-basis. Laat een regel leeg als "
+        "je hem niet nodig hebt.",
+        "For example VCA Basic: https://www.vca.nl/schemes/vca-basis. Leave a row empty when you "
+        "do not need it.",
+    ),
+    "jobs.certificate.name": ("Naam van certificaat {n}", "Name of certificate {n}"),
+    "jobs.certificate.uri": (
+        "Adres (URI) van het schema van certificaat {n}",
+        "Scheme address (URI) of certificate {n}",
+    ),
+    "jobs.certificate.age": (
+        "Maximaal zoveel maanden oud (mag leeg)",
+        "At most this many months old (may be empty)",
+    ),
+    "jobs.save": ("Opslaan", "Save"),
+    "jobs.saved": ("De vacature is opgeslagen.", "The job profile was saved."),
+    "jobs.error": (
+        "Dit klopt nog niet: {detail}",
+        "This is not right yet: {detail}",
+    ),
+    "jobs.match.title": ("Vergelijk een gedeeld cv", "Compare a shared CV"),
+    "jobs.match.intro": (
+        "Kies wat een werkzoekende met je deelde. Je ziet wat past, wat ontbreekt en welke "
+        "opleidingen helpen.",
+        "Choose what a job seeker shared with you. You see what fits, what is missing and which "
+        "courses help.",
+    ),
+    "jobs.match.share": ("Gedeeld door", "Shared by"),
+    "jobs.match.button": ("Vergelijken", "Compare"),
+    "jobs.match.none": ("Er is nog niets met je gedeeld.", "Nothing was shared with you yet."),
+    "jobs.match.result": ("{name} en {title}", "{name} and {title}"),
+    "jobs.not_found": (
+        "Deze vacature bestaat niet (meer).",
+        "This job profile does not exist (any more).",
+    ),
+    # Published job profiles (worker, coach)
+    "vacancies.title": ("Vacatures", "Job profiles"),
+    "vacancies.intro": (
+        "Vacatures van werkgevers. Kies er een en zie wat je nog nodig hebt.",
+        "Job profiles of employers. Choose one and see what you still need.",
+    ),
+    "vacancies.region": (
+        "Bij mij in de buurt (begin van je postcode)",
+        "Near me (start of your postcode)",
+    ),
+    "vacancies.filter": ("Toon", "Show"),
+    "vacancies.none": (
+        "Er zijn (hier) nog geen vacatures.",
+        "There are no job profiles (here) yet.",
+    ),
+    "vacancies.by": ("Bij {employer}", "At {employer}"),
+    "vacancies.need": ("Wat heb ik nog nodig?", "What do I still need?"),
+    "vacancies.need_for": (
+        "Wat heb je nog nodig voor {title}?",
+        "What do you still need for {title}?",
+    ),
+    "vacancies.everywhere": ("overal", "anywhere"),
+    "nav.jobs": ("Vacatures", "Job profiles"),
+    "nav.coach": ("Coach", "Coach"),
+    # The coach
+    "coach.title": ("Coach", "Coach"),
+    "coach.intro": (
+        "Werkzoekenden die jou toestemming gaven. Kies iemand en bekijk samen de vacatures.",
+        "Job seekers who gave you consent. Choose someone and look at job profiles together.",
+    ),
+    "coach.none": ("Nog niemand gaf je toestemming.", "Nobody gave you consent yet."),
+    "coach.open": ("Vacatures voor {name}", "Job profiles for {name}"),
+    "coach.need_for": (
+        "Wat heeft {name} nog nodig voor {title}?",
+        "What does {name} still need for {title}?",
+    ),
+    "coach.no_consent": (
+        "Deze persoon gaf je geen toestemming.",
+        "This person gave you no consent.",
+    ),
+}

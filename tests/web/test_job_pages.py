@@ -1,0 +1,143 @@
+"""The pages of job profiles and matches (issue 15) over HTTP: the employer makes a profile
+(competences found by a Dutch word, ticked as needed at the start), compares a share received
+and reads in plain Dutch what blocks and the route; the worker sees published profiles near
+them and what they still need; a coach sees the same for a worker who gave consent."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from registry.accounts.accounts import issue_token
+from registry.models import Account
+from tests.catalogue.helpers import CHARGER, HEAT_PUMP
+from tests.registry.matching.helpers import VCA
+from tests.registry.wallet_helpers import Person, World
+from tests.web.helpers import Browser, person, signed_in
+
+Maker = async_sessionmaker[AsyncSession]
+
+
+async def _web_person(sessionmaker: Maker, role: Any, email: str, name: str) -> Person:
+    """An account that signs in on the pages and has a bearer token for the API."""
+    account = await person(sessionmaker, role, email, name=name)
+    async with sessionmaker() as session, session.begin():
+        token = await issue_token(session, await session.get_one(Account, account.id))
+    return Person(str(account.id), {"Authorization": f"Bearer {token}"}, email)
+
+
+async def test_employer_makes_a_profile_and_compares_a_share(
+    client: AsyncTestClient[Any], sessionmaker: Maker, world: World
+) -> None:
+    worker = await _web_person(sessionmaker, "worker", "sanne@example.org", "Sanne Jansen")
+    issued = await world.issue(worker)
+    await world.share(worker, [issued["id"]], "hr@zon.example")
+    heat = await world.catalogue.module(title="Warmtepompmonteur", competences=[{"uri": HEAT_PUMP}])
+    await world.catalogue.run(heat["id"], postcode="3511 AB")
+    client.cookies.clear()
+    employer = await signed_in(client, sessionmaker, "employer", "hr@zon.example")
+    form = await employer.get("/werkgever/vacatures/nieuw")
+    assert form.status_code == 200
+    searched = await employer.post(
+        "/werkgever/vacatures/nieuw",
+        {"title": "Laadpaalmonteur", "zoek": "laadpalen", "action": "search"},
+    )
+    assert searched.status_code == 200
+    assert "laadpalen installeren" in searched.text
+    found = await employer.post(
+        "/werkgever/vacatures/nieuw",
+        {
+            "title": "Laadpaalmonteur",
+            "add": CHARGER,
+            "add_when": "at-start",
+            "zoek": "warmtepomp",
+            "action": "search",
+        },
+    )
+    assert 'name="req" value="' + CHARGER in found.text
+    saved = await employer.post(
+        "/werkgever/vacatures/nieuw",
+        {
+            "title": "Laadpaalmonteur",
+            "region": "35",
+            "published": "1",
+            "req": CHARGER,
+            "when_0": "at-start",
+            "add": HEAT_PUMP,
+            "add_when": "can-learn",
+            "cert_name_0": "VCA Basis",
+            "cert_uri_0": VCA,
+            "cert_age_0": "120",
+            "action": "save",
+        },
+    )
+    assert saved.status_code == 303, saved.text
+    profile_page = await employer.get(saved.headers["location"])
+    assert "De vacature is opgeslagen." in profile_page.text
+    share = re.search(r'<option value="([^"]+)">Sanne Jansen', profile_page.text)
+    assert share is not None, profile_page.text
+    path = saved.headers["location"].split("?")[0]
+    result = await employer.post(f"{path}/vergelijken", {"share": share.group(1)})
+    assert result.status_code == 200, result.text
+    text = result.text
+    assert "Geblokkeerd" in text
+    assert "VCA Basis ontbreekt" in text
+    assert "Warmtepompmonteur" in text
+    assert "Eerstvolgende start: 2 maart 2031 in Utrecht, klaar op 6 maart 2031" in text
+    bad = await employer.post("/werkgever/vacatures/nieuw", {"title": "", "action": "save"})
+    assert bad.status_code == 422
+    assert "Dit klopt nog niet" in bad.text
+
+
+async def test_worker_and_coach_see_what_is_still_needed(
+    client: AsyncTestClient[Any], sessionmaker: Maker, world: World
+) -> None:
+    worker = await _web_person(sessionmaker, "worker", "sanne@example.org", "Sanne Jansen")
+    await world.issue(worker)
+    employer = await world.person("employer", name="Zon BV")
+    heat = await world.catalogue.module(title="Warmtepompmonteur", competences=[{"uri": HEAT_PUMP}])
+    await world.catalogue.run(heat["id"], postcode="3511 AB")
+    for title, region in [("Laadpaalmonteur", "35"), ("Monteur Groningen", "97")]:
+        answer = await world.client.post(
+            "/api/job-profiles",
+            json={
+                "title": title,
+                "region": region,
+                "published": True,
+                "requirements": [
+                    {"competence": CHARGER, "when": "at-start"},
+                    {"competence": HEAT_PUMP, "when": "can-learn"},
+                ],
+            },
+            headers=employer.headers,
+        )
+        assert answer.status_code == 201
+    profile_id = answer.json()["id"]
+    client.cookies.clear()
+    browser = Browser(client)
+    await browser.sign_in("sanne@example.org")
+    listed = await browser.get("/mijn-cv/vacatures?regio=3511")
+    assert "Laadpaalmonteur" in listed.text
+    assert "Monteur Groningen" not in listed.text
+    need = await browser.get(f"/mijn-cv/vacatures/{profile_id}")
+    assert "Past na opleiding" in need.text
+    assert f'href="/catalogus/modules/{heat["id"]}"' in need.text
+    assert "Klaar over ongeveer" in need.text
+    coach = await _web_person(sessionmaker, "coach", "coach@example.org", "Coach Kim")
+    client.cookies.clear()
+    kim = Browser(client)
+    await kim.sign_in("coach@example.org")
+    refused = await kim.get(f"/coach/{worker.id}/vacatures/{profile_id}")
+    assert refused.status_code == 403
+    consent = await world.client.post(
+        "/api/me/consents", json={"coachId": coach.id}, headers=worker.headers
+    )
+    assert consent.status_code == 201, consent.text
+    home = await kim.get("/coach")
+    assert f'href="/coach/{worker.id}/vacatures"' in home.text
+    seen = await kim.get(f"/coach/{worker.id}/vacatures/{profile_id}")
+    assert "Wat heeft Sanne Jansen nog nodig voor Monteur Groningen?" in seen.text
+    assert "Past na opleiding" in seen.text
