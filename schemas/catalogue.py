@@ -7,7 +7,7 @@ the XML exports and (later) credentials all build on it, so there is one shape t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import msgspec
@@ -123,6 +123,46 @@ class CompetenceOut(Response, kw_only=True):
     labels: dict[str, str]
     framework: str
     framework_version: str
+    description: str = ""
+    # Where it sits in its framework's tree (e.g. the kerntaak "B1-K1" of a werkproces), and
+    # what its source says beyond a label (e.g. SBB's competenties of a werkproces).
+    node: str | None = None
+    details: dict[str, Any] = {}
+
+
+class FrameworkNodeOut(Response, kw_only=True):
+    """A node of a framework's tree (a kerntaak, a profiel, ...) with what hangs below it."""
+
+    id: UUID
+    kind: str
+    code: str | None
+    label: str
+    labels: dict[str, str]
+    uri: str | None
+    details: dict[str, Any]
+    children: list[FrameworkNodeOut]
+    competences: list[CompetenceOut]
+
+
+class FrameworkDetail(Response, kw_only=True):
+    """A framework version with its tree; `versions` lists every version of its series."""
+
+    id: UUID
+    slug: str
+    name: str
+    uri: str
+    version: str
+    series: str | None
+    source: str | None
+    issued_on: dt.date | None
+    details: dict[str, Any]
+    versions: list[FrameworkOut]
+    nodes: list[FrameworkNodeOut]
+    # Competences that hang under no node, the first `TOP_LEVEL_LIMIT` of them (a flat
+    # framework such as ESCO skills: page through `GET /api/catalogue/competences?framework=`);
+    # `competenceCount` counts every competence of the version.
+    competences: list[CompetenceOut]
+    competence_count: int
 
 
 class CompetenceList(Response, kw_only=True):
