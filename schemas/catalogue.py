@@ -365,10 +365,12 @@ class QualificationCreate(Request, kw_only=True):
     sector: Sector | None = None
     required_modules: Annotated[list[UUID], msgspec.Meta(max_length=100)] = []
     optional_groups: Annotated[list[QualificationGroupIn], msgspec.Meta(max_length=20)] = []
+    # Competences (by URI, e.g. werkprocessen) the qualification requires besides modules.
+    required_competences: Annotated[list[Uri], msgspec.Meta(max_length=200)] = []
 
     def __post_init__(self) -> None:
-        if not self.required_modules and not self.optional_groups:
-            raise ValueError("a qualification needs at least one module")
+        if not (self.required_modules or self.optional_groups or self.required_competences):
+            raise ValueError("a qualification needs at least one module or competence")
 
 
 class QualificationModule(Response, kw_only=True):
@@ -390,8 +392,19 @@ class QualificationGroupOut(Response, kw_only=True):
     modules: list[QualificationModule]
 
 
+class QualificationCompetenceOut(Response, kw_only=True):
+    """A competence a qualification requires (e.g. a werkproces of its kwalificatiedossier)."""
+
+    id: UUID
+    uri: str
+    code: str | None
+    label: str
+    framework: str
+    framework_version: str
+
+
 class QualificationOut(Response, kw_only=True):
-    """A qualification with how its modules add up."""
+    """A qualification with how its modules add up, and the competences it requires."""
 
     id: UUID
     code: str
@@ -401,6 +414,11 @@ class QualificationOut(Response, kw_only=True):
     sector: str | None
     groups: list[QualificationGroupOut]
     url: str
+    competences: list[QualificationCompetenceOut] = []
+    # The study load its source sets (an SBB profiel's SBU, in hours), and the framework
+    # version (slug) it was imported from.
+    study_load_hours: int | None = None
+    framework: str | None = None
 
 
 class QualificationRef(Response, kw_only=True):
