@@ -10,7 +10,7 @@ from typing import Any
 
 from litestar.testing import AsyncTestClient
 
-from tests.catalogue.helpers import Catalogue
+from tests.catalogue.helpers import HEAT_PUMP, Catalogue
 from tests.conftest import BASE_URL
 
 DOCUMENTS = Path(__file__).parent / "documents"
@@ -234,3 +234,29 @@ async def test_competences_of_a_framework_by_dutch_label_without_accents(
     assert [c["code"] for c in accents.json()["items"]] == ["P2-K1-W3"]
     unknown = await cat.client.get("/api/catalogue/competences", params={"framework": "nope"})
     assert unknown.status_code == 404
+
+
+async def test_hostile_or_oversized_dossiers_are_refused(cat: Catalogue) -> None:
+    entity = DIENSTVERLENING.replace(
+        b"<sbb>", b'<!DOCTYPE sbb [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<sbb>', 1
+    )
+    refused = await sbb_import(cat, entity)
+    assert (refused.status_code, refused.json()["code"]) == (400, "xml-doctype-forbidden")
+    too_large = await sbb_import(cat, DIENSTVERLENING + b" " * 5_000_000)
+    assert too_large.status_code == 413, too_large.text
+    frameworks = (await cat.client.get("/api/catalogue/frameworks")).json()
+    assert [f["slug"] for f in frameworks] == ["esco"]
+
+
+async def test_a_hand_made_qualification_with_a_profiels_crebo_is_left_alone(
+    cat: Catalogue,
+) -> None:
+    body = {"code": "25498", "title": "Eigen profiel", "requiredCompetences": [HEAT_PUMP]}
+    made = await cat.client.post("/api/catalogue/qualifications", json=body, headers=cat.operator)
+    assert made.status_code == 201, made.text
+    response = await sbb_import(cat, DIENSTVERLENING)
+    assert (response.status_code, response.json()["code"]) == (409, "qualification-not-imported")
+    frameworks = (await cat.client.get("/api/catalogue/frameworks")).json()
+    assert [f["slug"] for f in frameworks] == ["esco"]
+    kept = await cat.client.get(f"/api/catalogue/qualifications/{made.json()['id']}")
+    assert kept.json()["title"] == "Eigen profiel"
