@@ -12,7 +12,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from catalogue import search
 from catalogue.documents import provider_out
-from catalogue.frameworks import competence_out, find_framework, framework_out, label_match
+from catalogue.frameworks import (
+    competence_out,
+    competence_outs,
+    find_framework,
+    framework_out,
+    label_match,
+)
 from catalogue.models import Competence, CompetenceFramework, Provider
 from schemas.catalogue import (
     CompetenceCreate,
@@ -198,7 +204,7 @@ async def list_competences(
         query.order_by(*order, Competence.label, Competence.id).limit(limit).offset(offset)
     )
     return CompetenceList(
-        items=[competence_out(c) for c in rows], total=total, limit=limit, offset=offset
+        items=await competence_outs(session, rows), total=total, limit=limit, offset=offset
     )
 
 
@@ -207,7 +213,7 @@ async def get_competence(session: AsyncSession, uri: str) -> CompetenceOut:
     competence = await session.scalar(select(Competence).where(Competence.uri == uri))
     if competence is None:
         raise CompetenceNotFoundError(f"no competence {uri}")
-    return competence_out(competence)
+    return (await competence_outs(session, [competence]))[0]
 
 
 async def known_uris(session: AsyncSession, uris: Iterable[str]) -> set[str]:

@@ -9,6 +9,7 @@ flat list such as ESCO skills (no nodes at all).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from uuid import UUID
 
 from sqlalchemy import case, func, or_, select
@@ -77,6 +78,21 @@ def competence_out(competence: Competence, node: str | None = None) -> Competenc
         node=node,
         details=dict(competence.details or {}),
     )
+
+
+async def competence_outs(
+    session: AsyncSession, competences: Iterable[Competence]
+) -> list[CompetenceOut]:
+    """Competences as the API shows them, each with the code of its node (one query)."""
+    rows = list(competences)
+    node_ids = {c.node_id for c in rows if c.node_id is not None}
+    codes: dict[UUID, str | None] = {}
+    if node_ids:
+        found = await session.execute(
+            select(FrameworkNode.id, FrameworkNode.code).where(FrameworkNode.id.in_(node_ids))
+        )
+        codes = dict(found.tuples().all())
+    return [competence_out(c, codes.get(c.node_id) if c.node_id else None) for c in rows]
 
 
 async def framework_detail(session: AsyncSession, ref: str) -> FrameworkDetail:

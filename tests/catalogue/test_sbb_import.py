@@ -260,3 +260,22 @@ async def test_a_hand_made_qualification_with_a_profiels_crebo_is_left_alone(
     assert [f["slug"] for f in frameworks] == ["esco"]
     kept = await cat.client.get(f"/api/catalogue/qualifications/{made.json()['id']}")
     assert kept.json()["title"] == "Eigen profiel"
+
+
+async def test_a_corrected_file_of_the_same_version_updates_it_in_place(
+    cat: Catalogue,
+) -> None:
+    assert (await sbb_import(cat, DIENSTVERLENING)).status_code == 201
+    corrected = DIENSTVERLENING.replace(
+        b'titel="Houdt toezicht"', b'titel="Houdt toezicht op de veiligheid"'
+    )
+    response = await sbb_import(cat, corrected)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert counts(report, "updated") == (1, 1, 0)
+    assert counts(report, "unchanged") == (0, 17, 3)
+    fixed = await competence(cat.client, f"{DOSSIER}/P3-K1-W3")
+    assert (fixed["label"], fixed["node"]) == ("Houdt toezicht op de veiligheid", "P3-K1")
+    tree = (await cat.client.get("/api/catalogue/frameworks/sbb-23189-2015-11-26")).json()
+    assert [len(n["children"]) for n in tree["nodes"]] == [1, 1, 1, 1]
+    assert tree["competenceCount"] == 18
