@@ -128,7 +128,7 @@ class CompetenceController(Controller):
         """Register a competence framework (operator)."""
         return await competence_service.create_framework(db_session, data)
 
-    @get("/competences")
+    @get("/competences", opt=api_doc(NotFoundError))
     async def list_competences(
         self,
         db_session: AsyncSession,

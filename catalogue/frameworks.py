@@ -62,6 +62,9 @@ def framework_out(framework: CompetenceFramework) -> FrameworkOut:
         name=framework.name,
         uri=framework.uri,
         version=framework.version,
+        series=framework.series,
+        source=framework.source,
+        issued_on=framework.issued_on,
     )
 
 

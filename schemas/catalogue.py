@@ -86,6 +86,11 @@ class FrameworkOut(Response, kw_only=True):
     name: str
     uri: str
     version: str
+    # The framework across its versions (e.g. "sbb:23189"), where it came from ("sbb", "ctdl";
+    # None when made by hand) and when this version was established.
+    series: str | None = None
+    source: str | None = None
+    issued_on: dt.date | None = None
 
 
 class CompetenceCreate(Request, kw_only=True):

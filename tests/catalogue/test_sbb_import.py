@@ -210,6 +210,11 @@ async def test_the_framework_shows_its_tree(cat: Catalogue) -> None:
     assert first["description"].startswith("De beroepsbeoefenaar ontvangt werkopdrachten")
     assert (tree["competences"], tree["competenceCount"]) == ([], 18)
     assert [v["version"] for v in tree["versions"]] == ["2015-11-26"]
+    listed = (await cat.client.get("/api/catalogue/frameworks")).json()
+    assert [(f["slug"], f["source"], f["series"], f["issuedOn"]) for f in listed] == [
+        ("esco", None, None, None),
+        ("sbb-23189-2015-11-26", "sbb", "sbb:23189", "2015-11-26"),
+    ]
 
 
 async def test_competences_of_a_framework_by_dutch_label_without_accents(
