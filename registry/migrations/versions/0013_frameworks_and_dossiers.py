@@ -1,14 +1,14 @@
 """framework versions and trees (framework_node), competence details and place in the tree,
 qualifications that require competences (qualification_competence) with a study load
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-03 06:30:00
 
 Hand-written. Issue 12: an SBB kwalificatiedossier becomes a framework version with its
 kerntaken as nodes and its werkprocessen as competences; each profiel a qualification that
 requires werkprocessen. CTDL frameworks can use the same tables (0011's competence_parent
-keeps their tree until they do). Numbered 0012 because main already had its 0011 when this
+keeps their tree until they do). Numbered 0013 because main already had 0011 and 0012 when this
 branch was rebased.
 """
 
@@ -24,8 +24,8 @@ from sqlalchemy.dialects import postgresql
 
 from catalogue.public import folded_labels
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
