@@ -18,6 +18,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection, create_engine, insert
 
+from catalogue.folding import folded_labels
 from catalogue.models import (
     Competence,
     CompetenceFramework,
@@ -136,7 +137,9 @@ def _base_rows(conn: Connection, rng: random.Random, skills: list[Skill]) -> lis
         insert(Competence),
         [
             {"id": s.id, "framework_id": framework, "uri": s.uri, "labels": {"en": s.label},
-             "label": s.label, "description": s.description}
+             "label": s.label, "description": s.description,
+             **dict(zip(("search_nl", "search_all"),
+                        folded_labels({"en": s.label}, s.label, None), strict=True))}
             for s in skills
         ],
     )  # fmt: skip

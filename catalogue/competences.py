@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from catalogue import search
 from catalogue.documents import provider_out
+from catalogue.frameworks import (
+    competence_out,
+    competence_outs,
+    find_framework,
+    framework_out,
+    label_match,
+)
 from catalogue.models import Competence, CompetenceFramework, Provider
 from schemas.catalogue import (
     CompetenceCreate,
@@ -39,28 +48,6 @@ RESERVED_PROVIDER_SLUGS = frozenset({"operator"})
 def preferred_label(labels: dict[str, str]) -> str:
     """Dutch first, then English, then whatever there is."""
     return labels.get("nl") or labels.get("en") or next(iter(labels.values()))
-
-
-def competence_out(competence: Competence) -> CompetenceOut:
-    return CompetenceOut(
-        id=competence.id,
-        uri=competence.uri,
-        code=competence.code,
-        label=competence.label,
-        labels=dict(competence.labels),
-        framework=competence.framework.slug,
-        framework_version=competence.framework.version,
-    )
-
-
-def framework_out(framework: CompetenceFramework) -> FrameworkOut:
-    return FrameworkOut(
-        id=framework.id,
-        slug=framework.slug,
-        name=framework.name,
-        uri=framework.uri,
-        version=framework.version,
-    )
 
 
 async def create_provider(session: AsyncSession, data: ProviderCreate) -> ProviderOut:
@@ -194,29 +181,30 @@ async def list_competences(
     used: bool = False,
     without_label: str | None = None,
 ) -> CompetenceList:
-    """Competences, optionally filtered by framework, a substring of a label in any language
-    or of the URI, being taught by a published module (`used`), and lacking a label in one
+    """Competences, optionally filtered by framework (id, slug or URI), a piece of a label in
+    any language, the code or the URI (`q`: case and accents ignored, Dutch matches first),
+    being taught by a published module (`used`), and lacking a label in one
     language (`without_label`, e.g. the Dutch labels the operator still has to add)."""
     query = select(Competence).join(Competence.framework)
+    order: list[ColumnElement[Any]] = []
     if framework:
-        query = query.where(CompetenceFramework.slug == framework)
-    if q:
-        needle = f"%{q.lower()}%"
         query = query.where(
-            or_(
-                func.lower(Competence.label).like(needle),
-                func.lower(cast(Competence.labels, String)).like(needle),
-                Competence.uri.like(needle),
-            )
+            Competence.framework_id == (await find_framework(session, framework)).id
         )
+    if q:
+        condition, dutch_first = label_match(q)
+        query = query.where(condition)
+        order.append(dutch_first)
     if used:
         query = query.where(search.taught_in_catalogue())
     if without_label:
         query = query.where(Competence.labels[without_label].as_string().is_(None))
     total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = await session.scalars(query.order_by(Competence.label).limit(limit).offset(offset))
+    rows = await session.scalars(
+        query.order_by(*order, Competence.label, Competence.id).limit(limit).offset(offset)
+    )
     return CompetenceList(
-        items=[competence_out(c) for c in rows], total=total, limit=limit, offset=offset
+        items=await competence_outs(session, rows), total=total, limit=limit, offset=offset
     )
 
 
@@ -225,7 +213,7 @@ async def get_competence(session: AsyncSession, uri: str) -> CompetenceOut:
     competence = await session.scalar(select(Competence).where(Competence.uri == uri))
     if competence is None:
         raise CompetenceNotFoundError(f"no competence {uri}")
-    return competence_out(competence)
+    return (await competence_outs(session, [competence]))[0]
 
 
 async def known_uris(session: AsyncSession, uris: Iterable[str]) -> set[str]:

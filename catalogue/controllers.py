@@ -17,10 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalogue import competences as competence_service
 from catalogue import runs as run_service
 from catalogue.esco import parse_esco_csv, parse_plain_csv
+from catalogue.frameworks import framework_detail
 from catalogue.modules import ModuleService
 from catalogue.qualifications import QualificationService
 from catalogue.search import SearchQuery, search_modules
-from catalogue.urls import MODULES, QUALIFICATIONS
+from catalogue.urls import DOSSIERS, MODULES, QUALIFICATIONS, werkproces_url
 from schemas.access import requires_role
 from schemas.api_doc import api_doc
 from schemas.catalogue import (
@@ -30,6 +31,7 @@ from schemas.catalogue import (
     CompetenceOut,
     DeliveryMode,
     FrameworkCreate,
+    FrameworkDetail,
     FrameworkOut,
     ImportResult,
     ModuleCreate,
@@ -94,6 +96,31 @@ class CompetenceController(Controller):
         """List competence frameworks."""
         return await competence_service.list_frameworks(db_session)
 
+    @get("/frameworks/{ref:str}", opt=api_doc(NotFoundError))
+    async def get_framework(
+        self, db_session: AsyncSession, ref: Annotated[str, Parameter(max_length=500)]
+    ) -> FrameworkDetail:
+        """A framework version (by id or slug) with its tree: nodes (e.g. kerntaken) with
+        their children and competences (e.g. werkprocessen), and the versions of its series."""
+        return await framework_detail(db_session, ref)
+
+    @get(
+        f"{DOSSIERS.removeprefix('/api/catalogue')}/{{crebo:str}}/{{version:str}}/{{code:str}}",
+        opt=api_doc(NotFoundError),
+    )
+    async def get_werkproces(
+        self,
+        db_session: AsyncSession,
+        base_url: str,
+        crebo: Annotated[str, Parameter(max_length=5)],
+        version: Annotated[str, Parameter(max_length=64)],
+        code: Annotated[str, Parameter(max_length=40)],
+    ) -> CompetenceOut:
+        """A werkproces of one version of an SBB kwalificatiedossier: its URI answers here."""
+        return await competence_service.get_competence(
+            db_session, werkproces_url(base_url, crebo, version, code)
+        )
+
     @post("/frameworks", guards=[OPERATOR], opt=api_doc(PermissionDeniedError, ConflictError))
     async def create_framework(
         self, db_session: AsyncSession, data: FrameworkCreate
@@ -101,12 +128,15 @@ class CompetenceController(Controller):
         """Register a competence framework (operator)."""
         return await competence_service.create_framework(db_session, data)
 
-    @get("/competences")
+    @get("/competences", opt=api_doc(NotFoundError))
     async def list_competences(
         self,
         db_session: AsyncSession,
         q: Annotated[str | None, Parameter(max_length=200)] = None,
-        framework: str | None = None,
+        framework: Annotated[
+            str | None,
+            Parameter(max_length=500, description="A framework version's id, slug or URI."),
+        ] = None,
         limit: Limit = 50,
         offset: Offset = 0,
         used: Annotated[
@@ -121,7 +151,8 @@ class CompetenceController(Controller):
             ),
         ] = None,
     ) -> CompetenceList:
-        """List competences, filtered by framework, label, use, or a missing language."""
+        """List competences, filtered by framework, label (`q`: any language, case and
+        accents ignored, Dutch matches first), use, or a missing language."""
         return await competence_service.list_competences(
             db_session,
             q=q,

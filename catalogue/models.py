@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from uuid import UUID
 
 from advanced_alchemy.base import BigIntBase, UUIDAuditBase, UUIDBase
@@ -16,8 +17,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from catalogue.folding import folded_labels
 
 
 class Provider(UUIDAuditBase):
@@ -39,6 +43,37 @@ class CompetenceFramework(UUIDAuditBase):
     name: Mapped[str] = mapped_column(String(200))
     uri: Mapped[str] = mapped_column(String(500))
     version: Mapped[str] = mapped_column(String(40))
+    # One framework across its versions (e.g. "sbb:23189" for every version of a
+    # kwalificatiedossier): each version is a row of its own, so credentials keep resolving
+    # what they were assessed against after a newer version is imported.
+    series: Mapped[str | None] = mapped_column(String(200), default=None, index=True)
+    # Where it came from ("sbb", "ctdl", ...; None when made by hand) and when this version
+    # was established (vastgesteld), so the newest version of a series can be told.
+    source: Mapped[str | None] = mapped_column(String(16), default=None)
+    issued_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    # What the source says about the version beyond our columns (e.g. crebo, prijsfactor).
+    details: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
+
+
+class FrameworkNode(UUIDBase):
+    """A node of a framework's tree (a kerntaak, a profiel, a CTDL competency with children):
+    nodes nest by `parent_id`; competences hang under a node by `Competence.node_id`. A node
+    that is itself a competence (a CTDL competency with children) carries its `uri`."""
+
+    __tablename__ = "framework_node"
+    framework_id: Mapped[UUID] = mapped_column(
+        ForeignKey("competence_framework.id", ondelete="CASCADE"), index=True
+    )
+    parent_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("framework_node.id", ondelete="CASCADE"), default=None, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    code: Mapped[str | None] = mapped_column(String(80), default=None)
+    uri: Mapped[str | None] = mapped_column(String(500), default=None)
+    labels: Mapped[dict[str, str]] = mapped_column(JsonB, default=dict)
+    label: Mapped[str] = mapped_column(String(500))
+    details: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
 
 
 class Competence(UUIDAuditBase):
@@ -51,6 +86,17 @@ class Competence(UUIDAuditBase):
     labels: Mapped[dict[str, str]] = mapped_column(JsonB, default=dict)
     label: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
+    # Its place in the framework's tree (e.g. the kerntaak of a werkproces) and what the
+    # source says about it beyond a label (e.g. SBB's competenties and kennis en vaardigheden).
+    node_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("framework_node.id", ondelete="SET NULL"), default=None, index=True
+    )
+    position: Mapped[int | None] = mapped_column(Integer, default=None)
+    details: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
+    # Labels folded for search (no accents, case folded; `catalogue.frameworks.fold`), set on
+    # every write: the Dutch one apart so Dutch matches can come first.
+    search_nl: Mapped[str] = mapped_column(String(500), default="")
+    search_all: Mapped[str] = mapped_column(Text, default="")
     framework: Mapped[CompetenceFramework] = relationship(lazy="joined", innerjoin=True)
 
 
@@ -69,6 +115,17 @@ class CompetenceMapping(BigIntBase):
     relation: Mapped[str] = mapped_column(String(16))
     target_uri: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+
+
+def _fold_labels(_mapper: object, _connection: object, target: Competence) -> None:
+    # On every write, whoever writes (services, importers), so search never reads stale text.
+    target.search_nl, target.search_all = folded_labels(
+        target.labels or {}, target.label, target.code
+    )
+
+
+event.listen(Competence, "before_insert", _fold_labels)
+event.listen(Competence, "before_update", _fold_labels)
 
 
 class Module(UUIDAuditBase):
@@ -144,7 +201,7 @@ class Run(UUIDAuditBase):
 
 
 class Qualification(UUIDAuditBase):
-    """A qualification or branch profile made up of modules."""
+    """A qualification or branch profile made up of modules and/or required competences."""
 
     __tablename__ = "qualification"
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -154,9 +211,31 @@ class Qualification(UUIDAuditBase):
     level_value: Mapped[int | None] = mapped_column(Integer, default=None)
     sector: Mapped[str | None] = mapped_column(String(40), default=None)
     owner_provider_id: Mapped[UUID | None] = mapped_column(ForeignKey("provider.id"), default=None)
+    # Study load the source sets (an SBB profiel's SBU), and the framework version it was
+    # imported from (None for qualifications made of modules by hand).
+    study_load_hours: Mapped[int | None] = mapped_column(Integer, default=None)
+    framework_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("competence_framework.id"), default=None
+    )
+    details: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
     groups: Mapped[list[QualificationGroup]] = relationship(
         lazy="selectin", order_by="QualificationGroup.position", cascade="all, delete-orphan"
     )
+    competences: Mapped[list[QualificationCompetence]] = relationship(
+        lazy="selectin", order_by="QualificationCompetence.position", cascade="all, delete-orphan"
+    )
+
+
+class QualificationCompetence(UUIDBase):
+    """A competence a qualification requires (e.g. a werkproces of its kwalificatiedossier)."""
+
+    __tablename__ = "qualification_competence"
+    __table_args__ = (UniqueConstraint("qualification_id", "competence_id"),)
+    qualification_id: Mapped[UUID] = mapped_column(
+        ForeignKey("qualification.id", ondelete="CASCADE")
+    )
+    competence_id: Mapped[UUID] = mapped_column(ForeignKey("competence.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
 
 
 class QualificationGroup(UUIDBase):

@@ -1,12 +1,13 @@
 """How modules add up to qualifications: a holder's progress towards each qualification their
 done modules count for (with the next open runs of what remains), and the least study load a
-qualification takes. The one place for the rule "all required modules, and at least `minCount`
-of each choice group"."""
+qualification takes. The one place for the rule "all required modules, at least `minCount` of
+each choice group, and every required competence shown by a valid credential"."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from uuid import UUID
 
 import msgspec
@@ -14,16 +15,24 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.models import (
+    Competence,
     Module,
     ModuleVersion,
     Qualification,
+    QualificationCompetence,
     QualificationGroup,
     QualificationGroupModule,
     Run,
 )
 from catalogue.urls import module_runs_url, module_url, qualification_url
 from schemas.catalogue import QualificationOut
-from schemas.wallet import OpenRun, ProgressGroup, ProgressModule, QualificationProgress
+from schemas.wallet import (
+    OpenRun,
+    ProgressCompetence,
+    ProgressGroup,
+    ProgressModule,
+    QualificationProgress,
+)
 
 RUNS_PER_MODULE = 3
 
@@ -67,21 +76,40 @@ async def study_loads(session: AsyncSession, qualification: QualificationOut) ->
         known = sorted(h for h in hours if h is not None)
         per_group.append(sum(known[: group.min_count]) if len(known) == len(hours) else None)
     complete = all(h is not None for h in per_group)
-    return StudyLoads(
-        modules=loads,
-        groups=per_group,
-        total=sum(h or 0 for h in per_group) if complete else None,
-    )
+    total = sum(h or 0 for h in per_group) if complete else None
+    if not qualification.groups:
+        # Made of competences only (an mbo qualification): the load its source sets.
+        total = qualification.study_load_hours
+    return StudyLoads(modules=loads, groups=per_group, total=total)
 
 
 async def qualification_progress(
-    session: AsyncSession, base_url: str, done: dict[UUID, UUID], today: dt.date
+    session: AsyncSession,
+    base_url: str,
+    done: dict[UUID, UUID],
+    today: dt.date,
+    shown: Mapping[str, UUID] | None = None,
 ) -> list[QualificationProgress]:
     """Progress per qualification that any of the done modules belongs to (`done`: module id ->
-    the credential that proves it): the structure of those qualifications (with module titles)
-    in one query, open runs in a second."""
+    the credential that proves it) or that requires any of the shown competences (`shown`:
+    competence URI -> a valid credential aligned to it, a module certificate or an achieved
+    EVC result). Complete when every module group is and every required competence is shown."""
+    qualifications = await _module_progress(session, base_url, done, today)
+    await _competence_progress(session, base_url, shown or {}, qualifications)
+    for progress in qualifications.values():
+        progress.complete = all(g.complete for g in progress.groups) and (
+            progress.competences_done == progress.competences_needed
+        )
+    return sorted(qualifications.values(), key=lambda p: (p.title, p.id))
+
+
+async def _module_progress(
+    session: AsyncSession, base_url: str, done: dict[UUID, UUID], today: dt.date
+) -> dict[UUID, QualificationProgress]:
+    """The module groups of each qualification a done module belongs to: their structure (with
+    module titles) in one query, open runs in a second."""
     if not done:
-        return []
+        return {}
     member = QualificationGroupModule
     wanted = (
         select(QualificationGroup.qualification_id)
@@ -158,8 +186,60 @@ async def qualification_progress(
             group.complete = len(group.done) >= _needed(group)
         progress.modules_done = sum(min(len(g.done), _needed(g)) for g in progress.groups)
         progress.modules_needed = sum(_needed(g) for g in progress.groups)
-        progress.complete = all(g.complete for g in progress.groups)
-    return list(qualifications.values())
+    return qualifications
+
+
+async def _competence_progress(
+    session: AsyncSession,
+    base_url: str,
+    shown: Mapping[str, UUID],
+    qualifications: dict[UUID, QualificationProgress],
+) -> None:
+    """Add the required competences of the qualifications found by module, and of those that
+    require a shown competence, in one query (two when competences are shown)."""
+    ids = set(qualifications)
+    if shown:
+        ids |= set(
+            await session.scalars(
+                select(QualificationCompetence.qualification_id)
+                .join(Competence, Competence.id == QualificationCompetence.competence_id)
+                .where(Competence.uri.in_(list(shown)))
+            )
+        )
+    if not ids:
+        return
+    rows = await session.execute(
+        select(
+            Qualification.id,
+            Qualification.code,
+            Qualification.title,
+            Competence.uri,
+            Competence.code,
+            Competence.label,
+        )
+        .join(QualificationCompetence, QualificationCompetence.qualification_id == Qualification.id)
+        .join(Competence, Competence.id == QualificationCompetence.competence_id)
+        .where(Qualification.id.in_(ids))
+        .order_by(Qualification.id, QualificationCompetence.position)
+    )
+    for q_id, q_code, title, uri, code, label in rows:
+        progress = qualifications.get(q_id)
+        if progress is None:
+            progress = qualifications[q_id] = QualificationProgress(
+                id=q_id,
+                code=q_code,
+                title=title,
+                url=qualification_url(base_url, q_id),
+                modules_done=0,
+                modules_needed=0,
+                complete=False,
+                groups=[],
+            )
+        progress.competences.append(
+            ProgressCompetence(uri=uri, code=code, label=label, credential=shown.get(uri))
+        )
+        progress.competences_needed += 1
+        progress.competences_done += uri in shown
 
 
 def _needed(group: ProgressGroup) -> int:

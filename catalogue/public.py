@@ -33,6 +33,7 @@ from catalogue.demo_schemes import SCHEMES as DEMO_SCHEMES
 from catalogue.demo_schemes import DemoScheme
 from catalogue.documents import module_document, provider_ref
 from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
+from catalogue.folding import folded_labels
 from catalogue.models import Module, ModuleVersion, Provider, Qualification
 from catalogue.modules import ModuleService
 from catalogue.own_modules import OwnModule, own_modules
@@ -77,6 +78,7 @@ __all__ = [
     "create_provider",
     "create_run",
     "delete_feed",
+    "folded_labels",
     "get_qualification",
     "known_uris",
     "labels_by_uri",

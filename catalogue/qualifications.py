@@ -1,4 +1,5 @@
-"""Qualifications composed of modules: required modules plus optional "at least N of" groups."""
+"""Qualifications composed of modules (required modules plus optional "at least N of" groups)
+and of required competences (e.g. the werkprocessen of an mbo qualification)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,21 @@ from uuid import UUID
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalogue.competences import competences_by_uri
 from catalogue.documents import level_doc
 from catalogue.models import (
+    Competence,
+    CompetenceFramework,
     Module,
     ModuleVersion,
     Qualification,
+    QualificationCompetence,
     QualificationGroup,
     QualificationGroupModule,
 )
 from catalogue.urls import module_url, qualification_url
 from schemas.catalogue import (
+    QualificationCompetenceOut,
     QualificationCreate,
     QualificationGroupOut,
     QualificationList,
@@ -25,6 +31,7 @@ from schemas.catalogue import (
 )
 from schemas.common import Actor
 from schemas.errors.catalogue import (
+    DuplicateCompetenceError,
     DuplicateModuleError,
     QualificationExistsError,
     QualificationNotFoundError,
@@ -51,6 +58,9 @@ class QualificationService:
         if len(set(all_ids)) != len(all_ids):
             raise DuplicateModuleError("a module appears twice in the qualification")
         await self._check_modules(all_ids)
+        if len(set(data.required_competences)) != len(data.required_competences):
+            raise DuplicateCompetenceError("a competence appears twice in the qualification")
+        competences = await competences_by_uri(self.session, data.required_competences)
         qualification = Qualification(
             code=data.code,
             title=data.title,
@@ -71,6 +81,10 @@ class QualificationService:
                 )
                 for pos, (title, required, min_count, ids) in enumerate(groups)
                 if ids
+            ],
+            competences=[
+                QualificationCompetence(competence_id=competences[uri].id, position=i)
+                for i, uri in enumerate(data.required_competences)
             ],
         )
         self.session.add(qualification)
@@ -109,6 +123,10 @@ class QualificationService:
     async def _outs(self, qualifications: list[Qualification]) -> list[QualificationOut]:
         module_ids = {m.module_id for q in qualifications for g in q.groups for m in g.members}
         modules = await self._module_summaries(module_ids)
+        competences = await self._competence_summaries(
+            {c.competence_id for q in qualifications for c in q.competences}
+        )
+        frameworks = await self._framework_slugs({q.framework_id for q in qualifications})
         return [
             QualificationOut(
                 id=q.id,
@@ -128,9 +146,40 @@ class QualificationService:
                     )
                     for g in q.groups
                 ],
+                competences=[competences[c.competence_id] for c in q.competences],
+                study_load_hours=q.study_load_hours,
+                framework=frameworks.get(q.framework_id) if q.framework_id else None,
             )
             for q in qualifications
         ]
+
+    async def _competence_summaries(self, ids: set[UUID]) -> dict[UUID, QualificationCompetenceOut]:
+        """What a qualification shows of each competence it requires."""
+        if not ids:
+            return {}
+        rows = await self.session.scalars(select(Competence).where(Competence.id.in_(ids)))
+        return {
+            c.id: QualificationCompetenceOut(
+                id=c.id,
+                uri=c.uri,
+                code=c.code,
+                label=c.label,
+                framework=c.framework.slug,
+                framework_version=c.framework.version,
+            )
+            for c in rows
+        }
+
+    async def _framework_slugs(self, ids: set[UUID | None]) -> dict[UUID, str]:
+        wanted = [i for i in ids if i is not None]
+        if not wanted:
+            return {}
+        rows = await self.session.execute(
+            select(CompetenceFramework.id, CompetenceFramework.slug).where(
+                CompetenceFramework.id.in_(wanted)
+            )
+        )
+        return dict(rows.tuples().all())
 
     async def _module_summaries(self, ids: set[UUID]) -> dict[UUID, QualificationModule]:
         """Title and provider of each module's published version."""

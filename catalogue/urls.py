@@ -4,6 +4,7 @@ documents and on pages. The one place that spells the catalogue's API paths."""
 
 from __future__ import annotations
 
+import re
 from uuid import UUID
 
 MODULES = "/api/catalogue/modules"
@@ -41,3 +42,24 @@ def module_runs_url(base_url: str, module_id: object) -> str:
 def qualification_url(base_url: str, qualification_id: object) -> str:
     """A qualification."""
     return f"{base_url}{QUALIFICATIONS}/{qualification_id}"
+
+
+DOSSIERS = "/api/catalogue/kwalificatiedossiers"
+
+
+def version_slug(version: str) -> str:
+    """A framework version as a URL segment: "2015-11-26 Gewijzigd 2016" ->
+    "2015-11-26-gewijzigd-2016"."""
+    return "-".join(re.findall(r"[a-z0-9]+", version.lower()))
+
+
+def dossier_url(base_url: str, crebo: str, version: str) -> str:
+    """One version of an SBB kwalificatiedossier (its framework's URI)."""
+    return f"{base_url}{DOSSIERS}/{crebo}/{version_slug(version)}"
+
+
+def werkproces_url(base_url: str, crebo: str, version: str, code: str) -> str:
+    """The permanent URI of a werkproces of one dossier version (e.g. .../23189/2015-11-26/
+    B1-K1-W1); credentials and EVC records align to it, and it answers `GET` with the
+    competence."""
+    return f"{dossier_url(base_url, crebo, version)}/{code}"

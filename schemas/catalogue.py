@@ -7,7 +7,7 @@ the XML exports and (later) credentials all build on it, so there is one shape t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import msgspec
@@ -86,6 +86,11 @@ class FrameworkOut(Response, kw_only=True):
     name: str
     uri: str
     version: str
+    # The framework across its versions (e.g. "sbb:23189"), where it came from ("sbb", "ctdl";
+    # None when made by hand) and when this version was established.
+    series: str | None = None
+    source: str | None = None
+    issued_on: dt.date | None = None
 
 
 class CompetenceCreate(Request, kw_only=True):
@@ -123,6 +128,46 @@ class CompetenceOut(Response, kw_only=True):
     labels: dict[str, str]
     framework: str
     framework_version: str
+    description: str = ""
+    # Where it sits in its framework's tree (e.g. the kerntaak "B1-K1" of a werkproces), and
+    # what its source says beyond a label (e.g. SBB's competenties of a werkproces).
+    node: str | None = None
+    details: dict[str, Any] = {}
+
+
+class FrameworkNodeOut(Response, kw_only=True):
+    """A node of a framework's tree (a kerntaak, a profiel, ...) with what hangs below it."""
+
+    id: UUID
+    kind: str
+    code: str | None
+    label: str
+    labels: dict[str, str]
+    uri: str | None
+    details: dict[str, Any]
+    children: list[FrameworkNodeOut]
+    competences: list[CompetenceOut]
+
+
+class FrameworkDetail(Response, kw_only=True):
+    """A framework version with its tree; `versions` lists every version of its series."""
+
+    id: UUID
+    slug: str
+    name: str
+    uri: str
+    version: str
+    series: str | None
+    source: str | None
+    issued_on: dt.date | None
+    details: dict[str, Any]
+    versions: list[FrameworkOut]
+    nodes: list[FrameworkNodeOut]
+    # Competences that hang under no node, the first `TOP_LEVEL_LIMIT` of them (a flat
+    # framework such as ESCO skills: page through `GET /api/catalogue/competences?framework=`);
+    # `competenceCount` counts every competence of the version.
+    competences: list[CompetenceOut]
+    competence_count: int
 
 
 class CompetenceList(Response, kw_only=True):
@@ -325,10 +370,12 @@ class QualificationCreate(Request, kw_only=True):
     sector: Sector | None = None
     required_modules: Annotated[list[UUID], msgspec.Meta(max_length=100)] = []
     optional_groups: Annotated[list[QualificationGroupIn], msgspec.Meta(max_length=20)] = []
+    # Competences (by URI, e.g. werkprocessen) the qualification requires besides modules.
+    required_competences: Annotated[list[Uri], msgspec.Meta(max_length=200)] = []
 
     def __post_init__(self) -> None:
-        if not self.required_modules and not self.optional_groups:
-            raise ValueError("a qualification needs at least one module")
+        if not (self.required_modules or self.optional_groups or self.required_competences):
+            raise ValueError("a qualification needs at least one module or competence")
 
 
 class QualificationModule(Response, kw_only=True):
@@ -350,8 +397,19 @@ class QualificationGroupOut(Response, kw_only=True):
     modules: list[QualificationModule]
 
 
+class QualificationCompetenceOut(Response, kw_only=True):
+    """A competence a qualification requires (e.g. a werkproces of its kwalificatiedossier)."""
+
+    id: UUID
+    uri: str
+    code: str | None
+    label: str
+    framework: str
+    framework_version: str
+
+
 class QualificationOut(Response, kw_only=True):
-    """A qualification with how its modules add up."""
+    """A qualification with how its modules add up, and the competences it requires."""
 
     id: UUID
     code: str
@@ -361,6 +419,11 @@ class QualificationOut(Response, kw_only=True):
     sector: str | None
     groups: list[QualificationGroupOut]
     url: str
+    competences: list[QualificationCompetenceOut] = []
+    # The study load its source sets (an SBB profiel's SBU, in hours), and the framework
+    # version (slug) it was imported from.
+    study_load_hours: int | None = None
+    framework: str | None = None
 
 
 class QualificationRef(Response, kw_only=True):

@@ -239,8 +239,18 @@ class ProgressGroup(Response, kw_only=True):
     complete: bool
 
 
+class ProgressCompetence(Response, kw_only=True):
+    """A competence a qualification requires: shown (with the credential) or still to show."""
+
+    uri: str
+    code: str | None
+    label: str
+    credential: UUID | None = None
+
+
 class QualificationProgress(Response, kw_only=True):
-    """How far the worker is towards a qualification."""
+    """How far the worker is towards a qualification: its modules, and the competences it
+    requires that valid credentials (module certificates, achieved EVC results) show."""
 
     id: UUID
     code: str
@@ -250,6 +260,9 @@ class QualificationProgress(Response, kw_only=True):
     modules_needed: int
     complete: bool
     groups: list[ProgressGroup]
+    competences_done: int = 0
+    competences_needed: int = 0
+    competences: list[ProgressCompetence] = []
 
 
 class SelfDeclared(Response, kw_only=True):

@@ -7,6 +7,7 @@ from catalogue.imports.ctdl import import_ctdl
 from catalogue.imports.edudex import import_edudex
 from catalogue.imports.edudex_directory import import_edudex_directory
 from catalogue.imports.elm import import_elm
+from catalogue.imports.sbb import import_sbb
 from schemas.media_types import JSON_ONLY, XML_TYPES
 
 FORMATS: dict[str, ImportFormat] = {
@@ -20,6 +21,7 @@ FORMATS: dict[str, ImportFormat] = {
     ),
     # JSON-LD: application/ld+json is read as JSON (application/*+json).
     "ctdl": ImportFormat(run=import_ctdl, roles=("provider", "operator"), media_types=JSON_ONLY),
+    "sbb": ImportFormat(run=import_sbb, roles=("operator",), media_types=XML_TYPES),
 }
 
 # The import route reads no more than the largest format allows.

@@ -1,6 +1,6 @@
 """The worker's CV: verified credentials grouped by competence and sector, progress towards the
-qualifications their modules count for (with open runs for what remains; the catalogue
-computes it), and self-declared experience and unverified imports kept apart.
+qualifications their modules and competences count for (with open runs for what remains; the
+catalogue computes it), and self-declared experience and unverified imports kept apart.
 
 The CV reads the wallet's rows (status kept current by revocation and suspension) rather than
 re-verifying every signature, so it costs a few indexed queries however large the database is.
@@ -42,13 +42,16 @@ async def build_cv(session: AsyncSession, base_url: str, holder: Holder, today: 
     rows = await wallet_rows(session, holder)
     current = [row for row in rows if is_current(row, now)]
     done = {row.module_id: row.id for row in reversed(current) if row.module_id is not None}
+    # Competences shown: a module certificate's taught ones, an EVC record's achieved ones
+    # only (`Credential.competences` holds no others).
+    shown = {c["uri"]: row.id for row in reversed(current) for c in row.competences if "uri" in c}
     return Cv(
         holder=holder.wallet.holder_did,
         name=holder.wallet.name,
         credentials=[_cv_credential(row) for row in current],
         by_competence=_by_competence(current),
         by_sector=_by_sector(current),
-        qualifications=await qualification_progress(session, base_url, done, today),
+        qualifications=await qualification_progress(session, base_url, done, today, shown),
         experience=SelfDeclared(items=await list_experience(session, holder)),
         unverified=[credential_out(row) for row in rows if not row.verified],
         inactive=[credential_out(row) for row in rows if row.verified and not is_current(row, now)],

@@ -148,3 +148,11 @@ class UnknownProviderError(InvalidInputError):
 
 class VersionNotFoundError(NotFoundError):
     code = "version-not-found"
+
+
+class SbbDossierInvalidError(InvalidInputError):
+    code = "sbb-dossier-invalid"
+
+
+class QualificationNotImportedError(ConflictError):
+    code = "qualification-not-imported"

@@ -47,6 +47,8 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/catalogue/providers"): OPERATOR,
     ("GET", "/api/catalogue/frameworks"): None,
     ("POST", "/api/catalogue/frameworks"): OPERATOR,
+    ("GET", "/api/catalogue/frameworks/{ref:str}"): None,
+    ("GET", "/api/catalogue/kwalificatiedossiers/{crebo:str}/{version:str}/{code:str}"): None,
     ("GET", "/api/catalogue/competences"): None,
     ("POST", "/api/catalogue/competences"): OPERATOR,
     ("GET", "/api/catalogue/competences/by-uri"): None,

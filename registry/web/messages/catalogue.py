@@ -227,6 +227,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "as it says.",
     ),
     "catalogue.qual.required": ("Verplichte opleidingen", "Required courses"),
+    "catalogue.qual.competences": ("Werkprocessen", "Work processes"),
+    "catalogue.qual.competences_rule": (
+        "Je laat alle {n} zien: met deelcertificaten of met een EVC-uitslag.",
+        "You show all {n}: with partial certificates or with an EVC result.",
+    ),
     "catalogue.qual.required_rule_one": ("Je hebt deze opleiding nodig.", "You need this course."),
     "catalogue.qual.required_rule": (
         "Je hebt ze alle {n} nodig.",

@@ -57,6 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Er is nu nog geen startdatum bekend.",
         "No start date is known yet.",
     ),
+    "worker.progress.competences": (
+        "Laat nog zien dat je dit kunt (met een deelcertificaat of een EVC-uitslag):",
+        "Still show that you can do this (with a partial certificate or an EVC result):",
+    ),
     "worker.progress.done": ("Al klaar: {modules}", "Already done: {modules}"),
     "worker.progress.none": (
         "Je hebt nog geen module die bij een kwalificatie hoort.",

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import Credential, Experience, Share
+from tests.catalogue.test_sbb_import import DIENSTVERLENING, DOSSIER, XML
 from tests.conftest import BASE_URL
 from tests.registry.wallet_helpers import SOLAR, Person, World
 from tests.web.helpers import Browser, person, signed_in
@@ -132,6 +133,31 @@ async def test_cv_shows_progress_as_a_picture_with_what_remains(world: World) ->
     assert "Kies er nog 1 uit Keuzedeel" in text
     assert "Er is nu nog geen startdatum bekend." in text  # warmtepomp has no run
     assert "Al klaar: Laadpaalmonteur" in text
+
+
+async def test_cv_counts_werkprocessen_of_a_qualification_made_of_competences(
+    world: World,
+) -> None:
+    response = await world.client.post(
+        "/api/catalogue/import",
+        params={"format": "sbb"},
+        content=DIENSTVERLENING,
+        headers={**world.operator, **XML},
+    )
+    assert response.status_code == 201, response.text
+    module = await world.catalogue.module(
+        title="Voorraadbeheer", competences=[{"uri": f"{DOSSIER}/B1-K1-W5"}]
+    )
+    worker = await _worker(world)
+    await worker.issue(module["id"])
+
+    text = (await worker.browser.get("/mijn-cv")).text
+
+    # Helpende Zorg en Welzijn: 9 basis werkprocessen and 3 of its profiel; one shown.
+    assert "Helpende Zorg en Welzijn" in text
+    assert text.count('aria-label="1 van 12 klaar"') == 3
+    assert "B1-K1-W1: Bereidt werkzaamheden voor en stemt af" in text
+    assert "B1-K1-W5: Assisteert bij voorraadbeheer" not in text
 
 
 async def test_cv_lists_competences_and_credentials_with_status_in_words(world: World) -> None:
