@@ -39,6 +39,7 @@ __all__ = [
     "CsvFormatError",
     "parse_esco_csv",
     "parse_plain_csv",
+    "read_csv",
 ]
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -87,7 +88,7 @@ def parse_esco_csv(
     _check_framework(framework)
     if not _LANGUAGE.match(language):
         raise ValueError(f"language must be a two-letter code, not {language!r}")
-    header, rows = _read(data, max_bytes)
+    header, rows = read_csv(data, max_bytes)
     columns = _esco_label_columns(header, language)
     missing = [] if "conceptUri" in header else ["conceptUri"]
     if not columns:
@@ -132,7 +133,7 @@ def parse_plain_csv(
 ) -> list[CompetenceCreate]:
     """Parse our plain CSV (``uri,code,label_nl,label_en,description``) into competences."""
     _check_framework(framework)
-    header, rows = _read(data, max_bytes)
+    header, rows = read_csv(data, max_bytes)
     languages: dict[str, str] = {}
     for name in header:
         match = _LABEL_COLUMN.match(name)
@@ -175,8 +176,11 @@ def _check_framework(framework: str) -> None:
         raise ValueError(f"framework must be a slug, not {framework!r}") from None
 
 
-def _read(data: bytes, max_bytes: int) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    """Check size and encoding, read the header; return it with an iterator of (line, row)."""
+def read_csv(data: bytes, max_bytes: int) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """Check size and encoding, read the header; return it with an iterator of (line, row).
+
+    Every CSV import reads through here (ESCO skills, our plain format, ESCO occupations and
+    their skill relations), so size, encoding, quoting and control characters have one rule."""
     if len(data) > max_bytes:
         raise CsvFormatError(
             "csv-too-large", f"the file has {len(data)} bytes; at most {max_bytes} are allowed"

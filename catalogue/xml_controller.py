@@ -77,6 +77,13 @@ class CatalogueXmlController(Controller):
         import_format: Annotated[str, Parameter(query="format")] = "elm",
         dry_run: Annotated[bool, Parameter(query="dryRun")] = False,
         provider: Annotated[str | None, Parameter(query="provider", max_length=64)] = None,
+        language: Annotated[
+            str | None,
+            Parameter(
+                pattern=r"^[a-z]{2}$",
+                description="The language of a file of one language (esco-occupations).",
+            ),
+        ] = None,
     ) -> Response[ImportReport]:
         """Import a document into the catalogue, all or nothing: `format` says what it is (see
         `catalogue.imports.formats`; `elm` when absent). With `dryRun=true` the answer says what
@@ -96,7 +103,7 @@ class CatalogueXmlController(Controller):
                 f"a {import_format} import is at most {spec.max_bytes} bytes"
             )
         tally = Tally()
-        context = ImportContext(db_session, actor, base_url, spec.max_bytes, provider)
+        context = ImportContext(db_session, actor, base_url, spec.max_bytes, provider, language)
         await spec.run(context, body, tally)
         if dry_run:
             # The preview is the real import, undone: it cannot differ from what would happen.

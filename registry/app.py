@@ -32,6 +32,7 @@ from catalogue.controllers import (
     ProviderController,
     QualificationController,
 )
+from catalogue.occupation_controller import OccupationController
 from catalogue.xml_controller import CatalogueXmlController
 from registry.accounts.bearer import bearer_caller, provide_actor, provide_viewer
 from registry.db import make_engine, make_sessionmaker
@@ -153,6 +154,7 @@ def create_app(settings: Settings) -> Litestar:
             QualificationController,
             CatalogueXmlController,
             FeedController,
+            OccupationController,
             AccreditationController,
             TrustController,
             StatusListController,

@@ -148,3 +148,20 @@ class UnknownProviderError(InvalidInputError):
 
 class VersionNotFoundError(NotFoundError):
     code = "version-not-found"
+
+
+class EscoCsvError(InvalidInputError):
+    """An ESCO occupations or occupation-skill relations file we cannot take: the message
+    names the line (the record's first line; the header is line 1) and the column."""
+
+    code = "invalid-esco-csv"
+
+
+class ImportLanguageRequiredError(InvalidInputError):
+    """A file of one language (as ESCO ships them) imported without saying which."""
+
+    code = "import-language-required"
+
+
+class OccupationNotFoundError(NotFoundError):
+    code = "occupation-not-found"

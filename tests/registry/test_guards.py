@@ -70,6 +70,8 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/api/catalogue/qualifications/{qualification_id:uuid}"): None,
     ("GET", "/api/catalogue/export"): None,
     ("POST", "/api/catalogue/import"): frozenset({"operator", "provider"}),
+    ("GET", "/api/catalogue/occupations"): None,
+    ("GET", "/api/catalogue/occupations/{occupation_id:uuid}"): None,
     # Issuers and issuing.
     ("GET", "/api/accreditations"): frozenset({"operator", "provider", "assessor"}),
     ("POST", "/api/accreditations"): OPERATOR,
