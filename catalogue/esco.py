@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -176,7 +176,13 @@ def _check_framework(framework: str) -> None:
         raise ValueError(f"framework must be a slug, not {framework!r}") from None
 
 
-def read_csv(data: bytes, max_bytes: int) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+# Mends a row before the rule on control characters looks at it (given the line and the cells).
+Repair = Callable[[int, dict[str, str]], dict[str, str]]
+
+
+def read_csv(
+    data: bytes, max_bytes: int, *, repair: Repair | None = None
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """Check size and encoding, read the header; return it with an iterator of (line, row).
 
     Every CSV import reads through here (ESCO skills, our plain format, ESCO occupations and
@@ -202,10 +208,12 @@ def read_csv(data: bytes, max_bytes: int) -> tuple[list[str], Iterator[tuple[int
     duplicates = sorted({name for name in header if header.count(name) > 1})
     if duplicates:
         raise CsvFormatError("csv-bad-column", f"duplicate column(s): {', '.join(duplicates)}")
-    return header, _rows(reader, header)
+    return header, _rows(reader, header, repair)
 
 
-def _rows(reader: Any, header: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(
+    reader: Any, header: list[str], repair: Repair | None
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line where the record starts, stripped cells by column); skip blank lines."""
     while True:
         line = reader.line_num + 1
@@ -224,6 +232,8 @@ def _rows(reader: Any, header: list[str]) -> Iterator[tuple[int, dict[str, str]]
                 line,
             )
         row = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        if repair is not None:
+            row = repair(line, row)
         require_clean(row.items(), source="csv", row=line)
         yield line, row
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from uuid import UUID
 
 from sqlalchemy import delete, insert, select
@@ -36,6 +37,8 @@ from schemas.errors.catalogue import EscoCsvError, ImportLanguageRequiredError
 OCCUPATION_URI = re.compile(r"^http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}$")
 SKILL_URI = re.compile(r"^http://data\.europa\.eu/esco/skill/[0-9a-f-]{36}$")
 RELATIONS = ("essential", "optional")
+# The C1 control characters: in ESCO's text only as the middle byte of a mis-encoded character.
+MIS_ENCODED = re.compile("[\x80-\x9f]")
 MAX_LABEL = 200
 # How many URIs a warning names before it says "and N more".
 NAMED_IN_WARNING = 5
@@ -65,7 +68,7 @@ async def import_esco_occupations(context: ImportContext, body: bytes, tally: Ta
         raise ImportLanguageRequiredError(
             "an ESCO occupations file holds one language: name it with language=nl or en"
         )
-    rows = list(_occupation_rows(body, context.max_bytes))
+    rows = list(_occupation_rows(body, context.max_bytes, tally))
     existing = await _occupations_by_uri(context.session, [row.uri for row in rows])
     for row in rows:
         occupation = existing.get(row.uri)
@@ -84,8 +87,8 @@ async def import_esco_occupations(context: ImportContext, body: bytes, tally: Ta
     await context.session.flush()
 
 
-def _occupation_rows(body: bytes, max_bytes: int) -> Iterator[OccupationRow]:
-    header, rows = read_csv(body, max_bytes)
+def _occupation_rows(body: bytes, max_bytes: int, tally: Tally) -> Iterator[OccupationRow]:
+    header, rows = read_csv(body, max_bytes, repair=partial(_mend, tally))
     _require_columns(header, ("conceptUri", "preferredLabel"))
     seen: dict[str, int] = {}
     for line, row in rows:
@@ -149,6 +152,24 @@ async def _occupations_by_uri(session: AsyncSession, uris: list[str]) -> dict[st
         rows = await session.scalars(select(Occupation).where(Occupation.uri.in_(chunk)))
         found.update({occupation.uri: occupation for occupation in rows})
     return found
+
+
+def _mend(tally: Tally, line: int, row: dict[str, str]) -> dict[str, str]:
+    """Undo ESCO's own mis-encoding. ESCO v1.1.1's `occupations_en.csv` has "studentsâ\x80\x99"
+    in twelve descriptions: a right single quote's UTF-8 bytes read as Latin-1 and written
+    again, which leaves two control characters the text rule refuses. Where reading a cell's
+    characters back as those bytes gives valid UTF-8, that is what was meant; anything else
+    stays for the rule to refuse."""
+    mended = dict(row)
+    for column, cell in row.items():
+        if not MIS_ENCODED.search(cell):
+            continue
+        try:
+            mended[column] = cell.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        tally.warn(f"line {line}, column {column}: a mis-encoded character was read as meant")
+    return mended
 
 
 # ---------------------------------------------------------------- skill relations

@@ -301,3 +301,27 @@ async def test_occupation_requirements_for_a_job_profile(
         assert [kind for _, kind in requirements] == ["at-start"] * 21 + ["can-learn"] * 67
         with pytest.raises(OccupationNotFoundError):
             await occupation_requirements(session, f"{ESCO}/occupation/not-imported")
+
+
+async def test_esco_own_mis_encoded_quote_is_read_as_meant(
+    client: AsyncTestClient[Any], cat: Catalogue
+) -> None:
+    # A real row of ESCO v1.1.1's occupations_en.csv (one of twelve teachers' descriptions
+    # with "studentsâ\x80\x99": a control character the text rule refuses).
+    body = (DOCUMENTS / "occupations_en_ict_teacher.csv").read_bytes()
+    assert "students\u00e2\x80\x99 progress" in body.decode()
+    response = await _import(client, cat.operator, body, language="en")
+    assert (response.status_code, _counts(response)) == (201, (1, 0, 0, 0)), response.text
+    assert response.json()["warnings"] == [
+        "line 2, column description: a mis-encoded character was read as meant"
+    ]
+    [found] = (await _find(client, "ICT teacher"))["items"]
+    detail = (await client.get(f"/api/catalogue/occupations/{found['id']}")).json()
+    assert "monitor the students\u2019 progress" in detail["descriptions"]["en"]
+    # Other control characters are still refused, naming the line and column.
+    broken = body.replace(b"They prepare", b"They\x01prepare")
+    refused = await _import(client, cat.operator, broken, language="nl")
+    assert (refused.status_code, refused.json()["detail"]) == (
+        422,
+        "line 2, description: text may not contain the control character U+0001",
+    )
