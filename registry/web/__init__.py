@@ -32,6 +32,8 @@ from registry.web.auth.session import load_web_user, page_caller
 from registry.web.catalogue.pages import CataloguePages
 from registry.web.employer.pages import EmployerPages
 from registry.web.errors import MACHINE_PREFIXES
+from registry.web.operator.imports import OperatorImportPages
+from registry.web.operator.pages import OperatorPages
 from registry.web.pages import provide_user
 from registry.web.provider.pages import ProviderPages
 from registry.web.worker.downloads import WorkerDownloadPages
@@ -164,6 +166,8 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
             EmployerPages,
             AssessorPages,
             CertificatePages,
+            OperatorPages,
+            OperatorImportPages,
         ],
         before_request=load_web_user,
         # People sign in with the session cookie (machines elsewhere with bearer tokens): the

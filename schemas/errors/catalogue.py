@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from schemas.errors.base import (
     ConflictError,
+    GoneError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
@@ -165,3 +166,10 @@ class ImportLanguageRequiredError(InvalidInputError):
 
 class OccupationNotFoundError(NotFoundError):
     code = "occupation-not-found"
+
+
+class ImportUploadGoneError(GoneError):
+    """A previewed file that is no longer kept (applied already, expired, or another
+    operator's): upload it again."""
+
+    code = "import-upload-gone"

@@ -1,11 +1,14 @@
-"""occupation and occupation_skill (ESCO occupations and their essential and optional skills)
+"""occupation and occupation_skill (ESCO occupations and their essential and optional skills),
+and operator_upload (a file the operator previewed, kept until it is applied)
 
 Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-03 06:30:00
 
 Hand-written. `POST /api/catalogue/import?format=esco-occupations` and
-`format=esco-occupation-skills` (issue 12) fill them.
+`format=esco-occupation-skills` (issue 12) fill the first two; the operator's import page
+(`/beheer/importeren`) keeps a previewed file in the third, so applying it needs no second
+upload and imports exactly what was previewed.
 """
 
 from __future__ import annotations
@@ -82,8 +85,37 @@ def upgrade() -> None:
             batch_op.f("ix_occupation_skill_skill_uri"), ["skill_uri"], unique=False
         )
 
+    op.create_table(
+        "operator_upload",
+        sa.Column("id", _guid(), nullable=False),
+        sa.Column("account_id", _guid(), nullable=False),
+        sa.Column("format", sa.String(length=40), nullable=False),
+        sa.Column("language", sa.String(length=2), nullable=True),
+        sa.Column("filename", sa.String(length=200), nullable=False),
+        sa.Column("body", sa.LargeBinary(), nullable=False),
+        sa.Column("expires_at", utc(timezone=True), nullable=False),
+        sa.Column("sa_orm_sentinel", sa.Integer(), nullable=True),
+        sa.Column("created_at", utc(timezone=True), nullable=False),
+        sa.Column("updated_at", utc(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["account.id"],
+            name=op.f("fk_operator_upload_account_id_account"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_operator_upload")),
+    )
+    with op.batch_alter_table("operator_upload", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_operator_upload_account_id"), ["account_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_operator_upload_expires_at"), ["expires_at"], unique=False
+        )
+
 
 def downgrade() -> None:
+    op.drop_table("operator_upload")
     with op.batch_alter_table("occupation_skill", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_occupation_skill_skill_uri"))
     op.drop_table("occupation_skill")

@@ -8,6 +8,7 @@ from registry.web.messages import (
     catalogue,
     common,
     employer,
+    operator,
     provider,
     worker,
 )
@@ -20,6 +21,7 @@ TABLES = (
     employer.MESSAGES,
     assessor.MESSAGES,
     account.MESSAGES,
+    operator.MESSAGES,
 )
 
 
