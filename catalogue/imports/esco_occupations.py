@@ -192,15 +192,18 @@ async def import_esco_occupation_skills(context: ImportContext, body: bytes, tal
             f"first): {_some(missing)}"
         )
     have = await _current_skills(session, list(ids.values()))
-    for uri, occupation_id in ids.items():
-        if have.get(occupation_id, []) == wanted[uri]:
-            tally.add("unchanged", "occupations")
-            continue
+    changed = [uri for uri, occupation_id in ids.items() if have.get(occupation_id) != wanted[uri]]
+    tally.add("unchanged", "occupations", len(ids) - len(changed))
+    tally.add("updated", "occupations", len(changed))
+    # One statement per chunk, not per occupation: ESCO's file changes all 3,000 at first.
+    for start in range(0, len(changed), CHUNK):
+        chunk = [ids[uri] for uri in changed[start : start + CHUNK]]
         await session.execute(
-            delete(OccupationSkill).where(OccupationSkill.occupation_id == occupation_id)
+            delete(OccupationSkill).where(OccupationSkill.occupation_id.in_(chunk))
         )
-        await session.execute(insert(OccupationSkill), _skill_rows(occupation_id, wanted[uri]))
-        tally.add("updated", "occupations")
+    rows = [row for uri in changed for row in _skill_rows(ids[uri], wanted[uri])]
+    if rows:
+        await session.execute(insert(OccupationSkill), rows)
     used = unique(skill for uri in ids for skill, _, _ in wanted[uri])
     known = await known_uris(session, used)
     unknown = [skill for skill in used if skill not in known]
