@@ -35,7 +35,11 @@ SURFACE = "catalogue.public"
 # What else of the catalogue a registry module may import, and why: the app factory mounts the
 # catalogue's own controllers; Alembic must see every table of the shared metadata.
 CATALOGUE_EXCEPTIONS = {
-    "registry.app": {"catalogue.controllers", "catalogue.xml_controller"},
+    "registry.app": {
+        "catalogue.controllers",
+        "catalogue.occupation_controller",
+        "catalogue.xml_controller",
+    },
     "registry.migrations.env": {"catalogue.models"},
 }
 # registry/web: shared page machinery at its top, one sub-package per area; areas import the

@@ -13,8 +13,7 @@ from litestar.datastructures import UploadFile
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.imports.formats import FORMATS, IMPORT_MAX_BYTES
-from catalogue.imports.run import run_import
+from catalogue.public import IMPORT_MAX_BYTES, import_format_names, run_import
 from registry.errors import status_of
 from registry.web.i18n import Translate, lang_of, translator
 from registry.web.messages import MESSAGES
@@ -82,7 +81,7 @@ class OperatorImportPages(Controller):
         }
         t = translator(lang_of(request))
         errors = dict(data.refused)
-        if values["format"] not in FORMATS:
+        if values["format"] not in import_format_names():
             errors["format"] = t("operator.import.error.format")
         if values["language"] and values["language"] not in LANGUAGES:
             errors["language"] = t("operator.import.error.language")
@@ -155,7 +154,7 @@ def _form(
 ) -> Template:
     t = translator(lang_of(request))
     formats = [("", t("operator.import.choose"))] + [
-        (name, format_label(t, name)) for name in FORMATS
+        (name, format_label(t, name)) for name in import_format_names()
     ]
     languages = [("", t("operator.import.language_none"))] + [
         (lang, t(f"operator.language.{lang}")) for lang in LANGUAGES

@@ -13,7 +13,7 @@ from litestar.params import Parameter
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue import competences, occupations
+from catalogue import public
 from registry.web.pages import AnyRequest, page
 from schemas.access import requires_role
 from schemas.common import SLUG_PATTERN
@@ -41,10 +41,10 @@ class OperatorPages(Controller):
     @get("/kaders")
     async def get_frameworks(self, request: AnyRequest, db_session: AsyncSession) -> Template:
         """Every competence framework with how many competences it has."""
-        frameworks = await competences.list_frameworks(db_session)
+        frameworks = await public.list_frameworks(db_session)
         sizes = {
             framework.slug: (
-                await competences.list_competences(
+                await public.list_competences(
                     db_session, q=None, framework=framework.slug, limit=1, offset=0
                 )
             ).total
@@ -64,11 +64,11 @@ class OperatorPages(Controller):
         """One framework with its competences (a list: the tree of kerntaken comes with the
         SBB import), searchable, a page at a time."""
         framework = next(
-            (f for f in await competences.list_frameworks(db_session) if f.slug == slug), None
+            (f for f in await public.list_frameworks(db_session) if f.slug == slug), None
         )
         if framework is None:
             raise FrameworkNotFoundError(f"no competence framework {slug!r}")
-        found = await competences.list_competences(
+        found = await public.list_competences(
             db_session,
             q=q or None,
             framework=slug,
@@ -90,7 +90,7 @@ class OperatorPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, q: Query = None, number: PageNumber = 1
     ) -> Template:
         """Search ESCO occupations in Dutch (English and alternative labels too)."""
-        found = await occupations.search_occupations(
+        found = await public.search_occupations(
             db_session, q=q, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE
         )
         return page(
@@ -107,5 +107,5 @@ class OperatorPages(Controller):
         self, request: AnyRequest, db_session: AsyncSession, occupation_id: UUID
     ) -> Template:
         """One occupation with its essential and optional skills."""
-        occupation = await occupations.get_occupation(db_session, occupation_id)
+        occupation = await public.get_occupation(db_session, occupation_id)
         return page(request, "operator/occupation.html", occupation=occupation)
