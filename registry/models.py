@@ -337,6 +337,8 @@ class OperatorUpload(UUIDAuditBase):
         ForeignKey("account.id", ondelete="CASCADE"), index=True
     )
     format: Mapped[str] = mapped_column(String(40))
+    # The provider (slug) an operator imports a provider's document for, if named.
+    provider: Mapped[str | None] = mapped_column(String(64), default=None)
     language: Mapped[str | None] = mapped_column(String(2), default=None)
     filename: Mapped[str] = mapped_column(String(200))
     body: Mapped[bytes] = mapped_column(LargeBinary)

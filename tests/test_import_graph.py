@@ -44,7 +44,7 @@ CATALOGUE_EXCEPTIONS = {
 }
 # registry/web: shared page machinery at its top, one sub-package per area; areas import the
 # machinery and the registry's services, never each other, and the machinery no area.
-WEB_AREAS = ("auth", "catalogue", "provider", "worker", "employer", "assessor")
+WEB_AREAS = ("auth", "catalogue", "provider", "worker", "employer", "assessor", "operator")
 
 Edge = tuple[str, str]
 

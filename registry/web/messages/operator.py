@@ -51,6 +51,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "operator.import.language_none": ("Geen taal", "No language"),
     "operator.language.nl": ("Nederlands", "Dutch"),
     "operator.language.en": ("Engels", "English"),
+    "operator.import.provider": ("Voor welke aanbieder", "For which provider"),
+    "operator.import.provider_hint": (
+        "Alleen nodig voor opleidingen in EDU-DEX of CTDL: het bestand noemt de aanbieder niet.",
+        "Only needed for courses in EDU-DEX or CTDL: the file does not name the provider.",
+    ),
+    "operator.import.provider_none": ("Geen aanbieder", "No provider"),
     "operator.import.file": ("Bestand", "File"),
     "operator.import.button": ("Bekijk wat er verandert", "See what would change"),
     "operator.import.error.format": ("Kies wat voor bestand het is.", "Choose the kind of file."),
@@ -58,6 +64,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "operator.import.error.file": ("Kies een bestand.", "Choose a file."),
     # Formats
     "operator.format.elm": ("Opleidingen (Europass ELM, XML)", "Courses (Europass ELM, XML)"),
+    "operator.format.edudex": ("Opleidingen (EDU-DEX, XML)", "Courses (EDU-DEX, XML)"),
+    "operator.format.edudex-directory": (
+        "Overzicht van opleidingen van een aanbieder (EDU-DEX directory, XML)",
+        "A provider's list of courses (EDU-DEX directory, XML)",
+    ),
+    "operator.format.ctdl": (
+        "Opleidingen of een competentiekader (CTDL, JSON-LD)",
+        "Courses or a competence framework (CTDL, JSON-LD)",
+    ),
     "operator.format.esco-occupations": ("ESCO-beroepen (CSV)", "ESCO occupations (CSV)"),
     "operator.format.esco-occupation-skills": (
         "Vaardigheden van ESCO-beroepen (CSV)",

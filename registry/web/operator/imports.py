@@ -13,13 +13,14 @@ from litestar.datastructures import UploadFile
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import IMPORT_MAX_BYTES, import_format_names, run_import
+from catalogue.public import IMPORT_MAX_BYTES, import_format_names, list_providers, run_import
 from registry.errors import status_of
 from registry.web.i18n import Translate, lang_of, translator
 from registry.web.messages import MESSAGES
 from registry.web.operator.uploads import keep_upload, kept_upload
 from registry.web.pages import AnyRequest, WebUser, error_message, page, read_form
 from schemas.access import requires_role
+from schemas.catalogue import ProviderOut
 from schemas.errors import DomainError
 from schemas.errors.catalogue import ImportUploadGoneError
 from schemas.imports import ImportCounts, ImportReport
@@ -65,9 +66,10 @@ class OperatorImportPages(Controller):
     include_in_schema = False
 
     @get("/")
-    async def get_import(self, request: AnyRequest) -> Template:
-        """Show the form: format, language (for files of one language) and the file."""
-        return _form(request, {}, {})
+    async def get_import(self, request: AnyRequest, db_session: AsyncSession) -> Template:
+        """Show the form: format, language (for files of one language), provider (for a
+        provider's document) and the file."""
+        return _form(request, {}, {}, await list_providers(db_session))
 
     @post("/", request_max_body_size=MAX_BODY)
     async def post_preview(
@@ -75,10 +77,7 @@ class OperatorImportPages(Controller):
     ) -> Template:
         """Do the import and undo it; show what it would do, with a button to apply it."""
         data = await read_form(request)
-        values = {
-            "format": str(data.get("format") or ""),
-            "language": str(data.get("language") or ""),
-        }
+        values = {name: str(data.get(name) or "") for name in ("format", "language", "provider")}
         t = translator(lang_of(request))
         errors = dict(data.refused)
         if values["format"] not in import_format_names():
@@ -89,7 +88,8 @@ class OperatorImportPages(Controller):
         if not isinstance(upload, UploadFile) or not upload.filename:
             errors["bestand"] = t("operator.import.error.file")
         if errors:
-            return _form(request, values, errors, status_code=data.error_status())
+            providers = await list_providers(db_session)
+            return _form(request, values, errors, providers, status_code=data.error_status())
         assert isinstance(upload, UploadFile)
         body = await upload.read()
         language = values["language"] or None
@@ -100,6 +100,7 @@ class OperatorImportPages(Controller):
                 base_url,
                 values["format"],
                 body,
+                provider=values["provider"] or None,
                 language=language,
                 dry_run=True,
             )
@@ -110,6 +111,7 @@ class OperatorImportPages(Controller):
             db_session,
             user.account_id,
             name=values["format"],
+            provider=values["provider"] or None,
             language=language,
             filename=upload.filename,
             body=body,
@@ -140,6 +142,7 @@ class OperatorImportPages(Controller):
                 base_url,
                 upload.format,
                 upload.body,
+                provider=upload.provider,
                 language=upload.language,
             )
         except DomainError as error:
@@ -150,7 +153,11 @@ class OperatorImportPages(Controller):
 
 
 def _form(
-    request: AnyRequest, values: dict[str, str], errors: dict[str, str], status_code: int = 200
+    request: AnyRequest,
+    values: dict[str, str],
+    errors: dict[str, str],
+    providers: list[ProviderOut],
+    status_code: int = 200,
 ) -> Template:
     t = translator(lang_of(request))
     formats = [("", t("operator.import.choose"))] + [
@@ -167,6 +174,8 @@ def _form(
         errors=errors,
         formats=formats,
         languages=languages,
+        providers=[("", t("operator.import.provider_none"))]
+        + [(p.slug, p.name) for p in providers],
     )
 
 

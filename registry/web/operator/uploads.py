@@ -25,6 +25,7 @@ async def keep_upload(
     account_id: UUID,
     *,
     name: str,
+    provider: str | None,
     language: str | None,
     filename: str,
     body: bytes,
@@ -35,6 +36,7 @@ async def keep_upload(
     upload = OperatorUpload(
         account_id=account_id,
         format=name,
+        provider=provider,
         language=language,
         filename=filename[:200],
         body=body,

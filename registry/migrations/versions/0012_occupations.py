@@ -1,8 +1,8 @@
 """occupation and occupation_skill (ESCO occupations and their essential and optional skills),
 and operator_upload (a file the operator previewed, kept until it is applied)
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-03 06:30:00
 
 Hand-written. `POST /api/catalogue/import?format=esco-occupations` and
@@ -21,8 +21,8 @@ from alembic import op
 from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -90,6 +90,7 @@ def upgrade() -> None:
         sa.Column("id", _guid(), nullable=False),
         sa.Column("account_id", _guid(), nullable=False),
         sa.Column("format", sa.String(length=40), nullable=False),
+        sa.Column("provider", sa.String(length=64), nullable=True),
         sa.Column("language", sa.String(length=2), nullable=True),
         sa.Column("filename", sa.String(length=200), nullable=False),
         sa.Column("body", sa.LargeBinary(), nullable=False),
