@@ -1,8 +1,8 @@
 """occupation and occupation_skill (ESCO occupations and their essential and optional skills),
 and operator_upload (a file the operator previewed, kept until it is applied)
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-03 06:30:00
 
 Hand-written. `POST /api/catalogue/import?format=esco-occupations` and
@@ -21,8 +21,8 @@ from alembic import op
 from sqlalchemy import Text
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
