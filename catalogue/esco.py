@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ __all__ = [
     "CsvFormatError",
     "parse_esco_csv",
     "parse_plain_csv",
+    "read_csv",
 ]
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -87,7 +88,7 @@ def parse_esco_csv(
     _check_framework(framework)
     if not _LANGUAGE.match(language):
         raise ValueError(f"language must be a two-letter code, not {language!r}")
-    header, rows = _read(data, max_bytes)
+    header, rows = read_csv(data, max_bytes)
     columns = _esco_label_columns(header, language)
     missing = [] if "conceptUri" in header else ["conceptUri"]
     if not columns:
@@ -132,7 +133,7 @@ def parse_plain_csv(
 ) -> list[CompetenceCreate]:
     """Parse our plain CSV (``uri,code,label_nl,label_en,description``) into competences."""
     _check_framework(framework)
-    header, rows = _read(data, max_bytes)
+    header, rows = read_csv(data, max_bytes)
     languages: dict[str, str] = {}
     for name in header:
         match = _LABEL_COLUMN.match(name)
@@ -175,8 +176,17 @@ def _check_framework(framework: str) -> None:
         raise ValueError(f"framework must be a slug, not {framework!r}") from None
 
 
-def _read(data: bytes, max_bytes: int) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
-    """Check size and encoding, read the header; return it with an iterator of (line, row)."""
+# Mends a row before the rule on control characters looks at it (given the line and the cells).
+Repair = Callable[[int, dict[str, str]], dict[str, str]]
+
+
+def read_csv(
+    data: bytes, max_bytes: int, *, repair: Repair | None = None
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """Check size and encoding, read the header; return it with an iterator of (line, row).
+
+    Every CSV import reads through here (ESCO skills, our plain format, ESCO occupations and
+    their skill relations), so size, encoding, quoting and control characters have one rule."""
     if len(data) > max_bytes:
         raise CsvFormatError(
             "csv-too-large", f"the file has {len(data)} bytes; at most {max_bytes} are allowed"
@@ -198,10 +208,12 @@ def _read(data: bytes, max_bytes: int) -> tuple[list[str], Iterator[tuple[int, d
     duplicates = sorted({name for name in header if header.count(name) > 1})
     if duplicates:
         raise CsvFormatError("csv-bad-column", f"duplicate column(s): {', '.join(duplicates)}")
-    return header, _rows(reader, header)
+    return header, _rows(reader, header, repair)
 
 
-def _rows(reader: Any, header: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(
+    reader: Any, header: list[str], repair: Repair | None
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line where the record starts, stripped cells by column); skip blank lines."""
     while True:
         line = reader.line_num + 1
@@ -220,6 +232,8 @@ def _rows(reader: Any, header: list[str]) -> Iterator[tuple[int, dict[str, str]]
                 line,
             )
         row = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+        if repair is not None:
+            row = repair(line, row)
         require_clean(row.items(), source="csv", row=line)
         yield line, row
 

@@ -332,3 +332,38 @@ class CompetenceParent(UUIDBase):
     framework_id: Mapped[UUID] = mapped_column(ForeignKey("competence_framework.id"), index=True)
     parent_id: Mapped[UUID | None] = mapped_column(ForeignKey("competence.id"), default=None)
     position: Mapped[int] = mapped_column(Integer)
+
+
+class Occupation(UUIDAuditBase):
+    """An ESCO occupation: labels, alternative labels and descriptions per language, merged
+    from ESCO's one-file-per-language CSV downloads by `conceptUri`."""
+
+    __tablename__ = "occupation"
+    uri: Mapped[str] = mapped_column(String(500), unique=True)
+    # ESCO's own code (ISCO group plus a suffix, e.g. 7411.1.1) and the ISCO-08 unit group.
+    code: Mapped[str | None] = mapped_column(String(40), default=None)
+    isco_group: Mapped[str | None] = mapped_column(String(8), default=None)
+    status: Mapped[str] = mapped_column(String(16), default="released")
+    labels: Mapped[dict[str, str]] = mapped_column(JsonB, default=dict)
+    label: Mapped[str] = mapped_column(String(200))
+    alt_labels: Mapped[dict[str, list[str]]] = mapped_column(JsonB, default=dict)
+    descriptions: Mapped[dict[str, str]] = mapped_column(JsonB, default=dict)
+    # Every label and alternative label in every language, folded (see
+    # `catalogue.occupations.search.fold`), one per line: the column a search reads.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class OccupationSkill(UUIDBase):
+    """An essential or optional skill of an occupation (ESCO's occupationSkillRelations), by
+    the skill's URI: the skill need not be in the catalogue (its label comes from there)."""
+
+    __tablename__ = "occupation_skill"
+    __table_args__ = (UniqueConstraint("occupation_id", "skill_uri"),)
+    # The unique constraint's index serves lookups by occupation.
+    occupation_id: Mapped[UUID] = mapped_column(ForeignKey("occupation.id", ondelete="CASCADE"))
+    skill_uri: Mapped[str] = mapped_column(String(500), index=True)
+    # "essential" or "optional".
+    relation: Mapped[str] = mapped_column(String(16))
+    # ESCO's skillType: "skill/competence" or "knowledge".
+    skill_type: Mapped[str] = mapped_column(String(32), default="")
+    position: Mapped[int] = mapped_column(Integer)

@@ -2,9 +2,9 @@
 or asks of the catalogue goes through this module, never through the catalogue's tables,
 models or services. Inputs and outputs are plain values and `schemas` Structs, no ORM rows.
 
-The catalogue's own HTTP controllers (`catalogue.controllers`, `catalogue.xml_controller`) are
-mounted by the registry's app factory and are no part of this surface. The URLs of catalogue
-things are built in `catalogue.urls` and offered here.
+The catalogue's own HTTP controllers (`catalogue.controllers`, `catalogue.xml_controller`,
+`catalogue.occupation_controller`) are mounted by the registry's app factory and are no part
+of this surface. The URLs of catalogue things are built in `catalogue.urls` and offered here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from catalogue.competences import (
     known_uris,
     labels_by_uri,
     list_competences,
+    list_frameworks,
     list_providers,
     preferred_label,
 )
@@ -34,8 +35,16 @@ from catalogue.demo_schemes import DemoScheme
 from catalogue.documents import module_document, provider_ref
 from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
 from catalogue.folding import folded_labels
+from catalogue.imports.formats import FORMATS, IMPORT_MAX_BYTES
+from catalogue.imports.run import run_import
 from catalogue.models import Module, ModuleVersion, Provider, Qualification
 from catalogue.modules import ModuleService
+from catalogue.occupations import (
+    get_occupation,
+    occupation_label,
+    occupation_requirements,
+    search_occupations,
+)
 from catalogue.own_modules import OwnModule, own_modules
 from catalogue.progress import StudyLoads, qualification_progress, study_loads
 from catalogue.qualifications import QualificationService
@@ -63,6 +72,7 @@ from schemas.common import Actor
 __all__ = [
     "DEMO_SCHEMES",
     "DEMO_SKILLS",
+    "IMPORT_MAX_BYTES",
     "NEN_3140",
     "VCA_BASIS",
     "CertifiableModule",
@@ -79,11 +89,14 @@ __all__ = [
     "create_run",
     "delete_feed",
     "folded_labels",
+    "get_occupation",
     "get_qualification",
+    "import_format_names",
     "known_uris",
     "labels_by_uri",
     "list_competences",
     "list_feeds",
+    "list_frameworks",
     "list_providers",
     "list_runs",
     "load_demo_catalogue",
@@ -95,6 +108,8 @@ __all__ = [
     "module_url",
     "module_version_url",
     "modules_to_certify",
+    "occupation_label",
+    "occupation_requirements",
     "own_modules",
     "patch_module",
     "patch_run",
@@ -111,11 +126,18 @@ __all__ = [
     "read_feed",
     "related",
     "require_provider_of",
+    "run_import",
     "search_modules",
+    "search_occupations",
     "study_loads",
     "view_module",
     "withdraw_module",
 ]
+
+
+def import_format_names() -> list[str]:
+    """The formats `run_import` (and `POST /api/catalogue/import`) takes, in their order."""
+    return list(FORMATS)
 
 
 # ---------------------------------------------------------------------------- providers

@@ -12,8 +12,8 @@ from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.imports import ImportContext, Tally
-from catalogue.imports.formats import FORMATS, IMPORT_MAX_BYTES, IMPORT_MEDIA_TYPES
+from catalogue.imports.formats import IMPORT_MAX_BYTES, IMPORT_MEDIA_TYPES
+from catalogue.imports.run import import_format, run_import
 from catalogue.xml_io import CatalogueXml
 from schemas.access import require_role, requires_role
 from schemas.api_doc import api_doc
@@ -22,11 +22,10 @@ from schemas.errors import (
     ConflictError,
     InvalidInputError,
     NotFoundError,
-    PayloadTooLargeError,
     PermissionDeniedError,
     UnsupportedMediaTypeError,
 )
-from schemas.errors.catalogue import ImportFormatUnknownError, ModuleIdRequiredError
+from schemas.errors.catalogue import ModuleIdRequiredError
 from schemas.imports import ImportReport
 from schemas.media_types import require_media_type
 
@@ -74,33 +73,36 @@ class CatalogueXmlController(Controller):
         base_url: str,
         actor: Actor,
         request: Request[Any, Any, Any],
-        import_format: Annotated[str, Parameter(query="format")] = "elm",
+        name: Annotated[str, Parameter(query="format")] = "elm",
         dry_run: Annotated[bool, Parameter(query="dryRun")] = False,
         provider: Annotated[str | None, Parameter(query="provider", max_length=64)] = None,
+        language: Annotated[
+            str | None,
+            Parameter(
+                pattern=r"^[a-z]{2}$",
+                description="The language of a file of one language (esco-occupations).",
+            ),
+        ] = None,
     ) -> Response[ImportReport]:
         """Import a document into the catalogue, all or nothing: `format` says what it is (see
         `catalogue.imports.formats`; `elm` when absent). With `dryRun=true` the answer says what
         would be created, updated and withdrawn, and nothing is kept. The operator names the
         provider a provider's document is for with `provider` (its slug). 201 when something was
         created, else 200."""
-        spec = FORMATS.get(import_format)
-        if spec is None:
-            raise ImportFormatUnknownError(
-                f"unknown import format {import_format!r}; known: {', '.join(FORMATS)}"
-            )
+        # Role and media type before the body is read (run_import asks the role too: pages
+        # call it without this route).
+        spec = import_format(name)
         require_role(actor, *spec.roles)
         require_media_type(request, spec.media_types, default=spec.media_types[0])
-        body = await request.body()
-        if len(body) > spec.max_bytes:
-            raise PayloadTooLargeError(
-                f"a {import_format} import is at most {spec.max_bytes} bytes"
-            )
-        tally = Tally()
-        context = ImportContext(db_session, actor, base_url, spec.max_bytes, provider)
-        await spec.run(context, body, tally)
-        if dry_run:
-            # The preview is the real import, undone: it cannot differ from what would happen.
-            await db_session.rollback()
-        report = tally.report(import_format, dry_run=dry_run)
+        report = await run_import(
+            db_session,
+            actor,
+            base_url,
+            name,
+            await request.body(),
+            provider=provider,
+            language=language,
+            dry_run=dry_run,
+        )
         created = any(msgspec.structs.astuple(report.created))
         return Response(report, status_code=201 if created and not dry_run else 200)

@@ -33,6 +33,7 @@ from catalogue.controllers import (
     QualificationController,
 )
 from catalogue.crosswalk_controller import CrosswalkController
+from catalogue.occupation_controller import OccupationController
 from catalogue.xml_controller import CatalogueXmlController
 from registry.accounts.bearer import bearer_caller, provide_actor, provide_viewer
 from registry.db import make_engine, make_sessionmaker
@@ -156,6 +157,7 @@ def create_app(settings: Settings) -> Litestar:
             CatalogueXmlController,
             FeedController,
             CrosswalkController,
+            OccupationController,
             AccreditationController,
             TrustController,
             StatusListController,

@@ -346,3 +346,20 @@ class AuditEvent(BigIntBase):
     action: Mapped[str] = mapped_column(String(40), index=True)
     subject: Mapped[str] = mapped_column(String(200), index=True)
     details: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
+
+
+class OperatorUpload(UUIDAuditBase):
+    """A file the operator previewed on the import page, kept (briefly, for that operator
+    only) so that applying it imports exactly what was previewed, without a second upload."""
+
+    __tablename__ = "operator_upload"
+    account_id: Mapped[UUID] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    format: Mapped[str] = mapped_column(String(40))
+    # The provider (slug) an operator imports a provider's document for, if named.
+    provider: Mapped[str | None] = mapped_column(String(64), default=None)
+    language: Mapped[str | None] = mapped_column(String(2), default=None)
+    filename: Mapped[str] = mapped_column(String(200))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC, index=True)

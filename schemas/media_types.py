@@ -13,6 +13,8 @@ from schemas.errors import UnsupportedMediaTypeError
 JSON_ONLY = ("application/json",)
 # What the XML endpoints read: the registered XML media types (RFC 7303).
 XML_TYPES = ("application/xml", "text/xml")
+# What the CSV imports read (RFC 4180).
+CSV_TYPES = ("text/csv",)
 
 
 def require_media_type(

@@ -40,12 +40,22 @@ CATALOGUE_EXCEPTIONS = {
         "catalogue.controllers",
         "catalogue.xml_controller",
         "catalogue.crosswalk_controller",
+        "catalogue.occupation_controller",
     },
     "registry.migrations.env": {"catalogue.models"},
 }
 # registry/web: shared page machinery at its top, one sub-package per area; areas import the
 # machinery and the registry's services, never each other, and the machinery no area.
-WEB_AREAS = ("auth", "catalogue", "provider", "worker", "employer", "assessor", "coach")
+WEB_AREAS = (
+    "auth",
+    "catalogue",
+    "provider",
+    "worker",
+    "employer",
+    "assessor",
+    "coach",
+    "operator",
+)
 
 Edge = tuple[str, str]
 

@@ -72,6 +72,9 @@ class ImportContext:
     max_bytes: int
     # The provider an operator imports for (`provider=`; a provider's own import names itself).
     provider: str | None = None
+    # The language of a document of one language (ESCO ships a CSV file per language), from
+    # the route's `language`; None when the request names none.
+    language: str | None = None
 
 
 # An importer reads `body` and writes through `context.session`, counting into the tally.

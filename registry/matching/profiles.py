@@ -12,10 +12,11 @@ import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import labels_by_uri
+from catalogue.public import labels_by_uri, occupation_label, occupation_requirements
 from registry.models import Account, JobProfile
 from schemas.common import Actor
 from schemas.errors import InvalidInputError
+from schemas.errors.catalogue import OccupationNotFoundError
 from schemas.errors.matching import (
     JobProfileNotFoundError,
     NotYourJobProfileError,
@@ -40,12 +41,15 @@ def label_of(labels: dict[str, str] | None, uri: str) -> str:
     return labels.get("nl") or labels.get("en") or next(iter(labels.values()), uri)
 
 
-async def _from_occupation(session: AsyncSession, uri: str) -> list[RequirementIn]:
-    """The essential skills of an ESCO occupation as `at-start`, its optional ones as
-    `can-learn`. Occupations arrive with the catalogue imports (another branch:
-    `catalogue.occupations.occupation_requirements`); until the integrator wires it here,
-    every occupation is unknown."""
-    raise OccupationUnknownError(f"no occupation {uri} in the catalogue (not imported yet)")
+async def _from_occupation(session: AsyncSession, uri: str) -> tuple[str, list[RequirementIn]]:
+    """An ESCO occupation's label, and its essential skills as `at-start`, its optional ones as
+    `can-learn`. An occupation the catalogue does not have is the caller's input error."""
+    try:
+        label = await occupation_label(session, uri)
+        skills = await occupation_requirements(session, uri)
+    except OccupationNotFoundError as exc:
+        raise OccupationUnknownError(f"no occupation {uri} in the catalogue") from exc
+    return label, [RequirementIn(competence=skill, when=when) for skill, when in skills]
 
 
 def _requirements(items: Sequence[RequirementIn]) -> list[dict[str, str]]:
@@ -66,14 +70,17 @@ async def create_profile(
     """A new job profile of the employer."""
     requirements = list(data.requirements)
     occupation = data.occupation
+    title = data.title
     if data.from_occupation is not None:
-        requirements = [*await _from_occupation(session, data.from_occupation), *requirements]
+        label, copied = await _from_occupation(session, data.from_occupation)
+        requirements = [*copied, *requirements]
         occupation = occupation or data.from_occupation
-    if data.title is None:
+        title = title or label
+    if title is None:
         raise InvalidInputError("a job profile needs a title", field="title")
     row = JobProfile(
         owner_account_id=actor.account_id,
-        title=data.title,
+        title=title,
         description=data.description,
         occupation=occupation,
         region=data.region,

@@ -34,6 +34,8 @@ from registry.web.coach.pages import CoachPages
 from registry.web.employer.pages import EmployerPages
 from registry.web.employer.profiles import EmployerProfilePages
 from registry.web.errors import MACHINE_PREFIXES
+from registry.web.operator.imports import OperatorImportPages
+from registry.web.operator.pages import OperatorPages
 from registry.web.pages import provide_user
 from registry.web.provider.pages import ProviderPages
 from registry.web.worker.downloads import WorkerDownloadPages
@@ -170,6 +172,8 @@ def web_handlers(settings: Settings) -> list[ControllerRouterHandler]:
             AssessorPages,
             CertificatePages,
             CoachPages,
+            OperatorPages,
+            OperatorImportPages,
         ],
         before_request=load_web_user,
         # People sign in with the session cookie (machines elsewhere with bearer tokens): the

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from schemas.errors.base import (
     ConflictError,
+    GoneError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
@@ -156,3 +157,27 @@ class SbbDossierInvalidError(InvalidInputError):
 
 class QualificationNotImportedError(ConflictError):
     code = "qualification-not-imported"
+
+
+class EscoCsvError(InvalidInputError):
+    """An ESCO occupations or occupation-skill relations file we cannot take: the message
+    names the line (the record's first line; the header is line 1) and the column."""
+
+    code = "invalid-esco-csv"
+
+
+class ImportLanguageRequiredError(InvalidInputError):
+    """A file of one language (as ESCO ships them) imported without saying which."""
+
+    code = "import-language-required"
+
+
+class OccupationNotFoundError(NotFoundError):
+    code = "occupation-not-found"
+
+
+class ImportUploadGoneError(GoneError):
+    """A previewed file that is no longer kept (applied already, expired, or another
+    operator's): upload it again."""
+
+    code = "import-upload-gone"

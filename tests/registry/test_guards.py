@@ -74,6 +74,8 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/api/catalogue/import"): frozenset({"operator", "provider"}),
     ("POST", "/api/catalogue/crosswalks"): OPERATOR,
     ("GET", "/api/catalogue/competences/equivalents"): None,
+    ("GET", "/api/catalogue/occupations"): None,
+    ("GET", "/api/catalogue/occupations/{occupation_id:uuid}"): None,
     # Issuers and issuing.
     ("GET", "/api/accreditations"): frozenset({"operator", "provider", "assessor"}),
     ("POST", "/api/accreditations"): OPERATOR,
@@ -213,6 +215,14 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("GET", "/beoordelaar/evc/{record_id:uuid}"): ASSESSOR,
     ("GET", "/beoordelaar/certificaten"): ASSESSOR,
     ("POST", "/beoordelaar/certificaten"): ASSESSOR,
+    ("GET", "/beheer"): OPERATOR,
+    ("GET", "/beheer/importeren"): OPERATOR,
+    ("POST", "/beheer/importeren"): OPERATOR,
+    ("POST", "/beheer/importeren/{upload_id:uuid}"): OPERATOR,
+    ("GET", "/beheer/kaders"): OPERATOR,
+    ("GET", "/beheer/kaders/{slug:str}"): OPERATOR,
+    ("GET", "/beheer/beroepen"): OPERATOR,
+    ("GET", "/beheer/beroepen/{occupation_id:uuid}"): OPERATOR,
 }
 # Litestar's own: the OpenAPI document and its viewer, static files.
 NOT_OURS = ("/schema", "/static/")

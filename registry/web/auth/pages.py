@@ -52,6 +52,7 @@ HOME_OF_ROLE = {
     "provider": "/aanbieder",
     "employer": "/werkgever",
     "assessor": "/beoordelaar",
+    "operator": "/beheer",
 }
 
 

@@ -9,6 +9,7 @@ from registry.web.messages import (
     common,
     employer,
     matching,
+    operator,
     provider,
     worker,
 )
@@ -22,6 +23,7 @@ TABLES = (
     assessor.MESSAGES,
     account.MESSAGES,
     matching.MESSAGES,
+    operator.MESSAGES,
 )
 
 
