@@ -147,18 +147,7 @@ async def _module_progress(
     qualifications: dict[UUID, QualificationProgress] = {}
     groups: dict[UUID, ProgressGroup] = {}
     for q_id, code, title, g_id, g_title, required, min_count, module_id, module_title in rows:
-        progress = qualifications.get(q_id)
-        if progress is None:
-            progress = qualifications[q_id] = QualificationProgress(
-                id=q_id,
-                code=code,
-                title=title,
-                url=qualification_url(base_url, q_id),
-                modules_done=0,
-                modules_needed=0,
-                complete=False,
-                groups=[],
-            )
+        progress = _entry(qualifications, base_url, q_id, code, title)
         group = groups.get(g_id)
         if group is None:
             group = groups[g_id] = ProgressGroup(
@@ -223,18 +212,7 @@ async def _competence_progress(
         .order_by(Qualification.id, QualificationCompetence.position)
     )
     for q_id, q_code, title, uri, code, label in rows:
-        progress = qualifications.get(q_id)
-        if progress is None:
-            progress = qualifications[q_id] = QualificationProgress(
-                id=q_id,
-                code=q_code,
-                title=title,
-                url=qualification_url(base_url, q_id),
-                modules_done=0,
-                modules_needed=0,
-                complete=False,
-                groups=[],
-            )
+        progress = _entry(qualifications, base_url, q_id, q_code, title)
         progress.competences.append(
             ProgressCompetence(uri=uri, code=code, label=label, credential=shown.get(uri))
         )
@@ -270,3 +248,26 @@ async def _open_runs(
                 )
             )
     return runs
+
+
+def _entry(
+    qualifications: dict[UUID, QualificationProgress],
+    base_url: str,
+    q_id: UUID,
+    code: str,
+    title: str,
+) -> QualificationProgress:
+    """The qualification's progress being counted, started empty the first time it is met."""
+    progress = qualifications.get(q_id)
+    if progress is None:
+        progress = qualifications[q_id] = QualificationProgress(
+            id=q_id,
+            code=code,
+            title=title,
+            url=qualification_url(base_url, q_id),
+            modules_done=0,
+            modules_needed=0,
+            complete=False,
+            groups=[],
+        )
+    return progress
