@@ -69,7 +69,7 @@ from registry.sharing.controllers import (
     ShareController,
     VerifyController,
 )
-from registry.vcapi.controllers import VcApiController
+from registry.vcapi.controllers import VcApiController, VcApiStatusListController
 from registry.wallet.controllers import ConsentController, WalletController
 from registry.web import csrf_config, template_config, web_handlers
 from registry.web.errors import negotiated
@@ -171,7 +171,7 @@ def create_app(settings: Settings) -> Litestar:
             JobProfileController,
             MyMatchController,
             # Not mounted at all when off: its paths are then not found.
-            *([VcApiController] if settings.vc_api else []),
+            *([VcApiController, VcApiStatusListController] if settings.vc_api else []),
             *web_handlers(settings),
         ],
         dependencies={

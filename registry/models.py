@@ -178,12 +178,10 @@ class ForeignAccreditation(UUIDAuditBase):
     valid_until: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
 
 
-class StatusListRow(BigIntBase):
-    """One Bitstring Status List pair of an issuer: revocation bits, suspension bits (same
+class StatusBits:
+    """The columns of a Bitstring Status List pair: revocation bits, suspension bits (same
     indexes; see `credentials.status.suspension_list_url`) and which indexes are taken."""
 
-    __tablename__ = "status_list"
-    issuer_slug: Mapped[str] = mapped_column(String(64), index=True)
     revoked: Mapped[bytes] = mapped_column(LargeBinary)
     suspended: Mapped[bytes] = mapped_column(LargeBinary)
     allocated: Mapped[bytes] = mapped_column(LargeBinary)
@@ -191,6 +189,41 @@ class StatusListRow(BigIntBase):
     # Bumped on every status change: the ETag of the served list credentials.
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+
+
+class StatusListRow(StatusBits, BigIntBase):
+    """One status list pair of an accredited issuer (served at `/status/{id}`)."""
+
+    __tablename__ = "status_list"
+    issuer_slug: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class VcApiStatusList(StatusBits, BigIntBase):
+    """One status list pair of one of the W3C VC API's own `did:key` issuers (served at
+    `/credentials/status-lists/{id}`): a table apart, so it never mixes with the accredited
+    issuers' lists, their URLs or their keys."""
+
+    __tablename__ = "vc_api_status_list"
+    issuer_did: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class VcApiCredential(BigIntBase):
+    """A credential the VC API issued with a status entry: its id as the caller gave it, the
+    API issuer that signed it, and its index on that issuer's lists. The same id issued again
+    by the same key shares the entry (it names the same credential)."""
+
+    __tablename__ = "vc_api_credential"
+    __table_args__ = (
+        UniqueConstraint("credential_id", "issuer_did"),
+        UniqueConstraint("status_list_id", "status_index"),
+    )
+    credential_id: Mapped[str] = mapped_column(String(500), index=True)
+    issuer_did: Mapped[str] = mapped_column(String(200))
+    status_list_id: Mapped[int] = mapped_column(ForeignKey("vc_api_status_list.id"))
+    status_index: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTimeUTC)
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
 
 
 class Wallet(UUIDAuditBase):

@@ -74,3 +74,42 @@ class VerifyResponse(Response, kw_only=True):
     warnings: list[Check]
     errors: list[Check]
     report: Report
+
+
+StatusPurpose = Literal["revocation", "suspension"]
+
+
+class StatusEntryUpdate(Request, kw_only=True):
+    """The status entry to change: its purpose, and (to name one copy) its list and index.
+    `status` here (`true`/`false`, or `"1"`/`"0"` as older VC API drafts put it) overrides
+    the request's."""
+
+    type: Literal["BitstringStatusListEntry", "BitstringStatusList"]
+    status_purpose: StatusPurpose
+    id: ShortText | None = None
+    status_list_index: ShortText | None = None
+    status_list_credential: ShortText | None = None
+    status: bool | Literal["0", "1"] | None = None
+
+    def wanted(self, default: bool) -> bool:
+        """The bit asked for: set (revoked, suspended) or cleared."""
+        if self.status is None:
+            return default
+        return self.status in (True, "1")
+
+
+class UpdateStatusRequest(Request, kw_only=True):
+    """`POST /credentials/status`: the credential's id, the entry (or entries) to change and
+    the new bit (`status`, set when absent, as the W3C status list suite asks)."""
+
+    credential_id: ShortText
+    credential_status: StatusEntryUpdate | list[StatusEntryUpdate]
+    status: bool = True
+    index_allocator: ShortText | None = None
+
+
+class UpdateStatusResponse(Response, kw_only=True):
+    """The status of each copy the API issued with that id: active, suspended or revoked."""
+
+    credential_id: str
+    status: list[str]

@@ -17,7 +17,7 @@ import datetime as dt
 import random
 import secrets
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 import msgspec
@@ -37,7 +37,7 @@ from registry import locks
 from registry.audit import record
 from registry.issuers import keys
 from registry.mail.notices import queue_status_notice
-from registry.models import Credential, StatusListRow
+from registry.models import Credential, StatusBits, StatusListRow
 from registry.settings import Settings
 from schemas.common import Actor
 from schemas.errors.issuers import (
@@ -61,7 +61,7 @@ def status_list_url(base_url: str, list_id: int) -> str:
     return f"{base_url}/status/{list_id}"
 
 
-def _take(row: StatusListRow, count: int) -> list[int]:
+def take_indexes(row: StatusBits, count: int) -> list[int]:
     """`count` random free indexes of the row, marked as taken."""
     taken = StatusList(bytearray(row.allocated))
     free = STATUS_LIST_SIZE - row.used
@@ -83,17 +83,22 @@ def _take(row: StatusListRow, count: int) -> list[int]:
     return picked
 
 
-def _new_row(issuer_slug: str) -> StatusListRow:
+def empty_lists() -> dict[str, Any]:
+    """The columns of a new list pair: nothing taken, nothing revoked or suspended."""
     empty = bytes(_BYTES)
-    return StatusListRow(
-        issuer_slug=issuer_slug,
-        revoked=empty,
-        suspended=empty,
-        allocated=empty,
-        used=0,
-        version=1,
-        updated_at=dt.datetime.now(dt.UTC),
-    )
+    now = dt.datetime.now(dt.UTC)
+    return {
+        "revoked": empty,
+        "suspended": empty,
+        "allocated": empty,
+        "used": 0,
+        "version": 1,
+        "updated_at": now,
+    }
+
+
+def _new_row(issuer_slug: str) -> StatusListRow:
+    return StatusListRow(issuer_slug=issuer_slug, **empty_lists())
 
 
 async def allocate_status(
@@ -115,7 +120,7 @@ async def allocate_status(
     pairs: list[tuple[int, int]] = []
     for row in rows:
         take = min(count - len(pairs), STATUS_LIST_SIZE - row.used)
-        pairs.extend((row.id, index) for index in _take(row, take))
+        pairs.extend((row.id, index) for index in take_indexes(row, take))
         if len(pairs) == count:
             break
     while len(pairs) < count:
@@ -123,7 +128,7 @@ async def allocate_status(
         session.add(row)
         await session.flush()
         take = min(count - len(pairs), STATUS_LIST_SIZE)
-        pairs.extend((row.id, index) for index in _take(row, take))
+        pairs.extend((row.id, index) for index in take_indexes(row, take))
     await session.flush()
     return pairs
 
@@ -150,7 +155,7 @@ async def _require_issuer(session: AsyncSession, actor: Actor, credential: Crede
         )
 
 
-def _next_status(current: str, action: StatusAction) -> str:
+def next_status(current: str, action: StatusAction) -> str:
     """Revocation is final; reinstating undoes a suspension only."""
     if current == "revoked":
         raise AlreadyRevokedError("this credential is revoked for good")
@@ -159,6 +164,17 @@ def _next_status(current: str, action: StatusAction) -> str:
     if action == "reinstate" and current != "suspended":
         raise NotSuspendedError("only a suspended credential is reinstated")
     return {"revoke": "revoked", "suspend": "suspended", "reinstate": "active"}[action]
+
+
+def set_bits(row: StatusBits, index: int, new_status: str) -> None:
+    """The bits of `index` for a status (active, suspended or revoked), and a new version
+    (the ETag of the served lists)."""
+    revoked, suspended = StatusList(bytearray(row.revoked)), StatusList(bytearray(row.suspended))
+    revoked.set(index, new_status == "revoked")
+    suspended.set(index, new_status == "suspended")
+    row.revoked, row.suspended = revoked.to_bytes(), suspended.to_bytes()
+    row.version += 1
+    row.updated_at = dt.datetime.now(dt.UTC)
 
 
 async def set_status(
@@ -186,14 +202,9 @@ async def set_status(
     )
     await session.refresh(credential, ["status"])  # the status as of the lock, not before it
     assert row is not None  # a foreign key guarantees it
-    new_status = _next_status(credential.status, action)
-    revoked, suspended = StatusList(bytearray(row.revoked)), StatusList(bytearray(row.suspended))
+    new_status = next_status(credential.status, action)
     index = credential.status_index
-    revoked.set(index, new_status == "revoked")
-    suspended.set(index, new_status == "suspended")
-    row.revoked, row.suspended = revoked.to_bytes(), suspended.to_bytes()
-    row.version += 1
-    row.updated_at = dt.datetime.now(dt.UTC)
+    set_bits(row, index, new_status)
     credential.status = new_status
     stopped = new_status != "active"
     credential.status_reason = reason if stopped else None

@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any, Final
 
 import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.canonical import canonicalize_rdfc
 from credentials.claims import AnyCredential, issuer_id, subject_id
@@ -23,7 +24,7 @@ from credentials.documents import decode_credential
 from credentials.jws import sign_compact
 from credentials.presentation import ENVELOPED_PREFIX, VC_V2_CONTEXT
 from registry.settings import Settings
-from registry.vcapi import datamodel
+from registry.vcapi import datamodel, status
 from registry.vcapi.keys import ApiIssuer, ApiKeyKind, api_issuer, api_issuers
 from schemas.errors.vcapi import (
     NotIssuableError,
@@ -43,11 +44,12 @@ VC_V1_CONTEXT: Final = "https://www.w3.org/2018/credentials/v1"
 DI_CONTEXT: Final = "https://w3id.org/security/data-integrity/v2"
 
 
-def issue_credential(
-    settings: Settings, request: IssueRequest, now: dt.datetime | None = None
+async def issue_credential(
+    session: AsyncSession, settings: Settings, request: IssueRequest, now: dt.datetime | None = None
 ) -> IssueResponse:
     """The credential secured as the options ask: a Data Integrity proof of their
-    `cryptosuite`, or else a VC-JOSE `vc+jwt` envelope."""
+    `cryptosuite`, or else a VC-JOSE `vc+jwt` envelope; a VC 2.0 credential with an id and
+    no status of its own gets the API's status entries (`registry.vcapi.status`)."""
     options = request.options
     suite = _suite(options)
     credential = dict(request.credential)
@@ -57,6 +59,11 @@ def issue_credential(
         credential["id"] = options.credential_id
     issuer = _issuer(settings, credential, suite)
     doc = _checked(credential, enveloped=suite is None)
+    if status.names_our_lists(settings, credential):
+        raise _not_issuable("only this API adds entries on its status lists", "credentialStatus")
+    if _takes_status(credential):
+        entries = await status.status_entries(session, settings, issuer, credential["id"])
+        credential["credentialStatus"] = entries
     # Every term must mean something, whatever secures it: a type or property no context
     # defines, a relative IRI, or a protected term redefined is refused (strict JSON-LD).
     canonicalize_rdfc(credential, strict=True)
@@ -76,6 +83,16 @@ def issue_credential(
         created=created,
     )
     return IssueResponse(verifiable_credential=secured)
+
+
+def _takes_status(credential: dict[str, Any]) -> bool:
+    """A VC 2.0 credential (whose context defines the entry's terms) with an id to change its
+    status by, and no status entry of its own (its issuer keeps those)."""
+    return (
+        credential["@context"][0] == VC_V2_CONTEXT
+        and isinstance(credential.get("id"), str)
+        and "credentialStatus" not in credential
+    )
 
 
 def _suite(options: IssueOptions) -> Cryptosuite | None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from schemas.errors.base import DomainError, InvalidInputError, MalformedInputError
+from schemas.errors.base import (
+    DomainError,
+    InvalidInputError,
+    MalformedInputError,
+    NotFoundError,
+)
 
 
 class VcApiRequestError(MalformedInputError):
@@ -36,3 +41,16 @@ class NotVerifiedError(DomainError):
     verification that fails (and the W3C suites check)."""
 
     code = "not-verified"
+
+
+class VcApiCredentialNotFoundError(NotFoundError):
+    """`POST /credentials/status` names a credential this API did not issue with a status
+    entry (the registry's own credentials are changed by their issuers' routes)."""
+
+    code = "vc-api-credential-not-found"
+
+
+class VcApiStatusListNotFoundError(NotFoundError):
+    """No status list of the VC API's issuers has this number."""
+
+    code = "vc-api-status-list-not-found"

@@ -124,6 +124,9 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     ("POST", "/credentials/issue"): frozenset({"operator", "integrator"}),
     ("POST", "/credentials/verify"): frozenset({"operator", "integrator"}),
     ("POST", "/presentations/verify"): frozenset({"operator", "integrator"}),
+    ("POST", "/credentials/status"): frozenset({"operator", "integrator"}),
+    ("GET", "/credentials/status-lists/{list_id:int}"): None,
+    ("GET", "/credentials/status-lists/{list_id:int}/suspension"): None,
     # Pages: anyone.
     ("GET", "/"): None,
     ("GET", "/taal/{lang:str}"): None,

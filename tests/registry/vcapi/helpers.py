@@ -76,3 +76,26 @@ class VcApi:
 
     async def verify(self, secured: dict[str, Any] | str) -> Any:
         return await self.post("/credentials/verify", {"verifiableCredential": secured})
+
+
+def failed(answer: Any) -> list[tuple[str, str]]:
+    return [(check["name"], check["code"]) for check in answer.json()["errors"]]
+
+
+async def verified(api: VcApi, secured: dict[str, Any] | str) -> dict[str, Any]:
+    answer = await api.verify(secured)
+    assert answer.status_code == 200, answer.text
+    body: dict[str, Any] = answer.json()
+    assert body["verified"] is True
+    assert body["errors"] == []
+    return body
+
+
+async def refused(api: VcApi, secured: dict[str, Any] | str, verdict: str) -> list[Any]:
+    answer = await api.verify(secured)
+    assert answer.status_code == 400, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    body = answer.json()
+    assert (body["code"], body["verified"], body["verdict"]) == ("not-verified", False, verdict)
+    assert body["report"]["verdict"] == verdict
+    return failed(answer)

@@ -17,7 +17,12 @@ from schemas.common import ROLES
 from tests.conftest import BASE_URL, Accounts
 from tests.registry.vcapi.helpers import ED25519, P256, SECRET, credential
 
-PATHS = ("/credentials/issue", "/credentials/verify", "/presentations/verify")
+PATHS = (
+    "/credentials/issue",
+    "/credentials/verify",
+    "/credentials/status",
+    "/presentations/verify",
+)
 
 
 def test_off_unless_the_environment_says_on(tmp_path: Any) -> None:
@@ -59,8 +64,36 @@ async def test_every_other_caller_is_refused(
     for role in set(ROLES) - {"operator", "integrator"}:
         provider = "opleider-a" if role in ("provider", "assessor") else None
         headers = await accounts.headers(role, provider=provider)
-        answer = await client.post("/credentials/issue", json=body, headers=headers)
-        assert (answer.status_code, answer.json()["code"]) == (403, "role-not-allowed"), role
+        for path in PATHS:
+            answer = await client.post(path, json=body, headers=headers)
+            assert (answer.status_code, answer.json()["code"]) == (403, "role-not-allowed"), role
+
+
+@pytest.mark.parametrize("role", ["operator", "integrator"])
+async def test_the_operator_and_integrators_may_change_a_status(
+    client: AsyncTestClient[Any], accounts: Accounts, role: Any
+) -> None:
+    headers = await accounts.headers(role)
+    body = {"credential": credential(), "options": {"cryptosuite": "eddsa-jcs-2022"}}
+    assert (await client.post("/credentials/issue", json=body, headers=headers)).is_success
+    entry = {"type": "BitstringStatusListEntry", "statusPurpose": "suspension"}
+    change = {"credentialId": credential()["id"], "credentialStatus": entry}
+    answer = await client.post("/credentials/status", json=change, headers=headers)
+    assert answer.status_code == 200, answer.text
+
+
+async def test_the_status_lists_are_public_and_off_with_the_api(
+    client: AsyncTestClient[Any], accounts: Accounts, settings: Settings
+) -> None:
+    body = {"credential": credential(), "options": {"cryptosuite": "eddsa-jcs-2022"}}
+    headers = await accounts.headers("integrator")
+    issued = (await client.post("/credentials/issue", json=body, headers=headers)).json()
+    url = issued["verifiableCredential"]["credentialStatus"][0]["statusListCredential"]
+    path = url.removeprefix(BASE_URL)
+    assert (await client.get(path)).status_code == 200
+    off = create_app(msgspec.structs.replace(settings, vc_api=False))
+    async with AsyncTestClient(off, base_url=BASE_URL) as off_client:
+        assert (await off_client.get(path)).status_code == 404
 
 
 def test_the_cli_prints_the_api_issuer_dids(tmp_path: Any) -> None:

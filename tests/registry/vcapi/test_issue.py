@@ -45,6 +45,8 @@ async def test_a_data_integrity_proof_of_each_cryptosuite(api: VcApi, suite: str
     dt.datetime.fromisoformat(proof["created"])
     # The proof verifies on its own, with nothing but the did:key it names.
     assert verify_proof(issued, resolve_key=resolve_did_key).ok
+    # The credential as sent, with the API's status entries (tests/registry/vcapi/test_status.py).
+    assert issued.pop("credentialStatus")[0]["type"] == "BitstringStatusListEntry"
     assert {k: v for k, v in issued.items() if k != "proof"} == credential(issuer_of(suite))
 
 
@@ -57,6 +59,7 @@ async def test_an_enveloped_vc_jwt(api: VcApi, issuer: Any) -> None:
     header, payload = payload_of(issued)
     assert header == {"alg": issuer.key.alg, "kid": issuer.method, "typ": "vc+jwt"}
     # The credential itself is the payload, with the registered claims mirroring it.
+    assert payload.pop("credentialStatus")[0]["type"] == "BitstringStatusListEntry"
     assert payload == {
         **credential(issuer.did),
         "iss": issuer.did,

@@ -17,36 +17,21 @@ from credentials.keys import SigningKey, did_key
 from credentials.presentation import ENVELOPED_PREFIX
 from tests.conftest import Accounts
 from tests.credentials.test_vc_suite_inputs import OTHER_THAN_UNTRUSTED, SUITE
-from tests.registry.vcapi.helpers import ED25519, SUITES, VcApi, credential, issuer_of
+from tests.registry.vcapi.helpers import (
+    ED25519,
+    SUITES,
+    VcApi,
+    credential,
+    issuer_of,
+    refused,
+    verified,
+)
 from tests.registry.wallet_helpers import World
 
 
 @pytest.fixture
 async def api(client: AsyncTestClient[Any], accounts: Accounts) -> VcApi:
     return await VcApi.integrator(client, accounts)
-
-
-def failed(answer: Any) -> list[tuple[str, str]]:
-    return [(check["name"], check["code"]) for check in answer.json()["errors"]]
-
-
-async def verified(api: VcApi, secured: dict[str, Any] | str) -> dict[str, Any]:
-    answer = await api.verify(secured)
-    assert answer.status_code == 200, answer.text
-    body: dict[str, Any] = answer.json()
-    assert body["verified"] is True
-    assert body["errors"] == []
-    return body
-
-
-async def refused(api: VcApi, secured: dict[str, Any] | str, verdict: str) -> list[Any]:
-    answer = await api.verify(secured)
-    assert answer.status_code == 400, answer.text
-    assert answer.headers["content-type"].startswith("application/problem+json")
-    body = answer.json()
-    assert (body["code"], body["verified"], body["verdict"]) == ("not-verified", False, verdict)
-    assert body["report"]["verdict"] == verdict
-    return failed(answer)
 
 
 @pytest.mark.parametrize("suite", [*SUITES, None])
