@@ -223,3 +223,16 @@ async def test_refusals(api: VcApi, client: AsyncTestClient[Any], world: World) 
     answer = await change(api, ours["id"], "revocation")
     assert (answer.status_code, answer.json()["code"]) == (404, "vc-api-credential-not-found")
     await verified(api, ours["credential"])
+
+
+async def test_a_refused_change_changes_nothing(api: VcApi) -> None:
+    issued = await api.issue(credential(), "eddsa-rdfc-2022")
+    both = [
+        {"type": "BitstringStatusListEntry", "statusPurpose": "revocation"},
+        {"type": "BitstringStatusListEntry", "statusPurpose": "suspension"},
+    ]
+    body = {"credentialId": credential()["id"], "credentialStatus": both}
+    answer = await api.post("/credentials/status", body)
+    # Revoked first, a revoked credential is not suspended: the whole request is undone.
+    assert (answer.status_code, answer.json()["code"]) == (409, "already-revoked")
+    await verified(api, issued)
