@@ -37,7 +37,7 @@ from registry import locks
 from registry.audit import record
 from registry.issuers import keys
 from registry.mail.notices import queue_status_notice
-from registry.models import Credential, StatusBits, StatusListRow
+from registry.models import Credential, StatusBits, StatusListRow, VcApiStatusList
 from registry.settings import Settings
 from schemas.common import Actor
 from schemas.errors.issuers import (
@@ -54,6 +54,7 @@ STATUS_LIST_SIZE = MIN_SIZE
 _BYTES = STATUS_LIST_SIZE // 8
 _RNG = secrets.SystemRandom()
 StatusAction = Literal["revoke", "suspend", "reinstate"]
+VC_API_LISTS = "/credentials/status-lists"
 
 
 def status_list_url(base_url: str, list_id: int) -> str:
@@ -280,25 +281,42 @@ class StatusLists:
         return len(self._lists)
 
 
+def vc_api_list_url(base_url: str, list_id: int) -> str:
+    """A revocation list of the W3C VC API's own issuers (`registry.vcapi.status`): another
+    table and another path, read here so every verification knows the registry's lists."""
+    return f"{base_url}{VC_API_LISTS}/{list_id}"
+
+
+def _list_ids(urls: Iterable[str], prefix: str) -> set[int]:
+    ids = set()
+    for url in urls:
+        tail = url.removeprefix(prefix).removesuffix("/suspension")
+        if url.startswith(prefix) and tail.isdigit():
+            ids.add(int(tail))
+    return ids
+
+
 async def status_source(
     session: AsyncSession, settings: Settings, urls: Iterable[str] | None = None
 ) -> StatusLists:
-    """This registry's lists, read once for a request: those named in `urls` (revocation or
-    suspension list URLs; others are ignored), or all of them when `urls` is None."""
-    prefix = f"{settings.base_url}/status/"
-    query = select(StatusListRow.id, StatusListRow.revoked, StatusListRow.suspended)
-    if urls is not None:
-        ids = set()
-        for url in urls:
-            tail = url.removeprefix(prefix).removesuffix("/suspension")
-            if url.startswith(prefix) and tail.isdigit():
-                ids.add(int(tail))
-        if not ids:
-            return StatusLists({})
-        query = query.where(StatusListRow.id.in_(ids))
+    """This registry's lists (the issuers' and the VC API's), read once for a request: those
+    named in `urls` (revocation or suspension list URLs; others are ignored), or all of them
+    when `urls` is None."""
+    wanted = None if urls is None else list(urls)
     lists: dict[str, StatusList] = {}
-    for list_id, revoked, suspended in await session.execute(query):
-        url = status_list_url(settings.base_url, list_id)
-        lists[url] = StatusList(bytearray(revoked))
-        lists[suspension_list_url(url)] = StatusList(bytearray(suspended))
+    tables = (
+        (StatusListRow, status_list_url, "/status/"),
+        (VcApiStatusList, vc_api_list_url, f"{VC_API_LISTS}/"),
+    )
+    for model, url_of, path in tables:
+        query = select(model.id, model.revoked, model.suspended)
+        if wanted is not None:
+            ids = _list_ids(wanted, settings.base_url + path)
+            if not ids:
+                continue
+            query = query.where(model.id.in_(ids))
+        for list_id, revoked, suspended in await session.execute(query):
+            url = url_of(settings.base_url, list_id)
+            lists[url] = StatusList(bytearray(revoked))
+            lists[suspension_list_url(url)] = StatusList(bytearray(suspended))
     return StatusLists(lists)

@@ -29,12 +29,13 @@ from registry import locks
 from registry.audit import record
 from registry.issuers.status_lists import (
     STATUS_LIST_SIZE,
+    VC_API_LISTS,
     StatusAction,
-    StatusLists,
     empty_lists,
     next_status,
     set_bits,
     take_indexes,
+    vc_api_list_url,
 )
 from registry.models import VcApiCredential, VcApiStatusList
 from registry.settings import Settings
@@ -48,7 +49,7 @@ from schemas.errors.vcapi import (
 )
 from schemas.vcapi import StatusEntryUpdate, UpdateStatusRequest, UpdateStatusResponse
 
-PATH: Final = "/credentials/status-lists"
+PATH: Final = VC_API_LISTS
 # The list's own key signs it, with the suite that key makes.
 LIST_SUITES: Final[dict[str, Cryptosuite]] = {
     "Ed25519": "eddsa-rdfc-2022",
@@ -57,9 +58,8 @@ LIST_SUITES: Final[dict[str, Cryptosuite]] = {
 MAX_ID: Final = 500  # VcApiCredential.credential_id
 
 
-def list_url(base_url: str, list_id: int) -> str:
-    """The revocation list's URL; the suspension list is `suspension_list_url` of it."""
-    return f"{base_url}{PATH}/{list_id}"
+# The revocation list's URL; the suspension list is `suspension_list_url` of it.
+list_url: Final = vc_api_list_url
 
 
 def names_our_lists(settings: Settings, credential: dict[str, Any]) -> bool:
@@ -240,14 +240,3 @@ async def served_list(
         cryptosuite=LIST_SUITES[issuer.kind],
         created=xsd_datetime(row.updated_at),
     )
-
-
-async def status_source(session: AsyncSession, settings: Settings) -> StatusLists:
-    """The API's lists by URL, for the verifier (read once per request)."""
-    query = select(VcApiStatusList.id, VcApiStatusList.revoked, VcApiStatusList.suspended)
-    lists: dict[str, StatusList] = {}
-    for list_id, revoked, suspended in await session.execute(query):
-        url = list_url(settings.base_url, list_id)
-        lists[url] = StatusList(bytearray(revoked))
-        lists[suspension_list_url(url)] = StatusList(bytearray(suspended))
-    return StatusLists(lists)

@@ -23,12 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from credentials.documents import types_of
 from credentials.presentation import ENVELOPED_PREFIX, VC_V2_CONTEXT
 from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
-from credentials.status import StatusList
 from credentials.verifier import ENVELOPED_MEDIA, Verifier
 from registry.issuers.issuers import registry_verifier
 from registry.settings import Settings
 from registry.sharing.verification import add_status_changes
-from registry.vcapi import status
 from schemas.errors.vcapi import NotVerifiedError, VcApiRequestError
 from schemas.vcapi import (
     VerifyCredentialRequest,
@@ -48,7 +46,7 @@ async def verify_credential(
     session: AsyncSession, settings: Settings, request: VerifyCredentialRequest
 ) -> VerifyResponse:
     """One credential: with an embedded proof, enveloped, or a compact JWS / SD-JWT VC."""
-    verifier = await _verifier(session, settings)
+    verifier = await registry_verifier(session, settings)
     report = _credential_report(verifier, request.verifiable_credential)
     await add_status_changes(session, settings, report)
     return answer(report)
@@ -58,7 +56,7 @@ async def verify_presentation(
     session: AsyncSession, settings: Settings, request: VerifyPresentationRequest
 ) -> VerifyResponse:
     """A presentation and every credential in it, for the options' `challenge` and `domain`."""
-    verifier = await _verifier(session, settings)
+    verifier = await registry_verifier(session, settings)
     options = request.options
     audience, nonce = options.domain, options.challenge
     presentation = request.verifiable_presentation
@@ -77,20 +75,6 @@ async def verify_presentation(
         )
     await add_status_changes(session, settings, report)
     return answer(report)
-
-
-async def _verifier(session: AsyncSession, settings: Settings) -> Verifier:
-    """The registry's verifier that also reads the API's own status lists (kept apart from
-    the accredited issuers' lists, at URLs of their own)."""
-    verifier = await registry_verifier(session, settings)
-    registry_lists = verifier.config.status_lists
-    api_lists = await status.status_source(session, settings)
-
-    def lists(url: str) -> StatusList | None:
-        found = registry_lists(url)
-        return found if found is not None else api_lists(url)
-
-    return Verifier(msgspec.structs.replace(verifier.config, status_lists=lists))
 
 
 def _credential_report(verifier: Verifier, credential: dict[str, Any] | str) -> Report:

@@ -236,3 +236,15 @@ async def test_a_refused_change_changes_nothing(api: VcApi) -> None:
     # Revoked first, a revoked credential is not suspended: the whole request is undone.
     assert (answer.status_code, answer.json()["code"]) == (409, "already-revoked")
     await verified(api, issued)
+
+
+async def test_the_registrys_own_verification_reads_these_lists(
+    api: VcApi, client: AsyncTestClient[Any]
+) -> None:
+    issued = await api.issue(credential(), "eddsa-rdfc-2022")
+    await change(api, credential()["id"], "suspension")
+    answer = await client.post("/api/verify", json={"credential": issued})
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    assert report["verdict"] == "suspended"
+    assert ("status", "suspended") in [(c["name"], c["code"]) for c in report["checks"]]
