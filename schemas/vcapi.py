@@ -105,6 +105,7 @@ class UpdateStatusRequest(Request, kw_only=True):
     credential_id: ShortText
     credential_status: StatusEntryUpdate | list[StatusEntryUpdate]
     status: bool = True
+    # Accepted as the VC API lists it, and not used: the API chooses indexes itself.
     index_allocator: ShortText | None = None
 
 

@@ -129,8 +129,8 @@ async def _allocate(session: AsyncSession, issuer_did: str) -> tuple[int, int]:
 
 
 def _action(entry: StatusEntryUpdate, status: bool) -> StatusAction | None:
-    """What a requested bit means: None when it asks for what already holds (a revocation
-    cleared on a credential that is not revoked)."""
+    """What a requested bit means. None for a revocation bit cleared: nothing to do on a
+    credential that is not revoked, and refused on one that is (revocation is final)."""
     if entry.status_purpose == "suspension":
         return "suspend" if status else "reinstate"
     return "revoke" if status else None
