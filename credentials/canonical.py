@@ -74,6 +74,10 @@ def canonicalize_rdfc(value: Mapping[str, Any], *, strict: bool = False) -> byte
         raise _domain_cause(exc) from exc
     except RecursionError as exc:
         raise BadJsonLdError("the document is nested too deeply") from exc
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        # pyld trips over some documents it should refuse ("@vocab": null where no vocabulary
+        # is set raises KeyError): whatever the document, the caller gets a refusal, not a 500.
+        raise BadJsonLdError(f"JSON-LD processing failed: {type(exc).__name__} {exc}") from exc
     return cast(str, nquads).encode("utf-8")
 
 

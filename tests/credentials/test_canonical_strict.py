@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from credentials.canonical import canonicalize_rdfc
-from schemas.errors.credentials import UndefinedTermError
+from schemas.errors.credentials import BadJsonLdError, UndefinedTermError
 
 V1 = "https://www.w3.org/2018/credentials/v1"
 
@@ -42,3 +42,13 @@ def test_strict_refuses_what_a_null_base_would_drop(change: dict[str, Any]) -> N
 
 def test_strict_and_lenient_agree_on_a_well_defined_document() -> None:
     assert canonicalize_rdfc(document(), strict=True) == canonicalize_rdfc(document())
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "lenient"])
+def test_a_document_pyld_trips_over_is_refused_not_a_crash(strict: bool) -> None:
+    # "@vocab": null where no vocabulary is set: pyld raised KeyError (a 500 from the VC API
+    # during the W3C data model suite).
+    with pytest.raises(BadJsonLdError, match="JSON-LD processing failed"):
+        canonicalize_rdfc(
+            {"@context": {"@vocab": None}, "@id": "urn:x:1", "urn:p": "v"}, strict=strict
+        )

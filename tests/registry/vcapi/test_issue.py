@@ -264,3 +264,17 @@ async def test_a_refusal_names_every_member_at_fault(api: VcApi) -> None:
     answer = await api.post("/credentials/issue", {"credential": document})
     assert answer.status_code == 422
     assert [error["key"] for error in answer.json()["errors"]] == ["id", "evidence[0].type"]
+
+
+@pytest.mark.parametrize("suite", [*SUITES, None])
+async def test_a_context_json_ld_processing_trips_over_is_refused(
+    api: VcApi, suite: str | None
+) -> None:
+    """`"@vocab": null` in a scoped context where no vocabulary is set made pyld raise
+    KeyError: a 500 during the W3C data model suite. Now a problem, nothing signed."""
+    document = credential(credentialSubject={"@context": {"@vocab": None}, "id": "did:example:a"})
+    document["issuer"] = issuer_of(suite)
+    options = {"cryptosuite": suite} if suite else {}
+    answer = await api.post("/credentials/issue", {"credential": document, "options": options})
+    assert 400 <= answer.status_code < 500, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
