@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from uuid import UUID
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -109,10 +109,14 @@ async def framework_detail(session: AsyncSession, ref: str) -> FrameworkDetail:
         )
     )
     codes = {n.id: n.code for n in nodes}
+    # A competence with children (CTDL) is a node carrying its URI: shown there, not twice.
+    not_a_node = ~exists().where(
+        FrameworkNode.framework_id == framework.id, FrameworkNode.uri == Competence.uri
+    )
     under: dict[UUID, list[CompetenceOut]] = defaultdict(list)
     for competence in await session.scalars(
         select(Competence)
-        .where(Competence.framework_id == framework.id, Competence.node_id.is_not(None))
+        .where(Competence.framework_id == framework.id, Competence.node_id.is_not(None), not_a_node)
         .order_by(Competence.position, Competence.label)
     ):
         node_id = competence.node_id
@@ -120,7 +124,7 @@ async def framework_detail(session: AsyncSession, ref: str) -> FrameworkDetail:
             under[node_id].append(competence_out(competence, codes.get(node_id)))
     top = await session.scalars(
         select(Competence)
-        .where(Competence.framework_id == framework.id, Competence.node_id.is_(None))
+        .where(Competence.framework_id == framework.id, Competence.node_id.is_(None), not_a_node)
         .order_by(Competence.position, Competence.label)
         .limit(TOP_LEVEL_LIMIT)
     )

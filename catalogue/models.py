@@ -323,17 +323,6 @@ class ImportOrigin(UUIDAuditBase):
     )
 
 
-class CompetenceParent(UUIDBase):
-    """A competence's place in its framework's tree as a CTDL framework gives it: under another
-    competence (`ceasn:isChildOf`) or at the top (`ceasn:isTopChildOf`, no parent)."""
-
-    __tablename__ = "competence_parent"
-    competence_id: Mapped[UUID] = mapped_column(ForeignKey("competence.id"), unique=True)
-    framework_id: Mapped[UUID] = mapped_column(ForeignKey("competence_framework.id"), index=True)
-    parent_id: Mapped[UUID | None] = mapped_column(ForeignKey("competence.id"), default=None)
-    position: Mapped[int] = mapped_column(Integer)
-
-
 class Occupation(UUIDAuditBase):
     """An ESCO occupation: labels, alternative labels and descriptions per language, merged
     from ESCO's one-file-per-language CSV downloads by `conceptUri`."""

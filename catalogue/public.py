@@ -35,6 +35,7 @@ from catalogue.demo_schemes import DemoScheme
 from catalogue.documents import module_document, provider_ref
 from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
 from catalogue.folding import folded_labels
+from catalogue.frameworks import framework_detail
 from catalogue.imports.formats import FORMATS, IMPORT_MAX_BYTES
 from catalogue.imports.run import run_import
 from catalogue.models import Module, ModuleVersion, Provider, Qualification
@@ -89,6 +90,7 @@ __all__ = [
     "create_run",
     "delete_feed",
     "folded_labels",
+    "framework_detail",
     "get_occupation",
     "get_qualification",
     "import_format_names",

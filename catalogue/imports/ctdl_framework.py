@@ -3,21 +3,20 @@ the catalogue (operator only): the framework by its URI, each competency a compe
 URI (code `ceasn:codedNotation`, labels from `ceasn:competencyText`, else
 `ceasn:competencyLabel`), and the tree as the document gives it: `ceasn:isChildOf` names a
 competence's parent, `ceasn:isTopChildOf` (or the framework's `ceasn:hasTopChild`) puts it at
-the top. The tree is kept in `competence_parent`, one row per competence, with its place
-among its siblings (the parent's `ceasn:hasChild` order, else the document's).
+the top. The tree is the one every framework has (`catalogue.frameworks`): a competence with
+children is also a node of it, and each competence has its place among its siblings (the
+parent's `ceasn:hasChild` order, else the document's).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any, Final
-from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
-from catalogue.competences import save_competences
+from catalogue.competences import preferred_label, save_competences
 from catalogue.imports import ImportContext, Tally
 from catalogue.imports.ctdl_read import (
     Graph,
@@ -28,7 +27,7 @@ from catalogue.imports.ctdl_read import (
     texts,
 )
 from catalogue.imports.origins import convert
-from catalogue.models import Competence, CompetenceFramework, CompetenceParent
+from catalogue.models import Competence, CompetenceFramework, FrameworkNode
 from schemas.access import require_role
 from schemas.catalogue import CompetenceCreate
 from schemas.errors.catalogue import BadImportDocumentError, FrameworkExistsError
@@ -49,10 +48,10 @@ async def import_framework(context: ImportContext, graph: Graph, tally: Tally) -
     items = graph.of_type(COMPETENCY)
     uris = {k: resource_uri(k, n) for k, n in items}
     wanted = [_competence(framework.slug, uris[k], k, n, language) for k, n in items]
-    parents = _tree(node, graph, uris, tally)
-    moved = await _moved(context.session, framework, parents)
+    places = _tree(node, graph, uris, tally)
+    moved = await _moved(context.session, framework, places)
     await _save(context.session, wanted, moved, tally)
-    await _save_tree(context.session, framework, parents)
+    await _save_tree(context.session, framework, wanted, places)
 
 
 async def _framework(
@@ -116,25 +115,19 @@ def _competence(
 async def _moved(
     session: AsyncSession,
     framework: CompetenceFramework,
-    parents: dict[str, tuple[str | None, int]],
+    places: dict[str, tuple[str | None, int]],
 ) -> set[str]:
-    """The competences already in the tree whose place the document changes."""
-    parent = aliased(Competence)
+    """The competences already in the catalogue whose place the document changes: another
+    framework, another parent (the node of that parent competence) or another position."""
     rows = await session.execute(
-        select(
-            Competence.uri,
-            CompetenceParent.framework_id,
-            parent.uri,
-            CompetenceParent.position,
-        )
-        .join(CompetenceParent, CompetenceParent.competence_id == Competence.id)
-        .outerjoin(parent, parent.id == CompetenceParent.parent_id)
-        .where(Competence.uri.in_(list(parents)))
+        select(Competence.uri, Competence.framework_id, FrameworkNode.uri, Competence.position)
+        .outerjoin(FrameworkNode, FrameworkNode.id == Competence.node_id)
+        .where(Competence.uri.in_(list(places)))
     )
     return {
         uri
         for uri, framework_id, parent_uri, position in rows.tuples()
-        if (framework_id, parent_uri, position) != (framework.id, *parents[uri])
+        if (framework_id, parent_uri, position) != (framework.id, *places[uri])
     }
 
 
@@ -186,41 +179,61 @@ def _tree(
         siblings = refs(graph.nodes[parent].get("ceasn:hasChild")) if parent else tops
         place = siblings.index(item) if item in siblings else len(siblings) + order[item]
         found[uri] = (uris[parent] if parent else None, place)
+    _refuse_cycles(found)
     return found
+
+
+def _refuse_cycles(places: dict[str, tuple[str | None, int]]) -> None:
+    """A competence that is its own ancestor has no place in a tree."""
+    for uri in places:
+        seen = {uri}
+        parent = places[uri][0]
+        while parent is not None:
+            if parent in seen:
+                raise BadImportDocumentError(f"{uri}: ceasn:isChildOf makes a circle")
+            seen.add(parent)
+            parent = places[parent][0]
 
 
 async def _save_tree(
     session: AsyncSession,
     framework: CompetenceFramework,
-    parents: dict[str, tuple[str | None, int]],
+    wanted: list[CompetenceCreate],
+    places: dict[str, tuple[str | None, int]],
 ) -> None:
-    ids: dict[str, UUID] = dict(
-        (
-            await session.execute(
-                select(Competence.uri, Competence.id).where(Competence.uri.in_(list(parents)))
-            )
-        )
-        .tuples()
-        .all()
-    )
-    rows = {
-        row.competence_id: row
-        for row in await session.scalars(
-            select(CompetenceParent).where(CompetenceParent.competence_id.in_(ids.values()))
+    """The tree as `catalogue.frameworks` reads it: a node (carrying the competence's URI)
+    for each competence with children, nested as the competences are; every competence under
+    its parent's node, or at the top. Nodes are kept by URI, so the same document twice
+    changes nothing."""
+    parents = {parent for parent, _ in places.values() if parent is not None}
+    nodes = {
+        n.uri: n
+        for n in await session.scalars(
+            select(FrameworkNode).where(FrameworkNode.framework_id == framework.id)
         )
     }
-    for uri, (parent, position) in parents.items():
-        row = rows.get(ids[uri])
-        parent_id = None if parent is None else ids[parent]
-        if row is None:
-            session.add(
-                CompetenceParent(
-                    competence_id=ids[uri],
-                    framework_id=framework.id,
-                    parent_id=parent_id,
-                    position=position,
-                )
-            )
-        elif (row.framework_id, row.parent_id, row.position) != (framework.id, parent_id, position):
-            row.framework_id, row.parent_id, row.position = framework.id, parent_id, position
+    items = {w.uri: w for w in wanted}
+    for uri in parents:
+        item, position = items[uri], places[uri][1]
+        node = nodes.get(uri) or FrameworkNode(framework_id=framework.id, kind="competency")
+        node.uri, node.code, node.labels = uri, item.code, dict(item.labels)
+        node.label, node.position = preferred_label(item.labels)[:500], position
+        nodes[uri] = node
+        session.add(node)
+    await session.flush()  # ids for the parents below
+    for uri in parents:
+        parent = places[uri][0]
+        nodes[uri].parent_id = None if parent is None else nodes[parent].id
+    for competence in await session.scalars(
+        select(Competence).where(Competence.uri.in_(list(places)))
+    ):
+        parent, position = places[competence.uri]
+        competence.node_id = None if parent is None else nodes[parent].id
+        competence.position = position
     await session.flush()
+    gone = [n.id for uri, n in nodes.items() if uri not in parents]
+    if gone:
+        await session.execute(
+            update(Competence).where(Competence.node_id.in_(gone)).values(node_id=None)
+        )
+        await session.execute(delete(FrameworkNode).where(FrameworkNode.id.in_(gone)))

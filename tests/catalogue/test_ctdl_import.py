@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from catalogue.models import (
     Competence,
     CompetenceFramework,
-    CompetenceParent,
+    FrameworkNode,
     ImportOrigin,
     Module,
     Qualification,
@@ -177,19 +177,22 @@ async def test_a_program_dry_run_and_the_operator_naming_the_provider(
     assert owner == provider_b
 
 
-async def _tree(
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> dict[str, tuple[str | None, int]]:
-    async with sessionmaker() as session:
-        codes = dict((await session.execute(select(Competence.id, Competence.code))).tuples().all())
-        rows = await session.scalars(select(CompetenceParent))
-        return {
-            str(codes[r.competence_id]): (
-                codes.get(r.parent_id) if r.parent_id else None,
-                r.position,
-            )
-            for r in rows
-        }
+def _shape(node: dict[str, Any]) -> tuple[Any, ...]:
+    """A node of `GET /api/catalogue/frameworks/{id}` as (code, kind, competences, children)."""
+    return (
+        node["code"],
+        node["kind"],
+        [(c["code"], c["node"]) for c in node["competences"]],
+        [_shape(child) for child in node["children"]],
+    )
+
+
+async def _tree(client: AsyncTestClient[Any], slug: str) -> tuple[list[Any], list[str]]:
+    """The framework's tree as the API gives it, and its competences outside any node."""
+    response = await client.get(f"/api/catalogue/frameworks/{slug}")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    return [_shape(n) for n in body["nodes"]], [c["code"] for c in body["competences"]]
 
 
 async def test_a_competency_framework_with_its_tree(
@@ -246,16 +249,24 @@ async def test_a_competency_framework_with_its_tree(
             "2026-11-30",
         ),
     }
-    tree = await _tree(sessionmaker)
-    assert {code: place for code, place in tree.items() if code != "WP-C1"} == {
-        "WP-A": (None, 0),
-        "WP-B": (None, 1),
-        "WP-A2": ("WP-A", 0),
-        "WP-A1": ("WP-A", 1),
-        "WP-B1": ("WP-B", 0),
-    }
-    assert tree["WP-C1"][0] is None
-    assert tree["WP-C1"][1] > 1
+    # WP-A and WP-B have children: each is a node (carrying its URI) holding them, in their
+    # parent's hasChild order; WP-C1 (its parent outside the document) is at the top.
+    tree = await _tree(client, slug)
+    assert tree == (
+        [
+            ("WP-A", "competency", [("WP-A2", "WP-A"), ("WP-A1", "WP-A")], []),
+            ("WP-B", "competency", [("WP-B1", "WP-B")], []),
+        ],
+        ["WP-C1"],
+    )
+    detail = (await client.get(f"/api/catalogue/frameworks/{slug}")).json()
+    assert [(n["uri"], n["label"]) for n in detail["nodes"]] == [
+        (items["WP-A"]["uri"], "Warmtepompsysteem voorbereiden"),
+        (items["WP-B"]["uri"], "In bedrijf stellen"),
+    ]
+    assert detail["competenceCount"] == 6
+    assert items["WP-A1"]["node"] == "WP-A"
+    assert items["WP-A"]["node"] is None
     async with sessionmaker() as session:
         framework = await session.scalar(
             select(CompetenceFramework).where(CompetenceFramework.slug == slug)
@@ -273,7 +284,9 @@ async def test_a_competency_framework_with_its_tree(
         (0, 0, 0, 1),
         (0, 0, 0, 6),
     )
-    assert await _tree(sessionmaker) == tree
+    assert await _tree(client, slug) == tree
+    async with sessionmaker() as session:
+        node_ids = set(await session.scalars(select(FrameworkNode.id)))
     response = await _import(client, FRAMEWORK, cat.provider_a)
     assert response.status_code == 403
     # WP-B1 moves under WP-A (after its two children): only it changes.
@@ -281,7 +294,42 @@ async def test_a_competency_framework_with_its_tree(
     moved["@graph"][5]["ceasn:isChildOf"] = moved["@graph"][1]["@id"]
     response = await _import(client, json.dumps(moved).encode(), cat.operator)
     assert _counts(response.json(), "competences") == (0, 1, 0, 5)
-    assert (await _tree(sessionmaker))["WP-B1"] == ("WP-A", 2 + 4)
+    # WP-B has no children left, so it is no node any more: a competence at the top.
+    assert await _tree(client, slug) == (
+        [("WP-A", "competency", [("WP-A2", "WP-A"), ("WP-A1", "WP-A"), ("WP-B1", "WP-A")], [])],
+        ["WP-B", "WP-C1"],
+    )
+    async with sessionmaker() as session:
+        assert set(await session.scalars(select(FrameworkNode.id))) < node_ids
+
+
+async def test_a_deeper_tree_nests_nodes_and_a_circle_is_refused(
+    client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    slug = "ce-5b0c7a3e-3f1d-4f0e-9a51-6d2f0b9e1a01"
+    deeper = json.loads(FRAMEWORK)
+    # WP-B (with its child WP-B1) goes under WP-A2: three levels.
+    deeper["@graph"][4]["ceasn:isChildOf"] = deeper["@graph"][3]["@id"]
+    del deeper["@graph"][4]["ceasn:isTopChildOf"]
+    response = await _import(client, json.dumps(deeper).encode(), cat.operator)
+    assert response.status_code == 201, response.text
+    assert await _tree(client, slug) == (
+        [
+            (
+                "WP-A",
+                "competency",
+                [("WP-A1", "WP-A")],
+                [("WP-A2", "competency", [], [("WP-B", "competency", [("WP-B1", "WP-B")], [])])],
+            )
+        ],
+        ["WP-C1"],
+    )
+    circle = json.loads(FRAMEWORK)
+    circle["@graph"][1]["ceasn:isChildOf"] = circle["@graph"][3]["@id"]
+    response = await _import(client, json.dumps(circle).encode(), cat.operator)
+    assert (response.status_code, response.json()["code"]) == (422, "bad-import-document")
+    assert response.json()["detail"].endswith("ceasn:isChildOf makes a circle")
+    assert (await _tree(client, slug))[0][0][0] == "WP-A"
 
 
 async def test_an_older_framework_document_from_the_credential_registry(
@@ -341,4 +389,4 @@ async def test_a_framework_dry_run_and_the_size_limit_keep_nothing(
     response = await _import(client, padded, cat.operator)
     assert (response.status_code, response.json()["code"]) == (413, "payload-too-large")
     assert await _count(sessionmaker, CompetenceFramework) == 1  # the catalogue fixture's ESCO
-    assert await _count(sessionmaker, CompetenceParent) == 0
+    assert await _count(sessionmaker, FrameworkNode) == 0

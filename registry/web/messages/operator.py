@@ -144,6 +144,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De competenties staan in een lijst, op naam.",
         "The competences are listed by name.",
     ),
+    "operator.framework.tree": (
+        "De competenties staan in de boom van het kader: onderdelen met hun competenties.",
+        "The competences are shown in the framework's tree: parts with their competences.",
+    ),
+    "operator.framework.loose": ("Competenties zonder onderdeel", "Competences outside a part"),
     "operator.framework.none": ("Geen competenties gevonden.", "No competences found."),
     "operator.framework.back": ("Alle kaders", "All frameworks"),
     # Occupations

@@ -17,7 +17,6 @@ from catalogue import public
 from registry.web.pages import AnyRequest, page
 from schemas.access import requires_role
 from schemas.common import SLUG_PATTERN
-from schemas.errors.catalogue import FrameworkNotFoundError
 
 HOME = "/beheer"
 # Competences and occupations shown a page.
@@ -61,17 +60,13 @@ class OperatorPages(Controller):
         q: Query = None,
         number: PageNumber = 1,
     ) -> Template:
-        """One framework with its competences (a list: the tree of kerntaken comes with the
-        SBB import), searchable, a page at a time."""
-        framework = next(
-            (f for f in await public.list_frameworks(db_session) if f.slug == slug), None
-        )
-        if framework is None:
-            raise FrameworkNotFoundError(f"no competence framework {slug!r}")
+        """One framework: its tree (nodes with their competences) where it has one and no
+        search is asked, else its competences as a list, searchable, a page at a time."""
+        framework = await public.framework_detail(db_session, slug)
         found = await public.list_competences(
             db_session,
             q=q or None,
-            framework=slug,
+            framework=framework.slug,
             limit=PAGE_SIZE,
             offset=(number - 1) * PAGE_SIZE,
         )
@@ -79,6 +74,7 @@ class OperatorPages(Controller):
             request,
             "operator/framework.html",
             framework=framework,
+            tree=bool(framework.nodes) and not q,
             found=found,
             q=q or "",
             number=number,

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import OperatorUpload
 from tests.catalogue.helpers import Catalogue
+from tests.catalogue.test_ctdl_import import FRAMEWORK as CTDL_FRAMEWORK
 from tests.catalogue.test_occupations import (
     OCCUPATIONS_EN,
     OCCUPATIONS_NL,
@@ -166,3 +167,34 @@ async def test_only_the_operator_sees_the_operator_pages(
     home = await (await operator(client, sessionmaker)).get("/beheer")
     assert 'href="/beheer/importeren"' in home.text
     assert 'aria-current="page"' in home.text
+
+
+async def test_a_framework_page_shows_its_tree_else_a_list(
+    client: Client, sessionmaker: Maker, cat: Catalogue
+) -> None:
+    response = await client.post(
+        "/api/catalogue/import",
+        params={"format": "ctdl"},
+        content=CTDL_FRAMEWORK,
+        headers={**cat.operator, "Content-Type": "application/ld+json"},
+    )
+    assert response.status_code == 201, response.text
+    browser = await operator(client, sessionmaker)
+    slug = "ce-5b0c7a3e-3f1d-4f0e-9a51-6d2f0b9e1a01"
+    page = (await browser.get(f"/beheer/kaders/{slug}")).text
+    assert "De competenties staan in de boom van het kader" in page
+    assert "6 competenties" in page
+    # WP-A holds its children in its own list, in hasChild order; WP-C1 is outside the tree.
+    tree = re.sub(r"\s+", " ", page)
+    assert re.search(
+        r"<li class=\"node\"><strong>WP-A</strong> Warmtepompsysteem voorbereiden <ul "
+        r"class=\"competences\"> <li><strong>WP-A2</strong>[^<]*</li><li><strong>WP-A1</strong>",
+        tree,
+    ), tree
+    assert "Competenties zonder onderdeel" in page
+    assert page.index("Competenties zonder onderdeel") < page.index("WP-C1")
+    # A search lists what it finds; a framework without a tree is a list.
+    found = (await browser.get(f"/beheer/kaders/{slug}", params={"q": "storing"})).text
+    assert ("WP-C1" in found, "WP-A2" in found, 'class="node"' in found) == (True, False, False)
+    flat = (await browser.get("/beheer/kaders/esco")).text
+    assert ("De competenties staan in een lijst" in flat, 'class="node"' in flat) == (True, False)
