@@ -181,3 +181,38 @@ def _tree(
         parent = outs.get(node.parent_id) if node.parent_id is not None else None
         (roots if parent is None else parent.children).append(outs[node.id])
     return roots
+
+
+async def search_frameworks(session: AsyncSession, q: str, limit: int = 20) -> list[FrameworkOut]:
+    """Frameworks whose name, or one of whose competences, holds `q` (case and accents
+    ignored): the newest versions first. Names are few, so they are folded here."""
+    with_match = select(Competence.framework_id).where(
+        Competence.search_all.like(like_needle(q), escape="\\")
+    )
+    matching = set(await session.scalars(with_match.distinct()))
+    folded = fold(q)
+    rows = await session.scalars(
+        select(CompetenceFramework).order_by(
+            CompetenceFramework.issued_on.desc().nulls_last(), CompetenceFramework.name
+        )
+    )
+    found = [f for f in rows if f.id in matching or folded in fold(f.name)]
+    return [framework_out(f) for f in found[:limit]]
+
+
+async def framework_of(session: AsyncSession, ref: str) -> FrameworkOut:
+    """A framework version by id, slug or URI, as the API shows it."""
+    return framework_out(await find_framework(session, ref))
+
+
+async def competences_in(
+    session: AsyncSession, framework: str, uris: Iterable[str]
+) -> dict[str, CompetenceOut]:
+    """The competences of a framework version (id, slug or URI) among `uris`, by URI."""
+    found = await find_framework(session, framework)
+    rows = await session.scalars(
+        select(Competence).where(
+            Competence.framework_id == found.id, Competence.uri.in_(list(uris))
+        )
+    )
+    return {c.uri: c for c in await competence_outs(session, rows)}

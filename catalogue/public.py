@@ -35,7 +35,12 @@ from catalogue.demo_schemes import DemoScheme
 from catalogue.documents import module_document, provider_ref
 from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
 from catalogue.folding import folded_labels
-from catalogue.frameworks import framework_detail
+from catalogue.frameworks import (
+    competences_in,
+    framework_detail,
+    framework_of,
+    search_frameworks,
+)
 from catalogue.imports.formats import FORMATS, IMPORT_MAX_BYTES
 from catalogue.imports.run import run_import
 from catalogue.models import Module, ModuleVersion, Provider, Qualification
@@ -84,6 +89,7 @@ __all__ = [
     "SearchQuery",
     "StudyLoads",
     "catalogue_marks",
+    "competences_in",
     "create_feed",
     "create_module",
     "create_provider",
@@ -91,6 +97,7 @@ __all__ = [
     "delete_feed",
     "folded_labels",
     "framework_detail",
+    "framework_of",
     "get_occupation",
     "get_qualification",
     "import_format_names",
@@ -129,6 +136,7 @@ __all__ = [
     "related",
     "require_provider_of",
     "run_import",
+    "search_frameworks",
     "search_modules",
     "search_occupations",
     "study_loads",

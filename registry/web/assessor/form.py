@@ -17,12 +17,15 @@ from urllib.parse import quote
 import msgspec
 
 from registry.web.pages import fits, form_date, form_values
+from schemas.catalogue import CompetenceOut, FrameworkOut
 from schemas.common import NL_TIME, Email, NonEmpty, Uri
 from schemas.issuance import EvcIn
 from schemas.kinds import EVC
 from schemas.levels import is_level, is_scheme
 
 ROWS = 6
+# Werkprocessen picked from one catalogue framework a form holds at most.
+PICKS = 100
 RESULTS = ("behaald", "niet behaald")
 # Evidence methods: the form's value -> (name, genre) as they go into the credential (Dutch,
 # like the rest of the credential's text).
@@ -55,6 +58,10 @@ class EvcForm:
     rows: list[dict[str, str]]
     methods: list[str]
     errors: dict[str, str] = field(default_factory=dict)
+    # The catalogue framework the werkprocessen were picked from (its slug; "" when typed by
+    # hand) and per picked werkproces its URI, result and achieved level.
+    framework: str = ""
+    picks: list[dict[str, str]] = field(default_factory=list)
 
 
 def empty_form() -> EvcForm:
@@ -73,16 +80,48 @@ def read_evc_form(data: dict[str, Any]) -> EvcForm:
     for index in range(1, ROWS + 1):
         named = form_values(data, *(f"{name}_{index}" for name in ROW_FIELDS))
         rows.append({name: named[f"{name}_{index}"] for name in ROW_FIELDS})
-    return EvcForm(values=form_values(data, *FIELDS), rows=rows, methods=methods)
+    picks = []
+    for index in range(1, PICKS + 1):
+        named = form_values(data, *(f"pick{part}_{index}" for part in ("", "_result", "_achieved")))
+        if not named[f"pick_{index}"]:
+            break
+        picks.append(
+            {
+                "uri": named[f"pick_{index}"],
+                "result": named[f"pick_result_{index}"],
+                "achieved": named[f"pick_achieved_{index}"],
+            }
+        )
+    framework = form_values(data, "framework")["framework"]
+    return EvcForm(
+        values=form_values(data, *FIELDS),
+        rows=rows,
+        methods=methods,
+        framework=framework,
+        picks=picks,
+    )
 
 
-def check_evc_form(form: EvcForm, today: dt.date) -> EvcIn | None:
-    """The issuance request, or None with `form.errors` filled in."""
+def check_evc_form(
+    form: EvcForm,
+    today: dt.date,
+    standard: FrameworkOut | None = None,
+    known: dict[str, CompetenceOut] | None = None,
+) -> EvcIn | None:
+    """The issuance request, or None with `form.errors` filled in. With a catalogue
+    `standard`, it names the standard and `known` holds its werkprocessen the form picked."""
     values, errors = form.values, form.errors
+    if standard is not None:
+        values["standard_name"], values["standard_url"] = standard.name, standard.uri
     check_candidate(values, errors)
     _check_standard(values, errors)
     level = _check_level(values, errors)
-    competences = _check_rows(form, values["standard_url"])
+    if standard is not None:
+        competences = _check_picks(form, standard, known or {})
+    elif form.framework:
+        competences = []  # a framework no longer in the catalogue: said on the form already
+    else:
+        competences = _check_rows(form, values["standard_url"])
     evidence = _check_evidence(form)
     valid_until = check_valid_until(values["valid_until"], today, errors)
     if errors:
@@ -190,6 +229,35 @@ def _check_rows(form: EvcForm, standard_url: str) -> list[tuple[dict[str, Any], 
         found.append((competence, row["result"], row["achieved"]))
     if not found:
         errors["werkprocessen"] = "assessor.error.no_competence"
+    return found
+
+
+def _check_picks(
+    form: EvcForm, standard: FrameworkOut, known: dict[str, CompetenceOut]
+) -> list[tuple[dict[str, Any], str, str]]:
+    """Picked werkprocessen with a result, aligned to their catalogue URIs; a werkproces left
+    without a result was not assessed."""
+    found: list[tuple[dict[str, Any], str, str]] = []
+    for index, pick in enumerate(form.picks, start=1):
+        if not pick["result"] and not pick["achieved"]:
+            continue
+        competence = known.get(pick["uri"])
+        if competence is None:
+            form.errors["werkprocessen"] = "assessor.error.pick_unknown"
+            continue
+        if pick["result"] not in RESULTS:
+            form.errors[f"pick_result_{index}"] = "assessor.error.row_result"
+        if len(pick["achieved"]) > LIMITS["achieved"]:
+            form.errors[f"pick_achieved_{index}"] = "assessor.error.too_long"
+        aligned = {
+            "uri": competence.uri,
+            "label": competence.label[:200],
+            "framework": standard.name[:100],
+            "code": competence.code,
+        }
+        found.append((aligned, pick["result"], pick["achieved"]))
+    if not found and "werkprocessen" not in form.errors:
+        form.errors["werkprocessen"] = "assessor.error.no_competence"
     return found
 
 

@@ -29,6 +29,13 @@ from registry.web.assessor.form import (
     empty_form,
     read_evc_form,
 )
+from registry.web.assessor.picker import (
+    FrameworkRef,
+    Picker,
+    SearchWord,
+    picker_for_post,
+    picker_for_search,
+)
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import (
     AnyRequest,
@@ -108,11 +115,21 @@ class AssessorPages(Controller):
 
     @get("/evc/nieuw")
     async def get_new_record(
-        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, settings: Settings
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        settings: Settings,
+        q: SearchWord = None,
+        framework: FrameworkRef = None,
     ) -> Template:
-        """Show the form to record an EVC result."""
+        """Show the form to record an EVC result: with the werkprocessen of a catalogue
+        framework (`kader`, narrowed by `zoek`), else frameworks found by a word (`zoek`)
+        beside the form to type the standard by hand."""
         standing, _ = await _standing(db_session, user, settings)
-        return _form_page(request, empty_form(), {}, standing)
+        form = empty_form()
+        picker = await picker_for_search(db_session, form, framework, q or "")
+        return _form_page(request, form, {}, standing, picker)
 
     @post("/evc/nieuw")
     async def post_new_record(
@@ -121,11 +138,13 @@ class AssessorPages(Controller):
         """Check the form, issue the EVC record and show it; or show the form with errors."""
         data = await read_form(request)
         form = read_evc_form(data)
-        item = check_evc_form(form, today_nl())
+        picker = await picker_for_post(db_session, form)
+        item = check_evc_form(form, today_nl(), picker.standard, picker.known)
         t = translator(lang_of(request))
         if item is None or data.refused:
             errors = {name: t(key) for name, key in form.errors.items()} | data.refused
-            return _form_page(request, form, errors, None, status_code=data.error_status())
+            status = data.error_status()
+            return _form_page(request, form, errors, None, picker, status_code=status)
         try:
             issued = await issue_one(db_session, settings, user.actor, item)
         except DomainError as error:
@@ -133,7 +152,7 @@ class AssessorPages(Controller):
             await db_session.rollback()
             text = error_message(request, error, "assessor")
             errors = {FIELD_OF_ERROR.get(type(error), FORM_ID): text}
-            return _form_page(request, form, errors, None, status_code=status_of(error))
+            return _form_page(request, form, errors, None, picker, status_code=status_of(error))
         record_id = record_id_of(issued.id)
         return see_other(f"{HOME}/evc/{record_id}?vastgelegd=1")
 
@@ -162,6 +181,7 @@ def _form_page(
     form: EvcForm,
     errors: dict[str, str],
     standing: str | None,
+    picker: Picker,
     status_code: int = 200,
 ) -> Template:
     t = translator(lang_of(request))
@@ -180,4 +200,5 @@ def _form_page(
         standing=standing,
         options=options,
         form_id=FORM_ID,
+        picker=picker,
     )

@@ -102,6 +102,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fill in who the candidate is, which qualification standard you assessed, and the "
         "result for each work process. Empty rows are ignored.",
     ),
+    # Picking the standard and its werkprocessen from the catalogue
+    "assessor.pick.title": ("Standaard uit de catalogus", "Standard from the catalogue"),
+    "assessor.pick.intro": (
+        "Zoek de standaard in de catalogus, bijvoorbeeld een kwalificatiedossier. Dan hoef je "
+        "de naam, het adres en de werkprocessen niet zelf te typen. Staat de standaard er "
+        "niet in? Vul hem dan hieronder zelf in.",
+        "Find the standard in the catalogue, for example a qualification file. Then you do not "
+        "have to type its name, address and work processes. Is the standard not there? Then "
+        "fill it in yourself below.",
+    ),
+    "assessor.pick.word": ("Zoekwoord", "Search word"),
+    "assessor.pick.word_hint": (
+        "Een woord uit de naam van de standaard of van een werkproces, bijvoorbeeld: "
+        "dienstverlening.",
+        "A word from the name of the standard or of a work process, for example: dienstverlening.",
+    ),
+    "assessor.pick.search": ("Zoeken", "Search"),
+    "assessor.pick.version": ("versie {version}", "version {version}"),
+    "assessor.pick.none": (
+        "Niets gevonden. Probeer een ander woord, of vul de standaard hieronder zelf in.",
+        "Nothing found. Try another word, or fill in the standard yourself below.",
+    ),
+    "assessor.pick.chosen": (
+        "Je beoordeelt volgens: {name} (versie {version}).",
+        "You assess against: {name} (version {version}).",
+    ),
+    "assessor.pick.other": ("Andere standaard kiezen", "Choose another standard"),
+    "assessor.pick.narrow": ("Zoek een werkproces", "Find a work process"),
+    "assessor.pick.narrow_hint": (
+        "Laat leeg om alle werkprocessen te zien.",
+        "Leave empty to see all work processes.",
+    ),
+    "assessor.pick.rows_hint": (
+        "Kies bij elk werkproces dat je hebt beoordeeld: behaald of niet behaald. Werkprocessen "
+        "zonder resultaat tellen niet mee.",
+        "For each work process you assessed, choose: achieved or not achieved. Work processes "
+        "without a result are ignored.",
+    ),
+    "assessor.pick.more": (
+        "Je ziet {shown} van de {total} werkprocessen. Zoek een werkproces om de rest te vinden.",
+        "You see {shown} of the {total} work processes. Find a work process to see the rest.",
+    ),
+    "assessor.pick.no_rows": (
+        "Geen werkprocessen gevonden.",
+        "No work processes found.",
+    ),
     "assessor.new.candidate": ("De kandidaat", "The candidate"),
     "assessor.new.email": ("E-mailadres van de kandidaat", "Candidate's e-mail address"),
     "assessor.new.email_hint": (
@@ -223,6 +269,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "assessor.error.row_label": (
         "Vul de naam van dit werkproces in.",
         "Fill in the name of this work process.",
+    ),
+    "assessor.error.pick_unknown": (
+        "Deze standaard of een van de werkprocessen staat niet meer in de catalogus. Kies de "
+        "standaard opnieuw.",
+        "This standard or one of its work processes is no longer in the catalogue. Choose the "
+        "standard again.",
     ),
     "assessor.error.row_result": (
         "Kies het resultaat: behaald of niet behaald.",
