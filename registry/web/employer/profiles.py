@@ -12,16 +12,22 @@ from litestar import Controller, get, post
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import list_competences
+from catalogue.public import (
+    list_competences,
+    occupation_label,
+    occupation_requirements,
+    search_occupations,
+)
 from registry.matching import match, profiles
 from registry.settings import Settings
 from registry.sharing import shares
 from registry.web.competence_names import competence_names
-from registry.web.i18n import lang_of
+from registry.web.i18n import lang_of, translator
 from registry.web.job_match import day, match_names
 from registry.web.pages import AnyRequest, FormData, WebUser, page, read_form, see_other
 from schemas.access import requires_role
 from schemas.errors import DomainError, NotFoundError
+from schemas.errors.catalogue import OccupationNotFoundError
 from schemas.matching import JobProfileCreate, JobProfileOut, JobProfilePatch, MatchRequest
 
 EMPLOYER = requires_role("employer")
@@ -61,6 +67,7 @@ def _form_lists(data: FormData) -> dict[str, Any]:
         "title": str(data.get("title", "")).strip(),
         "description": str(data.get("description", "")).strip(),
         "region": str(data.get("region", "")).strip() or None,
+        "occupation": str(data.get("occupation", "")).strip() or None,
         "requirements": requirements,
         "mandatoryCertificates": certificates,
         "published": data.get("published") == "1",
@@ -94,6 +101,9 @@ class EmployerProfilePages(Controller):
         """Search competences, or save the new profile."""
         data = await read_form(request)
         values = _form_lists(data)
+        if not data.refused and data.get("action") == "from-occupation":
+            errors = await _start_from_occupation(request, db_session, values, data)
+            return await _form(request, db_session, None, values, errors, 422 if errors else 200)
         if data.refused or data.get("action") != "save":
             return await _form(
                 request, db_session, None, values, data.refused, data.error_status(200), data
@@ -187,6 +197,26 @@ class EmployerProfilePages(Controller):
         )
 
 
+async def _start_from_occupation(
+    request: AnyRequest, session: AsyncSession, values: dict[str, Any], data: FormData
+) -> dict[str, str]:
+    """Fill the form from the chosen ESCO occupation as `fromOccupation` does (its label as
+    title if none, its essential skills at the start, optional ones learnable), keeping what
+    the employer already chose; nothing is saved yet. Errors by field, as texts."""
+    uri = str(data.get("beroep_uri", "")).strip()
+    try:
+        label = await occupation_label(session, uri)
+        skills = await occupation_requirements(session, uri)
+    except OccupationNotFoundError:
+        return {"beroep": translator(lang_of(request))("jobs.occupation.unknown")}
+    kept = {r["competence"] for r in values["requirements"]}
+    copied = [{"competence": skill, "when": when} for skill, when in skills if skill not in kept]
+    values["requirements"] = copied + values["requirements"]
+    values["title"] = values["title"] or label
+    values["occupation"] = uri
+    return {}
+
+
 async def _own(session: AsyncSession, user: WebUser, profile_id: UUID) -> JobProfileOut | None:
     try:
         row = await profiles.own_profile(session, user.actor, profile_id)
@@ -200,6 +230,7 @@ def _empty() -> dict[str, Any]:
         "title": "",
         "description": "",
         "region": None,
+        "occupation": None,
         "requirements": [],
         "mandatoryCertificates": [],
         "published": False,
@@ -211,6 +242,7 @@ def _values(row: JobProfileOut) -> dict[str, Any]:
         "title": row.title,
         "description": row.description,
         "region": row.region,
+        "occupation": row.occupation,
         "requirements": [{"competence": r.competence, "when": r.when} for r in row.requirements],
         "mandatoryCertificates": [
             {"name": c.name, "competence": c.competence, "maxAgeMonths": c.max_age_months}
@@ -236,6 +268,12 @@ async def _form(
         if words
         else None
     )
+    occupation_words = str(data.get("beroep", "") if data is not None else "").strip()[:100]
+    occupations = (
+        await search_occupations(session, q=occupation_words, limit=SEARCH_RESULTS, offset=0)
+        if data is not None and data.get("action") == "occupation-search" and occupation_words
+        else None
+    )
     chosen = {r["competence"] for r in values["requirements"]}
     known = await competence_names(session, lang_of(request), chosen)
     certificates = list(values["mandatoryCertificates"]) + [{}] * CERTIFICATE_ROWS
@@ -249,6 +287,9 @@ async def _form(
         words=words,
         found=[c for c in (found.items if found else []) if c.uri not in chosen],
         searched=found is not None,
+        occupation_words=occupation_words,
+        occupations=occupations.items if occupations else [],
+        occupation_searched=occupations is not None,
         names=known,
         certificates=certificates[:CERTIFICATE_ROWS],
     )

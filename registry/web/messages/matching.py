@@ -79,6 +79,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "jobs.new": ("Nieuwe vacature", "New job profile"),
     "jobs.edit": ("Vacature aanpassen", "Edit job profile"),
+    "jobs.occupation": ("Begin met een beroep", "Start from an occupation"),
+    "jobs.occupation.hint": (
+        "Kies een beroep uit ESCO. Dan staan de vaardigheden van dat beroep al in de vacature: "
+        "wat nodig is vanaf het begin, en wat iemand kan leren in het werk. Je kunt ze daarna "
+        "nog aanpassen.",
+        "Choose an occupation from ESCO. Then the job profile already has that occupation's "
+        "skills: what is needed from the start, and what someone can learn on the job. You can "
+        "still change them afterwards.",
+    ),
+    "jobs.occupation.search": ("Zoek een beroep", "Find an occupation"),
+    "jobs.occupation.results": ("Gevonden beroepen", "Occupations found"),
+    "jobs.occupation.start": ("Begin met dit beroep", "Start from this occupation"),
+    "jobs.occupation.none": (
+        "Geen beroep gevonden. Probeer een ander woord.",
+        "No occupation found. Try another word.",
+    ),
+    "jobs.occupation.chosen": (
+        "De vaardigheden van het beroep staan hieronder. Kijk ze na en sla de vacature op.",
+        "The occupation's skills are below. Check them and save the job profile.",
+    ),
+    "jobs.occupation.unknown": (
+        "Kies een beroep uit de lijst.",
+        "Choose an occupation from the list.",
+    ),
     "jobs.none": ("Je hebt nog geen vacatures.", "You have no job profiles yet."),
     "jobs.published": ("gepubliceerd", "published"),
     "jobs.draft": ("concept", "draft"),
