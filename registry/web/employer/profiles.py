@@ -4,11 +4,12 @@ received with it (`registry.matching`, the same services as the API)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
 from litestar import Controller, get, post
+from litestar.params import Parameter
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,6 +34,7 @@ from schemas.matching import JobProfileCreate, JobProfileOut, JobProfilePatch, M
 EMPLOYER = requires_role("employer")
 CERTIFICATE_ROWS = 3
 SEARCH_RESULTS = 12
+OccupationWords = Annotated[str | None, Parameter(query="beroep", max_length=100)]
 
 
 def _form_lists(data: FormData) -> dict[str, Any]:
@@ -90,9 +92,13 @@ class EmployerProfilePages(Controller):
         return page(request, "matching/profiles.html", profiles=mine)
 
     @get("/nieuw")
-    async def new_profile(self, request: AnyRequest, db_session: AsyncSession) -> Template:
-        """The form for a new job profile."""
-        return await _form(request, db_session, None, _empty(), {}, 200)
+    async def new_profile(
+        self, request: AnyRequest, db_session: AsyncSession, occupation: OccupationWords = None
+    ) -> Template:
+        """The form for a new job profile; with `beroep`, the ESCO occupations it finds to
+        start from."""
+        words = (occupation or "").strip()
+        return await _form(request, db_session, None, _empty(), {}, 200, occupation_words=words)
 
     @post("/nieuw")
     async def create_profile(
@@ -260,18 +266,19 @@ async def _form(
     errors: dict[str, str],
     status: int,
     data: FormData | None = None,
+    occupation_words: str = "",
 ) -> Template:
-    """The profile form, with the competences found for the search words (if any)."""
+    """The profile form, with the competences found for the search words (if any), and the
+    occupations found for `occupation_words` (a new profile's start)."""
     words = str(data.get("zoek", "") if data is not None else "").strip()[:100]
     found = (
         await list_competences(session, q=words, framework=None, limit=SEARCH_RESULTS, offset=0)
         if words
         else None
     )
-    occupation_words = str(data.get("beroep", "") if data is not None else "").strip()[:100]
     occupations = (
         await search_occupations(session, q=occupation_words, limit=SEARCH_RESULTS, offset=0)
-        if data is not None and data.get("action") == "occupation-search" and occupation_words
+        if occupation_words
         else None
     )
     chosen = {r["competence"] for r in values["requirements"]}

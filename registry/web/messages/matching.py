@@ -89,6 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "still change them afterwards.",
     ),
     "jobs.occupation.search": ("Zoek een beroep", "Find an occupation"),
+    "jobs.occupation.find": ("Zoek beroep", "Find occupation"),
+    "jobs.occupation.or": ("De vacature", "The job profile"),
     "jobs.occupation.results": ("Gevonden beroepen", "Occupations found"),
     "jobs.occupation.start": ("Begin met dit beroep", "Start from this occupation"),
     "jobs.occupation.none": (

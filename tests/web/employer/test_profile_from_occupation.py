@@ -75,9 +75,9 @@ async def test_the_employer_starts_a_profile_from_an_occupation(
     client.cookies.clear()
     employer = await signed_in(client, sessionmaker, "employer", "hr@zon.example")
 
-    nothing = await employer.post(NEW, {"beroep": "vliegtuigbouwer", "action": "occupation-search"})
+    nothing = await employer.get(NEW, params={"beroep": "vliegtuigbouwer"})
     assert "Geen beroep gevonden" in nothing.text
-    found = await employer.post(NEW, {"beroep": "PV-monteur", "action": "occupation-search"})
+    found = await employer.get(NEW, params={"beroep": "PV-monteur"})
     assert found.status_code == 200
     assert f'name="beroep_uri" value="{SOLAR_TECHNICIAN}"' in found.text
     assert "monteur zonnepanelen" in found.text
