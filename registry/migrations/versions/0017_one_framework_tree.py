@@ -1,8 +1,8 @@
 """drop competence_parent: a CTDL framework's tree is kept in framework_node and
 competence.node_id/position, the one tree every framework has (0014)
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-03 08:10:00
 
 Hand-written. The table is dropped, not moved: it held only a tree derived from CTDL
@@ -20,8 +20,8 @@ import advanced_alchemy.types
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0016"
-down_revision: str | None = "0015"
+revision: str = "0017"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
