@@ -34,6 +34,7 @@ from catalogue.demo_schemes import SCHEMES as DEMO_SCHEMES
 from catalogue.demo_schemes import DemoScheme
 from catalogue.documents import module_document, provider_ref
 from catalogue.feeds import create_feed, delete_feed, list_feeds, read_feed
+from catalogue.fetch import fetch_with
 from catalogue.folding import folded_labels
 from catalogue.frameworks import (
     competences_in,
@@ -95,6 +96,7 @@ __all__ = [
     "create_provider",
     "create_run",
     "delete_feed",
+    "fetch_with",
     "folded_labels",
     "framework_detail",
     "framework_of",

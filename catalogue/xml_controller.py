@@ -71,6 +71,7 @@ class CatalogueXmlController(Controller):
         self,
         db_session: AsyncSession,
         base_url: str,
+        allow_loopback_fetch: bool,
         actor: Actor,
         request: Request[Any, Any, Any],
         name: Annotated[str, Parameter(query="format")] = "elm",
@@ -103,6 +104,7 @@ class CatalogueXmlController(Controller):
             provider=provider,
             language=language,
             dry_run=dry_run,
+            allow_loopback_fetch=allow_loopback_fetch,
         )
         created = any(msgspec.structs.astuple(report.created))
         return Response(report, status_code=201 if created and not dry_run else 200)

@@ -39,6 +39,7 @@ from registry.accounts.bearer import bearer_caller, provide_actor, provide_viewe
 from registry.db import make_engine, make_sessionmaker
 from registry.deps import (
     close_request_session,
+    provide_allow_loopback_fetch,
     provide_base_url,
     provide_db_session,
     provide_settings,
@@ -180,6 +181,7 @@ def create_app(settings: Settings) -> Litestar:
             "actor": Provide(provide_actor),
             "settings": Provide(provide_settings, sync_to_thread=False),
             "base_url": Provide(provide_base_url, sync_to_thread=False),
+            "allow_loopback_fetch": Provide(provide_allow_loopback_fetch, sync_to_thread=False),
         },
         state=State({"settings": settings, "engine": engine, "sessionmaker": sessionmaker}),
         exception_handlers={

@@ -76,3 +76,8 @@ def provide_settings(state: State) -> Settings:
 
 def provide_base_url(settings: Settings) -> str:
     return settings.base_url
+
+
+def provide_allow_loopback_fetch(settings: Settings) -> bool:
+    """Whether directory imports may fetch from loopback addresses (tests only)."""
+    return settings.fetch_allow_loopback

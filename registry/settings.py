@@ -49,6 +49,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     argon2_profile: Argon2Profile = "rfc-9106-low-memory"
     # The W3C VC API (`registry.vcapi`): off unless REGISTRY_VC_API=on; off, its paths are 404.
     vc_api: bool = False
+    # Feeds and directory imports may fetch from loopback addresses (never from other private
+    # ones): off unless REGISTRY_FETCH_ALLOW_LOOPBACK=on (tests: their servers are on 127.0.0.1).
+    fetch_allow_loopback: bool = False
 
     @property
     def is_https(self) -> bool:
@@ -104,6 +107,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         run_jobs=env.get("REGISTRY_RUN_JOBS", "1") not in {"0", "false", "no"},
         trusted_proxies=_networks(env.get("REGISTRY_TRUSTED_PROXIES", "")),
         vc_api=env.get("REGISTRY_VC_API", "off") == "on",
+        fetch_allow_loopback=env.get("REGISTRY_FETCH_ALLOW_LOOPBACK", "off") == "on",
     )
 
 

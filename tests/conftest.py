@@ -57,6 +57,10 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         argon2_profile=PASSWORDS.argon2_profile,
         # The W3C VC API is on in tests (off by default: tests/registry/vcapi checks that).
         vc_api=True,
+        # Feed tests serve documents from 127.0.0.1 (refused by default:
+        # tests/registry/test_fetch_refusals.py checks that;
+        # other private addresses stay refused).
+        fetch_allow_loopback=True,
     )
 
 

@@ -75,6 +75,9 @@ class ImportContext:
     # The language of a document of one language (ESCO ships a CSV file per language), from
     # the route's `language`; None when the request names none.
     language: str | None = None
+    # Whether documents a directory names may be fetched from loopback addresses (tests only:
+    # `REGISTRY_FETCH_ALLOW_LOOPBACK`).
+    allow_loopback_fetch: bool = False
 
 
 # An importer reads `body` and writes through `context.session`, counting into the tally.

@@ -18,7 +18,7 @@ from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.fetch import Fetcher, check_url, fetch
+from catalogue.fetch import Fetcher, check_url, fetch_with
 from catalogue.imports import ImportContext, Tally
 from catalogue.imports.edudex import SOURCE, ProgramImport
 from catalogue.imports.edudex_read import bad, read_program
@@ -73,7 +73,8 @@ async def import_edudex_directory(context: ImportContext, body: bytes, tally: Ta
     """A directory imported by hand (operator): its programs fetched and imported."""
     directory = read_directory(parse_xml(body, max_bytes=context.max_bytes))
     provider = await import_provider(context, directory.org_unit_id)
-    await DirectoryImport(context.session, context.base_url, context.actor, fetch).apply(
+    fetcher = fetch_with(allow_loopback=context.allow_loopback_fetch)
+    await DirectoryImport(context.session, context.base_url, context.actor, fetcher).apply(
         provider, directory, tally
     )
 

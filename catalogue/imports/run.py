@@ -35,6 +35,7 @@ async def run_import(
     provider: str | None = None,
     language: str | None = None,
     dry_run: bool = False,
+    allow_loopback_fetch: bool = False,
 ) -> ImportReport:
     """Import `body` as format `name` for `actor` (the operator: for `provider`, a slug, where
     the format is a provider's), all or nothing (an importer's error leaves
@@ -44,7 +45,9 @@ async def run_import(
     if len(body) > spec.max_bytes:
         raise PayloadTooLargeError(f"a {name} import is at most {spec.max_bytes} bytes")
     tally = Tally()
-    context = ImportContext(session, actor, base_url, spec.max_bytes, provider, language)
+    context = ImportContext(
+        session, actor, base_url, spec.max_bytes, provider, language, allow_loopback_fetch
+    )
     await spec.run(context, body, tally)
     if dry_run:
         # The preview is the real import, undone: it cannot differ from what would happen.

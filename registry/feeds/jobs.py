@@ -12,7 +12,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import read_feed
+from catalogue.public import fetch_with, read_feed
 from registry.jobs import JobContext, enqueue, job_kind
 
 READ_FEED: Final = "edudex.feed.read"
@@ -34,7 +34,9 @@ async def queue_read(
 async def read_feed_job(context: JobContext, payload: dict[str, Any]) -> None:
     """Read one feed and queue its next read; a feed deleted since is not read again."""
     feed_id = UUID(payload["feed"])
-    result = await read_feed(context.session, context.settings.base_url, feed_id)
+    settings = context.settings
+    fetcher = fetch_with(allow_loopback=settings.fetch_allow_loopback)
+    result = await read_feed(context.session, settings.base_url, feed_id, fetcher)
     if result is None:
         return
     feed, tally = result

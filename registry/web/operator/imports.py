@@ -73,7 +73,12 @@ class OperatorImportPages(Controller):
 
     @post("/", request_max_body_size=MAX_BODY)
     async def post_preview(
-        self, request: AnyRequest, user: WebUser, db_session: AsyncSession, base_url: str
+        self,
+        request: AnyRequest,
+        user: WebUser,
+        db_session: AsyncSession,
+        base_url: str,
+        allow_loopback_fetch: bool,
     ) -> Template:
         """Do the import and undo it; show what it would do, with a button to apply it."""
         data = await read_form(request)
@@ -103,6 +108,7 @@ class OperatorImportPages(Controller):
                 provider=values["provider"] or None,
                 language=language,
                 dry_run=True,
+                allow_loopback_fetch=allow_loopback_fetch,
             )
         except DomainError as error:
             await db_session.rollback()
@@ -125,6 +131,7 @@ class OperatorImportPages(Controller):
         user: WebUser,
         db_session: AsyncSession,
         base_url: str,
+        allow_loopback_fetch: bool,
         upload_id: UUID,
     ) -> Template:
         """Import the previewed file for real and show what it did."""
@@ -144,6 +151,7 @@ class OperatorImportPages(Controller):
                 upload.body,
                 provider=upload.provider,
                 language=upload.language,
+                allow_loopback_fetch=allow_loopback_fetch,
             )
         except DomainError as error:
             await db_session.rollback()
