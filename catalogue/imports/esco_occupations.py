@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import get_args
 from uuid import UUID
 
 from sqlalchemy import delete, insert, select
@@ -32,6 +33,7 @@ from catalogue.esco import CsvFormatError, read_csv
 from catalogue.imports import ImportContext, Tally
 from catalogue.models import Occupation, OccupationSkill
 from catalogue.occupations import search_text, unique
+from schemas.catalogue import Language
 from schemas.errors.catalogue import EscoCsvError, ImportLanguageRequiredError
 
 OCCUPATION_URI = re.compile(r"^http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}$")
@@ -64,9 +66,13 @@ class OccupationRow:
 async def import_esco_occupations(context: ImportContext, body: bytes, tally: Tally) -> None:
     """Create or update occupations from one language's occupations file."""
     language = context.language
-    if language is None:
+    known = get_args(Language)
+    if language is None or language not in known:
+        # The catalogue's languages only: a label in another one would never be shown.
         raise ImportLanguageRequiredError(
-            "an ESCO occupations file holds one language: name it with language=nl or en"
+            "an ESCO occupations file holds one language: name it with language="
+            + " or ".join(known)
+            + ("" if language is None else f" (not {language!r})")
         )
     rows = list(_occupation_rows(body, context.max_bytes, tally))
     existing = await _occupations_by_uri(context.session, [row.uri for row in rows])

@@ -167,7 +167,8 @@ class EscoCsvError(InvalidInputError):
 
 
 class ImportLanguageRequiredError(InvalidInputError):
-    """A file of one language (as ESCO ships them) imported without saying which."""
+    """A file of one language (as ESCO ships them) imported without saying which, or naming
+    a language the catalogue does not hold."""
 
     code = "import-language-required"
 

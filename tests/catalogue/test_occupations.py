@@ -277,6 +277,11 @@ async def test_only_the_operator_imports_occupations_in_a_named_language(
     assert provider.status_code == 403
     unnamed = await _import(client, cat.operator, OCCUPATIONS_NL)
     assert (unnamed.status_code, unnamed.json()["code"]) == (422, "import-language-required")
+    other = await _import(client, cat.operator, OCCUPATIONS_NL, language="xx")
+    assert (other.status_code, other.json()["code"]) == (422, "import-language-required")
+    assert other.json()["detail"] == (
+        "an ESCO occupations file holds one language: name it with language=nl or en (not 'xx')"
+    )
     too_large = await _import(
         client, cat.operator, b"x" * (ESCO_OCCUPATIONS_MAX_BYTES + 1), language="nl"
     )
