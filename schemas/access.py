@@ -52,7 +52,10 @@ class RoleGuard:
         caller: Caller = handler.opt[CALLER]
         actor = await caller(connection)
         if self.refusal is not None and actor.role not in self.roles:
-            raise self.refusal(f"a {actor.role} account cannot use this")
+            roles = " or ".join(self.roles)
+            raise self.refusal(
+                f"this needs the role {roles}; an account of role {actor.role} cannot use it"
+            )
         require_role(actor, *self.roles)
 
 

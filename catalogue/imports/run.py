@@ -43,7 +43,7 @@ async def run_import(
     spec = import_format(name)
     require_role(actor, *spec.roles)
     if len(body) > spec.max_bytes:
-        raise PayloadTooLargeError(f"a {name} import is at most {spec.max_bytes} bytes")
+        raise PayloadTooLargeError(f"an import of format {name} is at most {spec.max_bytes} bytes")
     tally = Tally()
     context = ImportContext(
         session, actor, base_url, spec.max_bytes, provider, language, allow_loopback_fetch

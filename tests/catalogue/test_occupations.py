@@ -286,6 +286,9 @@ async def test_only_the_operator_imports_occupations_in_a_named_language(
         client, cat.operator, b"x" * (ESCO_OCCUPATIONS_MAX_BYTES + 1), language="nl"
     )
     assert (too_large.status_code, too_large.json()["code"]) == (413, "payload-too-large")
+    assert too_large.json()["detail"] == (
+        f"an import of format esco-occupations is at most {ESCO_OCCUPATIONS_MAX_BYTES} bytes"
+    )
     assert (await _find(client, ""))["total"] == 0
     missing = await client.get("/api/catalogue/occupations/00000000-0000-0000-0000-000000000000")
     assert (missing.status_code, missing.json()["code"]) == (404, "occupation-not-found")

@@ -46,6 +46,9 @@ async def test_other_roles_cannot_read_wallets(world: World, role: str) -> None:
         response = await world.client.get(path, headers={**headers, "X-On-Behalf-Of": worker.id})
         assert response.status_code == 403, (path, response.text)
         assert response.json()["code"] == "wallet-forbidden"
+        assert response.json()["detail"] == (
+            f"this needs the role worker or coach; an account of role {role} cannot use it"
+        )
     assert (await world.client.get("/api/me/credentials")).status_code == 401
 
 
