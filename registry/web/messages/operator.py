@@ -73,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opleidingen of een competentiekader (CTDL, JSON-LD)",
         "Courses or a competence framework (CTDL, JSON-LD)",
     ),
+    "operator.format.sbb": (
+        "Kwalificatiedossiers van SBB (XML)",
+        "SBB qualification files (kwalificatiedossiers, XML)",
+    ),
     "operator.format.esco-occupations": ("ESCO-beroepen (CSV)", "ESCO occupations (CSV)"),
     "operator.format.esco-occupation-skills": (
         "Vaardigheden van ESCO-beroepen (CSV)",
@@ -118,6 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "operator.refused.file": ("Bestand: {filename}", "File: {filename}"),
     "operator.refused.detail": ("Wat er mis is (in het Engels):", "What is wrong:"),
+    # A refusal the pages have no words of their own for: its detail follows, labelled.
+    "operator.refused.other": ("Het bestand klopt niet.", "The file is not right."),
     "operator.error.invalid-esco-csv": (
         "Een regel in het ESCO-bestand klopt niet.",
         "A line in the ESCO file is not right.",

@@ -214,10 +214,15 @@ def _refused(request: AnyRequest, error: DomainError, filename: str | None) -> T
     """The import's refusal as a page: the plain words for its code, and the detail that
     names the line or element."""
     extra: dict[str, Any] = {"filename": filename, "detail": error.message}
+    reason = error_message(request, error, "operator")
+    if reason == error.message:
+        # No words of our own for this code: the service's English text is the detail, shown
+        # labelled as English under plain words, never as if it were the page's own.
+        reason = translator(lang_of(request))("operator.refused.other")
     return page(
         request,
         "operator/refused.html",
         status_code=status_of(error),
-        reason=error_message(request, error, "operator"),
+        reason=reason,
         **extra,
     )

@@ -10,7 +10,9 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from catalogue.public import import_format_names
 from registry.models import OperatorUpload
+from registry.web.messages import MESSAGES
 from tests.catalogue.helpers import Catalogue
 from tests.catalogue.test_ctdl_import import FRAMEWORK as CTDL_FRAMEWORK
 from tests.catalogue.test_occupations import (
@@ -58,6 +60,7 @@ async def test_the_operator_previews_then_applies_the_same_file(
     assert form.status_code == 200
     assert "ESCO-beroepen (CSV)" in form.text
     assert "Opleidingen (Europass ELM, XML)" in form.text
+    assert "Kwalificatiedossiers van SBB (XML)" in form.text
 
     shown = await preview(browser, OCCUPATIONS_NL, "esco-occupations", "nl")
     assert shown.status_code == 200, shown.text
@@ -112,6 +115,17 @@ async def test_a_bad_file_is_a_page_naming_the_line_and_keeps_nothing(
     unnamed = await preview(browser, OCCUPATIONS_NL, "esco-occupations")
     assert unnamed.status_code == 422
     assert "Kies de taal van het bestand" in unnamed.text
+
+    # A refusal the pages have no words for: its English detail is labelled as English.
+    doctype = await browser.post(
+        "/beheer/importeren",
+        {"format": "elm", "language": ""},
+        files={"bestand": ("x.xml", b"<!DOCTYPE x><x/>", "application/xml")},
+    )
+    assert doctype.status_code == 400
+    assert "<p>Het bestand klopt niet.</p>" in doctype.text
+    assert "Wat er mis is (in het Engels):" in doctype.text
+    assert '<p lang="en"><code>DOCTYPE declarations are not accepted</code></p>' in doctype.text
 
     empty = await browser.post("/beheer/importeren", {"format": "", "language": ""})
     assert empty.status_code == 400
@@ -198,3 +212,12 @@ async def test_a_framework_page_shows_its_tree_else_a_list(
     assert ("WP-C1" in found, "WP-A2" in found, 'class="node"' in found) == (True, False, False)
     flat = (await browser.get("/beheer/kaders/esco")).text
     assert ("De competenties staan in een lijst" in flat, 'class="node"' in flat) == (True, False)
+
+
+def test_every_import_format_has_a_dutch_and_an_english_label() -> None:
+    for name in import_format_names():
+        key = f"operator.format.{name}"
+        assert key in MESSAGES, name
+        dutch, english = MESSAGES[key]
+        assert dutch.strip() != "", name
+        assert english.strip() != "", name
