@@ -53,12 +53,15 @@ _SYSTEM_RANDOM = secrets.SystemRandom()
 
 
 class StatusList:
-    """A mutable bitstring of status bits."""
+    """A mutable bitstring of status bits. `issuer`: who signed the list credential it was
+    read from (None for a list this registry keeps itself); a verifier relies on a signed
+    list only for credentials of that issuer."""
 
-    __slots__ = ("_bits",)
+    __slots__ = ("_bits", "issuer")
 
-    def __init__(self, bits: bytearray) -> None:
+    def __init__(self, bits: bytearray, issuer: str | None = None) -> None:
         self._bits = bits
+        self.issuer = issuer
 
     @classmethod
     def new(cls, size: int = MIN_SIZE) -> StatusList:
@@ -96,7 +99,9 @@ class StatusList:
         return "u" + b64url_encode(gzip.compress(self._bits, compresslevel=9, mtime=0))
 
     @classmethod
-    def decode(cls, encoded: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> StatusList:
+    def decode(
+        cls, encoded: str, *, max_bytes: int = DEFAULT_MAX_BYTES, issuer: str | None = None
+    ) -> StatusList:
         """Parse an encodedList; refuses short lists, trailing data and anything that would
         decompress to more than `max_bytes` (checked while inflating, not after)."""
         if not isinstance(encoded, str) or not encoded.startswith("u"):
@@ -116,7 +121,7 @@ class StatusList:
             raise StatusListError("encodedList is truncated or has trailing data")
         if len(bits) < MIN_SIZE // 8:
             raise StatusListError(f"a status list holds at least {MIN_SIZE} entries")
-        return cls(bytearray(bits))
+        return cls(bytearray(bits), issuer)
 
     def allocate(self, used: Container[int], *, rng: _Random = _SYSTEM_RANDOM) -> int:
         """A random index not in `used` (the indexes already given to credentials).

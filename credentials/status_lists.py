@@ -45,7 +45,7 @@ def read_status_list_credential(
     )
     if not isinstance(url, str) or not isinstance(encoded, str):
         raise StatusListCredentialError("the status list has no id or encodedList")
-    return url, StatusList.decode(encoded)
+    return url, StatusList.decode(encoded, issuer=issuer)
 
 
 def status_source(tokens: Iterable[str | bytes], config: VerifierConfig) -> dict[str, StatusList]:

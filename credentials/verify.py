@@ -36,7 +36,7 @@ from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keydocs import KeyStore
 from credentials.keysource import KeyLookup, bind_issuer, find_key, unknown_key
 from credentials.report import Checks
-from credentials.status import StatusList, suspension_list_url
+from credentials.status import StatusList, StatusPurpose, suspension_list_url
 from credentials.trust import TrustList, achievement_id_problem
 from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc, CredentialStatus
 from schemas.errors.credentials import AlgNotSupportedError, JwsError
@@ -314,7 +314,10 @@ class CredentialPipeline:
         self.status(entries if isinstance(entries, list) else [entries])
 
     def status(self, entries: list[CredentialStatus]) -> None:
-        """The status check over these entries (an SD-JWT VC carries ours too)."""
+        """The status check over these entries (an SD-JWT VC carries ours too). Every list
+        an entry needs (for a revocation entry also its sibling suspension list, our
+        convention) must be at hand and signed by the credential's issuer; else the status is
+        unknown (`status-unavailable`), never "active"."""
         for entry in entries:
             url, index = entry.status_list_credential, entry.status_list_index
             if entry.type != "BitstringStatusListEntry" or url is None or index is None:
@@ -322,29 +325,35 @@ class CredentialPipeline:
                     "status", "cannot-verify", "unknown-status-type", str(entry.type)
                 )
                 return
-            status_list = self.config.status_lists(url)
-            if status_list is None or not index.isdigit() or int(index) >= status_list.size:
-                self.checks.failed(
-                    "status", "cannot-verify", "status-unavailable", f"no status list {url}"
-                )
-                return
-            if status_list.get(int(index)):
-                verdict: Verdict = (
-                    "suspended" if entry.status_purpose == "suspension" else "revoked"
-                )
-                self.checks.failed("status", verdict, verdict, f"the issuer has {verdict} it")
-                return
-            if entry.status_purpose == "revocation" and self._suspended(url, int(index)):
-                self.checks.failed(
-                    "status", "suspended", "suspended", "the issuer has suspended it"
-                )
-                return
+            purpose: StatusPurpose = (
+                "suspension" if entry.status_purpose == "suspension" else "revocation"
+            )
+            lists = [(url, purpose)]
+            if entry.status_purpose == "revocation":
+                lists.append((suspension_list_url(url), "suspension"))
+            for list_url, list_purpose in lists:
+                bit = self._status_bit(list_url, index)
+                if bit is None:
+                    return
+                if bit:
+                    verdict: Verdict = "suspended" if list_purpose == "suspension" else "revoked"
+                    self.checks.failed("status", verdict, verdict, f"the issuer has {verdict} it")
+                    return
         self.checks.passed("status", "active")
 
-    def _suspended(self, revocation_url: str, index: int) -> bool:
-        """The sibling suspension list, when the configured source knows it (our convention)."""
-        shadow = self.config.status_lists(suspension_list_url(revocation_url))
-        return shadow is not None and index < shadow.size and shadow.get(index)
+    def _status_bit(self, url: str, index: str) -> bool | None:
+        """The bit at `index` of the list at `url`; None (and the check failed) when that list
+        is not at hand, does not hold the index or is not the credential issuer's."""
+        found = self.config.status_lists(url)
+        problem = None
+        if found is None or not index.isdigit() or int(index) >= found.size:
+            problem = f"no status list {url}"
+        elif found.issuer is not None and found.issuer != self.issuer:
+            problem = f"the status list {url} is not signed by the credential's issuer"
+        if found is None or problem is not None:
+            self.checks.failed("status", "cannot-verify", "status-unavailable", problem or "")
+            return None
+        return found.get(int(index))
 
     def _accreditation(self, doc: AnyCredential) -> None:
         trust_list = self.config.trust_list

@@ -17,7 +17,7 @@ from credentials.status import status_list_credential
 from registry.cli import main
 from schemas.credentials import Party
 from tests.credentials.test_issue import deelcertificaat_input
-from tests.credentials.test_verify import ISSUER_DID, REVOCATION, World
+from tests.credentials.test_verify import ISSUER_DID, REVOCATION, SUSPENSION, World
 from tests.credentials.test_verify_scope import _module, _prefix_scoped
 
 
@@ -25,17 +25,22 @@ def _files(world: World, tmp_path: Path, token: str) -> list[str]:
     world.now = dt.datetime.now(dt.UTC)
     (tmp_path / "credential.jws").write_text(token + "\n")
     (tmp_path / "trust.json").write_bytes(msgspec.json.encode(world.trust_list))
-    status = status_list_credential(
-        id=REVOCATION,
-        issuer=ISSUER_DID,
-        purpose="revocation",
-        encoded_list=world.lists[REVOCATION].encode(),
-        valid_from=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
-    )
-    signed = sign_compact(
-        json.dumps(status).encode(), world.issuer_key, kid=world.kid, typ="vc+jwt"
-    )
-    (tmp_path / "status.jws").write_text(signed)
+    # The revocation list and its sibling suspension list: a verifier needs both.
+    for url, purpose, name in (
+        (REVOCATION, "revocation", "status.jws"),
+        (SUSPENSION, "suspension", "suspension.jws"),
+    ):
+        status = status_list_credential(
+            id=url,
+            issuer=ISSUER_DID,
+            purpose=purpose,
+            encoded_list=world.lists[url].encode(),
+            valid_from=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        )
+        signed = sign_compact(
+            json.dumps(status).encode(), world.issuer_key, kid=world.kid, typ="vc+jwt"
+        )
+        (tmp_path / name).write_text(signed)
     return [
         "verify",
         str(tmp_path / "credential.jws"),
@@ -43,6 +48,8 @@ def _files(world: World, tmp_path: Path, token: str) -> list[str]:
         str(tmp_path / "trust.json"),
         "--status-list",
         str(tmp_path / "status.jws"),
+        "--status-list",
+        str(tmp_path / "suspension.jws"),
     ]
 
 

@@ -41,7 +41,7 @@ def _check(report: dict[str, Any], name: str) -> tuple[str, str]:
 
 async def _verify_cli(client: Client, tmp_path: Path, jws: str) -> tuple[int, dict[str, Any]]:
     """`registry verify` with what a verifier downloads: the signed trust list, the operator's
-    DID document as its anchor, and the credential's status list."""
+    DID document as its anchor, and the credential's status lists (revocation, suspension)."""
     status_url = json.loads(parse_compact(jws).payload)["credentialStatus"]
     status_path = status_url["statusListCredential"].removeprefix(BASE_URL)
     files = {
@@ -49,6 +49,7 @@ async def _verify_cli(client: Client, tmp_path: Path, jws: str) -> tuple[int, di
         "trust-list.jws": (await client.get("/trust-list")).text,
         "did.json": (await client.get("/.well-known/did.json")).text,
         "status.jws": (await client.get(status_path)).text,
+        "suspension.jws": (await client.get(f"{status_path}/suspension")).text,
     }
     for name, text in files.items():
         (tmp_path / name).write_text(text)
@@ -58,6 +59,7 @@ async def _verify_cli(client: Client, tmp_path: Path, jws: str) -> tuple[int, di
         *("--trust-list", str(tmp_path / "trust-list.jws")),
         *("--trust-anchor", str(tmp_path / "did.json")),
         *("--status-list", str(tmp_path / "status.jws")),
+        *("--status-list", str(tmp_path / "suspension.jws")),
         "--json",
     ]
     result = await asyncio.to_thread(

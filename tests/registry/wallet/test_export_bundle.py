@@ -15,7 +15,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from credentials.jws import sign_compact
 from credentials.keys import SigningKey, did_key
+from credentials.presentation import holder_kid
+from credentials.status import StatusList, status_list_credential
 from registry.cli import main
 from tests.registry.wallet_helpers import Person, World
 
@@ -164,6 +167,116 @@ async def test_a_given_trust_anchor_is_used_instead_of_the_bundles(
     assert result.exit_code == 2
     assert "cannot use the given files" in result.output
     assert did_key(SigningKey.generate().public) not in result.output
+
+
+async def _suspended_bundle(world: World, worker: Person) -> tuple[dict[str, Any], str]:
+    """A bundle with one credential, suspended, and the URL of its suspension list."""
+    issued = await world.issue(worker)
+    response = await world.client.post(
+        f"/api/credentials/{issued['id']}/suspend", headers=world.provider
+    )
+    assert response.status_code == 200, response.text
+    bundle = await _bundle(world, worker)
+    ids = [_payload(token)["id"] for token in bundle["statusLists"]]
+    suspension = next(url for url in ids if url.endswith("/suspension"))
+    return bundle, suspension
+
+
+def _status_check(report: dict[str, Any]) -> dict[str, Any]:
+    checks = report["credentials"][0]["report"]["checks"]
+    found: dict[str, Any] = next(c for c in checks if c["name"] == "status")
+    return found
+
+
+async def test_a_suspended_credential_without_its_suspension_list_cannot_be_verified(
+    world: World, tmp_path: Path
+) -> None:
+    worker = await world.person("worker", "sanne@example.nl", "Sanne")
+    bundle, suspension = await _suspended_bundle(world, worker)
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle))
+    assert _verify(path)[1]["verdict"] == "suspended"
+    # The suspension list left out: the status is unknown, not "valid".
+    bundle["statusLists"] = [
+        token for token in bundle["statusLists"] if _payload(token)["id"] != suspension
+    ]
+    path.write_text(json.dumps(bundle))
+    code, report = _verify(path)
+    assert (code, report["verdict"]) == (1, "cannot-verify")
+    assert _status_check(report)["code"] == "status-unavailable"
+    assert suspension in _status_check(report)["message"]
+
+
+async def test_a_suspension_list_signed_by_another_issuer_is_not_relied_on(
+    world: World, tmp_path: Path
+) -> None:
+    worker = await world.person("worker", "sanne@example.nl", "Sanne")
+    bundle, suspension = await _suspended_bundle(world, worker)
+    # Someone else's validly signed list under the same URL, with every bit clear.
+    other = SigningKey.generate()
+    document = status_list_credential(
+        id=suspension,
+        issuer=did_key(other.public),
+        purpose="suspension",
+        encoded_list=StatusList.new().encode(),
+        valid_from=dt.datetime.now(dt.UTC),
+    )
+    forged = sign_compact(
+        json.dumps(document).encode(), other, kid=holder_kid(other.public), typ="vc+jwt"
+    )
+    bundle["statusLists"] = [
+        forged if _payload(token)["id"] == suspension else token for token in bundle["statusLists"]
+    ]
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle))
+    code, report = _verify(path)
+    assert (code, report["verdict"]) == (1, "cannot-verify")
+    assert _status_check(report)["code"] == "status-unavailable"
+    assert "not signed by the credential's issuer" in _status_check(report)["message"]
+
+
+async def test_a_single_file_with_only_the_revocation_list_cannot_be_verified(
+    world: World, tmp_path: Path
+) -> None:
+    worker = await world.person("worker", "sanne@example.nl", "Sanne")
+    bundle, suspension = await _suspended_bundle(world, worker)
+    files = {
+        "cred.jwt": bundle["credentials"][0]["credential"],
+        "tl.jwt": bundle["trustList"],
+        "op.json": json.dumps(bundle["operatorDocument"]),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    lists = []
+    for number, token in enumerate(bundle["statusLists"]):
+        lists.append(tmp_path / f"list{number}.jwt")
+        lists[-1].write_text(token)
+    revocation = [
+        p
+        for p, t in zip(lists, bundle["statusLists"], strict=True)
+        if _payload(t)["id"] != suspension
+    ]
+    args = [
+        "verify",
+        str(tmp_path / "cred.jwt"),
+        "--json",
+        "--trust-list",
+        str(tmp_path / "tl.jwt"),
+        "--trust-anchor",
+        str(tmp_path / "op.json"),
+    ]
+    revocation_only = [arg for f in revocation for arg in ("--status-list", str(f))]
+    result = CliRunner().invoke(main, [*args, *revocation_only])
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.output)["verdict"] == "cannot-verify"
+    both = [arg for f in lists for arg in ("--status-list", str(f))]
+    result = CliRunner().invoke(main, [*args, *both])
+    assert json.loads(result.output)["verdict"] == "suspended"
+
+
+def _payload(token: str) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(_b64decode(token.split(".")[1]))
+    return found
 
 
 def test_a_file_that_is_not_a_bundle_is_refused(tmp_path: Path) -> None:
