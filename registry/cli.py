@@ -19,6 +19,7 @@ from registry.migrate import upgrade
 from registry.settings import Settings, settings_from_env
 from schemas.common import ROLES, Role
 from schemas.errors import DomainError
+from schemas.wallet import STATUS_MAX_AGE_DAYS
 
 T = TypeVar("T")
 
@@ -131,8 +132,8 @@ def demo() -> None:
     "--max-status-age",
     type=click.IntRange(min=0),
     default=None,
-    help="with --bundle: days the bundle's status lists may be relied on (default: the "
-    "bundle's statusMaxAgeDays)",
+    help="with --bundle: days the bundle's status lists may be relied on (default: "
+    f"{STATUS_MAX_AGE_DAYS}; the bundle's own statusMaxAgeDays is not signed and not used)",
 )
 @click.option(
     "--trust-list",

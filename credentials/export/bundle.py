@@ -7,9 +7,11 @@ bundle. The latter only shows that the bundle is consistent with itself (whoever
 could have made its anchor too), so the report says which anchor was used.
 
 The status lists are as they stood at `statusCheckedAt`. A revocation made later is not in
-them, so once they are older than the stated maximum age a credential they show as active is
-not reported `valid` but `cannot-verify` (`status-stale`, with the age); one they show as
-revoked or suspended stays so.
+them, so once they are older than the verifier's maximum age (`--max-status-age`, else
+STATUS_MAX_AGE_DAYS; never the bundle's own unsigned `statusMaxAgeDays`) a credential they show
+as active is not reported `valid` but `cannot-verify` (`status-stale`, with the age); one they
+show as revoked or suspended stays so. A `statusCheckedAt` in the future (beyond CLOCK_SKEW) is
+not believed either: the lists count as stale.
 """
 
 from __future__ import annotations
@@ -29,16 +31,17 @@ from schemas.errors import DomainError
 from schemas.errors.credentials import BadBundleError
 from schemas.json_input import decode_json
 from schemas.verification import Check, Report, Verdict
+from schemas.wallet import STATUS_MAX_AGE_DAYS
 
 BUNDLE_ANCHOR = "the operator document in the bundle"
 DAY = dt.timedelta(days=1)
+CLOCK_SKEW = dt.timedelta(minutes=1)
 
 
 class BundleInput(msgspec.Struct, kw_only=True, rename="camel"):
     """The parts of a bundle that verification reads (the holder key is not needed)."""
 
     status_checked_at: dt.datetime
-    status_max_age_days: int
     operator_document: dict[str, Any]
     trust_list: str
     did_documents: list[dict[str, Any]]
@@ -97,7 +100,8 @@ def verify_bundle(
     max_age_days: int | None = None,
 ) -> BundleReport:
     """Every credential in the bundle, checked offline. Without `anchor` the bundle's own
-    operator document anchors the trust list; `max_age_days` overrides the bundle's own."""
+    operator document anchors the trust list. The status lists are relied on for
+    `max_age_days` (default STATUS_MAX_AGE_DAYS): the verifier's choice, not the file's."""
     bundle = read_bundle(data)
     in_bundle = anchor is None
     if anchor is None:
@@ -106,9 +110,9 @@ def verify_bundle(
     now = now or dt.datetime.now(dt.UTC)
     checked = bundle.status_checked_at
     checked = checked if checked.tzinfo else checked.replace(tzinfo=dt.UTC)
-    max_age = bundle.status_max_age_days if max_age_days is None else max_age_days
+    max_age = STATUS_MAX_AGE_DAYS if max_age_days is None else max_age_days
     age = now - checked
-    stale = age > max_age * DAY
+    stale = age > max_age * DAY or age < -CLOCK_SKEW
     items = []
     for entry in bundle.credentials:
         token, ident = entry.get("credential"), entry.get("id")
@@ -132,16 +136,22 @@ def verify_bundle(
 
 def _stale(report: Report, age: dt.timedelta, checked: dt.datetime, max_age: int) -> None:
     """A credential the stale lists show as active: its status is no longer known."""
+    message = (
+        f"the status lists are {age // DAY} days old (checked {checked.date()}; "
+        f"relied on for at most {max_age} days): a later revocation would not show"
+    )
+    if age < -CLOCK_SKEW:
+        message = (
+            f"the status lists claim to be checked in the future ({checked.isoformat()}): "
+            "their age is unknown"
+        )
     for index, check in enumerate(report.checks):
         if check.name == "status" and check.status == "passed":
             report.checks[index] = Check(
                 name="status",
                 status="failed",
                 code="status-stale",
-                message=(
-                    f"the status lists are {age // DAY} days old (checked {checked.date()}; "
-                    f"relied on for at most {max_age} days): a later revocation would not show"
-                ),
+                message=message,
             )
             report.verdict = worst([report.verdict, "cannot-verify"])
 
@@ -157,6 +167,8 @@ def anchor_line(report: BundleReport) -> str:
 
 def status_line(report: BundleReport) -> str:
     state = "STALE" if report.status_stale else "fresh"
+    if report.status_age_days < 0:
+        state = "STALE (checked in the future)"
     return (
         f"status lists: checked {report.status_checked_at.isoformat()}, "
         f"{report.status_age_days} days old, at most {report.status_max_age_days} days: {state}"

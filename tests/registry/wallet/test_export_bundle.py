@@ -147,6 +147,37 @@ async def test_old_status_lists_are_reported_stale_with_their_age(
     assert "trust anchor: the operator document in the bundle" in text
 
 
+async def test_the_bundles_own_maximum_age_and_a_future_check_are_not_believed(
+    world: World, tmp_path: Path
+) -> None:
+    worker = await world.person("worker", "sanne@example.nl", "Sanne")
+    await world.issue(worker)
+    bundle = await _bundle(world, worker)
+    checked = dt.datetime.fromisoformat(bundle["statusCheckedAt"])
+    # The file's statusMaxAgeDays is unsigned: 701-day-old lists are stale whatever it says.
+    bundle["statusCheckedAt"] = (checked - dt.timedelta(days=701)).isoformat()
+    bundle["statusMaxAgeDays"] = 100000
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle))
+    code, report = _verify(path)
+    assert (code, report["verdict"], report["statusMaxAgeDays"]) == (1, "cannot-verify", 30)
+    assert (report["statusStale"], report["statusAgeDays"]) == (True, 701)
+    # Checked "tomorrow": the age is unknown, so not fresh.
+    bundle["statusCheckedAt"] = (checked + dt.timedelta(days=1)).isoformat()
+    path.write_text(json.dumps(bundle))
+    code, report = _verify(path)
+    assert (code, report["verdict"], report["statusStale"]) == (1, "cannot-verify", True)
+    status = _status_check(report)
+    assert status["code"] == "status-stale"
+    assert "in the future" in status["message"]
+    text = CliRunner().invoke(main, ["verify", "--bundle", str(path)]).output
+    assert "STALE (checked in the future)" in text
+    # Within a minute of clock skew it is still fresh.
+    bundle["statusCheckedAt"] = (checked + dt.timedelta(seconds=20)).isoformat()
+    path.write_text(json.dumps(bundle))
+    assert _verify(path)[1]["verdict"] == "valid"
+
+
 async def test_a_given_trust_anchor_is_used_instead_of_the_bundles(
     world: World, tmp_path: Path
 ) -> None:
