@@ -124,10 +124,7 @@ class WalletController(Controller):
         return Response(
             found.body,
             media_type=found.media_type,
-            headers={
-                "Content-Disposition": f'attachment; filename="{found.filename}"',
-                "Cache-Control": "private, no-store",
-            },
+            headers=export_downloads.attachment_headers(found.filename),
         )
 
     @get("/cv")
@@ -153,12 +150,15 @@ class WalletController(Controller):
         Europass EDC (ELM v3 JSON-LD)."""
         if form == "clr":
             token = await export_formats.export_clr(db_session, settings, holder)
-            return Response(token, media_type=CLR_MEDIA)
+            headers = export_downloads.attachment_headers(export_downloads.CLR_FILENAME)
+            return Response(token, media_type=CLR_MEDIA, headers=headers)
         if form == "edc":
             document = await export_formats.export_edc(db_session, settings, holder)
-            return Response(document, media_type=EDC_MEDIA)
+            headers = export_downloads.attachment_headers(export_downloads.EDC_FILENAME)
+            return Response(document, media_type=EDC_MEDIA, headers=headers)
         bundle = await wallet_content.export_wallet(db_session, settings, holder)
-        return Response(bundle, media_type=MediaType.JSON)
+        headers = export_downloads.attachment_headers(export_downloads.BUNDLE_FILENAME)
+        return Response(bundle, media_type=MediaType.JSON, headers=headers)
 
     @get("/experience")
     async def list_experience(

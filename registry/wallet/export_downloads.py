@@ -25,6 +25,21 @@ JWT_MEDIA = "application/vc+jwt"
 JSON_MEDIA = "application/vc"
 
 
+# The names the whole wallet downloads under (API and CV page alike).
+BUNDLE_FILENAME = "mijn-cv-bundel.json"
+CLR_FILENAME = "mijn-cv-clr.jwt"
+EDC_FILENAME = "mijn-cv-edc.jsonld"
+
+
+def attachment_headers(filename: str) -> dict[str, str]:
+    """A file to save, never kept by a cache: the wallet's files hold personal data and the
+    bundle the private holder key."""
+    return {
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "private, no-store",
+    }
+
+
 class Download(msgspec.Struct, kw_only=True, frozen=True):
     body: bytes
     media_type: str

@@ -20,15 +20,11 @@ from registry.web.worker.pages import own_holder
 from schemas.access import requires_role
 from schemas.errors.wallet import CredentialNotInWalletError
 
-BUNDLE_FILENAME = "mijn-cv-bundel.json"
-
 
 def _attachment(body: bytes, media_type: str, filename: str) -> Response[bytes]:
-    headers = {
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "private, no-store",
-    }
-    return Response(body, media_type=media_type, headers=headers)
+    return Response(
+        body, media_type=media_type, headers=export_downloads.attachment_headers(filename)
+    )
 
 
 class WorkerDownloadPages(Controller):
@@ -45,7 +41,9 @@ class WorkerDownloadPages(Controller):
         """Everything in the wallet with what it takes to verify it offline, as one file."""
         holder = await own_holder(request, db_session, settings)
         bundle = await wallet_content.export_wallet(db_session, settings, holder)
-        return _attachment(msgspec.json.encode(bundle), "application/json", BUNDLE_FILENAME)
+        return _attachment(
+            msgspec.json.encode(bundle), "application/json", export_downloads.BUNDLE_FILENAME
+        )
 
     @get("/bewijzen/{credential_id:str}/download")
     async def get_download(

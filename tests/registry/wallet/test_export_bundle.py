@@ -310,6 +310,19 @@ def _payload(token: str) -> dict[str, Any]:
     return found
 
 
+async def test_every_export_is_an_attachment_no_cache_keeps(world: World) -> None:
+    """The bundle holds the private holder key; the CLR and EDC personal data."""
+    worker = await world.person("worker", "sanne@example.nl", "Sanne")
+    await world.issue(worker)
+    names = {"": "mijn-cv-bundel.json", "clr": "mijn-cv-clr.jwt", "edc": "mijn-cv-edc.jsonld"}
+    for form, filename in names.items():
+        query = f"?format={form}" if form else ""
+        response = await world.client.get(f"/api/me/export{query}", headers=worker.headers)
+        assert response.status_code == 200, response.text
+        assert response.headers["cache-control"] == "private, no-store"
+        assert response.headers["content-disposition"] == f'attachment; filename="{filename}"'
+
+
 def test_a_file_that_is_not_a_bundle_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bundle.json"
     path.write_text('{"credentials": []}')
