@@ -26,6 +26,7 @@ from catalogue.public import (
     qualification_modules,
     qualification_url,
 )
+from credentials.keydocs import KeyStore
 from credentials.trust import TrustList, own_scope, sign_trust_list, within
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
@@ -351,7 +352,7 @@ async def build_trust_list(session: AsyncSession, settings: Settings) -> TrustLi
 # of the tables it was built from. Building it reads every module of every accredited provider
 # (its scope lists them), too much for each verification; the version is one indexed lookup
 # per table, and is read on every call, so a change made by any process is seen at once.
-_TRUST_LISTS: dict[tuple[str, str], tuple[tuple[object, ...], TrustList]] = {}
+_TRUST_LISTS: dict[tuple[str, str], tuple[tuple[object, ...], TrustList, KeyStore]] = {}
 
 
 async def _trust_list_version(session: AsyncSession) -> tuple[object, ...]:
@@ -372,25 +373,38 @@ async def _trust_list_version(session: AsyncSession) -> tuple[object, ...]:
 async def current_trust_list(session: AsyncSession, settings: Settings) -> TrustList:
     """The trust list with lookups, for verification inside the registry (built again only
     when its tables changed)."""
+    trust_list, _ = await _verification_keys(session, settings)
+    return trust_list
+
+
+async def _verification_keys(
+    session: AsyncSession, settings: Settings
+) -> tuple[TrustList, KeyStore]:
+    """The trust list and the operator's own DID document (what the operator signs, such as a
+    CLR export, must verify here; the operator is accredited for nothing, so it reads
+    `untrusted-issuer`), cached together: the version covers the keys too."""
     key = (settings.database_url, settings.base_url)
     version = await _trust_list_version(session)
     cached = _TRUST_LISTS.get(key)
     if cached is not None and cached[0] == version:
-        return cached[1]
+        return cached[1], cached[2]
     doc = await build_trust_list(session, settings)
     trust_list = TrustList(id=doc.id, issuer=doc.issuer, issued=doc.issued, issuers=doc.issuers)
-    _TRUST_LISTS[key] = (version, trust_list)
-    return trust_list
+    operator = await keys.stored_did_document(session, keys.OPERATOR)
+    documents = KeyStore([] if operator is None else [operator])
+    _TRUST_LISTS[key] = (version, trust_list, documents)
+    return trust_list, documents
 
 
 async def registry_verifier(
     session: AsyncSession, settings: Settings, status_urls: Iterable[str] | None = None
 ) -> Verifier:
-    """A verifier that trusts what this registry's operator accredits, with current status
-    (the lists named in `status_urls`, or all of this registry's lists)."""
-    trust_list = await current_trust_list(session, settings)
+    """A verifier that trusts what this registry's operator accredits and knows the operator's
+    own key, with current status (the lists named in `status_urls`, or all of this
+    registry's lists)."""
+    trust_list, documents = await _verification_keys(session, settings)
     source = await status_source(session, settings, status_urls)
-    return Verifier(VerifierConfig(trust_list=trust_list, status_lists=source))
+    return Verifier(VerifierConfig(trust_list=trust_list, documents=documents, status_lists=source))
 
 
 async def signed_trust_list(

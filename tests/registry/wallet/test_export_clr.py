@@ -19,6 +19,7 @@ from registry.issuers.issuers import registry_verifier
 from registry.settings import Settings
 from tests.credentials.test_clr import SCHEMA, _no_fetch
 from tests.registry.wallet_helpers import World
+from tests.web.helpers import Browser
 
 
 def _validator() -> Draft201909Validator:
@@ -72,6 +73,28 @@ async def test_the_clr_export_is_schema_valid_and_every_nested_proof_verifies(
     assert [r.verdict for r in report.credentials or []] == ["valid", "valid"]
     # The operator is not accredited to issue CLRs: the CLR's own verdict says so honestly.
     assert report.verdict == "untrusted-issuer"
+
+
+async def test_the_registry_checks_the_clr_it_exports(world: World) -> None:
+    """It knows its own operator key: the CLR reads untrusted-issuer (the operator is
+    accredited for nothing) with every nested credential valid, on the API and the page."""
+    worker = await world.person("worker", "sanne@example.nl", "Sanne")
+    await world.issue(worker)
+    await world.issue_evc(worker)
+    token = (await world.client.get("/api/me/export?format=clr", headers=worker.headers)).text
+    response = await world.client.post(
+        "/api/verify", content=token, headers={"Content-Type": "application/vc+jwt"}
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["verdict"] == "untrusted-issuer", report
+    checks = {c["name"]: (c["status"], c["code"]) for c in report["checks"]}
+    assert checks["signature"] == ("passed", "signature-valid")
+    assert [r["verdict"] for r in report["credentials"]] == ["valid", "valid"]
+    page = await Browser(world.client).post("/controleren", {"jws": token})
+    assert page.status_code == 200, page.text
+    assert "Probeer het later nog eens" not in page.text
+    assert "Kan niet worden gecontroleerd" not in page.text
 
 
 async def test_a_cv_without_current_credentials_has_no_clr(world: World) -> None:
