@@ -329,8 +329,11 @@ class CredentialPipeline:
                 "suspension" if entry.status_purpose == "suspension" else "revocation"
             )
             lists = [(url, purpose)]
-            if entry.status_purpose == "revocation":
-                lists.append((suspension_list_url(url), "suspension"))
+            sibling = suspension_list_url(url)
+            if entry.status_purpose == "revocation" and (
+                self._ours() or self.config.status_lists(sibling) is not None
+            ):
+                lists.append((sibling, "suspension"))
             for list_url, list_purpose in lists:
                 bit = self._status_bit(list_url, index)
                 if bit is None:
@@ -340,6 +343,15 @@ class CredentialPipeline:
                     self.checks.failed("status", verdict, verdict, f"the issuer has {verdict} it")
                     return
         self.checks.passed("status", "active")
+
+    def _ours(self) -> bool:
+        """Whether the issuer is one of the operator's own (trust list): only their revocation
+        lists always have a sibling suspension list (our convention), so only for them is a
+        missing sibling a status we cannot know. Another issuer's sibling counts when at hand."""
+        trust_list = self.config.trust_list
+        return self.issuer is not None and (
+            trust_list is not None and trust_list.gives_every_key_of(self.issuer)
+        )
 
     def _status_bit(self, url: str, index: str) -> bool | None:
         """The bit at `index` of the list at `url`; None (and the check failed) when that list

@@ -183,6 +183,22 @@ def test_status_list_unavailable_cannot_verify(world: World) -> None:
     assert check(report, "status") == ("failed", "status-unavailable")
 
 
+def test_a_missing_suspension_list_is_unknown_only_for_our_own_issuers(world: World) -> None:
+    """Our own issuers' revocation lists always have a sibling suspension list: without it,
+    a suspension cannot be ruled out. Another issuer's revocation entry implies no sibling."""
+    only_revocation = {REVOCATION: world.lists[REVOCATION]}.get
+    report = world.verify(world.credential(), status_lists=only_revocation)
+    assert check(report, "status") == ("failed", "status-unavailable")
+    elsewhere = TrustList(
+        id=world.trust_list.id,
+        issuer="did:web:another-registry.example",
+        issued=world.trust_list.issued,
+        issuers=world.trust_list.issuers,
+    )
+    report = world.verify(world.credential(), trust_list=elsewhere, status_lists=only_revocation)
+    assert check(report, "status") == ("passed", "active")
+
+
 def test_expired_and_not_yet_valid(world: World) -> None:
     token = world.credential(valid_until=dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
     world.now = dt.datetime(2027, 1, 2, tzinfo=dt.UTC)
