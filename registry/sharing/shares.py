@@ -58,6 +58,13 @@ MAX_LIFETIME = dt.timedelta(days=366)
 STOPPED = frozenset({"revoked", "suspended"})
 
 
+def names_sharer(share: Share) -> bool:
+    """Whether the share's answers may name who shared: not when the worker left their name
+    out of every credential shared (the sharer's name would give away what they withheld)."""
+    withheld = share.withheld or {}
+    return not all("name" in withheld.get(cid, ()) for cid in share.credential_ids)
+
+
 def share_audience(settings: Settings, share_id: UUID) -> str:
     """The `aud` of a share's presentations: names the share without revealing its token."""
     return f"{settings.base_url}{AUDIENCE_PATH}{share_id}"
@@ -294,7 +301,7 @@ async def received_shares(
     return [
         ReceivedShare(
             id=share.id,
-            holder_name=name,
+            holder_name=name if names_sharer(share) else "",
             achievements=[names.get(cid, "") for cid in share.credential_ids],
             expires_at=share.expires_at,
             state=share_state(share, now),
@@ -308,7 +315,8 @@ async def received_shares(
 class OpenedShare:
     """A share being viewed: its wallet, its credentials and a fresh presentation.
     `sharer_name` is who shared (`SHARER_NAME`): a name nobody checked, never a name to put
-    on the credentials' content (their issuers signed the holder's name in each)."""
+    on the credentials' content (their issuers signed the holder's name in each); empty
+    when the share may not name them (`names_sharer`)."""
 
     share: Share
     wallet: Wallet
@@ -410,6 +418,7 @@ async def _open(
         .outerjoin(Account, Account.id == Wallet.account_id)
         .where(Wallet.id == wallet.id)
     )
+    sharer = sharer if names_sharer(share) else None
     return OpenedShare(share, wallet, credentials, presentation, audience, sharer or "", name)
 
 
