@@ -26,6 +26,7 @@ from registry.mail.outbox import send_mails
 from registry.mail.texts import MAIL_TEXTS
 from registry.models import Account, Credential, MailOptOut, Share, Wallet
 from registry.settings import Settings
+from registry.sharing.disclosure import names_sharer
 
 STATUS_TOPICS = {"suspended", "active", "revoked"}
 WALLETS_PER_JOB = 200
@@ -250,6 +251,8 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
     )
     holder = wallet.name if wallet is not None else ""
     fields = {"holder": holder, "achievements": ", ".join(names)}
+    # The worker left their name out of every credential: the notice names nobody either.
+    unnamed = "" if names_sharer(share) else "_unnamed"
     if account is not None:
         follow, link = Line("share.see"), ("share.action_see", f"{settings.base_url}/werkgever")
     else:
@@ -258,8 +261,8 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
     mail = Mail(
         topic="share",
         to=email,
-        subject=Line("share.subject", {"holder": holder}),
-        lines=(counted("share.body", len(share.credential_ids), fields), follow),
+        subject=Line(f"share.subject{unnamed}", {"holder": holder}),
+        lines=(counted(f"share.body{unnamed}", len(share.credential_ids), fields), follow),
         name=greeting_name(account, email),
         link=link,
         optional=True,

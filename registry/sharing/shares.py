@@ -25,6 +25,7 @@ from registry.mail.notices import queue_share_notice
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
 from registry.sharing import disclosure, share_links, who_looked
+from registry.sharing.disclosure import names_sharer
 from registry.sharing.share_links import SHARE_PATH, hash_share_token, share_state
 from registry.wallet.holders import Holder
 from schemas.common import Actor
@@ -56,13 +57,6 @@ DEFAULT_LIFETIME = dt.timedelta(days=30)
 MAX_LIFETIME = dt.timedelta(days=366)
 # Credential statuses that stop a credential from being shared.
 STOPPED = frozenset({"revoked", "suspended"})
-
-
-def names_sharer(share: Share) -> bool:
-    """Whether the share's answers may name who shared: not when the worker left their name
-    out of every credential shared (the sharer's name would give away what they withheld)."""
-    withheld = share.withheld or {}
-    return not all("name" in withheld.get(cid, ()) for cid in share.credential_ids)
 
 
 def share_audience(settings: Settings, share_id: UUID) -> str:
