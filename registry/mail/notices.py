@@ -26,7 +26,6 @@ from registry.mail.outbox import send_mails
 from registry.mail.texts import MAIL_TEXTS
 from registry.models import Account, Credential, MailOptOut, Share, Wallet
 from registry.settings import Settings
-from registry.sharing.disclosure import names_sharer
 
 STATUS_TOPICS = {"suspended", "active", "revoked"}
 WALLETS_PER_JOB = 200
@@ -252,7 +251,7 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
     holder = wallet.name if wallet is not None else ""
     fields = {"holder": holder, "achievements": ", ".join(names)}
     # The worker left their name out of every credential: the notice names nobody either.
-    unnamed = "" if names_sharer(share) else "_unnamed"
+    unnamed = "" if share.names_sharer else "_unnamed"
     if account is not None:
         follow, link = Line("share.see"), ("share.action_see", f"{settings.base_url}/werkgever")
     else:

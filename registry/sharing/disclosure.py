@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.keys import SigningKey
 from credentials.sdjwt_vc import PART_CLAIMS, present_sd_jwt
-from registry.models import Credential, Share
+from registry.models import Credential
 from schemas.errors.sharing import NotSelectivelyDisclosableError, WithheldNotSharedError
 
 _ORDER = list(PART_CLAIMS)
@@ -67,14 +67,6 @@ async def checked_withheld(
         for key, hit in found.items()
         if hit is not None
     }
-
-
-def names_sharer(share: Share) -> bool:
-    """Whether the share's answers (its page, JSON, the recipient's list, the notice mail) may
-    name who shared: not when the worker left their name out of every credential shared (the
-    sharer's name would give away what they withheld)."""
-    withheld = share.withheld or {}
-    return not all("name" in withheld.get(cid, ()) for cid in share.credential_ids)
 
 
 def presented(

@@ -25,7 +25,6 @@ from registry.mail.notices import queue_share_notice
 from registry.models import Account, Credential, Share, ShareView, Wallet
 from registry.settings import Settings
 from registry.sharing import disclosure, share_links, who_looked
-from registry.sharing.disclosure import names_sharer
 from registry.sharing.share_links import SHARE_PATH, hash_share_token, share_state
 from registry.wallet.holders import Holder
 from schemas.common import Actor
@@ -295,7 +294,7 @@ async def received_shares(
     return [
         ReceivedShare(
             id=share.id,
-            holder_name=name if names_sharer(share) else "",
+            holder_name=name if share.names_sharer else "",
             achievements=[names.get(cid, "") for cid in share.credential_ids],
             expires_at=share.expires_at,
             state=share_state(share, now),
@@ -310,7 +309,7 @@ class OpenedShare:
     """A share being viewed: its wallet, its credentials and a fresh presentation.
     `sharer_name` is who shared (`SHARER_NAME`): a name nobody checked, never a name to put
     on the credentials' content (their issuers signed the holder's name in each); empty
-    when the share may not name them (`names_sharer`)."""
+    when the share may not name them (`Share.names_sharer`)."""
 
     share: Share
     wallet: Wallet
@@ -412,7 +411,7 @@ async def _open(
         .outerjoin(Account, Account.id == Wallet.account_id)
         .where(Wallet.id == wallet.id)
     )
-    sharer = sharer if names_sharer(share) else None
+    sharer = sharer if share.names_sharer else None
     return OpenedShare(share, wallet, credentials, presentation, audience, sharer or "", name)
 
 

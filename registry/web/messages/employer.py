@@ -193,7 +193,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "employer.received.count": ("Aantal bewijzen", "Number of certificates"),
     "employer.received.until": ("Te zien tot", "Visible until"),
     "employer.received.shared_by": ("Gedeeld door {name}", "Shared by {name}"),
-    # The worker left their name out of every credential shared (`shares.names_sharer`).
+    # The worker left their name out of every credential shared (`Share.names_sharer`).
     "employer.received.shared_unnamed": ("Gedeeld met u, zonder naam", "Shared with you, no name"),
     "employer.received.open_unnamed": ("Bekijk wat er gedeeld is", "View what was shared"),
     "employer.received.open": (
