@@ -2,8 +2,9 @@
 by the holder with only the parts they choose and a key binding JWT.
 
 The profile (README, "Credential profile"): the issuer JWT names the issuer (`iss`), the type
-(`vct`), the credential (`jti`, the same id as the JWS form), the holder (`sub`, and `cnf`
-with the holder's key), the module version (`achievement`: id, name, achievementType,
+(`vct`), the credential (`jti`: an id of its own, random, never the JWS form's id, so a
+presentation that leaves parts out does not lead to the full credential), the holder (`sub`,
+and `cnf` with the holder's key), the module version (`achievement`: id, name, achievementType,
 creator), the status (`status.bitstring_status_list`: the same W3C BitstringStatusListEntry as
 the JWS form, so revoking one revokes both) and `exp` when the certificate ends. Three claims
 are selectively disclosable: the worker's full `name`, the date (`iat`, the moment of issue;
@@ -18,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+import uuid
 from collections.abc import Collection
 from typing import Any
 
@@ -57,16 +59,17 @@ def issue_deelcertificaat_sd_jwt(
     key: SigningKey,
     *,
     kid: str,
-    credential_id: str,
     notes: str = "",
 ) -> str:
     """The SD-JWT VC form of a deelcertificaat (no key binding: the holder adds it when
-    presenting). The holder is a did:key, whose key becomes `cnf`."""
+    presenting). The holder is a did:key, whose key becomes `cnf`. Its `jti` is its own:
+    the JWS form's id would lead a verifier to the public check page of the full credential,
+    name and date included. The status entry stays shared (one bit revokes both)."""
     module, issued_at = data.module, data.issued_at.astimezone(dt.UTC)
     payload: dict[str, Any] = {
         "iss": data.issuer.id,
         "vct": DEELCERTIFICAAT_VCT,
-        "jti": credential_id,
+        "jti": f"urn:uuid:{uuid.uuid4()}",
         "sub": data.holder.id,
         "cnf": {"jwk": resolve_did_key(data.holder.id).jwk()},
         "issuer_name": data.issuer.name,

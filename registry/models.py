@@ -331,6 +331,14 @@ class Share(UUIDAuditBase):
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTimeUTC, default=None)
     created_by: Mapped[UUID] = mapped_column(ForeignKey("account.id"))
 
+    @property
+    def names_sharer(self) -> bool:
+        """Whether the share's answers (its page, JSON, the recipient's list, the notice mail)
+        may name who shared: not when the worker left their name out of every credential
+        shared (the sharer's name would give away what they withheld)."""
+        withheld = self.withheld or {}
+        return not all("name" in withheld.get(cid, ()) for cid in self.credential_ids)
+
 
 class ShareView(UUIDAuditBase):
     """One opening of a share, visible to the worker."""

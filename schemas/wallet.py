@@ -31,7 +31,8 @@ SharedByName = Annotated[
         description=(
             "The name of the account that shared, as that person chose it: not checked. "
             "Who the credentials are about is each credential's subjectName (the name the "
-            "issuer signed): compare that with an identity document."
+            "issuer signed): compare that with an identity document. Empty when the "
+            "worker left their name out of every credential shared."
         )
     ),
 ]

@@ -96,7 +96,7 @@ def _sign(
     kid: str,
 ) -> tuple[IssuedCredential, str | None]:
     """The JWS credential and, for a module certificate, its SD-JWT VC form with the same
-    id and status entry (signed now, by the issuer's act: see README, "Credential
+    status entry and an id of its own (signed now, by the issuer's act: see README, "Credential
     profile"); an EVC record and a person certificate have no SD-JWT VC form yet."""
     content = plan.content
     match content:
@@ -110,9 +110,7 @@ def _sign(
                 status=[status],
             )
             issued = issue_deelcertificaat(data, key, kid=kid)
-            sd_jwt = issue_deelcertificaat_sd_jwt(
-                data, key, kid=kid, credential_id=issued.id, notes=plan.notes
-            )
+            sd_jwt = issue_deelcertificaat_sd_jwt(data, key, kid=kid, notes=plan.notes)
             return issued, sd_jwt
         case EvcIn():
             record = _evc_input(content, issuer, holder, issued_at, plan.valid_until, status)

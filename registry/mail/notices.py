@@ -250,6 +250,8 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
     )
     holder = wallet.name if wallet is not None else ""
     fields = {"holder": holder, "achievements": ", ".join(names)}
+    # The worker left their name out of every credential: the notice names nobody either.
+    unnamed = "" if share.names_sharer else "_unnamed"
     if account is not None:
         follow, link = Line("share.see"), ("share.action_see", f"{settings.base_url}/werkgever")
     else:
@@ -258,8 +260,8 @@ async def notify_share(context: JobContext, payload: dict[str, Any]) -> None:
     mail = Mail(
         topic="share",
         to=email,
-        subject=Line("share.subject", {"holder": holder}),
-        lines=(counted("share.body", len(share.credential_ids), fields), follow),
+        subject=Line(f"share.subject{unnamed}", {"holder": holder}),
+        lines=(counted(f"share.body{unnamed}", len(share.credential_ids), fields), follow),
         name=greeting_name(account, email),
         link=link,
         optional=True,

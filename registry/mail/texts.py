@@ -132,6 +132,19 @@ MAIL_TEXTS: dict[str, tuple[str, str]] = {
         "{holder} heeft {count} bewijzen met je gedeeld: {achievements}.",
         "{holder} has shared {count} certificates with you: {achievements}.",
     ),
+    # The worker left their name out of every credential shared: no name.
+    "share.subject_unnamed": (
+        "Er zijn bewijzen met je gedeeld",
+        "Certificates were shared with you",
+    ),
+    "share.body_unnamed.one": (
+        "Er is {count} bewijs met je gedeeld: {achievements}.",
+        "{count} certificate was shared with you: {achievements}.",
+    ),
+    "share.body_unnamed.other": (
+        "Er zijn {count} bewijzen met je gedeeld: {achievements}.",
+        "{count} certificates were shared with you: {achievements}.",
+    ),
     "share.see": (
         "Log in met dit e-mailadres om ze te bekijken en te controleren.",
         "Sign in with this e-mail address to view and check them.",

@@ -294,7 +294,7 @@ async def received_shares(
     return [
         ReceivedShare(
             id=share.id,
-            holder_name=name,
+            holder_name=name if share.names_sharer else "",
             achievements=[names.get(cid, "") for cid in share.credential_ids],
             expires_at=share.expires_at,
             state=share_state(share, now),
@@ -308,7 +308,8 @@ async def received_shares(
 class OpenedShare:
     """A share being viewed: its wallet, its credentials and a fresh presentation.
     `sharer_name` is who shared (`SHARER_NAME`): a name nobody checked, never a name to put
-    on the credentials' content (their issuers signed the holder's name in each)."""
+    on the credentials' content (their issuers signed the holder's name in each); empty
+    when the share may not name them (`Share.names_sharer`)."""
 
     share: Share
     wallet: Wallet
@@ -410,6 +411,7 @@ async def _open(
         .outerjoin(Account, Account.id == Wallet.account_id)
         .where(Wallet.id == wallet.id)
     )
+    sharer = sharer if share.names_sharer else None
     return OpenedShare(share, wallet, credentials, presentation, audience, sharer or "", name)
 
 

@@ -141,17 +141,35 @@ async def verify_opened_share(
     session: AsyncSession, settings: Settings, opened: shares.OpenedShare
 ) -> Report:
     """The report of an opened share's fresh presentation, for its own audience and nonce,
-    with why and since when where a credential was revoked or suspended."""
-    report = await _verify_opened(session, settings, opened)
-    await add_status_changes(session, settings, report)
-    return report
+    with why and since when where a credential was revoked or suspended (`_verify_opened`)."""
+    return await _verify_opened(session, settings, opened)
 
 
 async def _verify_opened(
     session: AsyncSession, settings: Settings, opened: shares.OpenedShare
 ) -> Report:
     verifier = await registry_verifier(session, settings)
-    return verifier.verify(opened.presentation, audience=opened.audience, nonce=opened.share.nonce)
+    report = verifier.verify(
+        opened.presentation, audience=opened.audience, nonce=opened.share.nonce
+    )
+    withheld = opened.share.withheld or {}
+    # The presentation holds the share's credentials in their order; an SD-JWT form has an id
+    # of its own, so the registry's own id serves to add why and since when it was stopped.
+    # Where the worker left parts out, that id then goes: the full credential's public check
+    # page would show them.
+    parts = [r.credential for r in report.credentials or []]
+    sd_jwt_forms = [
+        (summary, row.credential_id)
+        for summary, row in zip(parts, opened.credentials, strict=False)
+        if summary is not None and row.credential_id in withheld
+    ]
+    for summary, credential_id in sd_jwt_forms:
+        summary.id = credential_id
+    await add_status_changes(session, settings, report)
+    for summary, credential_id in sd_jwt_forms:
+        if withheld[credential_id]:
+            summary.id = None
+    return report
 
 
 async def stored_credential(session: AsyncSession, ident: str) -> Credential:

@@ -63,9 +63,7 @@ def issue(world: World, **changes: Any) -> str:
         "issued_at": world.now - dt.timedelta(days=1),
     } | changes
     data = deelcertificaat_input(**values)
-    return issue_deelcertificaat_sd_jwt(
-        data, world.issuer_key, kid=world.kid, credential_id="urn:uuid:1", notes=NOTES
-    )
+    return issue_deelcertificaat_sd_jwt(data, world.issuer_key, kid=world.kid, notes=NOTES)
 
 
 def present(world: World, issued: str, *withhold: str, key: SigningKey | None = None) -> str:
@@ -117,7 +115,7 @@ def test_without_notes_nothing_is_said_missing(world: World) -> None:
         issuer=Party(id=ISSUER_DID, name="Techniek College"),
         holder=Party(id=world.holder_did, name="Sam de Vries"),
     )
-    issued = issue_deelcertificaat_sd_jwt(data, world.issuer_key, kid=world.kid, credential_id="x")
+    issued = issue_deelcertificaat_sd_jwt(data, world.issuer_key, kid=world.kid)
     report = verify(world, present(world, issued, "notes"))
     assert report.credential is not None
     assert report.credential.withheld is None

@@ -96,6 +96,12 @@ class ShareView:
         return [line.uri for group in self.groups for line in group.lines]
 
     @property
+    def names_differ(self) -> bool:
+        """Whether the skills stand under more than one name. A name left out is not another
+        name: credentials without one form a group of their own, but no name differs."""
+        return sum(1 for group in self.groups if group.name) > 1
+
+    @property
     def name_warning(self) -> str | None:
         """ "several" when the credentials are in more than one name, "other" when they are
         in one name that is not the sharer's, else None."""
@@ -205,17 +211,17 @@ def competences_of(rows: list[Credential]) -> list[CompetenceLine]:
 
 def competence_groups(cards: list[VerdictCard], rows: list[Credential]) -> list[CompetenceGroup]:
     """The competences of the credentials whose verdict is valid, one group per name in them
-    (the name the issuer signed, read from the verified credential), in the cards' order."""
-    name_of = {card.credential_id: card.holder_name for card in cards if card.verdict == "valid"}
+    (the name the issuer signed, read from the verified credential), in the cards' order.
+    Cards and rows go together by position (a presentation holds the share's credentials in
+    their order): a card whose parts were left out names no id."""
     chosen: dict[str | None, list[Credential]] = {}
     written: dict[str | None, str | None] = {}
-    for row in rows:
-        if row.credential_id not in name_of:
+    for card, row in zip(cards, rows, strict=False):
+        if card.verdict != "valid":
             continue
-        name = name_of[row.credential_id]
-        key = _name_key(name) if name else None
+        key = _name_key(card.holder_name) if card.holder_name else None
         chosen.setdefault(key, []).append(row)
-        written.setdefault(key, name)
+        written.setdefault(key, card.holder_name)
     groups = [CompetenceGroup(written[key], competences_of(found)) for key, found in chosen.items()]
     return [group for group in groups if group.lines]
 

@@ -79,6 +79,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # The share page
     # The sharer's name is the account's own: it says who shared, never whose skills these are.
     "employer.share.title": ("Bewijzen gedeeld door {name}", "Certificates shared by {name}"),
+    # The worker left their name out of every credential shared: the page names nobody.
+    "employer.share.title_unnamed": ("Bewijzen gedeeld met u", "Certificates shared with you"),
+    "employer.share.sharer_hint_unnamed": (
+        "Wie deze link deelde, liet de naam weg uit de bewijzen. Daarom staat hier geen naam.",
+        "Whoever shared this link left the name out of the certificates. That is why no name "
+        "is shown here.",
+    ),
+    "employer.share.sharer_unnamed": ("de persoon die deelde", "the person who shared"),
+    "employer.share.logged_unnamed": (
+        "Wie deze link deelde, kan zien dat deze link is bekeken.",
+        "Whoever shared this link can see that it was viewed.",
+    ),
     "employer.share.sharer_hint": (
         "Dit is de naam van het account dat deze link deelde. Niemand heeft die naam "
         "gecontroleerd. Bij elk bewijs staat op welke naam het staat.",
@@ -181,6 +193,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "employer.received.count": ("Aantal bewijzen", "Number of certificates"),
     "employer.received.until": ("Te zien tot", "Visible until"),
     "employer.received.shared_by": ("Gedeeld door {name}", "Shared by {name}"),
+    # The worker left their name out of every credential shared (`Share.names_sharer`).
+    "employer.received.shared_unnamed": ("Gedeeld met u, zonder naam", "Shared with you, no name"),
+    "employer.received.open_unnamed": ("Bekijk wat er gedeeld is", "View what was shared"),
     "employer.received.open": (
         "Bekijk wat {name} deelde",
         "View what {name} shared",

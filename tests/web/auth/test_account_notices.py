@@ -147,6 +147,20 @@ async def test_a_share_to_an_unproven_address_is_not_attached_until_proven(
     assert "Ahmed" in page.text
 
 
+async def test_a_share_without_the_name_sends_a_notice_without_it(
+    world: World, mailroom: Mailroom
+) -> None:
+    worker = await world.person("worker", "ahmed@example.nl", "Ahmed Yilmaz")
+    issued = await world.issue(worker)
+    await world.share(worker, [issued["id"]], HR, withhold={issued["id"]: ["name"]})
+    [notice] = await mailroom.to(HR)
+    assert notice["Subject"].startswith("Er zijn bewijzen met je gedeeld")
+    assert "Er is 1 bewijs met je gedeeld: Laadpaalmonteur." in plain(notice)
+    assert "1 certificate was shared with you" in plain(notice)
+    assert "Ahmed" not in plain(notice)
+    assert "Ahmed" not in notice["Subject"]
+
+
 async def test_optional_notices_can_be_stopped_from_the_mail_and_turned_on_again(
     world: World, mailroom: Mailroom, sessionmaker: Maker
 ) -> None:
