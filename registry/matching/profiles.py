@@ -12,15 +12,16 @@ import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import labels_by_uri, occupation_label, occupation_requirements
+from catalogue.public import labels_by_uri, occupation_label, occupation_requirements, related
 from registry.models import Account, JobProfile
 from schemas.common import Actor
 from schemas.errors import InvalidInputError
-from schemas.errors.catalogue import OccupationNotFoundError
+from schemas.errors.catalogue import OccupationNotFoundError, UnknownCompetenceError
 from schemas.errors.matching import (
     JobProfileNotFoundError,
     NotYourJobProfileError,
     OccupationUnknownError,
+    RequirementConflictError,
 )
 from schemas.matching import (
     Certificate,
@@ -52,12 +53,34 @@ async def _from_occupation(session: AsyncSession, uri: str) -> tuple[str, list[R
     return label, [RequirementIn(competence=skill, when=when) for skill, when in skills]
 
 
-def _requirements(items: Sequence[RequirementIn]) -> list[dict[str, str]]:
-    """Each competence once; the last `when` given for it wins."""
-    found: dict[str, str] = {}
-    for item in items:
-        found[item.competence] = item.when
+def _requirements(
+    given: Sequence[RequirementIn], copied: Sequence[RequirementIn] = ()
+) -> list[dict[str, str]]:
+    """Each competence once. What the employer gives replaces what an occupation copied; the
+    same competence given twice with different `when` is refused, naming it."""
+    given_when: dict[str, str] = {}
+    for item in given:
+        if given_when.setdefault(item.competence, item.when) != item.when:
+            raise RequirementConflictError(
+                f"{item.competence} is listed as both at-start and can-learn; keep one",
+                field="requirements",
+            )
+    found = {item.competence: item.when for item in copied} | given_when
     return [{"competence": uri, "when": when} for uri, when in found.items()]
+
+
+async def _known(session: AsyncSession, given: Sequence[RequirementIn]) -> None:
+    """Every competence the employer gives is in the catalogue or in a crosswalk: one in
+    neither can never be matched, and is most likely a typo. (What an occupation copies is
+    the catalogue's own: its ESCO skills.)"""
+    uris = [item.competence for item in given]
+    labels = await labels_by_uri(session, uris)
+    mapped = await related(session, uris)
+    unknown = [uri for uri in uris if uri not in labels and uri not in mapped]
+    if unknown:
+        raise UnknownCompetenceError(
+            f"unknown competence {unknown[0]}: not in the catalogue nor in any crosswalk"
+        )
 
 
 def _certificates(items: Sequence[CertificateIn]) -> list[dict[str, Any]]:
@@ -68,23 +91,24 @@ async def create_profile(
     session: AsyncSession, actor: Actor, data: JobProfileCreate
 ) -> JobProfileOut:
     """A new job profile of the employer."""
-    requirements = list(data.requirements)
+    copied: list[RequirementIn] = []
     occupation = data.occupation
     title = data.title
     if data.from_occupation is not None:
         label, copied = await _from_occupation(session, data.from_occupation)
-        requirements = [*copied, *requirements]
         occupation = occupation or data.from_occupation
         title = title or label
     if title is None:
         raise InvalidInputError("a job profile needs a title", field="title")
+    requirements = _requirements(data.requirements, copied)
+    await _known(session, data.requirements)
     row = JobProfile(
         owner_account_id=actor.account_id,
         title=title,
         description=data.description,
         occupation=occupation,
         region=data.region,
-        requirements=_requirements(requirements),
+        requirements=requirements,
         certificates=_certificates(data.mandatory_certificates),
         published=data.published,
     )
@@ -137,7 +161,9 @@ async def patch_profile(
         if name in changes:
             setattr(row, name, changes[name])
     if "requirements" in changes:
-        row.requirements = _requirements(changes["requirements"])
+        requirements = _requirements(changes["requirements"])
+        await _known(session, changes["requirements"])
+        row.requirements = requirements
     if "mandatory_certificates" in changes:
         row.certificates = _certificates(changes["mandatory_certificates"])
     await session.flush()
