@@ -12,11 +12,11 @@ import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.public import labels_by_uri, occupation_label, occupation_requirements, related
+from catalogue.public import labels_by_uri, occupation_label, occupation_requirements
 from registry.models import Account, JobProfile
 from schemas.common import Actor
 from schemas.errors import InvalidInputError
-from schemas.errors.catalogue import OccupationNotFoundError, UnknownCompetenceError
+from schemas.errors.catalogue import OccupationNotFoundError
 from schemas.errors.matching import (
     JobProfileNotFoundError,
     NotYourJobProfileError,
@@ -69,20 +69,6 @@ def _requirements(
     return [{"competence": uri, "when": when} for uri, when in found.items()]
 
 
-async def _known(session: AsyncSession, given: Sequence[RequirementIn]) -> None:
-    """Every competence the employer gives is in the catalogue or in a crosswalk: one in
-    neither can never be matched, and is most likely a typo. (What an occupation copies is
-    the catalogue's own: its ESCO skills.)"""
-    uris = [item.competence for item in given]
-    labels = await labels_by_uri(session, uris)
-    mapped = await related(session, uris)
-    unknown = [uri for uri in uris if uri not in labels and uri not in mapped]
-    if unknown:
-        raise UnknownCompetenceError(
-            f"unknown competence {unknown[0]}: not in the catalogue nor in any crosswalk"
-        )
-
-
 def _certificates(items: Sequence[CertificateIn]) -> list[dict[str, Any]]:
     return [msgspec.to_builtins(item) for item in items]
 
@@ -101,7 +87,6 @@ async def create_profile(
     if title is None:
         raise InvalidInputError("a job profile needs a title", field="title")
     requirements = _requirements(data.requirements, copied)
-    await _known(session, data.requirements)
     row = JobProfile(
         owner_account_id=actor.account_id,
         title=title,
@@ -161,9 +146,7 @@ async def patch_profile(
         if name in changes:
             setattr(row, name, changes[name])
     if "requirements" in changes:
-        requirements = _requirements(changes["requirements"])
-        await _known(session, changes["requirements"])
-        row.requirements = requirements
+        row.requirements = _requirements(changes["requirements"])
     if "mandatory_certificates" in changes:
         row.certificates = _certificates(changes["mandatory_certificates"])
     await session.flush()
