@@ -91,9 +91,10 @@ def _case(
         evidence.append(
             Evidence(
                 id=str(uuid.UUID(int=rng.getrandbits(128))),
+                # The last one is the person certificate of the first scheme.
+                kind="certificate" if n == 49 else "module-certificate",
                 verdict="valid" if rng.random() < 0.95 else "revoked",
                 achievement_id=SCHEMES[0] if n == 49 else f"{BASE_URL}/modules/{n}",
-                aligned=frozenset(shown),
                 competences=frozenset(shown),
                 issued_at=dt.datetime(2029, 6, 1, tzinfo=dt.UTC),
                 valid_until=None,

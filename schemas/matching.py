@@ -19,6 +19,9 @@ COUNTING: frozenset[str] = frozenset({"exactMatch", "closeMatch"})
 When = Literal["at-start", "can-learn"]
 Verdict = Literal["fits", "fits-after-training", "blocked"]
 CertificateStatus = Literal["present", "missing", "expired", "revoked"]
+# Why a mandatory certificate is `revoked`: its issuer revoked it, or suspended it (which
+# can be lifted again).
+StopReason = Literal["revoked", "suspended"]
 RequirementStatus = Literal["covered", "covered-via-equivalent", "self-declared-only", "missing"]
 Region = Annotated[str, msgspec.Meta(min_length=1, max_length=60)]
 MaxAge = Annotated[int, msgspec.Meta(ge=1, le=1200)]
@@ -143,11 +146,12 @@ class MatchRequest(Request, kw_only=True):
     received_share_id: UUID | None = None
 
 
-class MandatoryResult(Response, kw_only=True):
+class MandatoryResult(Response, kw_only=True, omit_defaults=True):
     name: str
     competence: str
     status: CertificateStatus
     credential_ids: list[str]
+    reason: StopReason | None = None
 
 
 class RequirementResult(Response, kw_only=True, omit_defaults=True):

@@ -1,6 +1,6 @@
 """The demo employer's published job profile (issue 15): "Laadpaalmonteur" with two mandatory
 certificates (VCA Basis, NEN 3140) and competences needed at the start or learnable after. The
-demo worker has NEN 3140 (the demo module's certificate, by the demo crosswalk) and the
+demo worker has NEN 3140 (a person certificate of the demo exam institute) and the
 at-start competences, and lacks VCA: blocked until then, then fits after training."""
 
 from __future__ import annotations

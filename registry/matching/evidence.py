@@ -5,12 +5,10 @@ by revocation and suspension, validUntil), or a share, by verifying its presenta
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from credentials.competences import credential_document
 from registry.matching.rules import Evidence
 from registry.models import Credential, Experience
 from registry.settings import Settings
@@ -22,27 +20,12 @@ from schemas.errors.matching import ShareOrReceivedRequiredError
 from schemas.matching import MatchRequest
 
 
-def _aligned(raw: str) -> frozenset[str]:
-    """Every alignment targetUrl of the credential's achievement (levels included: a scheme
-    URI is no competence, and a certificate is matched by achievement or alignment alike)."""
-    document = credential_document(raw) or {}
-    subject: Any = document.get("credentialSubject")
-    subject = subject[0] if isinstance(subject, list) and subject else subject
-    achievement = subject.get("achievement") if isinstance(subject, dict) else None
-    alignments = achievement.get("alignment") if isinstance(achievement, dict) else None
-    return frozenset(
-        a["targetUrl"][:500]
-        for a in (alignments if isinstance(alignments, list) else [])
-        if isinstance(a, dict) and isinstance(a.get("targetUrl"), str)
-    )
-
-
 def _evidence(row: Credential, verdict: str) -> Evidence:
     return Evidence(
         id=str(row.id),
+        kind=row.kind,
         verdict=verdict,
         achievement_id=row.achievement_id,
-        aligned=_aligned(row.jws),
         competences=frozenset(c.get("uri", "") for c in row.competences),
         issued_at=row.issued_at,
         valid_until=row.valid_until,

@@ -1,6 +1,6 @@
 """A match of a CV against a job profile (issue 15): the rules (`registry.matching.rules`) over
-the CV's evidence, with the crosswalks' equivalents, and the route to the job over what is
-missing (`catalogue.public.plan_route`)."""
+the CV's evidence, with the crosswalks' equivalents, and the route to the job over the missing
+competences (`catalogue.public.plan_route`); a missing certificate takes an exam, not a module."""
 
 from __future__ import annotations
 
@@ -56,14 +56,10 @@ async def match_profile(
         for r in requirements
         if r.status in {"missing", "self-declared-only"}
     }
-    gaps.update(
-        {
-            m.competence: [m.competence, *exact[m.competence]]
-            for m in mandatory
-            if m.status != "present"
-        }
-    )
+    # A mandatory certificate comes only from an exam: no module is a route to it, and while
+    # one is not present no one can say when the worker is ready.
     route = await plan_route(session, base_url, gaps, region=profile.region, today=today)
+    exam_needed = any(m.status != "present" for m in mandatory)
     return Match(
         profile_id=profile.id,
         profile_title=profile.title,
@@ -72,7 +68,7 @@ async def match_profile(
         requirements=requirements,
         route=route.steps,
         unroutable=route.unroutable,
-        weeks_to_ready=route.weeks_to_ready,
+        weeks_to_ready=None if exam_needed else route.weeks_to_ready,
     )
 
 

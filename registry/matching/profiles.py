@@ -21,6 +21,7 @@ from schemas.errors.matching import (
     JobProfileNotFoundError,
     NotYourJobProfileError,
     OccupationUnknownError,
+    RequirementConflictError,
 )
 from schemas.matching import (
     Certificate,
@@ -52,11 +53,19 @@ async def _from_occupation(session: AsyncSession, uri: str) -> tuple[str, list[R
     return label, [RequirementIn(competence=skill, when=when) for skill, when in skills]
 
 
-def _requirements(items: Sequence[RequirementIn]) -> list[dict[str, str]]:
-    """Each competence once; the last `when` given for it wins."""
-    found: dict[str, str] = {}
-    for item in items:
-        found[item.competence] = item.when
+def _requirements(
+    given: Sequence[RequirementIn], copied: Sequence[RequirementIn] = ()
+) -> list[dict[str, str]]:
+    """Each competence once. What the employer gives replaces what an occupation copied; the
+    same competence given twice with different `when` is refused, naming it."""
+    given_when: dict[str, str] = {}
+    for item in given:
+        if given_when.setdefault(item.competence, item.when) != item.when:
+            raise RequirementConflictError(
+                f"{item.competence} is listed as both at-start and can-learn; keep one",
+                field="requirements",
+            )
+    found = {item.competence: item.when for item in copied} | given_when
     return [{"competence": uri, "when": when} for uri, when in found.items()]
 
 
@@ -68,23 +77,23 @@ async def create_profile(
     session: AsyncSession, actor: Actor, data: JobProfileCreate
 ) -> JobProfileOut:
     """A new job profile of the employer."""
-    requirements = list(data.requirements)
+    copied: list[RequirementIn] = []
     occupation = data.occupation
     title = data.title
     if data.from_occupation is not None:
         label, copied = await _from_occupation(session, data.from_occupation)
-        requirements = [*copied, *requirements]
         occupation = occupation or data.from_occupation
         title = title or label
     if title is None:
         raise InvalidInputError("a job profile needs a title", field="title")
+    requirements = _requirements(data.requirements, copied)
     row = JobProfile(
         owner_account_id=actor.account_id,
         title=title,
         description=data.description,
         occupation=occupation,
         region=data.region,
-        requirements=_requirements(requirements),
+        requirements=requirements,
         certificates=_certificates(data.mandatory_certificates),
         published=data.published,
     )

@@ -3,11 +3,14 @@ say about a job profile's mandatory certificates and requirements, and the verdi
 
 - Only credentials whose verification is `valid` count. Self-declared experience is shown
   (`self-declared-only`) and never counts.
-- A mandatory certificate is `present` when a valid credential's achievement id, or one of its
-  alignments' targetUrl, is the certificate's URI or an exactMatch of it, and (with
-  `maxAgeMonths`) it was issued within that many months. Otherwise `expired` when such a
-  credential is past its validUntil or too old, `revoked` when one was revoked or suspended
-  (stopped by its issuer), else `missing`.
+- A mandatory certificate is `present` when a valid person certificate (kind `certificate`:
+  issued by an exam institute accredited for the scheme, or imported as a `Certification`
+  whose verification, accreditation included, is valid) has as achievement id the
+  certificate's URI or an exactMatch of it, and (with `maxAgeMonths`) was issued within that
+  many months. A module certificate or EVC record aligned to the scheme never counts: only
+  the exam gives the certificate. Otherwise `expired` when such a certificate is past its
+  validUntil or too old, `revoked` when one was revoked or suspended (stopped by its issuer;
+  `reason` says which), else `missing`.
 - A requirement is `covered` by a valid credential showing the competence itself, else
   `covered-via-equivalent` by one showing an exactMatch or closeMatch of it (`via` names it).
 - The verdict: `blocked` by any mandatory certificate not present or any `at-start` competence
@@ -22,26 +25,29 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from schemas.kinds import CERTIFICATE
 from schemas.matching import (
     CertificateStatus,
     MandatoryResult,
     RequirementResult,
+    StopReason,
     Verdict,
 )
 
 STOPPED = frozenset({"revoked", "suspended"})
+PERSON_CERTIFICATE = CERTIFICATE.kind
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One credential of the CV as matching reads it. `verdict` is its verification's;
-    `aligned` every alignment targetUrl of its achievement; `competences` what it shows the
-    holder has (`credentials.competences`: achieved results only)."""
+    """One credential of the CV as matching reads it. `kind` its kind (`schemas.kinds`, or
+    `other`); `verdict` is its verification's; `competences` what it shows the holder has
+    (`credentials.competences`: achieved results only)."""
 
     id: str
+    kind: str
     verdict: str
     achievement_id: str | None
-    aligned: frozenset[str]
     competences: frozenset[str]
     issued_at: dt.datetime | None
     valid_until: dt.datetime | None
@@ -67,7 +73,7 @@ def certificate_result(
 ) -> MandatoryResult:
     """The status of one mandatory certificate. `stands_for`: its URI and its exactMatches."""
     uris = {certificate["competence"], *stands_for}
-    found = [e for e in evidence if e.achievement_id in uris or e.aligned & uris]
+    found = [e for e in evidence if e.kind == PERSON_CERTIFICATE and e.achievement_id in uris]
     max_age = certificate.get("maxAgeMonths")
     cutoff = months_before(now, max_age) if max_age else None
 
@@ -85,11 +91,16 @@ def certificate_result(
         if ids_:
             status, ids = status_, ids_  # type: ignore[assignment]
             break
+    # A suspension can be lifted, a revocation cannot: the pages say which one stops it.
+    reason: StopReason | None = None
+    if status == "revoked":
+        reason = "revoked" if any(e.verdict == "revoked" for e in found) else "suspended"
     return MandatoryResult(
         name=certificate["name"],
         competence=certificate["competence"],
         status=status,
         credential_ids=ids,
+        reason=reason,
     )
 
 

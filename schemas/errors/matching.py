@@ -51,3 +51,10 @@ class ShareOrReceivedRequiredError(InvalidInputError):
     """A match names exactly one of `share` and `receivedShareId`."""
 
     code = "share-or-received-required"
+
+
+class RequirementConflictError(InvalidInputError):
+    """The same competence listed as both `at-start` and `can-learn`: which one the employer
+    means is theirs to say (taking either silently could weaken the job's demand)."""
+
+    code = "requirement-conflict"

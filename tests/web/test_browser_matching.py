@@ -6,8 +6,6 @@ route and opens a module of it; once the worker has VCA and shares again, the em
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -26,21 +24,14 @@ def _sign_out(page: Page) -> None:
 
 
 def _vca_for_the_demo_worker(live_server: LiveServer) -> None:
-    """The exam the demo worker passes: a credential for the VCA Basis scheme."""
-    scheme: dict[str, Any] = {"uri": f"{VCA}/examen", "label": "Examen VCA Basis"}
-    with live_server.api("assessor") as api:
+    """The exam the demo worker passes: the demo exam institute's VCA Basis certificate."""
+    with live_server.api("exam-institute") as api:
         issued = api.post(
             "/api/credentials",
             json={
-                "kind": "evc",
+                "kind": "certificate",
+                "scheme": VCA,
                 "holder": {"email": WORKER_EMAIL, "name": "Sam de Vries"},
-                "standard": {
-                    "url": VCA,
-                    "name": "VCA Basis",
-                    "description": "Basisveiligheid VCA.",
-                    "werkprocessen": [scheme],
-                },
-                "results": [{"competence": scheme, "status": "behaald"}],
             },
         )
         assert issued.status_code == 201, issued.text

@@ -6,6 +6,7 @@ them and what they still need; a coach sees the same for a worker who gave conse
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 from litestar.testing import AsyncTestClient
@@ -14,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from registry.accounts.accounts import issue_token
 from registry.models import Account
 from tests.catalogue.helpers import CHARGER, HEAT_PUMP
-from tests.registry.matching.helpers import VCA
+from tests.registry.matching.helpers import VCA, certificate, exam_of, stop
 from tests.registry.wallet_helpers import Person, World
 from tests.web.helpers import Browser, person, signed_in
 
@@ -87,6 +88,11 @@ async def test_employer_makes_a_profile_and_compares_a_share(
     assert "VCA Basis ontbreekt" in text
     assert "Warmtepompmonteur" in text
     assert "Eerstvolgende start: 2 maart 2031 in Utrecht, klaar op 6 maart 2031" in text
+    for unknown in (str(uuid.uuid4()), "geen-id"):
+        missing = await employer.post(f"{path}/vergelijken", {"share": unknown})
+        assert missing.status_code == 404
+        assert "Deze gedeelde gegevens zijn niet gevonden" in missing.text
+        assert "Deze vacature bestaat niet" not in missing.text
     bad = await employer.post("/werkgever/vacatures/nieuw", {"title": "", "action": "save"})
     assert bad.status_code == 422
     assert "Dit klopt nog niet" in bad.text
@@ -141,3 +147,73 @@ async def test_worker_and_coach_see_what_is_still_needed(
     seen = await kim.get(f"/coach/{worker.id}/vacatures/{profile_id}")
     assert "Wat heeft Sanne Jansen nog nodig voor Monteur Groningen?" in seen.text
     assert "Past na opleiding" in seen.text
+
+
+async def test_a_suspended_certificate_reads_suspended_on_every_match_page(
+    client: AsyncTestClient[Any], sessionmaker: Maker, world: World
+) -> None:
+    worker = await _web_person(sessionmaker, "worker", "sanne@example.org", "Sanne Jansen")
+    vca = await certificate(world, worker, VCA)
+    shared = await world.share(worker, [vca["id"]], "hr@zon.example")
+    await stop(world, vca["id"], "suspend", await exam_of(world))
+    employer = await _web_person(sessionmaker, "employer", "hr@zon.example", "Zon BV")
+    answer = await world.client.post(
+        "/api/job-profiles",
+        json={
+            "title": "Laadpaalmonteur",
+            "published": True,
+            "mandatoryCertificates": [{"name": "VCA Basis", "competence": VCA}],
+        },
+        headers=employer.headers,
+    )
+    assert answer.status_code == 201, answer.text
+    profile_id = answer.json()["id"]
+    coach = await _web_person(sessionmaker, "coach", "coach@example.org", "Coach Kim")
+    consent = await world.client.post(
+        "/api/me/consents", json={"coachId": coach.id}, headers=worker.headers
+    )
+    assert consent.status_code == 201, consent.text
+    pages = []
+    for email, path, form in [
+        ("sanne@example.org", f"/mijn-cv/vacatures/{profile_id}", None),
+        ("coach@example.org", f"/coach/{worker.id}/vacatures/{profile_id}", None),
+        ("hr@zon.example", f"/werkgever/vacatures/{profile_id}/vergelijken", shared["id"]),
+    ]:
+        client.cookies.clear()
+        browser = Browser(client)
+        await browser.sign_in(email)
+        if form is None:
+            pages.append(await browser.get(path))
+        else:
+            pages.append(await browser.post(path, {"share": form}))
+    for seen in pages:
+        assert seen.status_code == 200, seen.text
+        assert "VCA Basis is geschorst" in seen.text
+        assert "ingetrokken" not in seen.text
+
+
+async def test_a_missing_certificate_says_it_takes_an_exam(
+    client: AsyncTestClient[Any], sessionmaker: Maker, world: World
+) -> None:
+    worker = await _web_person(sessionmaker, "worker", "sanne@example.org", "Sanne Jansen")
+    await exam_of(world)  # the VCA scheme in the catalogue
+    vca_module = await world.catalogue.module(title="VCA in twee uur", competences=[{"uri": VCA}])
+    await world.issue(worker, vca_module["id"])
+    employer = await world.person("employer", name="Zon BV")
+    answer = await world.client.post(
+        "/api/job-profiles",
+        json={
+            "title": "Laadpaalmonteur",
+            "published": True,
+            "mandatoryCertificates": [{"name": "VCA Basis", "competence": VCA}],
+        },
+        headers=employer.headers,
+    )
+    assert answer.status_code == 201, answer.text
+    client.cookies.clear()
+    browser = Browser(client)
+    await browser.sign_in("sanne@example.org")
+    need = await browser.get(f"/mijn-cv/vacatures/{answer.json()['id']}")
+    assert "VCA Basis ontbreekt" in need.text
+    assert "alleen met een examen bij een examenbureau" in need.text
+    assert f'href="/catalogus/modules/{vca_module["id"]}"' not in need.text

@@ -29,6 +29,7 @@ from registry.web.pages import AnyRequest, FormData, WebUser, page, read_form, s
 from schemas.access import requires_role
 from schemas.errors import DomainError, NotFoundError
 from schemas.errors.catalogue import OccupationNotFoundError
+from schemas.errors.matching import JobProfileNotFoundError
 from schemas.matching import JobProfileCreate, JobProfileOut, JobProfilePatch, MatchRequest
 
 EMPLOYER = requires_role("employer")
@@ -186,7 +187,7 @@ class EmployerProfilePages(Controller):
         try:
             share_id = UUID(str(data.get("share", "")))
         except ValueError:
-            return page(request, "matching/not_found.html", status_code=404)
+            return _share_not_found(request)
         try:
             result = await match.match_share(
                 db_session,
@@ -195,8 +196,11 @@ class EmployerProfilePages(Controller):
                 profile_id,
                 MatchRequest(received_share_id=share_id),
             )
-        except NotFoundError:
+        except JobProfileNotFoundError:
             return page(request, "matching/not_found.html", status_code=404)
+        except NotFoundError:
+            # The profile is there: what is not (for this employer) is the share.
+            return _share_not_found(request)
         names = await match_names(db_session, request, result)
         return page(
             request, "matching/employer_result.html", match=result, names=names, day=day(request)
@@ -221,6 +225,10 @@ async def _start_from_occupation(
     values["title"] = values["title"] or label
     values["occupation"] = uri
     return {}
+
+
+def _share_not_found(request: AnyRequest) -> Template:
+    return page(request, "matching/not_found.html", status_code=404, what="jobs.share_not_found")
 
 
 async def _own(session: AsyncSession, user: WebUser, profile_id: UUID) -> JobProfileOut | None:

@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "match.blocked.certificate.missing": ("{name} ontbreekt", "{name} is missing"),
     "match.blocked.certificate.expired": ("{name} is verlopen", "{name} has expired"),
     "match.blocked.certificate.revoked": ("{name} is ingetrokken", "{name} was revoked"),
+    "match.blocked.certificate.suspended": ("{name} is geschorst", "{name} is suspended"),
     "match.blocked.at_start": (
         "Nodig bij de start, maar niet bewezen: {name}",
         "Needed at the start, but not proven: {name}",
@@ -35,6 +36,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "match.certificate.missing": ("ontbreekt", "missing"),
     "match.certificate.expired": ("verlopen", "expired"),
     "match.certificate.revoked": ("ingetrokken", "revoked"),
+    "match.certificate.suspended": ("geschorst", "suspended"),
+    "match.certificate.exam": (
+        "Dit certificaat krijg je alleen met een examen bij een examenbureau. Een opleiding "
+        "alleen is niet genoeg.",
+        "You only get this certificate by passing an exam at an exam institute. A course alone "
+        "is not enough.",
+    ),
     "match.requirements": ("Vaardigheden", "Skills"),
     "match.when.at-start": ("nodig bij de start", "needed at the start"),
     "match.when.can-learn": ("kan je leren na de start", "can be learned after starting"),
@@ -168,6 +176,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "jobs.not_found": (
         "Deze vacature bestaat niet (meer).",
         "This job profile does not exist (any more).",
+    ),
+    "jobs.share_not_found": (
+        "Deze gedeelde gegevens zijn niet gevonden. Kies een deling die met jou is gedeeld.",
+        "This share was not found. Choose a share that was shared with you.",
     ),
     # Published job profiles (worker, coach)
     "vacancies.title": ("Vacatures", "Job profiles"),

@@ -1,13 +1,18 @@
 """The cast of matching tests: the wallet tests' world plus job profiles, crosswalks and
-certificates (EVC records against a certificate scheme's URI: any valid credential whose
-achievement is the scheme counts as the certificate)."""
+person certificates (kind `certificate`, by an accredited exam institute: only these count
+as a job's mandatory certificate)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from typing import Any
 
+from tests.registry.issuing.test_certificates import exam_institute
 from tests.registry.wallet_helpers import Person, World
+
+# The exam institute of each world that issued a certificate (a world makes it once).
+_EXAMS: weakref.WeakKeyDictionary[World, dict[str, str]] = weakref.WeakKeyDictionary()
 
 VCA = "https://www.vca.nl/schemes/vca-basis"
 NEN3140 = "https://www.nen.nl/schemes/nen-3140"
@@ -25,26 +30,35 @@ async def profile(world: World, employer: Person, **body: Any) -> dict[str, Any]
 async def certificate(
     world: World, worker: Person, scheme: str = VCA, valid_until: dt.datetime | None = None
 ) -> dict[str, Any]:
-    """A certificate of `scheme` for the worker, as an EVC record assessed against it."""
+    """A person certificate of `scheme` for the worker, by an exam institute accredited for
+    VCA Basis and NEN 3140 (made the first time a world needs one)."""
     body: dict[str, Any] = {
-        "kind": "evc",
+        "kind": "certificate",
+        "scheme": scheme,
         "holder": {"workerId": worker.id},
-        "standard": {
-            "url": scheme,
-            "name": "VCA Basis",
-            "description": "Veiligheid, gezondheid en milieu, basis.",
-            "werkprocessen": [{"uri": f"{scheme}/examen", "label": "Examen"}],
-        },
-        "results": [
-            {"competence": {"uri": f"{scheme}/examen", "label": "Examen"}, "status": "behaald"}
-        ],
     }
     if valid_until is not None:
         body["validUntil"] = valid_until.isoformat()
-    response = await world.client.post("/api/credentials", json=body, headers=world.assessor)
+    response = await world.client.post("/api/credentials", json=body, headers=await exam_of(world))
     assert response.status_code == 201, response.text
     result: dict[str, Any] = response.json()
     return result
+
+
+async def stop(world: World, credential_id: str, action: str, headers: dict[str, str]) -> None:
+    """Revoke or suspend a credential as its issuer."""
+    response = await world.client.post(
+        f"/api/credentials/{credential_id}/{action}", headers=headers
+    )
+    assert response.status_code == 200, response.text
+
+
+async def exam_of(world: World) -> dict[str, str]:
+    """The headers of the world's exam institute (made, with the schemes in the catalogue,
+    the first time it is asked for)."""
+    if world not in _EXAMS:
+        _EXAMS[world] = await exam_institute(world)
+    return _EXAMS[world]
 
 
 async def crosswalk(world: World, source: str, relation: str, target: str) -> None:

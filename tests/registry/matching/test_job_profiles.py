@@ -18,12 +18,12 @@ async def test_an_employer_makes_and_changes_a_profile(world: World) -> None:
         requirements=[
             {"competence": CHARGER, "when": "at-start"},
             {"competence": SOLAR, "when": "can-learn"},
-            {"competence": CHARGER, "when": "can-learn"},
+            {"competence": CHARGER, "when": "at-start"},
         ],
         mandatoryCertificates=[{"name": "VCA Basis", "competence": VCA, "maxAgeMonths": 120}],
     )
     assert made["requirements"] == [
-        {"competence": CHARGER, "when": "can-learn", "label": "laadpalen installeren"},
+        {"competence": CHARGER, "when": "at-start", "label": "laadpalen installeren"},
         {"competence": SOLAR, "when": "can-learn", "label": "zonnepanelen installeren"},
     ]
     assert made["mandatoryCertificates"] == [
@@ -91,3 +91,23 @@ async def test_bad_profiles_are_refused(world: World) -> None:
         assert (answer.status_code, answer.json()["code"]) == (422, code), body
     listed = await world.client.get("/api/job-profiles", headers=employer.headers)
     assert listed.json() == []
+
+
+async def test_a_competence_both_at_start_and_can_learn_is_refused(world: World) -> None:
+    employer = await world.person("employer")
+    conflicting = [
+        {"competence": CHARGER, "when": "at-start"},
+        {"competence": CHARGER, "when": "can-learn"},
+    ]
+    made = await profile(world, employer, requirements=[{"competence": SOLAR, "when": "at-start"}])
+    path = f"/api/job-profiles/{made['id']}"
+    body = {"title": "Monteur", "requirements": conflicting}
+    answer = await world.client.post("/api/job-profiles", json=body, headers=employer.headers)
+    assert (answer.status_code, answer.json()["code"]) == (422, "requirement-conflict")
+    assert CHARGER in answer.json()["detail"]
+    answer = await world.client.patch(
+        path, json={"requirements": conflicting}, headers=employer.headers
+    )
+    assert (answer.status_code, answer.json()["code"]) == (422, "requirement-conflict")
+    mine = await world.client.get("/api/job-profiles?mine=true", headers=employer.headers)
+    assert [p["requirements"][0]["competence"] for p in mine.json()] == [SOLAR]

@@ -11,12 +11,14 @@ VCA = "https://www.vca.nl/schemes/vca-basis"
 NOW = dt.datetime(2026, 3, 31, 12, tzinfo=dt.UTC)
 
 
-def evidence(ident: str, verdict_: str, issued: dt.datetime, aligned: str = "") -> Evidence:
+def evidence(
+    ident: str, verdict_: str, issued: dt.datetime, scheme: str = VCA, kind: str = "certificate"
+) -> Evidence:
     return Evidence(
         id=ident,
+        kind=kind,
         verdict=verdict_,
-        achievement_id="https://elders.example/achievement" if aligned else VCA,
-        aligned=frozenset({aligned} if aligned else set()),
+        achievement_id=scheme,
         competences=frozenset(),
         issued_at=issued,
         valid_until=None,
@@ -32,16 +34,25 @@ def test_months_are_calendar_months() -> None:
 def test_a_valid_young_certificate_wins_over_old_expired_and_stopped_ones() -> None:
     certificate = {"name": "VCA Basis", "competence": VCA, "maxAgeMonths": 12}
     old = evidence("old", "valid", NOW - dt.timedelta(days=400))
-    stopped = evidence("stopped", "suspended", NOW, aligned=VCA)
-    young = evidence("young", "valid", NOW - dt.timedelta(days=30), aligned=VCA)
+    stopped = evidence("stopped", "suspended", NOW)
+    young = evidence("young", "valid", NOW - dt.timedelta(days=30))
     assert certificate_result(certificate, [], [old, stopped], NOW).status == "expired"
     assert certificate_result(certificate, [], [stopped], NOW).status == "revoked"
     present = certificate_result(certificate, [], [old, stopped, young], NOW)
     assert (present.status, present.credential_ids) == ("present", ["young"])
-    other = evidence("other", "valid", NOW, aligned="https://www.nen.nl/schemes/nen-3140")
+    other = evidence("other", "valid", NOW, "https://www.nen.nl/schemes/nen-3140")
     assert certificate_result(certificate, [], [other], NOW).status == "missing"
     exact = certificate_result(certificate, ["https://www.nen.nl/schemes/nen-3140"], [other], NOW)
     assert exact.status == "present"
+
+
+def test_only_a_person_certificate_of_the_scheme_counts() -> None:
+    certificate = {"name": "VCA Basis", "competence": VCA}
+    for kind in ("module-certificate", "evc", "other"):
+        found = certificate_result(certificate, [], [evidence(kind, "valid", NOW, kind=kind)], NOW)
+        assert found.status == "missing"
+    stopped = certificate_result(certificate, [], [evidence("s", "suspended", NOW)], NOW)
+    assert (stopped.status, stopped.reason) == ("revoked", "suspended")
 
 
 def test_the_verdict_order() -> None:
