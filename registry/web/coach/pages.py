@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.models import Account, Consent
 from registry.settings import Settings
-from registry.wallet.holders import holder_context
+from registry.wallet.holders import Holder, holder_context
 from registry.web.job_match import need_page, vacancies_page
 from registry.web.pages import AnyRequest, WebUser, page
 from schemas.access import requires_role
@@ -53,9 +53,8 @@ class CoachPages(Controller):
         worker_id: UUID,
     ) -> Template:
         """Published job profiles, for a worker who gave consent."""
-        try:
-            holder = await holder_context(db_session, user.actor, worker_id, settings.secret_key)
-        except DomainError:
+        holder = await _consented(db_session, user, settings, worker_id)
+        if holder is None:
             return page(request, "coach/no_consent.html", status_code=403)
         return await vacancies_page(
             request,
@@ -76,9 +75,8 @@ class CoachPages(Controller):
         profile_id: UUID,
     ) -> Template:
         """What the worker still needs for this job, and the route there."""
-        try:
-            holder = await holder_context(db_session, user.actor, worker_id, settings.secret_key)
-        except DomainError:
+        holder = await _consented(db_session, user, settings, worker_id)
+        if holder is None:
             return page(request, "coach/no_consent.html", status_code=403)
         return await need_page(
             request,
@@ -89,3 +87,13 @@ class CoachPages(Controller):
             back=f"/coach/{worker_id}/vacatures",
             whom=holder.wallet.name,
         )
+
+
+async def _consented(
+    db_session: AsyncSession, user: WebUser, settings: Settings, worker_id: UUID
+) -> Holder | None:
+    """The worker's wallet as this coach may read it, or None without a live consent."""
+    try:
+        return await holder_context(db_session, user.actor, worker_id, settings.secret_key)
+    except DomainError:
+        return None
