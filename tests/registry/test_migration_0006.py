@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +13,7 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import insert, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, select
 
 from credentials.issue import issue_evc
 from credentials.keys import SigningKey, did_key
@@ -24,36 +22,15 @@ from registry.migrate import alembic_config
 from registry.models import Account, AuditEvent, Credential, Share, Wallet
 from schemas.credentials import Party
 from tests.credentials.test_issue import evc_input
+from tests.registry.migration_helpers import database_at
 
 REVOKED_AT = dt.datetime(2026, 11, 3, 9, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture
 def old_database(tmp_path: Path) -> Iterator[str]:
-    """A database of its own at revision 0004 (SQLite file, or a new PostgreSQL database)."""
-    shared = os.environ.get("REGISTRY_TEST_DATABASE_URL")
-    if not shared:
-        url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-        command.upgrade(alembic_config(url), "0004")
-        yield url
-        return
-    name = f"{make_url(shared).database}_m0006"
-    asyncio.run(_postgres(shared, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    asyncio.run(_postgres(shared, f'CREATE DATABASE "{name}"'))
-    url = make_url(shared).set(database=name).render_as_string(hide_password=False)
-    command.upgrade(alembic_config(url), "0004")
-    yield url
-    asyncio.run(_postgres(shared, f'DROP DATABASE "{name}" WITH (FORCE)'))
-
-
-async def _postgres(shared: str, statement: str) -> None:
-    engine = make_engine(
-        make_url(shared).set(database="postgres").render_as_string(hide_password=False),
-        isolation_level="AUTOCOMMIT",
-    )
-    async with engine.connect() as connection:
-        await connection.execute(text(statement))
-    await engine.dispose()
+    """A database of its own at revision 0004."""
+    yield from database_at(tmp_path, "0004", "m0006")
 
 
 def _rows(now: dt.datetime) -> dict[str, list[dict[str, Any]]]:

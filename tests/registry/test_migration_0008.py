@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,29 +13,16 @@ from typing import Any
 import pytest
 from alembic import command
 from sqlalchemy import insert, select
-from sqlalchemy.engine import make_url
 
 from registry.db import make_engine
 from registry.migrate import alembic_config
 from registry.models import Account, Credential, Wallet
-from tests.registry.test_migration_0006 import _postgres
+from tests.registry.migration_helpers import database_at
 
 
 @pytest.fixture
 def database_at_0007(tmp_path: Path) -> Iterator[str]:
-    shared = os.environ.get("REGISTRY_TEST_DATABASE_URL")
-    if not shared:
-        url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-        command.upgrade(alembic_config(url), "0007")
-        yield url
-        return
-    name = f"{make_url(shared).database}_m0008"
-    asyncio.run(_postgres(shared, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    asyncio.run(_postgres(shared, f'CREATE DATABASE "{name}"'))
-    url = make_url(shared).set(database=name).render_as_string(hide_password=False)
-    command.upgrade(alembic_config(url), "0007")
-    yield url
-    asyncio.run(_postgres(shared, f'DROP DATABASE "{name}" WITH (FORCE)'))
+    yield from database_at(tmp_path, "0007", "m0008")
 
 
 def _rows(now: dt.datetime) -> list[tuple[Any, dict[str, Any]]]:
