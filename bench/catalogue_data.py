@@ -18,6 +18,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection, create_engine, insert
 
+from catalogue import route_index
 from catalogue.folding import folded_labels
 from catalogue.models import (
     Competence,
@@ -106,6 +107,8 @@ def build(path: Path, modules: int, *, seed: int = 8, today: dt.date) -> Catalog
                 rows = [row for generated in chunk for row in generated[key]]
                 if rows:
                     conn.execute(insert(table), rows)
+        # Bulk rows pass no session, so the route index is built as a migration builds it.
+        route_index.rebuild_all(conn)
     engine.dispose()
     slugs = [p["slug"] for p in providers]
     return Catalogue(url=url, skills=skills, provider_slugs=slugs, today=today)

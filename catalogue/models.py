@@ -186,6 +186,11 @@ class ModuleVersionCompetence(UUIDBase):
     framework_version: Mapped[str] = mapped_column(String(40))
 
 
+# A run someone can still enrol in (when it starts today or later): search's "open runs" and
+# the route to a job both mean these.
+LIVE_RUN_STATUSES = ("planned", "open")
+
+
 class Run(UUIDAuditBase):
     """An offering of a module. Not versioned: a cancellation shows everywhere at once."""
 
@@ -286,6 +291,29 @@ class ModuleSearch(BigIntBase):
     sector_tags: Mapped[str] = mapped_column(String(400), default="|")
     study_load_hours: Mapped[int] = mapped_column(Integer)
     document: Mapped[str] = mapped_column(Text)
+
+
+class RouteRun(BigIntBase):
+    """A planned or open run of a searchable module, once for each competence URI the module's
+    searchable version teaches: derived from `run`, `module_search` and
+    `module_version_competence`, and kept in step with them by `catalogue.route_index`.
+
+    The route to a job (`catalogue.routing`) reads a gap's modules, each with its first run
+    and whether one is in the region, from one range of `ix_route_run_gap`, instead of probing
+    the runs of each of the hundreds of modules that teach a common competence. Dates are
+    compared when read, so a row never goes stale as days pass."""
+
+    __tablename__ = "route_run"
+    __table_args__ = (
+        Index("ix_route_run_gap", "uri", "start_date", "module_id", "postcode", "place_key"),
+    )
+    uri: Mapped[str] = mapped_column(String(500))
+    module_id: Mapped[UUID] = mapped_column(ForeignKey("module.id"), index=True)
+    run_id: Mapped[UUID] = mapped_column(ForeignKey("run.id"))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    postcode: Mapped[str] = mapped_column(String(7))
+    # lower(place), as the database lowers it, so a place filter compares like for like.
+    place_key: Mapped[str] = mapped_column(String(200))
 
 
 class EdudexFeed(UUIDAuditBase):

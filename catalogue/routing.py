@@ -9,9 +9,10 @@ counts when it is planned or open and starts today or later, as in search. A gap
 cover but none with an open run gets such a module with `nextRun` null; a gap no published
 module covers at all is `unroutable`.
 
-One statement ranks the modules of every gap (a run in the region first, then the earliest
-start) and returns a few of each (`PER_GAP`), so a competence taught in thousands of modules
-sends no more rows than a rare one.
+The candidates for each gap are the first few (`PER_GAP`) modules of each URI standing for it,
+read from `route_run`, the live runs by competence URI (`catalogue.route_index`): a
+competence taught in thousands of modules costs no more than a rare one. A module with a run
+in the region counts from its first run there, which is also the run its route step shows.
 """
 
 from __future__ import annotations
@@ -19,19 +20,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, case, exists, func, literal_column, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue.models import ModuleSearch, ModuleVersionCompetence, Provider, Run
-from catalogue.search import postcode_range
+from catalogue import route_index
+from catalogue.models import LIVE_RUN_STATUSES, ModuleSearch, ModuleVersionCompetence, Provider, Run
+from catalogue.postcodes import postcode_range
 from catalogue.urls import module_runs_url, module_url
 from schemas.matching import NextRun, RouteStep
 
 PER_GAP = 8
-LIVE = ("planned", "open")
 
 
 @dataclass
@@ -49,17 +49,9 @@ class Route:
     weeks_to_ready: int | None
 
 
-def _region(region: str | None) -> ColumnElement[bool] | None:
-    if not region or not region.strip():
-        return None
-    postcodes = postcode_range(region.strip())
-    if postcodes is None:
-        return func.lower(Run.place) == region.strip().lower()
-    return Run.postcode.between(postcodes[0], postcodes[1])
-
-
 def _near(region: str | None) -> Callable[[Run], bool]:
-    """`_region` for a run in hand."""
+    """Whether a run in hand is in the region (a postcode prefix or a place name), as
+    `route_index` reads it."""
     if not region or not region.strip():
         return lambda run: True
     postcodes = postcode_range(region.strip())
@@ -68,46 +60,6 @@ def _near(region: str | None) -> Callable[[Run], bool]:
         return lambda run: run.place.lower() == place
     low, high = postcodes
     return lambda run: low <= run.postcode <= high
-
-
-async def _with_runs(
-    session: AsyncSession, uris: Sequence[str], today: dt.date, region: ColumnElement[bool] | None
-) -> list[tuple[str, UUID, dt.date, bool]]:
-    """Per URI, the first `PER_GAP` modules teaching it with a live run: those with a live run
-    in the region first (when there is one), then the earliest start. One statement for all
-    URIs: the database ranks the modules of each, and only the best come back. Each module's
-    first live run is one probe of the run index (a correlated subquery), not a group."""
-    live = (Run.module_id == ModuleSearch.module_id, Run.status.in_(LIVE), Run.start_date >= today)
-    first = select(Run.start_date).where(*live).order_by(Run.start_date).limit(1).scalar_subquery()
-    regional: ColumnElement[Any] = literal_column("0")
-    if region is not None:
-        regional = case((exists().where(*live, region), 1), else_=0)
-    taught = (
-        select(
-            ModuleVersionCompetence.uri.label("uri"),
-            ModuleSearch.module_id.label("module_id"),
-            first.label("first"),
-            regional.label("regional"),
-        )
-        .join(ModuleSearch, ModuleSearch.version_id == ModuleVersionCompetence.version_id)
-        .where(ModuleVersionCompetence.uri.in_(list(uris)))
-        .subquery()
-    )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=taught.c.uri,
-            order_by=(taught.c.regional.desc(), taught.c.first, taught.c.module_id),
-        )
-        .label("rank")
-    )
-    ranked = select(taught, rank).where(taught.c.first.is_not(None)).subquery()
-    rows = await session.execute(
-        select(ranked.c.uri, ranked.c.module_id, ranked.c.first, ranked.c.regional).where(
-            ranked.c.rank <= PER_GAP
-        )
-    )
-    return [(uri, module_id, first_, bool(near)) for uri, module_id, first_, near in rows]
 
 
 async def _without_runs(session: AsyncSession, uris: Sequence[str]) -> dict[str, UUID]:
@@ -131,9 +83,7 @@ async def _candidates(
 ) -> tuple[dict[UUID, _Candidate], list[str]]:
     found: dict[UUID, _Candidate] = {}
     uris = sorted({uri for stands_for in gaps.values() for uri in stands_for})
-    live: dict[str, list[tuple[UUID, dt.date, bool]]] = {}
-    for uri, module_id, start, regional in await _with_runs(session, uris, today, _region(region)):
-        live.setdefault(uri, []).append((module_id, start, regional))
+    live = await route_index.first_modules(session, uris, today=today, region=region, want=PER_GAP)
     bare = [g for g, stands_for in gaps.items() if not any(u in live for u in stands_for)]
     fallback = await _without_runs(session, [u for g in bare for u in gaps[g]])
     unroutable = [g for g in bare if not any(u in fallback for u in gaps[g])]
@@ -151,14 +101,17 @@ async def _candidates(
 async def _teaches(
     session: AsyncSession, module_ids: Sequence[UUID], uris: Sequence[str]
 ) -> list[tuple[UUID, str]]:
+    """Which of `uris` each module teaches. A module teaches a few competences: read them all
+    by module and pick here, rather than let the URIs (hundreds with their equivalents) lead."""
+    wanted = set(uris)
     rows = await session.execute(
         select(ModuleSearch.module_id, ModuleVersionCompetence.uri)
         .join(
             ModuleVersionCompetence, ModuleVersionCompetence.version_id == ModuleSearch.version_id
         )
-        .where(ModuleSearch.module_id.in_(list(module_ids)), ModuleVersionCompetence.uri.in_(uris))
+        .where(ModuleSearch.module_id.in_(list(module_ids)))
     )
-    return [(module_id, uri) for module_id, uri in rows]
+    return [(module_id, uri) for module_id, uri in rows if uri in wanted]
 
 
 def _choose(candidates: dict[UUID, _Candidate], gaps: set[str]) -> list[_Candidate]:
@@ -213,7 +166,7 @@ async def _next_runs(
     rows = await session.scalars(
         select(Run).where(
             Run.module_id.in_([c.module_id for c in chosen]),
-            Run.status.in_(LIVE),
+            Run.status.in_(LIVE_RUN_STATUSES),
             Run.start_date >= today,
         )
     )

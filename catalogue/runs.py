@@ -12,6 +12,7 @@ from catalogue.access import may_see_drafts, require_provider_of
 from catalogue.documents import run_doc
 from catalogue.models import Run
 from catalogue.modules import load_module, runs_of
+from catalogue.postcodes import normal_postcode
 from schemas.catalogue import RunCreate, RunDocument, RunPatch
 from schemas.common import Actor
 from schemas.errors.catalogue import (
@@ -66,9 +67,3 @@ async def patch_run(
         raise InvalidDatesError("endDate is before startDate")
     await session.flush()
     return run_doc(run)
-
-
-def normal_postcode(postcode: str) -> str:
-    """Store Dutch postcodes as "1234 AB" so prefix filters work on one form."""
-    compact = postcode.replace(" ", "")
-    return f"{compact[:4]} {compact[4:]}"

@@ -4,6 +4,7 @@
 index beside it is kept in step by the database itself (FTS5 triggers, or a generated tsvector
 column on PostgreSQL; see migration 0002), so the code here only writes `module_search`. Both
 index the title apart from the rest of the text, so a title hit ranks above a body hit.
+`route_run`, the route to a job's index, follows the same rows (`catalogue.route_index`).
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
+from catalogue import route_index
 from catalogue.documents import level_doc
 from catalogue.models import (
+    LIVE_RUN_STATUSES,
     Competence,
     Module,
     ModuleSearch,
@@ -51,11 +54,11 @@ from catalogue.models import (
     Provider,
     Run,
 )
+from catalogue.postcodes import postcode_range
 from catalogue.urls import module_version_url
 from schemas.catalogue import DeliveryMode, ProviderRef, SearchHit, SearchResult
 
 MAX_TERMS = 8
-OPEN_STATUSES = ("planned", "open")
 # bm25 column weights for module_fts(title, document): a title hit outweighs a body hit.
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
@@ -181,20 +184,12 @@ async def index_module(session: AsyncSession, module: Module, version: ModuleVer
 async def unindex_module(session: AsyncSession, module_id: UUID) -> None:
     """Remove a module from search (withdrawn)."""
     await session.execute(delete(ModuleSearch).where(ModuleSearch.module_id == module_id))
+    await route_index.refresh(session, [module_id])
 
 
 def terms(q: str) -> list[str]:
     """Words of a query; punctuation never reaches the full-text syntax."""
     return re.findall(r"\w+", q.lower())[:MAX_TERMS]
-
-
-def postcode_range(region: str) -> tuple[str, str] | None:
-    """A postcode prefix ("35", "3511", "3511 AB") as a range the postcode index can serve."""
-    digits = re.match(r"\d{1,4}", region.replace(" ", ""))
-    if digits is None:
-        return None
-    # Stored postcodes are "3511 AB": digits, a space and capitals, all below "~".
-    return digits.group(), digits.group() + "~"
 
 
 class _Shape(NamedTuple):
@@ -426,7 +421,7 @@ def _statement(shape: _Shape) -> Select[Any]:
     # A page has a handful of runs, found through the run's module index. The statuses are
     # constants, written into the statement rather than expanded into parameters per query.
     open_statuses: list[ColumnElement[str]] = [
-        literal_column(f"'{status}'") for status in OPEN_STATUSES
+        literal_column(f"'{status}'") for status in LIVE_RUN_STATUSES
     ]
     next_start = (
         select(func.min(Run.start_date))

@@ -21,8 +21,8 @@ from catalogue.access import require_provider_of
 from catalogue.documents import module_document
 from catalogue.models import Competence, CompetenceFramework, Module, ModuleVersion, Provider, Run
 from catalogue.modules import CONTENT_FIELDS, apply_fields, load_version, runs_of, set_competences
+from catalogue.postcodes import normal_postcode
 from catalogue.qualifications import QualificationService
-from catalogue.runs import normal_postcode
 from catalogue.xml.edudex import export_edudex_program
 from catalogue.xml.elm import ImportedFramework, ImportedModule, export_loq, import_loq
 from catalogue.xml.safe import parse_xml

@@ -32,7 +32,7 @@ from catalogue.imports.origins import (
 )
 from catalogue.models import ImportOrigin, Module, Provider, Run
 from catalogue.modules import ModuleService, load_version, runs_of
-from catalogue.runs import normal_postcode
+from catalogue.postcodes import normal_postcode
 from catalogue.xml.edudex import export_edudex_program
 from catalogue.xml.safe import parse_xml
 from schemas.catalogue import ModuleCreate, ModulePatch, RunCreate
