@@ -1,16 +1,16 @@
 """Our deelcertificaat as an SD-JWT VC (`dc+sd-jwt`): issued next to its JWS form, presented
 by the holder with only the parts they choose and a key binding JWT.
 
-The profile (README, "Credential profile"): the issuer JWT names the issuer (`iss`), the type
-(`vct`), the credential (`jti`: an id of its own, random, never the JWS form's id, so a
-presentation that leaves parts out does not lead to the full credential), the holder (`sub`,
-and `cnf` with the holder's key), the module version (`achievement`: id, name, achievementType,
-creator), the status (`status.bitstring_status_list`: the same W3C BitstringStatusListEntry as
-the JWS form, so revoking one revokes both) and `exp` when the certificate ends. Three claims
-are selectively disclosable: the worker's full `name`, the date (`iat`, the moment of issue;
-there is no `nbf`, which SD-JWT VC never lets a holder hide) and the provider's `notes`.
-`disclosable` names, in the clear and signed, which of them the issuer made, so a verifier
-can say what the holder left out without learning what it said.
+The profile (docs/credentials.md, "Selective disclosure"): the issuer JWT names the issuer
+(`iss`), the type (`vct`), the credential (`jti`: an id of its own, random, never the JWS
+form's id, so a presentation that leaves parts out does not lead to the full credential), the
+holder (`sub`, and `cnf` with the holder's key), the module version (`achievement`: id, name,
+achievementType, creator), the status (`status.bitstring_status_list`: the same W3C
+BitstringStatusListEntry as the JWS form, so revoking one revokes both) and `exp` when the
+certificate ends. Three claims are selectively disclosable: the worker's full `name`, the date
+(`iat`, the moment of issue; there is no `nbf`, which SD-JWT VC never lets a holder hide) and
+the provider's `notes`. `disclosable` names, in the clear and signed, which of them the issuer
+made, so a verifier can say what the holder left out without learning what it said.
 """
 
 from __future__ import annotations

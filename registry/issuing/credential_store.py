@@ -96,8 +96,8 @@ def _sign(
     kid: str,
 ) -> tuple[IssuedCredential, str | None]:
     """The JWS credential and, for a module certificate, its SD-JWT VC form with the same
-    status entry and an id of its own (signed now, by the issuer's act: see README, "Credential
-    profile"); an EVC record and a person certificate have no SD-JWT VC form yet."""
+    status entry and an id of its own (signed now, by the issuer's act: see docs/credentials.md,
+    "Selective disclosure"); an EVC record and a person certificate have no SD-JWT VC form yet."""
     content = plan.content
     match content:
         case ModuleVersionInput():

@@ -1,10 +1,10 @@
 """Shares that disclose less: per credential, the parts the worker leaves out.
 
 A deelcertificaat carries its SD-JWT VC form (`Credential.sd_jwt`, signed at issuance by the
-issuer: see README, "Credential profile"). A share that names a credential in `withhold`
-presents that form instead of the JWS, with only the disclosures the worker kept and a key
-binding JWT signed with the holder key for the share's audience and nonce, made afresh at
-each opening (verifiers take key binding JWTs only minutes old).
+issuer: see docs/credentials.md, "Selective disclosure"). A share that names a credential in
+`withhold` presents that form instead of the JWS, with only the disclosures the worker kept
+and a key binding JWT signed with the holder key for the share's audience and nonce, made
+afresh at each opening (verifiers take key binding JWTs only minutes old).
 """
 
 from __future__ import annotations
