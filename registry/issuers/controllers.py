@@ -1,5 +1,6 @@
 """HTTP controllers for issuers: accreditations, the trust list, DID documents, status lists
-and credential status changes. Thin: parse, call `registry.issuers.issuers`, shape the response."""
+and credential status changes. Thin: parse, call `registry.issuers.issuers` (or `.trust_lists`,
+`.status_lists`), shape the response."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.status import StatusPurpose
-from registry.issuers import issuers
+from registry.issuers import issuers, trust_lists
 from registry.issuers.keys import OPERATOR
 from registry.issuers.status_lists import served_list, set_status, status_list_url
 from registry.models import Credential
@@ -116,7 +117,7 @@ class TrustController(Controller):
         self, db_session: AsyncSession, settings: Settings, request: Request[Any, Any, Any]
     ) -> Response[Any]:
         """The trust list signed by the operator (JSON with Accept: application/json)."""
-        document, token = await issuers.signed_trust_list(db_session, settings)
+        document, token = await trust_lists.signed_trust_list(db_session, settings)
         if _wants_json(request, TRUST_LIST_MEDIA):
             return Response(msgspec.to_builtins(document), media_type=JSON_MEDIA)
         return Response(token, media_type=TRUST_LIST_MEDIA)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from credentials.jws import parse_compact, strict_json
 from credentials.report import worst
 from registry.issuers import keys
-from registry.issuers.issuers import registry_verifier
+from registry.issuers.trust_lists import registry_verifier
 from registry.models import Credential
 from registry.settings import Settings
 from registry.sharing import share_links, shares

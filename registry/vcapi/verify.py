@@ -24,7 +24,7 @@ from credentials.documents import types_of
 from credentials.presentation import ENVELOPED_PREFIX, VC_V2_CONTEXT
 from credentials.sdjwt_verify import is_sd_jwt, verify_sd_jwt
 from credentials.verifier import ENVELOPED_MEDIA, Verifier
-from registry.issuers.issuers import registry_verifier
+from registry.issuers.trust_lists import registry_verifier
 from registry.settings import Settings
 from registry.sharing.verification import add_status_changes
 from schemas.errors.vcapi import NotVerifiedError, VcApiRequestError

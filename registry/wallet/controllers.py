@@ -12,7 +12,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from registry.issuers.issuers import registry_verifier
+from registry.issuers.trust_lists import registry_verifier
 from registry.settings import Settings
 from registry.wallet import cv, export_downloads, export_formats, holders, wallet_content
 from registry.wallet.export_downloads import DownloadFormat

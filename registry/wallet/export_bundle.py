@@ -13,7 +13,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from credentials.status import StatusPurpose
-from registry.issuers import issuers, keys
+from registry.issuers import issuers, keys, trust_lists
 from registry.issuers.status_lists import served_list
 from registry.models import Credential
 from registry.settings import Settings
@@ -38,7 +38,7 @@ async def bundle_sources(
     status lists here; an imported credential's issuer is whoever it names (a did:key carries
     its own key; anything else the bundle cannot vouch for)."""
     checked_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    _, trust_list = await issuers.signed_trust_list(session, settings)
+    _, trust_list = await trust_lists.signed_trust_list(session, settings)
     operator = await issuers.did_document(session, settings, keys.OPERATOR)
     slugs = sorted({row.issuer_slug for row in rows if row.issuer_slug is not None})
     documents = [await issuers.did_document(session, settings, slug) for slug in slugs]

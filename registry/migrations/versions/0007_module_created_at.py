@@ -6,7 +6,7 @@ Create Date: 2026-12-02 18:00:00
 
 Hand-written. The registry keeps its trust list until something it is built from changes;
 "a module was made" is the newest `module.created_at`, which this index answers without a
-scan of every module (`registry.issuers.issuers.current_trust_list`).
+scan of every module (`registry.issuers.trust_lists.current_trust_list`).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.errors import status_of
-from registry.issuers.issuers import registry_verifier
+from registry.issuers.trust_lists import registry_verifier
 from registry.settings import Settings
 from registry.wallet import wallet_content
 from registry.web.credential_input import MAX_INPUT_BYTES, InputError, request_from_form

@@ -27,7 +27,7 @@ from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
 from registry.app import create_app
 from registry.cli import main
-from registry.issuers import issuers, status_lists
+from registry.issuers import issuers, status_lists, trust_lists
 from registry.issuers.keys import issuer_did, signing_key
 from registry.models import AuditEvent, Credential, IssuerKey, StatusListRow, Wallet
 from registry.settings import Settings
@@ -119,7 +119,7 @@ async def verdict(
 ) -> str:
     async with sessions() as session:
         config = VerifierConfig(
-            trust_list=trust_list or await issuers.current_trust_list(session, settings),
+            trust_list=trust_list or await trust_lists.current_trust_list(session, settings),
             status_lists=await status_lists.status_source(session, settings),
         )
     report = Verifier(config).verify(jws)

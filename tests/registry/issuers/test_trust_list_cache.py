@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from registry.issuers import issuers
+from registry.issuers import trust_lists
 from registry.settings import Settings
 from tests.registry.wallet_helpers import World
 
@@ -23,8 +23,8 @@ async def test_the_trust_list_follows_accreditations_and_new_modules(
     issued = await world.issue(worker)
     assert await _verdict(world, issued["credential"]) == "valid"
     async with sessionmaker() as session:
-        first = await issuers.current_trust_list(session, settings)
-        assert await issuers.current_trust_list(session, settings) is first  # reused
+        first = await trust_lists.current_trust_list(session, settings)
+        assert await trust_lists.current_trust_list(session, settings) is first  # reused
 
     listed = await world.client.get("/api/accreditations", headers=world.operator)
     [accreditation] = [a for a in listed.json() if a["provider"] == "opleider-a"]
@@ -33,7 +33,7 @@ async def test_the_trust_list_follows_accreditations_and_new_modules(
     )
     assert ended.status_code == 200
     async with sessionmaker() as session:
-        after = await issuers.current_trust_list(session, settings)
+        after = await trust_lists.current_trust_list(session, settings)
     assert after is not first
     [provider] = [i for i in after.issuers if i.name == "Opleider A"]
     assert all(a.valid_until is not None for a in provider.accreditations)
@@ -47,4 +47,4 @@ async def test_the_trust_list_follows_accreditations_and_new_modules(
     other = await world.issue(worker, newer["id"])
     assert await _verdict(world, other["credential"]) == "valid"
     async with sessionmaker() as session:
-        assert await issuers.current_trust_list(session, settings) is not first
+        assert await trust_lists.current_trust_list(session, settings) is not first

@@ -16,7 +16,7 @@ from credentials.issue import issue_certificate
 from credentials.jws import parse_compact
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
-from registry.issuers import issuers, status_lists
+from registry.issuers import status_lists, trust_lists
 from registry.issuers.keys import signing_key
 from registry.models import Credential
 from registry.settings import Settings
@@ -229,7 +229,7 @@ async def test_revoked_and_expired_certificates(world: World, settings: Settings
     later = dt.datetime.fromisoformat(until) + dt.timedelta(days=1)
     async with world.sessionmaker() as session:
         config = VerifierConfig(
-            trust_list=await issuers.current_trust_list(session, settings),
+            trust_list=await trust_lists.current_trust_list(session, settings),
             status_lists=await status_lists.status_source(session, settings),
             clock=lambda: later,
         )

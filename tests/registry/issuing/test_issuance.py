@@ -19,7 +19,7 @@ from credentials.jws import parse_compact
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
 from registry.accounts.accounts import create_account
-from registry.issuers import issuers, status_lists
+from registry.issuers import status_lists, trust_lists
 from registry.models import (
     AuditEvent,
     Credential,
@@ -89,7 +89,7 @@ def evc_body(email: str) -> dict[str, Any]:
 async def verdict(sessions: Sessions, settings: Settings, jws: str) -> str:
     async with sessions() as session:
         config = VerifierConfig(
-            trust_list=await issuers.current_trust_list(session, settings),
+            trust_list=await trust_lists.current_trust_list(session, settings),
             status_lists=await status_lists.status_source(session, settings),
         )
     return Verifier(config).verify(jws).verdict

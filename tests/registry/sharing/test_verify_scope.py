@@ -17,7 +17,7 @@ from sqlalchemy import select
 from catalogue.models import Provider
 from credentials.jws import parse_compact
 from registry.cli import main
-from registry.issuers import issuers
+from registry.issuers import issuers, trust_lists
 from registry.issuers.keys import issuer_did
 from registry.settings import Settings
 from tests.catalogue.helpers import Catalogue
@@ -123,7 +123,7 @@ async def test_issuance_and_verification_share_the_rule(
     at = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
     async with sessionmaker() as session:
         ids = dict((await session.execute(select(Provider.slug, Provider.id))).tuples().all())
-        trust_list = await issuers.current_trust_list(session, settings)
+        trust_list = await trust_lists.current_trust_list(session, settings)
         for slug, module, expected in [
             ("opleider-a", own, True),
             ("opleider-a", theirs, False),
@@ -148,7 +148,7 @@ async def test_no_modules_means_nothing_not_any(
     own = await cat.module()
     await accredit(client, cat, provider="opleider-b")  # accredited, but owns no module
     async with sessionmaker() as session:
-        trust_list = await issuers.current_trust_list(session, settings)
+        trust_list = await trust_lists.current_trust_list(session, settings)
     [listed] = trust_list.issuers
     assert listed.did == issuer_did(settings, "opleider-b")
     assert listed.accreditations == []

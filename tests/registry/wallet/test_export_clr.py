@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from credentials.keydocs import KeyStore
 from credentials.verifier import Verifier
 from credentials.verify import VerifierConfig
-from registry.issuers.issuers import registry_verifier
+from registry.issuers.trust_lists import registry_verifier
 from registry.settings import Settings
 from tests.credentials.test_clr import SCHEMA, _no_fetch
 from tests.registry.wallet_helpers import World
