@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry.matching.rules import Evidence
 from registry.models import Credential, Experience
 from registry.settings import Settings
-from registry.sharing import shares, verification
+from registry.sharing import opening, verification
 from registry.wallet.holders import Holder
 from registry.wallet.wallet_content import wallet_rows
 from schemas.common import Actor
@@ -64,11 +64,11 @@ async def from_share(
     if (request.share is None) == (request.received_share_id is None):
         raise ShareOrReceivedRequiredError("give exactly one of share and receivedShareId")
     if request.share is not None:
-        token = shares.token_from_url(settings, request.share)
-        opened = await shares.open_by_token(session, settings, token, actor, via="match")
+        token = opening.token_from_url(settings, request.share)
+        opened = await opening.open_by_token(session, settings, token, actor, via="match")
     else:
         assert request.received_share_id is not None
-        opened = await shares.open_received(session, settings, actor, request.received_share_id)
+        opened = await opening.open_received(session, settings, actor, request.received_share_id)
     report = await verification.verify_opened_share(session, settings, opened)
     reports = report.credentials or []
     verdicts = {

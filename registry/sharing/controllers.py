@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from registry.http import is_head
 from registry.settings import Settings
-from registry.sharing import share_links, shares, verification
+from registry.sharing import opening, share_links, shares, verification
 from registry.wallet.controllers import HOLDER, WALLET_ROLES
 from registry.wallet.holders import Holder
 from schemas.api_doc import api_doc
@@ -83,7 +83,7 @@ class ReceivedShareController(Controller):
         self, db_session: AsyncSession, settings: Settings, actor: Actor
     ) -> list[ReceivedShare]:
         """Shares addressed to you, or that you opened by link."""
-        return await shares.received_shares(db_session, settings, actor)
+        return await opening.received_shares(db_session, settings, actor)
 
     @get("/{share_id:uuid}", responses=SHARE_RESPONSES, opt=SHARE_DOC)
     async def open_received(
@@ -95,7 +95,7 @@ class ReceivedShareController(Controller):
         share_id: UUID,
     ) -> Response[Any]:
         """Open a share addressed to you (the view is logged for the worker)."""
-        opened = await shares.open_received(
+        opened = await opening.open_received(
             db_session, settings, actor, share_id, viewed=not is_head(request)
         )
         return await opened_response(db_session, settings, request, opened)
@@ -109,7 +109,7 @@ async def opened_response(
     session: AsyncSession,
     settings: Settings,
     request: Request[Any, Any, Any],
-    opened: shares.OpenedShare,
+    opened: opening.OpenedShare,
 ) -> Response[Any]:
     """An opened share for machines: the presentation (`Accept: application/vp+jwt`) or JSON
     with its verification. `/s/{token}` lives with the web pages, which add HTML for people."""
@@ -117,7 +117,7 @@ async def opened_response(
     if wants_presentation(request):
         return Response(opened.presentation, media_type=VP_JWT, headers=headers)
     report = await verification.verify_opened_share(session, settings, opened)
-    page: SharePage = shares.share_page(opened, report)
+    page: SharePage = opening.share_page(opened, report)
     return Response(page, headers=headers)
 
 

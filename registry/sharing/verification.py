@@ -19,7 +19,7 @@ from registry.issuers import keys
 from registry.issuers.trust_lists import registry_verifier
 from registry.models import Credential
 from registry.settings import Settings
-from registry.sharing import share_links, shares
+from registry.sharing import opening, share_links
 from schemas.common import Actor
 from schemas.errors import InvalidInputError
 from schemas.errors.credentials import JwsError
@@ -109,14 +109,14 @@ async def _verify_request(
     session: AsyncSession, settings: Settings, viewer: Actor | None, request: VerifyRequest
 ) -> Report:
     if request.share is not None:
-        share_token = shares.token_from_url(settings, request.share)
-        opened = await shares.open_by_token(session, settings, share_token, viewer, via="verify")
+        share_token = opening.token_from_url(settings, request.share)
+        opened = await opening.open_by_token(session, settings, share_token, viewer, via="verify")
         report = await _verify_opened(session, settings, opened)
         return with_share_check(report, None, "share-active", "the share is active")
     token: str | dict[str, Any] = request.presentation or request.credential or ""
     audience, nonce = request.audience, request.nonce
     aud = presentation_audience(token) if audience is None else None
-    share = await shares.share_by_audience(session, settings, aud) if aud else None
+    share = await opening.share_by_audience(session, settings, aud) if aud else None
     if share is not None:
         audience, nonce = aud, nonce or share.nonce
     verifier = await registry_verifier(session, settings)
@@ -138,7 +138,7 @@ async def verify_image(session: AsyncSession, settings: Settings, image: bytes) 
 
 
 async def verify_opened_share(
-    session: AsyncSession, settings: Settings, opened: shares.OpenedShare
+    session: AsyncSession, settings: Settings, opened: opening.OpenedShare
 ) -> Report:
     """The report of an opened share's fresh presentation, for its own audience and nonce,
     with why and since when where a credential was revoked or suspended (`_verify_opened`)."""
@@ -146,7 +146,7 @@ async def verify_opened_share(
 
 
 async def _verify_opened(
-    session: AsyncSession, settings: Settings, opened: shares.OpenedShare
+    session: AsyncSession, settings: Settings, opened: opening.OpenedShare
 ) -> Report:
     verifier = await registry_verifier(session, settings)
     report = verifier.verify(

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from registry.errors import status_of
 from registry.http import is_head
 from registry.settings import Settings
-from registry.sharing import share_links, shares, verification
+from registry.sharing import opening, share_links, verification
 from registry.sharing.controllers import (
     SHARE_DOC,
     SHARE_RESPONSES,
@@ -101,7 +101,7 @@ class EmployerPages(Controller):
         # The presentation for `Accept: application/vp+jwt`, JSON for no Accept or */* (as
         # before pages existed), a page only when HTML is asked for, as browsers do.
         if wants_presentation(request) or "text/html" not in request.headers.get("accept", ""):
-            opened = await shares.open_by_token(
+            opened = await opening.open_by_token(
                 db_session, settings, token, viewer, via="link", viewed=not is_head(request)
             )
             return await opened_response(db_session, settings, request, opened)
@@ -110,7 +110,7 @@ class EmployerPages(Controller):
             request,
             db_session,
             settings,
-            shares.open_by_token(
+            opening.open_by_token(
                 db_session, settings, token, who, via="link", viewed=not is_head(request)
             ),
         )
@@ -125,7 +125,7 @@ class EmployerPages(Controller):
         done: Done = None,
     ) -> Any:
         """Shared with me: the shares addressed to this employer."""
-        received = await shares.received_shares(db_session, settings, user.actor)
+        received = await opening.received_shares(db_session, settings, user.actor)
         notice = "account.notice.confirmed" if done == "bevestigd" else None
         return employer_page(request, "employer/received.html", received=received, notice=notice)
 
@@ -139,7 +139,7 @@ class EmployerPages(Controller):
         share_id: UUID,
     ) -> Any:
         """One share addressed to this employer, opened (and logged) like its link."""
-        opened = shares.open_received(
+        opened = opening.open_received(
             db_session, settings, user.actor, share_id, viewed=not is_head(request)
         )
         return await self._share_page(request, db_session, settings, opened)
@@ -149,7 +149,7 @@ class EmployerPages(Controller):
         request: AnyRequest,
         db_session: AsyncSession,
         settings: Settings,
-        opening: Awaitable[shares.OpenedShare],
+        opening: Awaitable[opening.OpenedShare],
     ) -> Template:
         try:
             opened = await opening

@@ -21,7 +21,7 @@ from catalogue.public import (
 )
 from registry.matching import match, profiles
 from registry.settings import Settings
-from registry.sharing import shares
+from registry.sharing import opening
 from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.job_match import day, match_names
@@ -136,7 +136,7 @@ class EmployerProfilePages(Controller):
         row = await _own(db_session, user, profile_id)
         if row is None:
             return page(request, "matching/not_found.html", status_code=404)
-        received = await shares.received_shares(db_session, settings, user.actor)
+        received = await opening.received_shares(db_session, settings, user.actor)
         active = [r for r in received if r.state == "active"]
         saved = request.query_params.get("klaar") == "1"
         return page(request, "matching/profile.html", profile=row, received=active, saved=saved)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from registry.models import Credential
-from registry.sharing.shares import OpenedShare
+from registry.sharing.opening import OpenedShare
 from registry.web.i18n import Lang, day_in_words
 from registry.web.pages import verdict_reason
 from schemas.kinds import OTHER_KIND, kind_of_achievement_type
