@@ -22,7 +22,7 @@ from registry.models import Credential
 from registry.settings import Settings
 from schemas.credentials import CertificateInput, CompetenceInput, CredentialStatus, Party
 from tests.registry.issuers.test_issuers import Sessions
-from tests.registry.sharing.test_verify_scope import _check, _verify_api, _verify_cli
+from tests.registry.verify_helpers import check_of, verify_api, verify_cli
 from tests.registry.wallet_helpers import Person, World
 
 VCA = "https://www.vca.nl/schemes/vca-basis"
@@ -101,7 +101,7 @@ async def test_an_exam_institute_issues_a_certificate_for_an_accredited_scheme(
 
     report = await world.verify({"credential": issued["credential"]})
     assert report["verdict"] == "valid"
-    assert _check(report, "accreditation") == ("passed", "accredited")
+    assert check_of(report, "accreditation") == ("passed", "accredited")
     # The wallet lists it with its kind, and the scheme as what it shows.
     [item] = (await world.wallet(worker))["items"]
     assert (item["kind"], item["achievementId"], item["achievement"]) == (
@@ -284,13 +284,13 @@ async def test_a_certificate_outside_the_scope_reads_so_in_every_verifier(
     assert genuine.status_code == 201, genuine.text
     forged = await _sign_direct(world.sessionmaker, settings, FGAS)
 
-    report = await _verify_api(world.client, forged)
+    report = await verify_api(world.client, forged)
     assert report["verdict"] == "untrusted-issuer"
-    assert _check(report, "signature") == ("passed", "signature-valid")
-    assert _check(report, "accreditation") == ("failed", "not-accredited")
+    assert check_of(report, "signature") == ("passed", "signature-valid")
+    assert check_of(report, "accreditation") == ("failed", "not-accredited")
 
-    code, cli_report = await _verify_cli(world.client, tmp_path, genuine.json()["credential"])
+    code, cli_report = await verify_cli(world.client, tmp_path, genuine.json()["credential"])
     assert (code, cli_report["verdict"]) == (0, "valid")
-    code, cli_report = await _verify_cli(world.client, tmp_path, forged)
+    code, cli_report = await verify_cli(world.client, tmp_path, forged)
     assert (code, cli_report["verdict"]) == (1, "untrusted-issuer")
-    assert _check(cli_report, "accreditation") == ("failed", "not-accredited")
+    assert check_of(cli_report, "accreditation") == ("failed", "not-accredited")

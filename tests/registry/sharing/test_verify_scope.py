@@ -5,69 +5,19 @@ a module-certificate accreditation covers the organisation's own modules."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import json
 from pathlib import Path
-from typing import Any
 
-from click.testing import CliRunner
 from sqlalchemy import select
 
 from catalogue.models import Provider
-from credentials.jws import parse_compact
-from registry.cli import main
 from registry.issuers import issuers, trust_lists
 from registry.issuers.keys import issuer_did
 from registry.settings import Settings
 from tests.catalogue.helpers import Catalogue
 from tests.conftest import BASE_URL
 from tests.registry.issuers.test_issuers import Client, Sessions, accredit, issue_direct
-
-
-async def _verify_api(client: Client, jws: str) -> dict[str, Any]:
-    response = await client.post(
-        "/api/verify", content=jws, headers={"Content-Type": "application/vc+jwt"}
-    )
-    assert response.status_code == 200, response.text
-    report: dict[str, Any] = response.json()
-    return report
-
-
-def _check(report: dict[str, Any], name: str) -> tuple[str, str]:
-    found = next(c for c in report["checks"] if c["name"] == name)
-    return found["status"], found["code"]
-
-
-async def _verify_cli(client: Client, tmp_path: Path, jws: str) -> tuple[int, dict[str, Any]]:
-    """`registry verify` with what a verifier downloads: the signed trust list, the operator's
-    DID document as its anchor, and the credential's status lists (revocation, suspension)."""
-    status_url = json.loads(parse_compact(jws).payload)["credentialStatus"]
-    status_path = status_url["statusListCredential"].removeprefix(BASE_URL)
-    files = {
-        "credential.jws": jws,
-        "trust-list.jws": (await client.get("/trust-list")).text,
-        "did.json": (await client.get("/.well-known/did.json")).text,
-        "status.jws": (await client.get(status_path)).text,
-        "suspension.jws": (await client.get(f"{status_path}/suspension")).text,
-    }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    args = [
-        "verify",
-        str(tmp_path / "credential.jws"),
-        *("--trust-list", str(tmp_path / "trust-list.jws")),
-        *("--trust-anchor", str(tmp_path / "did.json")),
-        *("--status-list", str(tmp_path / "status.jws")),
-        *("--status-list", str(tmp_path / "suspension.jws")),
-        "--json",
-    ]
-    result = await asyncio.to_thread(
-        CliRunner().invoke, main, args, env={"REGISTRY_DATABASE_URL": ""}
-    )
-    assert result.exit_code in (0, 1), result.output + result.stderr
-    report: dict[str, Any] = json.loads(result.stdout)
-    return result.exit_code, report
+from tests.registry.verify_helpers import check_of, verify_api, verify_cli
 
 
 async def test_any_module_accreditation_does_not_cover_another_providers_module(
@@ -91,17 +41,17 @@ async def test_any_module_accreditation_does_not_cover_another_providers_module(
     _, forged = await issue_direct(sessionmaker, settings, theirs, slug="opleider-a")
     _, genuine = await issue_direct(sessionmaker, settings, own, slug="opleider-a")
 
-    assert (await _verify_api(client, genuine))["verdict"] == "valid"
-    report = await _verify_api(client, forged)
+    assert (await verify_api(client, genuine))["verdict"] == "valid"
+    report = await verify_api(client, forged)
     assert report["verdict"] == "untrusted-issuer"
-    assert _check(report, "signature") == ("passed", "signature-valid")
-    assert _check(report, "accreditation") == ("failed", "not-accredited")
+    assert check_of(report, "signature") == ("passed", "signature-valid")
+    assert check_of(report, "accreditation") == ("failed", "not-accredited")
 
-    code, cli_report = await _verify_cli(client, tmp_path, genuine)
+    code, cli_report = await verify_cli(client, tmp_path, genuine)
     assert (code, cli_report["verdict"]) == (0, "valid")
-    code, cli_report = await _verify_cli(client, tmp_path, forged)
+    code, cli_report = await verify_cli(client, tmp_path, forged)
     assert (code, cli_report["verdict"]) == (1, "untrusted-issuer")
-    assert _check(cli_report, "accreditation") == ("failed", "not-accredited")
+    assert check_of(cli_report, "accreditation") == ("failed", "not-accredited")
     assert cli_report["trustLists"][0]["signed"] is True
 
     # The served list names opleider-a's own module only, and says the creator must be it.
