@@ -40,7 +40,7 @@ class CredentialWorld:
         self.key = SigningKey(self.raw_key)
         self.kid = f"{ISSUER_DID}#{self.key.public.thumbprint()}"
         self.holder = did_key(SigningKey.generate().public)
-        self.revocation = StatusList.new()
+        self.revocation = StatusList.new(purposes=["revocation"])
         self.trust_list = TrustList(
             id="urn:bench:trust-list",
             issuer=f"did:web:{HOST}",

@@ -1,6 +1,7 @@
 """W3C Bitstring Status List v1.0: the list itself, its credential and status entries.
 
-One bit per credential (statusSize 1); bit 0 is the most significant bit of byte 0. The
+Our lists hold one bit per credential (statusSize 1); a verifier also reads entries of
+`statusSize` bits (`StatusList.value`). Bit 0 is the most significant bit of byte 0. The
 encoded form is "u" + base64url(GZIP(bits)). Lists hold at least 131,072 entries (16 KB) so a
 single index says little about who holds it (herd privacy); indexes are random for the same
 reason.
@@ -12,7 +13,7 @@ import datetime as dt
 import gzip
 import secrets
 import zlib
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from typing import Any, Literal, Protocol
 
 from credentials.b64 import b64url_decode, b64url_encode
@@ -53,21 +54,34 @@ _SYSTEM_RANDOM = secrets.SystemRandom()
 
 
 class StatusList:
-    """A mutable bitstring of status bits. `issuer`: who signed the list credential it was
-    read from (None for a list this registry keeps itself); a verifier relies on a signed
-    list only for credentials of that issuer."""
+    """A mutable bitstring of status bits, and what a verifier needs to know of the list
+    credential it was read from: `issuer`, who signed it (None for a list this registry keeps
+    itself; a verifier relies on a signed list only for credentials of that issuer),
+    `purposes`, its `statusPurpose` values (an entry is read only on a list of its purpose),
+    and its validity window (outside it, the list says nothing)."""
 
-    __slots__ = ("_bits", "issuer")
+    __slots__ = ("_bits", "issuer", "purposes", "valid_from", "valid_until")
 
-    def __init__(self, bits: bytearray, issuer: str | None = None) -> None:
+    def __init__(
+        self,
+        bits: bytearray,
+        issuer: str | None = None,
+        *,
+        purposes: Iterable[str] = (),
+        valid_from: dt.datetime | None = None,
+        valid_until: dt.datetime | None = None,
+    ) -> None:
         self._bits = bits
         self.issuer = issuer
+        self.purposes = frozenset(purposes)
+        self.valid_from = valid_from
+        self.valid_until = valid_until
 
     @classmethod
-    def new(cls, size: int = MIN_SIZE) -> StatusList:
+    def new(cls, size: int = MIN_SIZE, *, purposes: Iterable[str] = ()) -> StatusList:
         if size < MIN_SIZE or size % 8:
             raise ValueError(f"a status list holds a multiple of 8 entries, at least {MIN_SIZE}")
-        return cls(bytearray(size // 8))
+        return cls(bytearray(size // 8), purposes=purposes)
 
     @property
     def size(self) -> int:
@@ -91,6 +105,19 @@ class StatusList:
         else:
             self._bits[index >> 3] &= ~(0x80 >> (index & 7)) & 0xFF
 
+    def value(self, index: int, size: int = 1) -> int:
+        """The `size` bits of entry `index` (bits index*size onwards) as a number, the first
+        bit the most significant (the Bitstring Status List validate algorithm)."""
+        if size < 1:
+            raise ValueError("a status entry has at least one bit")
+        start = index * size
+        if index < 0 or start + size > len(self._bits) * 8:
+            raise BadStatusIndexError(f"status index {index} is outside the list")
+        number = 0
+        for bit in range(start, start + size):
+            number = number << 1 | (self._bits[bit >> 3] >> (7 - (bit & 7))) & 1
+        return number
+
     def to_bytes(self) -> bytes:
         return bytes(self._bits)
 
@@ -100,10 +127,18 @@ class StatusList:
 
     @classmethod
     def decode(
-        cls, encoded: str, *, max_bytes: int = DEFAULT_MAX_BYTES, issuer: str | None = None
+        cls,
+        encoded: str,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        issuer: str | None = None,
+        purposes: Iterable[str] = (),
+        valid_from: dt.datetime | None = None,
+        valid_until: dt.datetime | None = None,
     ) -> StatusList:
         """Parse an encodedList; refuses short lists, trailing data and anything that would
-        decompress to more than `max_bytes` (checked while inflating, not after)."""
+        decompress to more than `max_bytes` (checked while inflating, not after). The other
+        arguments are what the list credential says of it (see `StatusList`)."""
         if not isinstance(encoded, str) or not encoded.startswith("u"):
             raise StatusListError("encodedList must be multibase base64url ('u' prefix)")
         try:
@@ -121,7 +156,13 @@ class StatusList:
             raise StatusListError("encodedList is truncated or has trailing data")
         if len(bits) < MIN_SIZE // 8:
             raise StatusListError(f"a status list holds at least {MIN_SIZE} entries")
-        return cls(bytearray(bits), issuer)
+        return cls(
+            bytearray(bits),
+            issuer,
+            purposes=purposes,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
 
     def allocate(self, used: Container[int], *, rng: _Random = _SYSTEM_RANDOM) -> int:
         """A random index not in `used` (the indexes already given to credentials).

@@ -7,7 +7,11 @@ credential.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import Any
+
+import msgspec
 
 from credentials.claims import issuer_id
 from credentials.jws import parse_compact, strict_json, verify_jws
@@ -39,13 +43,40 @@ def read_status_list_credential(
     if lookup is None or not verify_jws(parsed, lookup.key):
         raise StatusListCredentialError("the status list signature cannot be checked")
     subject = document.get("credentialSubject")
-    url, encoded = (
-        document.get("id"),
-        subject.get("encodedList") if isinstance(subject, dict) else None,
-    )
+    subject = subject if isinstance(subject, dict) else {}
+    url, encoded = document.get("id"), subject.get("encodedList")
     if not isinstance(url, str) or not isinstance(encoded, str):
         raise StatusListCredentialError("the status list has no id or encodedList")
-    return url, StatusList.decode(encoded, issuer=issuer)
+    return url, StatusList.decode(
+        encoded,
+        issuer=issuer,
+        purposes=_purposes(subject.get("statusPurpose")),
+        valid_from=_moment(document, "validFrom"),
+        valid_until=_moment(document, "validUntil"),
+    )
+
+
+def _purposes(value: object) -> list[str]:
+    """The list's `statusPurpose`: one or more strings (a list may serve several)."""
+    given = value if isinstance(value, list) else [value]
+    purposes = [p for p in given if isinstance(p, str) and p]
+    if not purposes or len(purposes) != len(given):
+        raise StatusListCredentialError("the status list's statusPurpose is not one or more names")
+    return purposes
+
+
+def _moment(document: dict[str, Any], name: str) -> dt.datetime | None:
+    """The list credential's `validFrom` or `validUntil` (a dateTimeStamp), if it has one."""
+    value = document.get(name)
+    if value is None:
+        return None
+    try:
+        moment = msgspec.convert(value, dt.datetime)
+    except msgspec.ValidationError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise StatusListCredentialError(f"the status list's {name} is not a date and time")
+    return moment
 
 
 def status_source(tokens: Iterable[str | bytes], config: VerifierConfig) -> dict[str, StatusList]:

@@ -160,14 +160,25 @@ class Evidence(_Doc, kw_only=True):
     audience: str | None = None
 
 
+class StatusMessage(_Doc, kw_only=True):
+    """What one value of a multi-bit status entry means (Bitstring Status List
+    `statusMessage`): `status` is the value in hexadecimal with "0x"."""
+
+    status: str
+    message: str
+
+
 class CredentialStatus(_Doc, kw_only=True):
-    """A status entry; ours are `BitstringStatusListEntry` with all fields set."""
+    """A status entry; ours are `BitstringStatusListEntry` with the first five fields set
+    (one bit per entry). `status_size` and `status_message` are read from others' entries."""
 
     id: str | None = None
     type: str
     status_purpose: str | None = None
     status_list_index: str | None = None
     status_list_credential: str | None = None
+    status_size: int | None = None
+    status_message: list[StatusMessage] | None = None
 
 
 class CredentialSchema(_Doc, kw_only=True):

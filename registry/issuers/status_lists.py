@@ -317,6 +317,8 @@ async def status_source(
             query = query.where(model.id.in_(ids))
         for list_id, revoked, suspended in await session.execute(query):
             url = url_of(settings.base_url, list_id)
-            lists[url] = StatusList(bytearray(revoked))
-            lists[suspension_list_url(url)] = StatusList(bytearray(suspended))
+            lists[url] = StatusList(bytearray(revoked), purposes=["revocation"])
+            lists[suspension_list_url(url)] = StatusList(
+                bytearray(suspended), purposes=["suspension"]
+            )
     return StatusLists(lists)

@@ -56,7 +56,10 @@ class World:
         self.holder_did = did_key(self.holder_key.public)
         self.kid = f"{ISSUER_DID}#{self.issuer_key.public.thumbprint()}"
         self.evc_kid = f"{EVC_DID}#{self.evc_key.public.thumbprint()}"
-        self.lists = {REVOCATION: StatusList.new(), SUSPENSION: StatusList.new()}
+        self.lists = {
+            REVOCATION: StatusList.new(purposes=["revocation"]),
+            SUSPENSION: StatusList.new(purposes=["suspension"]),
+        }
         self.now = NOW
         self.trust_list = TrustList(
             id="urn:trust-list:test",
