@@ -36,7 +36,8 @@ from credentials.jws import ParsedJws, parse_compact, strict_json, verify_jws
 from credentials.keydocs import KeyStore
 from credentials.keysource import KeyLookup, bind_issuer, find_key, unknown_key
 from credentials.report import Checks
-from credentials.status import StatusList, StatusPurpose, suspension_list_url
+from credentials.status import StatusList
+from credentials.status_check import StatusReader, StatusSource
 from credentials.trust import TrustList, achievement_id_problem
 from schemas.credentials import AchievementCredentialDoc, ClrCredentialDoc, CredentialStatus
 from schemas.errors.credentials import AlgNotSupportedError, JwsError
@@ -56,7 +57,6 @@ STEPS = (
     "status",
     "accreditation",
 )
-StatusSource = Callable[[str], StatusList | None]
 
 
 def _no_status(_: str) -> StatusList | None:
@@ -314,35 +314,24 @@ class CredentialPipeline:
         self.status(entries if isinstance(entries, list) else [entries])
 
     def status(self, entries: list[CredentialStatus]) -> None:
-        """The status check over these entries (an SD-JWT VC carries ours too). Every list
+        """The status check over these entries (an SD-JWT VC carries ours too), as the
+        Bitstring Status List validate algorithm says (`credentials.status_check`): every list
         an entry needs (for a revocation entry also its sibling suspension list, our
-        convention) must be at hand and signed by the credential's issuer; else the status is
-        unknown (`status-unavailable`), never "active"."""
-        for entry in entries:
-            url, index = entry.status_list_credential, entry.status_list_index
-            if entry.type != "BitstringStatusListEntry" or url is None or index is None:
-                self.checks.failed(
-                    "status", "cannot-verify", "unknown-status-type", str(entry.type)
-                )
-                return
-            purpose: StatusPurpose = (
-                "suspension" if entry.status_purpose == "suspension" else "revocation"
-            )
-            lists = [(url, purpose)]
-            sibling = suspension_list_url(url)
-            if entry.status_purpose == "revocation" and (
-                self._ours() or self.config.status_lists(sibling) is not None
-            ):
-                lists.append((sibling, "suspension"))
-            for list_url, list_purpose in lists:
-                bit = self._status_bit(list_url, index)
-                if bit is None:
-                    return
-                if bit:
-                    verdict: Verdict = "suspended" if list_purpose == "suspension" else "revoked"
-                    self.checks.failed("status", verdict, verdict, f"the issuer has {verdict} it")
-                    return
-        self.checks.passed("status", "active")
+        convention) must be at hand, signed by the credential's issuer, of the entry's purpose
+        and in its validity window; else the status is unknown, never "active"."""
+        config = self.config
+        reader = StatusReader(
+            config.status_lists,
+            self.issuer,
+            ours=self._ours(),
+            now=config.clock(),
+            leeway=config.leeway,
+        )
+        outcome = reader.check(entries)
+        if outcome.verdict is None:
+            self.checks.passed("status", outcome.code, outcome.message)
+        else:
+            self.checks.failed("status", outcome.verdict, outcome.code, outcome.message)
 
     def _ours(self) -> bool:
         """Whether the issuer is one of the operator's own (trust list): only their revocation
@@ -352,20 +341,6 @@ class CredentialPipeline:
         return self.issuer is not None and (
             trust_list is not None and trust_list.gives_every_key_of(self.issuer)
         )
-
-    def _status_bit(self, url: str, index: str) -> bool | None:
-        """The bit at `index` of the list at `url`; None (and the check failed) when that list
-        is not at hand, does not hold the index or is not the credential issuer's."""
-        found = self.config.status_lists(url)
-        problem = None
-        if found is None or not index.isdigit() or int(index) >= found.size:
-            problem = f"no status list {url}"
-        elif found.issuer is not None and found.issuer != self.issuer:
-            problem = f"the status list {url} is not signed by the credential's issuer"
-        if found is None or problem is not None:
-            self.checks.failed("status", "cannot-verify", "status-unavailable", problem or "")
-            return None
-        return found.get(int(index))
 
     def _accreditation(self, doc: AnyCredential) -> None:
         trust_list = self.config.trust_list
