@@ -108,6 +108,8 @@ class StatusList:
     def value(self, index: int, size: int = 1) -> int:
         """The `size` bits of entry `index` (bits index*size onwards) as a number, the first
         bit the most significant (the Bitstring Status List validate algorithm)."""
+        if size == 1:
+            return int(self.get(index))  # every list of ours: the hot path
         if size < 1:
             raise ValueError("a status entry has at least one bit")
         start = index * size

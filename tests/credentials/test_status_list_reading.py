@@ -95,6 +95,10 @@ def test_status_list_value_reads_bits_msb_first() -> None:
         found.value(MIN_SIZE // 2, 2)
     with pytest.raises(StatusListError):
         found.value(-1, 1)
+    with pytest.raises(StatusListError):
+        found.value(-1, 2)
+    with pytest.raises(ValueError, match="at least one bit"):
+        found.value(0, 0)
 
 
 # ---------------------------------------------------------------------- validity window
