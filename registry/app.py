@@ -73,6 +73,7 @@ from registry.sharing.controllers import (
 from registry.vcapi.controllers import VcApiController, VcApiStatusListController
 from registry.wallet.controllers import ConsentController, WalletController
 from registry.web import csrf_config, template_config, web_handlers
+from registry.web.auth.session import know_the_visitor
 from registry.web.errors import negotiated
 from schemas.access import CALLER
 from schemas.common import Response
@@ -201,6 +202,8 @@ def create_app(settings: Settings) -> Litestar:
         # the pages' router puts the session's in its place).
         opt={CALLER: bearer_caller},
         before_send=[nosniff],
+        # Error pages show the signed-in person's header, also for errors before routing.
+        after_exception=[know_the_visitor],
         request_max_body_size=settings.max_body_bytes,
         lifespan=[lifespan],
         debug=False,

@@ -41,6 +41,9 @@ MACHINE_PREFIXES = (
 # Where a signed-in person whose address is not proven yet is sent.
 CONFIRM_PAGE = "/account/bevestigen"
 Handler = Callable[[AnyRequest, Any], Response[Any]]
+# A CSRF cookie the error page sets (see `registry.web.auth.session.know_the_visitor`), kept
+# in the request's state.
+NEW_CSRF_COOKIE = "error_page_csrf_cookie"
 
 
 def wants_page(request: AnyRequest) -> bool:
@@ -88,6 +91,8 @@ def error_page(request: AnyRequest, exc: Exception) -> Response[Any]:
     )
     if wait is not None:
         answer.headers["Retry-After"] = str(wait)
+    if NEW_CSRF_COOKIE in request.state:
+        answer.set_cookie(request.state[NEW_CSRF_COOKIE])
     return answer
 
 
