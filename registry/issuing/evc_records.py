@@ -33,11 +33,13 @@ STATUS_WORDS = {"Completed": "behaald", "Failed": "niet behaald"}
 
 class EvcSummary(msgspec.Struct, kw_only=True):
     """One issued EVC record (or person certificate) as a row in a list; `standard` is what
-    was assessed: the standard, or the certificate scheme."""
+    was assessed: the standard, or the certificate scheme, by the name signed and its URL
+    (where a page finds its name in another language)."""
 
     record_id: UUID
     credential_id: str
     standard: str
+    standard_url: str
     holder_name: str
     holder_email: str | None
     issued_at: dt.datetime
@@ -48,9 +50,11 @@ class EvcSummary(msgspec.Struct, kw_only=True):
 
 
 class EvcResult(msgspec.Struct, kw_only=True):
-    """The outcome for one competence (werkproces)."""
+    """The outcome for one competence (werkproces): `label` as signed, `uri` the competence
+    it is aligned to (None when it names none)."""
 
     label: str
+    uri: str | None
     code: str | None
     status: str
     achieved_level: str | None
@@ -66,7 +70,6 @@ class EvcDetail(msgspec.Struct, kw_only=True):
     """One issued EVC record with what the credential says."""
 
     summary: EvcSummary
-    standard_url: str
     level: str | None
     valid_until: dt.datetime | None
     results: list[EvcResult]
@@ -98,6 +101,7 @@ def _summary(row: Credential, wallet: Wallet) -> EvcSummary:
         record_id=record_id_of(row.credential_id) or row.id,
         credential_id=row.credential_id,
         standard=row.achievement_name,
+        standard_url=row.achievement_id,
         holder_name=subject_name_in(row.jws) or wallet.name,
         holder_email=issuer_visible_email(row),
         issued_at=row.issued_at,
@@ -164,7 +168,6 @@ async def issued_evc(session: AsyncSession, actor: Actor, record_id: UUID) -> Ev
     achievement = subject.get("achievement") or {}
     return EvcDetail(
         summary=_summary(row, wallet),
-        standard_url=str(achievement.get("id") or row.achievement_id),
         level=_level(achievement),
         valid_until=row.valid_until,
         results=_results(achievement, subject.get("result") or []),
@@ -201,6 +204,7 @@ def _results(achievement: dict[str, Any], results: list[dict[str, Any]]) -> list
         out.append(
             EvcResult(
                 label=str(description.get("name") or ""),
+                uri=alignments[0].get("targetUrl"),
                 code=alignments[0].get("targetCode"),
                 status=STATUS_WORDS.get(str(result.get("status")), str(result.get("status"))),
                 achieved_level=str(achieved) if achieved is not None else None,

@@ -25,6 +25,7 @@ from registry.issuing.issuance import issue_one
 from registry.settings import Settings
 from registry.web.assessor.form import check_candidate, check_valid_until
 from registry.web.assessor.pages import FIELD_OF_ERROR, day
+from registry.web.competence_names import competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import (
     AnyRequest,
@@ -159,9 +160,13 @@ async def _page(
     status_code: int = 200,
     just_issued: bool = False,
 ) -> Template:
-    schemes = await _schemes(session, user, settings, lang_of(request))
+    lang = lang_of(request)
+    schemes = await _schemes(session, user, settings, lang)
     certificates = [] if schemes is None else await list_issued_certificates(session, user.actor)
-    t = translator(lang_of(request))
+    # A certificate names its scheme as signed (Dutch): the scheme's name in the page's
+    # language where the catalogue has one.
+    names = await competence_names(session, lang, [item.standard_url for item in certificates])
+    t = translator(lang)
     return page(
         request,
         "assessor/certificates.html",
@@ -172,6 +177,7 @@ async def _page(
         errors=errors,
         form_id=FORM_ID,
         certificates=certificates,
+        names=names,
         limit=LIST_LIMIT,
         just_issued=just_issued,
         day=day,

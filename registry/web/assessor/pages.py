@@ -36,6 +36,7 @@ from registry.web.assessor.picker import (
     picker_for_post,
     picker_for_search,
 )
+from registry.web.competence_names import CompetenceNames, competence_names
 from registry.web.i18n import lang_of, translator
 from registry.web.pages import (
     AnyRequest,
@@ -103,12 +104,14 @@ class AssessorPages(Controller):
             if standing == "assessor.standing.no_organisation"
             else await list_issued_evc(db_session, user.actor)
         )
+        uris = [record.standard_url for record in records]
         return page(
             request,
             "assessor/home.html",
             standing=standing,
             organisation=organisation,
             records=records,
+            names=await competence_names(db_session, lang_of(request), uris),
             limit=LIST_LIMIT,
             day=day,
         )
@@ -167,10 +170,12 @@ class AssessorPages(Controller):
     ) -> Template:
         """Show one EVC record of this organisation with its results per werkproces."""
         record = await issued_evc(db_session, user.actor, record_id)
+        uris = [record.summary.standard_url] + [r.uri for r in record.results if r.uri]
         return page(
             request,
             "assessor/record.html",
             record=record,
+            names=await competence_names(db_session, lang_of(request), uris),
             just_recorded=recorded == "1",
             day=day,
         )
@@ -184,7 +189,8 @@ def _form_page(
     picker: Picker,
     status_code: int = 200,
 ) -> Template:
-    t = translator(lang_of(request))
+    lang = lang_of(request)
+    t = translator(lang)
     options: dict[str, Any] = {
         "results": [("", t("assessor.choose"))] + [(r, t(f"assessor.result.{r}")) for r in RESULTS],
         "schemes": [("", t("assessor.new.level_none"))]
@@ -201,4 +207,6 @@ def _form_page(
         options=options,
         form_id=FORM_ID,
         picker=picker,
+        # The picked werkprocessen carry their labels in every language.
+        names=CompetenceNames(lang, {}),
     )

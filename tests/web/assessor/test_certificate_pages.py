@@ -83,3 +83,38 @@ async def test_an_organisation_without_schemes_is_told_so(world: World) -> None:
     assert "<form" not in answer.text.split("<main", 1)[1].split("</main>", 1)[0]
     home = await browser.get("/beoordelaar")
     assert 'href="/beoordelaar/certificaten"' in home.text
+
+
+# A scheme the catalogue names in Dutch only.
+DUTCH_ONLY = "https://examencentrum.example/schemes/hoogwerker"
+
+
+async def test_in_english_the_page_names_schemes_and_certificates_in_english(
+    world: World,
+) -> None:
+    browser = await _exam_browser(world)
+    body = {"framework": "certificaatschemas", "uri": DUTCH_ONLY, "labels": {"nl": "Hoogwerker"}}
+    created = await world.client.post(
+        "/api/catalogue/competences", json=body, headers=world.operator
+    )
+    assert created.status_code == 201, created.text
+    await world.accredit(INSTITUTE, "certificate", [DUTCH_ONLY])
+    for scheme in (VCA, DUTCH_ONLY):
+        answer = await browser.post(PATH, _form(scheme=scheme))
+        assert answer.status_code == 303, answer.text
+
+    await browser.get("/taal/en")
+    page = await browser.get(PATH)
+    assert "<h1>Issue certificates</h1>" in page.text, page.text
+    assert f'<option value="{VCA}">VCA Basic Safety</option>' in page.text
+    assert f'<option value="{DUTCH_ONLY}">Hoogwerker</option>' in page.text
+    # The issued certificates signed the Dutch names; the page gives the English name where
+    # the catalogue has one, else the Dutch.
+    assert "<dd>VCA Basic Safety</dd>" in page.text
+    assert "<dd>Hoogwerker</dd>" in page.text
+    assert "<dd>VCA Basis</dd>" not in page.text
+
+    await browser.get("/taal/nl")
+    dutch = await browser.get(PATH)
+    assert "<dd>VCA Basis</dd>" in dutch.text
+    assert "VCA Basic Safety" not in dutch.text
