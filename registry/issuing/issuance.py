@@ -29,7 +29,7 @@ from catalogue.public import (
 from registry.issuers import keys
 from registry.issuers.issuers import may_issue
 from registry.issuing.credential_store import Issuer, Plan, sign_all
-from registry.issuing.issued import HeldCredential, held_credentials
+from registry.issuing.issued import HeldCredential, HeldKey, held_credentials
 from registry.settings import Settings
 from registry.wallet.wallets import resolve_holders
 from schemas.common import Actor
@@ -247,14 +247,15 @@ class _Planner:
     async def _without_reissues(
         self, plans: list[tuple[int, Plan]], errors: list[tuple[int, DomainError]]
     ) -> list[tuple[int, Plan]]:
-        """The plans whose holder does not hold this module version yet (still valid); an
-        AlreadyIssuedError for each other one. Holders without a wallet hold nothing."""
+        """The plans whose holder does not hold a credential of the same kind for the same
+        achievement yet (still valid); an AlreadyIssuedError for each other one. Holders
+        without a wallet hold nothing."""
 
-        def held_key(plan: Plan) -> tuple[UUID, str] | None:
+        def held_key(plan: Plan) -> HeldKey | None:
             wallet = plan.holder.wallet if plan.holder is not None else None
             if not plan.kind.held_once or wallet is None:
                 return None
-            return wallet.id, plan.achievement_id
+            return wallet.id, plan.kind.kind, plan.achievement_id
 
         keys = [key for _, plan in plans if (key := held_key(plan)) is not None]
         held = await held_credentials(self.session, keys, self.now) if keys else {}

@@ -142,25 +142,31 @@ class HeldCredential(NamedTuple):
 _HELD = ("wallet_id", "credential_id", "status", "valid_until", "issued_at")
 
 
+# What a wallet holds: the kind of credential and its achievement (one URI can be the
+# achievement of several kinds: a scheme's certificate and an EVC record against it).
+HeldKey = tuple[UUID, str, str]
+
+
 async def held_credentials(
-    session: AsyncSession, pairs: Iterable[tuple[UUID, str]], now: dt.datetime
-) -> dict[tuple[UUID, str], HeldCredential]:
-    """For (wallet, achievement) pairs, a credential we issued of that achievement that the
-    wallet still holds: not revoked and not past its validUntil. A suspended one counts (it
-    can be reinstated). One query per achievement and 5,000 wallets, not one per pair."""
-    wallets: dict[str, set[UUID]] = defaultdict(set)
-    for wallet_id, achievement in pairs:
-        wallets[achievement].add(wallet_id)
+    session: AsyncSession, keys: Iterable[HeldKey], now: dt.datetime
+) -> dict[HeldKey, HeldCredential]:
+    """For (wallet, kind, achievement) keys, a credential we issued of that kind and
+    achievement that the wallet still holds: not revoked and not past its validUntil. A
+    suspended one counts (it can be reinstated). One query per kind and achievement and 5,000
+    wallets, not one per key."""
+    wallets: dict[tuple[str, str], set[UUID]] = defaultdict(set)
+    for wallet_id, kind, achievement in keys:
+        wallets[kind, achievement].add(wallet_id)
     table = cast(Table, Credential.__table__)
-    held: dict[tuple[UUID, str], HeldCredential] = {}
-    for achievement, ids in wallets.items():
-        where = {"achievement_id": achievement, "source": "issued"}
+    held: dict[HeldKey, HeldCredential] = {}
+    for (kind, achievement), ids in wallets.items():
+        where = {"achievement_id": achievement, "kind": kind, "source": "issued"}
         for wallet_id, credential_id, status, until, issued_at in await rows_where_in(
             session, table, _HELD, "wallet_id", sorted(ids), where=where
         ):
             if status != "revoked" and (until is None or until > now):
                 held.setdefault(
-                    (wallet_id, achievement), HeldCredential(credential_id, status, issued_at)
+                    (wallet_id, kind, achievement), HeldCredential(credential_id, status, issued_at)
                 )
     return held
 
@@ -168,6 +174,7 @@ async def held_credentials(
 __all__ = [
     "STATUSES",
     "HeldCredential",
+    "HeldKey",
     "IssuedCredential",
     "IssuedPage",
     "held_credentials",

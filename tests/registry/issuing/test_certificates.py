@@ -214,6 +214,35 @@ async def test_a_holder_holds_a_scheme_once_until_reissued(world: World) -> None
     assert [(e["index"], e["code"]) for e in batch.json()["errors"]] == [(1, "duplicate-row")]
 
 
+async def test_an_evc_record_against_a_scheme_does_not_hold_its_certificate(
+    world: World,
+) -> None:
+    """`already-issued` compares credentials of one kind: an EVC record whose standard is the
+    scheme's URI is no certificate, so the exam institute still issues the certificate (and
+    then no second one)."""
+    exam = await exam_institute(world)
+    worker = await world.person("worker", "sam@example.nl", "Sam")
+    record = await world.client.post(
+        "/api/credentials",
+        json={
+            "kind": "evc",
+            "holder": {"workerId": worker.id},
+            "standard": {"url": VCA, "name": "VCA Basis", "description": "Veilig werken."},
+            "results": [{"competence": {"uri": VCA, "label": "VCA"}, "status": "behaald"}],
+        },
+        headers=world.assessor,
+    )
+    assert record.status_code == 201, record.text
+    assert (record.json()["kind"], record.json()["achievement"]) == ("evc", VCA)
+    first = await world.client.post("/api/credentials", json=certificate(VCA, worker), headers=exam)
+    assert first.status_code == 201, first.text
+    assert first.json()["kind"] == "certificate"
+    again = await world.client.post("/api/credentials", json=certificate(VCA, worker), headers=exam)
+    assert (again.status_code, again.json()["code"]) == (422, "already-issued")
+    # The certificate is what the person holds, not the EVC record.
+    assert f"already holds {first.json()['id']} " in again.json()["detail"]
+
+
 async def test_revoked_and_expired_certificates(world: World, settings: Settings) -> None:
     exam = await exam_institute(world)
     worker = await world.person("worker", "sam@example.nl", "Sam")
