@@ -33,6 +33,7 @@ from catalogue.imports.origins import (
     convert,
     find_origin,
     import_provider,
+    require_org_unit_of,
 )
 from catalogue.models import LIVE_RUN_STATUSES, ImportOrigin, Module, Provider, Run
 from catalogue.modules import ModuleService, load_version, runs_of
@@ -87,6 +88,7 @@ class ProgramImport:
         self, provider: Provider, program: Program, tally: Tally, feed_id: UUID | None = None
     ) -> UUID | None:
         """Import one program; the id of its module (None when it was left out)."""
+        await require_org_unit_of(self.session, provider, program.org_unit_id)
         for warning in program.warnings:
             tally.warn(warning)
         if not program.in_publication:

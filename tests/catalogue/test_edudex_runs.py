@@ -8,6 +8,7 @@ import re
 import uuid
 from typing import Any
 
+import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -15,7 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from catalogue.imports.edudex import RUN_NAMESPACE
 from catalogue.models import Run
 from tests.catalogue.helpers import Catalogue
-from tests.catalogue.test_edudex_import import WARMTEPOMP, _counts, _import, _module_id
+from tests.catalogue.test_edudex_import import WARMTEPOMP, _counts, _import, _module_id, tie
+
+
+@pytest.fixture
+async def tied(client: AsyncTestClient[Any], cat: Catalogue) -> None:
+    """opleider-a is the documents' provider: its EDU-DEX org unit id is recorded."""
+    await tie(client, cat)
 
 
 def without_run(document: bytes, run_id: str) -> bytes:
@@ -36,6 +43,7 @@ async def _runs(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
         return int(await session.scalar(select(func.count()).select_from(Run)) or 0)
 
 
+@pytest.mark.usefixtures("tied")
 async def test_a_run_the_program_no_longer_lists_is_cancelled(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -91,6 +99,7 @@ def _hand_run(warnings: list[str]) -> str:
     return found.group(1)
 
 
+@pytest.mark.usefixtures("tied")
 async def test_a_cancelled_run_stays_cancelled_when_listed_again(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:

@@ -17,6 +17,7 @@ from registry.jobs.runner import run_due
 from registry.models import Job
 from registry.settings import Settings
 from tests.catalogue.helpers import Catalogue
+from tests.catalogue.test_edudex_import import tie
 from tests.catalogue.test_edudex_runs import without_run
 from tests.registry.feed_site import Site
 
@@ -247,3 +248,24 @@ async def test_a_run_that_leaves_a_feeds_program_is_cancelled(
             .where(ImportOrigin.external_id == "WP-2027/01")
         )
         assert dict(rows.tuples().all()) == {"Utrecht": "cancelled", "Zwolle": "planned"}
+
+
+async def test_a_feed_with_another_providers_programs_changes_nothing(
+    client: AsyncTestClient[Any],
+    cat: Catalogue,
+    site: Site,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    settings: Settings,
+) -> None:
+    """The programs' orgUnitId is opleider-b's EDU-DEX org unit: not opleider-a's to import."""
+    await tie(client, cat, "opleider-b")
+    site.serve_documents()
+    body = {"provider": "opleider-a", "url": f"{site.base}/directory.xml"}
+    await client.post("/api/catalogue/feeds", json=body, headers=cat.operator)
+    assert await run_due(sessionmaker, settings) == 1
+    feed = await _feed(client, cat)
+    assert feed["lastError"] == (
+        "not-own-program: orgUnitId 'voorbeeld-installatie' belongs to provider opleider-b, not "
+        "to opleider-a"
+    )
+    assert await _modules(sessionmaker) == {}

@@ -248,3 +248,11 @@ async def test_the_preview_names_a_run_an_edudex_import_cancels(
         r"longer listed and was cancelled</li>",
         shown.text,
     )
+    # Without a provider, the document's orgUnitId names none: a page that says so.
+    unnamed = await browser.post(
+        "/beheer/importeren",
+        {"format": "edudex", "language": "", "provider": ""},
+        files={"bestand": ("wp.xml", WARMTEPOMP, "application/xml")},
+    )
+    assert unnamed.status_code == 422
+    assert "We kennen de aanbieder in het bestand niet (orgUnitId)." in unnamed.text
