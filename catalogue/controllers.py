@@ -202,7 +202,8 @@ class CompetenceController(Controller):
         language: Annotated[str, Parameter(pattern=r"^[a-z]{2}$")] = "en",
     ) -> ImportResult:
         """Import competences from CSV: an ESCO skills export (`preferredLabel` in `language`,
-        or `preferredLabel_<lang>` columns; labels of other languages are kept) or our plain
+        or `preferredLabel_<lang>` columns, in a language ESCO publishes, else 422
+        `unknown-esco-language`; labels of other languages are kept) or our plain
         format (all labels replaced) (operator)."""
         data = await request.body()
         if csv_format == "esco":

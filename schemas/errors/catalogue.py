@@ -196,3 +196,10 @@ class UnknownOrgUnitError(InvalidInputError):
     the operator recorded nor a slug)."""
 
     code = "unknown-edudex-org-unit"
+
+
+class UnknownEscoLanguageError(InvalidInputError):
+    """An ESCO file's language (the request's `language`, or a `preferredLabel_<xx>` column)
+    that ESCO does not publish: the 24 EU languages, Icelandic, Norwegian, Arabic, Ukrainian."""
+
+    code = "unknown-esco-language"
