@@ -98,7 +98,7 @@ class ProviderController(Controller):
         slug: Annotated[str, Parameter(max_length=64)],
         data: ProviderPatch,
     ) -> ProviderOut:
-        """Change a provider organisation, e.g. its EDU-DEX org unit id (operator)."""
+        """Set or clear a provider's EDU-DEX org unit id (operator)."""
         return await provider_service.patch_provider(db_session, slug, data)
 
 

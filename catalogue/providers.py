@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-import msgspec
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -48,16 +47,14 @@ async def create_provider(session: AsyncSession, data: ProviderCreate) -> Provid
 
 
 async def patch_provider(session: AsyncSession, slug: str, data: ProviderPatch) -> ProviderOut:
-    """Change a provider organisation (the operator's); its slug stays (it is its issuer)."""
+    """Set or clear a provider's EDU-DEX org unit id (the operator's)."""
     provider = await session.scalar(select(Provider).where(Provider.slug == slug))
     if provider is None:
         raise ProviderNotFoundError(f"no provider {slug!r}")
     org_unit = data.edudex_org_unit_id
-    if isinstance(org_unit, str):
+    if org_unit is not None:
         await _check_org_unit_free(session, org_unit, provider.id, own_slug=provider.slug)
-    for name, value in msgspec.structs.asdict(data).items():
-        if value is not msgspec.UNSET:
-            setattr(provider, name, value)
+    provider.edudex_org_unit_id = org_unit
     await session.flush()
     return provider_out(provider)
 

@@ -61,15 +61,11 @@ class ProviderCreate(Request, kw_only=True):
 
 
 class ProviderPatch(Request, kw_only=True):
-    """Changes to a provider (operator); null clears a field that may be empty."""
+    """Changes to a provider (operator): its EDU-DEX org unit id, null to clear it. Only that:
+    a name or sectors are copied into the search index and issuer documents, which a change
+    here would leave behind."""
 
-    name: NonEmpty | msgspec.UnsetType = msgspec.UNSET
-    kvk: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{8}$")] | msgspec.UnsetType | None = (
-        msgspec.UNSET
-    )
-    sectors: list[Sector] | msgspec.UnsetType = msgspec.UNSET
-    website: Uri | msgspec.UnsetType | None = msgspec.UNSET
-    edudex_org_unit_id: EdudexOrgUnitId | msgspec.UnsetType | None = msgspec.UNSET
+    edudex_org_unit_id: EdudexOrgUnitId | None
 
 
 class ProviderOut(Response, kw_only=True):

@@ -73,8 +73,14 @@ async def test_the_operator_records_a_providers_edudex_org_unit(
         f"{PROVIDERS}/opleider-c", json={"edudexOrgUnitId": None}, headers=cat.operator
     )
     assert cleared.json()["edudexOrgUnitId"] is None
-    unknown = await client.patch(f"{PROVIDERS}/onbekend", json={}, headers=cat.operator)
+    unknown = await client.patch(
+        f"{PROVIDERS}/onbekend", json={"edudexOrgUnitId": "x"}, headers=cat.operator
+    )
     assert (unknown.status_code, unknown.json()["code"]) == (404, "provider-not-found")
+    renamed = await client.patch(
+        f"{PROVIDERS}/opleider-a", json={"name": "Ander"}, headers=cat.operator
+    )
+    assert (renamed.status_code, renamed.json()["code"]) == (422, "invalid-input")
     mine = await client.patch(
         f"{PROVIDERS}/opleider-a", json={"edudexOrgUnitId": "mijn-id"}, headers=cat.provider_a
     )
