@@ -23,14 +23,14 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("provider", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("edudex_org_unit_id", sa.String(length=64), nullable=True))
-        batch_op.create_unique_constraint(
-            batch_op.f("uq_provider_edudex_org_unit_id"), ["edudex_org_unit_id"]
-        )
+    # A unique index, not a constraint: SQLite adds it without rebuilding `provider`, which
+    # the rows of other tables refer to (a rebuild fails on a filled database).
+    op.add_column("provider", sa.Column("edudex_org_unit_id", sa.String(length=64), nullable=True))
+    op.create_index(
+        op.f("ix_provider_edudex_org_unit_id"), "provider", ["edudex_org_unit_id"], unique=True
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("provider", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_provider_edudex_org_unit_id"), type_="unique")
-        batch_op.drop_column("edudex_org_unit_id")
+    op.drop_index(op.f("ix_provider_edudex_org_unit_id"), table_name="provider")
+    op.drop_column("provider", "edudex_org_unit_id")
