@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from catalogue import search
-from catalogue.documents import provider_out
 from catalogue.frameworks import (
     competence_out,
     competence_outs,
@@ -19,7 +18,7 @@ from catalogue.frameworks import (
     framework_out,
     label_match,
 )
-from catalogue.models import Competence, CompetenceFramework, Provider
+from catalogue.models import Competence, CompetenceFramework
 from schemas.catalogue import (
     CompetenceCreate,
     CompetenceLabels,
@@ -28,45 +27,18 @@ from schemas.catalogue import (
     FrameworkCreate,
     FrameworkOut,
     ImportResult,
-    ProviderCreate,
-    ProviderOut,
 )
 from schemas.errors.catalogue import (
     CompetenceNotFoundError,
     FrameworkExistsError,
     FrameworkNotFoundError,
-    ProviderExistsError,
-    SlugReservedError,
     UnknownCompetenceError,
 )
-
-# A provider slug is also its issuer name (did:web:{host}:issuers:{slug}); the operator signs
-# the trust list under its own name, so no organisation may take it.
-RESERVED_PROVIDER_SLUGS = frozenset({"operator"})
 
 
 def preferred_label(labels: dict[str, str]) -> str:
     """Dutch first, then English, then whatever there is."""
     return labels.get("nl") or labels.get("en") or next(iter(labels.values()))
-
-
-async def create_provider(session: AsyncSession, data: ProviderCreate) -> ProviderOut:
-    """Register a provider organisation (the operator's)."""
-    if data.slug in RESERVED_PROVIDER_SLUGS:
-        raise SlugReservedError(f"the slug {data.slug!r} is reserved")
-    if await session.scalar(select(Provider.id).where(Provider.slug == data.slug)):
-        raise ProviderExistsError(f"provider {data.slug!r} exists")
-    provider = Provider(
-        slug=data.slug, name=data.name, kvk=data.kvk, sectors=data.sectors, website=data.website
-    )
-    session.add(provider)
-    await session.flush()
-    return provider_out(provider)
-
-
-async def list_providers(session: AsyncSession) -> list[ProviderOut]:
-    rows = await session.scalars(select(Provider).order_by(Provider.name))
-    return [provider_out(p) for p in rows]
 
 
 async def create_framework(session: AsyncSession, data: FrameworkCreate) -> FrameworkOut:

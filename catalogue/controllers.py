@@ -15,6 +15,7 @@ from litestar.params import Parameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import competences as competence_service
+from catalogue import providers as provider_service
 from catalogue import runs as run_service
 from catalogue.esco import parse_esco_csv, parse_plain_csv
 from catalogue.frameworks import framework_detail
@@ -40,6 +41,7 @@ from schemas.catalogue import (
     ModulePatch,
     ProviderCreate,
     ProviderOut,
+    ProviderPatch,
     QualificationCreate,
     QualificationList,
     QualificationOut,
@@ -73,7 +75,7 @@ class ProviderController(Controller):
     @get("/")
     async def list_providers(self, db_session: AsyncSession) -> list[ProviderOut]:
         """List provider organisations."""
-        return await competence_service.list_providers(db_session)
+        return await provider_service.list_providers(db_session)
 
     @post(
         "/",
@@ -81,8 +83,23 @@ class ProviderController(Controller):
         opt=api_doc(PermissionDeniedError, InvalidInputError, ConflictError),
     )
     async def create_provider(self, db_session: AsyncSession, data: ProviderCreate) -> ProviderOut:
-        """Register a provider organisation (operator)."""
-        return await competence_service.create_provider(db_session, data)
+        """Register a provider organisation (operator), with its org unit id at EDU-DEX
+        (`edudexOrgUnitId`, which an EDU-DEX import maps a document's orgUnitId by)."""
+        return await provider_service.create_provider(db_session, data)
+
+    @patch(
+        "/{slug:str}",
+        guards=[OPERATOR],
+        opt=api_doc(PermissionDeniedError, NotFoundError, InvalidInputError, ConflictError),
+    )
+    async def patch_provider(
+        self,
+        db_session: AsyncSession,
+        slug: Annotated[str, Parameter(max_length=64)],
+        data: ProviderPatch,
+    ) -> ProviderOut:
+        """Set or clear a provider's EDU-DEX org unit id (operator)."""
+        return await provider_service.patch_provider(db_session, slug, data)
 
 
 class CompetenceController(Controller):
@@ -185,7 +202,8 @@ class CompetenceController(Controller):
         language: Annotated[str, Parameter(pattern=r"^[a-z]{2}$")] = "en",
     ) -> ImportResult:
         """Import competences from CSV: an ESCO skills export (`preferredLabel` in `language`,
-        or `preferredLabel_<lang>` columns; labels of other languages are kept) or our plain
+        or `preferredLabel_<lang>` columns, in a language ESCO publishes, else 422
+        `unknown-esco-language`; labels of other languages are kept) or our plain
         format (all labels replaced) (operator)."""
         data = await request.body()
         if csv_format == "esco":

@@ -14,7 +14,7 @@ from uuid import UUID
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalogue import competences, demo_data, runs
+from catalogue import competences, demo_data, providers, runs
 from catalogue.demo_schemes import load_demo_schemes
 from catalogue.esco import parse_esco_csv
 from catalogue.modules import ModuleService
@@ -57,7 +57,7 @@ async def load_demo_catalogue(
     await load_demo_schemes(session)
     actors: dict[str, Actor] = {}
     for index, item in enumerate(demo_data.PROVIDERS):
-        await competences.create_provider(session, item.provider)
+        await providers.create_provider(session, item.provider)
         actors[item.provider.slug] = await provider_actor(item.provider, index)
     modules = ModuleService(session, base_url)
     demo_modules = demo_data.demo_modules(today)

@@ -43,6 +43,7 @@ def provider_out(provider: Provider) -> ProviderOut:
         kvk=provider.kvk,
         sectors=list(provider.sectors),
         website=provider.website,
+        edudex_org_unit_id=provider.edudex_org_unit_id,
     )
 
 

@@ -6,7 +6,8 @@ ESCO exports (one file per language) have the columns ``conceptType, conceptUri,
 preferredLabel, status, skillType, reuseLevel, altLabels, description, broaderConceptUri,
 broaderConceptPT``; only ``conceptUri`` and a label column are required here. The label column
 is ``preferredLabel`` (in the language the caller names) or ``preferredLabel_<xx>``, which names
-its own language, e.g. ``preferredLabel_nl`` in the bundled Dutch labels file.
+its own language, e.g. ``preferredLabel_nl`` in the bundled Dutch labels file; either language
+must be one ESCO publishes (`ESCO_LANGUAGES`), else `unknown-esco-language`.
 
 The plain format has the header ``uri,code,label_nl,label_en,description``: ``uri`` and at least
 one ``label_<lang>`` column (any two-letter language) are required, ``code`` and ``description``
@@ -23,20 +24,23 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import msgspec
 
 from schemas.catalogue import CompetenceCreate
 from schemas.common import Slug
 from schemas.errors import MalformedInputError
+from schemas.errors.catalogue import UnknownEscoLanguageError
 from schemas.text import require_clean
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "ESCO_GREEN_SKILLS_CSV",
     "ESCO_GREEN_SKILLS_NL_CSV",
+    "ESCO_LANGUAGES",
     "CsvFormatError",
+    "check_esco_language",
     "parse_esco_csv",
     "parse_plain_csv",
     "read_csv",
@@ -49,7 +53,17 @@ ESCO_GREEN_SKILLS_CSV = Path(__file__).parent / "data" / "esco-green-skills-v1.1
 #: The official Dutch labels of the same skills (``conceptUri, preferredLabel_nl, altLabels_nl``).
 ESCO_GREEN_SKILLS_NL_CSV = Path(__file__).parent / "data" / "esco-green-skills-v1.1.1-nl.csv"
 
-_LANGUAGE = re.compile(r"^[a-z]{2}$")
+# The languages ESCO publishes its classification in (28 since v1.1): the 24 official EU
+# languages, Icelandic, Norwegian and Arabic (ESCOpedia, "ESCO languages", for v1) and
+# Ukrainian ("ESCO is available in 28 languages", esco.ec.europa.eu). An ESCO file in any
+# other language is not ESCO's, so it is refused rather than stored under a made-up code.
+ESCO_LANGUAGES: Final = frozenset(
+    {
+        "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it",
+        "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
+        "is", "no", "ar", "uk",
+    }
+)  # fmt: skip
 _LABEL_COLUMN = re.compile(r"^label_([a-z]{2})$")
 _ESCO_LABEL_COLUMN = re.compile(r"^preferredLabel_([a-z]{2})$")
 
@@ -86,8 +100,7 @@ def parse_esco_csv(
     and is not ``released`` are skipped; the code is always None.
     """
     _check_framework(framework)
-    if not _LANGUAGE.match(language):
-        raise ValueError(f"language must be a two-letter code, not {language!r}")
+    check_esco_language(language, "language")
     header, rows = read_csv(data, max_bytes)
     columns = _esco_label_columns(header, language)
     missing = [] if "conceptUri" in header else ["conceptUri"]
@@ -121,8 +134,18 @@ def _esco_label_columns(header: list[str], language: str) -> dict[str, str]:
     for name in header:
         match = _ESCO_LABEL_COLUMN.match(name)
         if match:
-            columns[name] = match.group(1)
+            columns[name] = check_esco_language(match.group(1), f"column {name!r}")
     return columns
+
+
+def check_esco_language(language: str, where: str) -> str:
+    """`language` when ESCO publishes in it, else `unknown-esco-language` naming `where`."""
+    if language not in ESCO_LANGUAGES:
+        raise UnknownEscoLanguageError(
+            f"{where}: ESCO publishes no {language!r} labels; its languages are "
+            + ", ".join(sorted(ESCO_LANGUAGES))
+        )
+    return language
 
 
 def parse_plain_csv(

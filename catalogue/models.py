@@ -33,6 +33,13 @@ class Provider(UUIDAuditBase):
     kvk: Mapped[str | None] = mapped_column(String(8), default=None)
     sectors: Mapped[list[str]] = mapped_column(JsonB, default=list)
     website: Mapped[str | None] = mapped_column(String(500), default=None)
+    # The provider's org unit id at EDU-DEX (an EDU-DEX document's `orgUnitId`), set by the
+    # operator; an import maps `orgUnitId` to the provider by it, else by our slug (what our
+    # own export writes). Unique by a unique index: SQLite adds that without rebuilding the
+    # table, which the rows of other tables refer to.
+    edudex_org_unit_id: Mapped[str | None] = mapped_column(
+        String(64), unique=True, index=True, default=None
+    )
 
 
 class CompetenceFramework(UUIDAuditBase):

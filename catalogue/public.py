@@ -19,12 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.access import require_provider_of
 from catalogue.competences import (
-    create_provider,
     known_uris,
     labels_by_uri,
     list_competences,
     list_frameworks,
-    list_providers,
     preferred_label,
 )
 from catalogue.crosswalk_demo import DEMO_SKILLS, NEN_3140, VCA_BASIS, load_demo_crosswalks
@@ -54,6 +52,7 @@ from catalogue.occupations import (
 )
 from catalogue.own_modules import OwnModule, own_modules
 from catalogue.progress import StudyLoads, qualification_progress, study_loads
+from catalogue.providers import create_provider, list_providers
 from catalogue.qualifications import QualificationService
 from catalogue.routing import Route, plan_route
 from catalogue.runs import create_run, list_runs, patch_run

@@ -23,6 +23,9 @@ Postcode = Annotated[str, msgspec.Meta(pattern=r"^[1-9][0-9]{3} ?[A-Z]{2}$")]
 Sector = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9-]{1,40}$")]
 Hours = Annotated[int, msgspec.Meta(ge=1, le=10_000)]
 Cents = Annotated[int, msgspec.Meta(ge=0, le=100_000_000)]
+# EDU-DEX's orgUnitIdType (program.xsd v1.8): a provider's org unit id there.
+EDUDEX_ORG_UNIT_ID = r"[-+a-z0-9_.{}/&]{1,64}"
+EdudexOrgUnitId = Annotated[str, msgspec.Meta(pattern=f"^{EDUDEX_ORG_UNIT_ID}$")]
 
 
 class Level(Request, kw_only=True):
@@ -53,6 +56,16 @@ class ProviderCreate(Request, kw_only=True):
     kvk: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{8}$")] | None = None
     sectors: list[Sector] = []
     website: Uri | None = None
+    # Its org unit id at EDU-DEX: an EDU-DEX import maps a document's orgUnitId by it.
+    edudex_org_unit_id: EdudexOrgUnitId | None = None
+
+
+class ProviderPatch(Request, kw_only=True):
+    """Changes to a provider (operator): its EDU-DEX org unit id, null to clear it. Only that:
+    a name or sectors are copied into the search index and issuer documents, which a change
+    here would leave behind."""
+
+    edudex_org_unit_id: EdudexOrgUnitId | None
 
 
 class ProviderOut(Response, kw_only=True):
@@ -64,6 +77,7 @@ class ProviderOut(Response, kw_only=True):
     kvk: str | None
     sectors: list[str]
     website: str | None
+    edudex_org_unit_id: str | None = None
 
 
 # ---------------------------------------------------------------- competences

@@ -8,6 +8,10 @@ that differs is changed through the module service (a published module gets a ne
 version, as an edit on the API would). So importing our own export changes nothing, and the
 same document twice changes nothing the second time. Runs are found by their id within the
 program; a run id of another module is refused, as in the ELM import.
+
+EDU-DEX is the source of truth for an imported program's runs (as other directory consumers
+treat it): a live run of the module that the program no longer lists is cancelled, never
+deleted (credentials and history refer to runs), and a cancelled run stays cancelled.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from catalogue.imports.origins import (
     convert,
     find_origin,
     import_provider,
+    require_org_unit_of,
 )
-from catalogue.models import ImportOrigin, Module, Provider, Run
+from catalogue.models import LIVE_RUN_STATUSES, ImportOrigin, Module, Provider, Run
 from catalogue.modules import ModuleService, load_version, runs_of
 from catalogue.postcodes import normal_postcode
 from catalogue.xml.edudex import export_edudex_program
@@ -83,6 +88,7 @@ class ProgramImport:
         self, provider: Provider, program: Program, tally: Tally, feed_id: UUID | None = None
     ) -> UUID | None:
         """Import one program; the id of its module (None when it was left out)."""
+        await require_org_unit_of(self.session, provider, program.org_unit_id)
         for warning in program.warnings:
             tally.warn(warning)
         if not program.in_publication:
@@ -97,7 +103,7 @@ class ProgramImport:
             created = await service.create(as_provider, data)
             module = await self.session.get_one(Module, created.id)
             await self._origin(provider, program, module.id, feed_id)
-            await self._runs(module, program.runs, {})
+            await self._runs(module, program, {}, tally)
             tally.add("created", "modules")
             return module.id
         if module.status == "withdrawn":
@@ -112,7 +118,7 @@ class ProgramImport:
         if changes:
             await service.patch(as_provider, module.id, convert(changes, ModulePatch, where, {}))
         runs_changed = await self._runs(
-            module, program.runs, {r.external_id: r for r in rendered.runs}
+            module, program, {r.external_id: r for r in rendered.runs}, tally
         )
         changed = bool(changes) or runs_changed
         tally.add("updated" if changed else "unchanged", "modules")
@@ -163,12 +169,15 @@ class ProgramImport:
         return read_program(parse_xml(exported))
 
     async def _runs(
-        self, module: Module, runs: list[ProgramRun], rendered: dict[str, ProgramRun]
+        self, module: Module, program: Program, rendered: dict[str, ProgramRun], tally: Tally
     ) -> bool:
-        """Create or change the program's runs of `module`; whether anything changed."""
+        """Create or change the program's runs of `module`, cancel the live ones it no longer
+        lists; whether anything changed."""
         changed = False
-        for item in runs:
+        listed: set[UUID] = set()
+        for item in program.runs:
             run_id = await self._run_id(module, item)
+            listed.add(run_id)
             run = await self.session.get(Run, run_id)
             where = f"line {item.line}, run {item.external_id}"
             fields = _values(convert(item.fields, RunCreate, where, ELEMENTS))
@@ -178,6 +187,10 @@ class ProgramImport:
                 self.session.add(run)
                 changed = True
                 continue
+            if run.status == "cancelled" and fields["status"] != "cancelled":
+                # As on the API (`catalogue.runs.patch_run`): a cancellation is final.
+                tally.warn(f"{where}: the run was cancelled and stays cancelled")
+                fields["status"] = "cancelled"
             before = rendered.get(str(run.id))
             for name, value in fields.items():
                 if before is None or before.fields.get(name) != value:
@@ -185,8 +198,34 @@ class ProgramImport:
                     if getattr(run, name) != stored:
                         setattr(run, name, stored)
                         changed = True
+        cancelled = await self._cancel_unlisted(module, program, listed, tally)
         await self.session.flush()
-        return changed
+        return changed or cancelled
+
+    async def _cancel_unlisted(
+        self, module: Module, program: Program, listed: set[UUID], tally: Tally
+    ) -> bool:
+        """Cancel the module's live runs the program does not list (a run it lists but we
+        left out, e.g. one abroad, is not ours to show either); whether there were any.
+
+        EDU-DEX is the source of truth for an imported program's runs, as other directory
+        consumers treat it: a run the provider added by hand through the API to a module
+        that comes from EDU-DEX is cancelled too at the next import. Keeping it would make
+        the module show runs its provider's own source does not know; a provider who wants
+        the run kept adds it to its EDU-DEX program. Full and cancelled runs are left alone."""
+        runs = await self.session.scalars(
+            select(Run)
+            .where(Run.module_id == module.id, Run.status.in_(LIVE_RUN_STATUSES))
+            .order_by(Run.start_date, Run.place)
+        )
+        unlisted = [run for run in runs if run.id not in listed]
+        for run in unlisted:
+            run.status = "cancelled"
+            tally.warn(
+                f"program {program.program_id}: run {run.id} ({run.place}, {run.start_date}) "
+                "is no longer listed and was cancelled"
+            )
+        return bool(unlisted)
 
     async def _run_id(self, module: Module, item: ProgramRun) -> UUID:
         """Our id for a run of the program: the one our export wrote, else derived from the

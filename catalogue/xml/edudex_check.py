@@ -15,11 +15,13 @@ from typing import Final, TypeVar
 
 from lxml import etree
 
+from schemas.catalogue import EDUDEX_ORG_UNIT_ID
+
 NS: Final = "http://studieData.nl/schema/edudex/program"
 XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 T = TypeVar("T")
 
-ORG_UNIT_ID: Final = r"[-+a-z0-9_.{}/&]{1,64}"
+ORG_UNIT_ID: Final = EDUDEX_ORG_UNIT_ID
 PROGRAM_ID: Final = r"[- #&'()+,./0-9:?A-Z_a-z|éëïü{}]{1,64}"
 
 REQUIRED: Final[dict[str, tuple[str, ...]]] = {

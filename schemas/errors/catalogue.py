@@ -182,3 +182,24 @@ class ImportUploadGoneError(GoneError):
     operator's): upload it again."""
 
     code = "import-upload-gone"
+
+
+class EdudexOrgUnitTakenError(ConflictError):
+    """An EDU-DEX orgUnitId another provider answers to already (as its EDU-DEX org unit id
+    or its slug, which our own export writes as orgUnitId)."""
+
+    code = "edudex-org-unit-taken"
+
+
+class UnknownOrgUnitError(InvalidInputError):
+    """An EDU-DEX document whose orgUnitId names no provider (neither an EDU-DEX org unit id
+    the operator recorded nor a slug)."""
+
+    code = "unknown-edudex-org-unit"
+
+
+class UnknownEscoLanguageError(InvalidInputError):
+    """An ESCO file's language (the request's `language`, or a `preferredLabel_<xx>` column)
+    that ESCO does not publish: the 24 EU languages, Icelandic, Norwegian, Arabic, Ukrainian."""
+
+    code = "unknown-esco-language"

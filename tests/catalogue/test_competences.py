@@ -119,3 +119,24 @@ async def test_competence_by_uri_answers_404_for_an_unknown_uri(
     assert (unknown.status_code, unknown.json()["code"]) == (404, "competence-not-found")
     missing = await client.get("/api/catalogue/competences/by-uri")
     assert (missing.status_code, missing.json()["code"]) == (400, "invalid-parameter")
+
+
+async def test_an_esco_import_in_a_language_esco_does_not_publish_writes_nothing(
+    client: AsyncTestClient[Any], operator: dict[str, str]
+) -> None:
+    url = "/api/catalogue/competences/import"
+    body = ESCO_GREEN_SKILLS_CSV.read_bytes()
+    headers = operator | {"Content-Type": "text/csv"}
+    params = {"framework": "esco", "format": "esco"}
+    refused = await client.post(
+        url, params=params | {"language": "xx"}, content=body, headers=headers
+    )
+    assert (refused.status_code, refused.json()["code"]) == (422, "unknown-esco-language")
+    assert refused.json()["detail"].startswith("language: ESCO publishes no 'xx' labels")
+    assert (await client.get("/api/catalogue/competences")).json()["total"] == 0
+    taken = await client.post(
+        url, params=params | {"language": "uk"}, content=body, headers=headers
+    )
+    assert (taken.status_code, taken.json()) == (201, {"created": 570, "updated": 0})
+    one = await client.get("/api/catalogue/competences/by-uri", params={"uri": HEAT_PUMP})
+    assert one.json()["labels"] == {"uk": "install heat pump"}

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -19,6 +20,22 @@ from tests.catalogue.helpers import Catalogue
 DOCUMENTS = Path(__file__).parent / "documents" / "edudex"
 WARMTEPOMP = (DOCUMENTS / "program-warmtepomp.xml").read_bytes()
 ZONNEPANELEN = (DOCUMENTS / "program-zonnepanelen.xml").read_bytes()
+# The EDU-DEX org unit of the documents' provider (their orgUnitId).
+ORG_UNIT = "voorbeeld-installatie"
+
+
+async def tie(client: AsyncTestClient[Any], cat: Catalogue, slug: str = "opleider-a") -> None:
+    """Record the documents' EDU-DEX org unit id as this provider's (the operator's word)."""
+    response = await client.patch(
+        f"/api/catalogue/providers/{slug}", json={"edudexOrgUnitId": ORG_UNIT}, headers=cat.operator
+    )
+    assert response.status_code == 200, response.text
+
+
+@pytest.fixture
+async def tied(client: AsyncTestClient[Any], cat: Catalogue) -> None:
+    """opleider-a is the documents' provider: its EDU-DEX org unit id is recorded."""
+    await tie(client, cat)
 
 
 async def _import(
@@ -55,6 +72,7 @@ async def _module_count(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
         return int(await session.scalar(select(func.count()).select_from(Module)) or 0)
 
 
+@pytest.mark.usefixtures("tied")
 async def test_a_program_becomes_a_draft_module_with_its_runs(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -119,6 +137,7 @@ async def test_a_program_becomes_a_draft_module_with_its_runs(
     }
 
 
+@pytest.mark.usefixtures("tied")
 async def test_the_same_program_twice_changes_nothing(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -135,6 +154,7 @@ async def test_the_same_program_twice_changes_nothing(
     assert await _module_count(sessionmaker) == 1
 
 
+@pytest.mark.usefixtures("tied")
 async def test_a_changed_program_changes_the_draft_and_its_runs(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -154,6 +174,7 @@ async def test_a_changed_program_changes_the_draft_and_its_runs(
     assert prices == [189500, 199500]
 
 
+@pytest.mark.usefixtures("tied")
 async def test_a_published_module_gets_a_new_draft_version(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -207,6 +228,7 @@ async def test_our_own_export_imports_as_unchanged(
     assert mine["current"]["certificate"] == "Deelcertificaat Laadpaalmonteur"
 
 
+@pytest.mark.usefixtures("tied")
 async def test_a_dry_run_previews_and_keeps_nothing(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -217,6 +239,7 @@ async def test_a_dry_run_previews_and_keeps_nothing(
     assert await _module_count(sessionmaker) == 0
 
 
+@pytest.mark.usefixtures("tied")
 async def test_a_provider_imports_only_its_own_programs(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -232,7 +255,7 @@ async def test_a_provider_imports_only_its_own_programs(
     )
     response = await _import(client, exported.content, cat.provider_a)
     assert (response.status_code, response.json()["code"]) == (403, "not-own-program")
-    renamed = exported.content.replace(b"<orgUnitId>opleider-b<", b"<orgUnitId>elders<")
+    renamed = exported.content.replace(b"<orgUnitId>opleider-b<", b"<orgUnitId>opleider-a<")
     response = await _import(client, renamed, cat.provider_a)
     assert (response.status_code, response.json()["code"]) == (403, "not-module-owner")
     assert await _module_count(sessionmaker) == 1
@@ -242,7 +265,7 @@ async def test_the_operator_imports_for_the_provider_it_names(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
     response = await _import(client, WARMTEPOMP, cat.operator)
-    assert (response.status_code, response.json()["code"]) == (422, "unknown-provider")
+    assert (response.status_code, response.json()["code"]) == (422, "unknown-edudex-org-unit")
     assert "voorbeeld-installatie" in response.json()["detail"]
     response = await _import(client, WARMTEPOMP, cat.operator, provider="opleider-b")
     assert response.status_code == 201, response.text
@@ -253,6 +276,7 @@ async def test_the_operator_imports_for_the_provider_it_names(
     assert (module["status"], module["current"]["provider"]["slug"]) == ("draft", "opleider-b")
 
 
+@pytest.mark.usefixtures("tied")
 async def test_bad_input_names_line_and_element_and_changes_nothing(
     client: AsyncTestClient[Any], cat: Catalogue, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:

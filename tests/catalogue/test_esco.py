@@ -8,12 +8,14 @@ from catalogue.esco import (
     DEFAULT_MAX_BYTES,
     ESCO_GREEN_SKILLS_CSV,
     ESCO_GREEN_SKILLS_NL_CSV,
+    ESCO_LANGUAGES,
     CsvFormatError,
     parse_esco_csv,
     parse_plain_csv,
 )
 from schemas.catalogue import CompetenceCreate
 from schemas.errors import MalformedInputError
+from schemas.errors.catalogue import UnknownEscoLanguageError
 
 HEAT_PUMP = "http://data.europa.eu/esco/skill/00735755-adc6-4ea0-b034-b8caff339c9f"
 ESCO_HEADER = (
@@ -225,5 +227,24 @@ def test_error_is_a_value_error_and_a_domain_error() -> None:
 def test_framework_must_be_a_slug() -> None:
     with pytest.raises(ValueError, match="slug"):
         parse_plain_csv(b"uri,label_nl\n", framework="Not A Slug")
-    with pytest.raises(ValueError, match="two-letter"):
+    with pytest.raises(UnknownEscoLanguageError, match="ESCO publishes no 'eng' labels"):
         parse_esco_csv(b"conceptUri,preferredLabel\n", language="eng")
+
+
+def test_only_the_languages_esco_publishes() -> None:
+    """ESCO's 28: the 24 EU languages, Icelandic, Norwegian, Arabic and Ukrainian."""
+    assert len(ESCO_LANGUAGES) == 28
+    data = (ESCO_HEADER + esco_row("http://example.org/s/1", "label")).encode()
+    for language in ("nl", "ga", "mt", "is", "no", "ar", "uk"):
+        [competence] = parse_esco_csv(data, language=language)
+        assert competence.labels == {language: "label"}
+    for language in ("xx", "tr", "ru", "zh", "nb"):
+        with pytest.raises(UnknownEscoLanguageError) as caught:
+            parse_esco_csv(data, language=language)
+        assert caught.value.code == "unknown-esco-language"
+        assert caught.value.message.startswith(
+            f"language: ESCO publishes no {language!r} labels; its languages are ar, bg, cs,"
+        )
+    column = b"conceptUri,preferredLabel_nl,preferredLabel_tr\nhttp://example.org/s/1,a,b\n"
+    with pytest.raises(UnknownEscoLanguageError, match="column 'preferredLabel_tr': ESCO"):
+        parse_esco_csv(column)

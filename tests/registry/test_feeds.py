@@ -12,11 +12,13 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from catalogue.models import ImportOrigin, Module
+from catalogue.models import ImportOrigin, Module, Run
 from registry.jobs.runner import run_due
 from registry.models import Job
 from registry.settings import Settings
 from tests.catalogue.helpers import Catalogue
+from tests.catalogue.test_edudex_import import tie
+from tests.catalogue.test_edudex_runs import without_run
 from tests.registry.feed_site import Site
 
 
@@ -220,5 +222,50 @@ async def test_a_directory_import_is_all_or_nothing(
     assert (response.status_code, response.json()["code"]) == (422, "feed-unreadable")
     assert response.json()["detail"] == (
         f"{site.base}/program-zonnepanelen.xml: the server answered 404"
+    )
+    assert await _modules(sessionmaker) == {}
+
+
+async def test_a_run_that_leaves_a_feeds_program_is_cancelled(
+    client: AsyncTestClient[Any],
+    cat: Catalogue,
+    site: Site,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    settings: Settings,
+) -> None:
+    site.serve_documents()
+    body = {"provider": "opleider-a", "url": f"{site.base}/directory.xml"}
+    await client.post("/api/catalogue/feeds", json=body, headers=cat.operator)
+    assert await run_due(sessionmaker, settings) == 1
+    program = site.pages["/program-warmtepomp.xml"][2]
+    site.put("/program-warmtepomp.xml", without_run(program, "UTR-2027-03"))
+    await _read_again(sessionmaker, settings)
+    assert (await _feed(client, cat))["lastError"] is None
+    async with sessionmaker() as session:
+        rows = await session.execute(
+            select(Run.place, Run.status)
+            .join(ImportOrigin, ImportOrigin.module_id == Run.module_id)
+            .where(ImportOrigin.external_id == "WP-2027/01")
+        )
+        assert dict(rows.tuples().all()) == {"Utrecht": "cancelled", "Zwolle": "planned"}
+
+
+async def test_a_feed_with_another_providers_programs_changes_nothing(
+    client: AsyncTestClient[Any],
+    cat: Catalogue,
+    site: Site,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    settings: Settings,
+) -> None:
+    """The programs' orgUnitId is opleider-b's EDU-DEX org unit: not opleider-a's to import."""
+    await tie(client, cat, "opleider-b")
+    site.serve_documents()
+    body = {"provider": "opleider-a", "url": f"{site.base}/directory.xml"}
+    await client.post("/api/catalogue/feeds", json=body, headers=cat.operator)
+    assert await run_due(sessionmaker, settings) == 1
+    feed = await _feed(client, cat)
+    assert feed["lastError"] == (
+        "not-own-program: orgUnitId 'voorbeeld-installatie' belongs to provider opleider-b, not "
+        "to opleider-a"
     )
     assert await _modules(sessionmaker) == {}

@@ -45,6 +45,7 @@ ROUTES: dict[tuple[str, str], frozenset[str] | None] = {
     # The catalogue.
     ("GET", "/api/catalogue/providers"): None,
     ("POST", "/api/catalogue/providers"): OPERATOR,
+    ("PATCH", "/api/catalogue/providers/{slug:str}"): OPERATOR,
     ("GET", "/api/catalogue/frameworks"): None,
     ("POST", "/api/catalogue/frameworks"): OPERATOR,
     ("GET", "/api/catalogue/frameworks/{ref:str}"): None,

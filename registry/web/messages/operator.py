@@ -132,6 +132,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kies de taal van het bestand: ESCO heeft één bestand per taal.",
         "Choose the language of the file: ESCO has one file per language.",
     ),
+    "operator.error.unknown-edudex-org-unit": (
+        "We kennen de aanbieder in het bestand niet (orgUnitId). Kies de aanbieder, of leg eerst "
+        "de EDU-DEX-code van de aanbieder vast.",
+        "The file's provider (orgUnitId) is not known. Choose the provider, or first record the "
+        "provider's EDU-DEX org unit id.",
+    ),
     "operator.error.import-upload-gone": (
         "Dit bestand is niet meer bewaard. Kies het bestand opnieuw.",
         "This file is no longer kept. Choose the file again.",

@@ -15,6 +15,8 @@ from registry.models import OperatorUpload
 from registry.web.messages import MESSAGES
 from tests.catalogue.helpers import Catalogue
 from tests.catalogue.test_ctdl_import import FRAMEWORK as CTDL_FRAMEWORK
+from tests.catalogue.test_edudex_import import WARMTEPOMP
+from tests.catalogue.test_edudex_runs import without_run
 from tests.catalogue.test_occupations import (
     OCCUPATIONS_EN,
     OCCUPATIONS_NL,
@@ -221,3 +223,36 @@ def test_every_import_format_has_a_dutch_and_an_english_label() -> None:
         dutch, english = MESSAGES[key]
         assert dutch.strip() != "", name
         assert english.strip() != "", name
+
+
+async def test_the_preview_names_a_run_an_edudex_import_cancels(
+    client: Client, sessionmaker: Maker, cat: Catalogue
+) -> None:
+    imported = await client.post(
+        "/api/catalogue/import",
+        params={"format": "edudex", "provider": "opleider-a"},
+        content=WARMTEPOMP,
+        headers={**cat.operator, "Content-Type": "application/xml"},
+    )
+    assert imported.status_code == 201, imported.text
+    browser = await operator(client, sessionmaker)
+    shown = await browser.post(
+        "/beheer/importeren",
+        {"format": "edudex", "language": "", "provider": "opleider-a"},
+        files={"bestand": ("wp.xml", without_run(WARMTEPOMP, "ZWL-2027-06"), "application/xml")},
+    )
+    assert shown.status_code == 200, shown.text
+    assert "<dt>Gewijzigd</dt>" in shown.text
+    assert re.search(
+        r"<li lang=\"en\">program WP-2027/01: run [0-9a-f-]{36} \(Zwolle, 2027-05-31\) is no "
+        r"longer listed and was cancelled</li>",
+        shown.text,
+    )
+    # Without a provider, the document's orgUnitId names none: a page that says so.
+    unnamed = await browser.post(
+        "/beheer/importeren",
+        {"format": "edudex", "language": "", "provider": ""},
+        files={"bestand": ("wp.xml", WARMTEPOMP, "application/xml")},
+    )
+    assert unnamed.status_code == 422
+    assert "We kennen de aanbieder in het bestand niet (orgUnitId)." in unnamed.text
