@@ -86,17 +86,6 @@ def bits(*set_bits: int, size: int = MIN_SIZE) -> StatusList:
     return found
 
 
-def other_entry(purpose: str, url: str, index: int, **extra: Any) -> CredentialStatus:
-    return CredentialStatus(
-        id=f"{url}#{index}",
-        type="BitstringStatusListEntry",
-        status_purpose=purpose,
-        status_list_index=str(index),
-        status_list_credential=url,
-        **extra,
-    )
-
-
 def credential(world: World, status: list[CredentialStatus]) -> str:
     """A credential of our issuer with these entries. OB 3.0 lets us issue one; VC 2.0 allows
     several, so for more the issuer signs the same credential with all of them."""
@@ -150,7 +139,7 @@ def test_a_sibling_list_of_another_purpose_is_not_relied_on(world: World) -> Non
 
 
 def test_a_suspension_entry_on_a_revocation_list_is_not_relied_on(world: World) -> None:
-    entries = [other_entry("suspension", REVOCATION, 7)]
+    entries = [entry("suspension", 7, REVOCATION)]
     report = verify(world, entries, [signed_list(world, REVOCATION, "revocation", bits(7))])
     assert (report.verdict, check(report, "status")) == (
         "cannot-verify",
@@ -200,7 +189,7 @@ def status_text(report: Report) -> str:
 def test_a_message_entry_reports_its_message_and_never_revokes(world: World) -> None:
     """statusSize 2 at index 5 is bits 10 and 11; 0b10 is "rejected". The entry stops
     nothing: the credential stays valid, the message is in the check's detail."""
-    message_entry = other_entry("message", MESSAGES, 5, status_size=2, status_message=REVIEW)
+    message_entry = entry("message", 5, MESSAGES, status_size=2, status_message=REVIEW)
     wide = 2 * MIN_SIZE
     lists = [*own_lists(world), signed_list(world, MESSAGES, "message", bits(10, size=wide))]
     report = verify(world, [entry("revocation", 7), message_entry], lists)
@@ -218,14 +207,14 @@ def test_a_one_bit_message_entry_without_messages_reads_set(world: World) -> Non
         signed_list(world, MESSAGES, "message", bits(5)),
         signed_list(world, MESSAGES + "/suspension", "suspension", bits(5)),
     ]
-    report = verify(world, [other_entry("message", MESSAGES, 5)], lists)
+    report = verify(world, [entry("message", 5, MESSAGES)], lists)
     assert (report.verdict, status_text(report)) == ("valid", "status message 0x1: set")
-    report = verify(world, [other_entry("message", MESSAGES, 4)], lists)
+    report = verify(world, [entry("message", 4, MESSAGES)], lists)
     assert (report.verdict, status_text(report)) == ("valid", "status message 0x0: unset")
 
 
 def test_a_message_entry_needs_its_list(world: World) -> None:
-    message_entry = other_entry("message", MESSAGES, 5, status_size=2, status_message=REVIEW)
+    message_entry = entry("message", 5, MESSAGES, status_size=2, status_message=REVIEW)
     report = verify(world, [entry("revocation", 7), message_entry], own_lists(world))
     assert check(report, "status") == ("failed", "status-unavailable")
     lists = [*own_lists(world), signed_list(world, MESSAGES, "revocation", bits(10))]
@@ -250,7 +239,7 @@ def test_malformed_status_size_or_messages_cannot_verify(
     world: World, changes: dict[str, Any]
 ) -> None:
     lists = [signed_list(world, MESSAGES, "message", StatusList.new(2 * MIN_SIZE))]
-    report = verify(world, [other_entry("message", MESSAGES, 5, **changes)], lists)
+    report = verify(world, [entry("message", 5, MESSAGES, **changes)], lists)
     assert (report.verdict, check(report, "status")) == (
         "cannot-verify",
         ("failed", "malformed-status-entry"),
@@ -259,7 +248,7 @@ def test_malformed_status_size_or_messages_cannot_verify(
 
 def test_a_refresh_entry_says_nothing_about_validity(world: World) -> None:
     """`refresh`: a newer credential may be had. No list is needed and none revokes."""
-    refresh = other_entry("refresh", REFRESH, 7)
+    refresh = entry("refresh", 7, REFRESH)
     report = verify(world, [refresh], [])
     assert (report.verdict, check(report, "status")) == ("valid", ("passed", "active"))
     lists = [*own_lists(world), signed_list(world, REFRESH, "refresh", bits(7))]
@@ -289,7 +278,7 @@ def test_an_unknown_purpose_cannot_verify(world: World, purpose: str | None) -> 
 
 def test_a_revocation_wins_over_an_entry_we_cannot_read(world: World) -> None:
     """Revocation is final: nothing an unread entry says could undo it. In either order."""
-    odd = other_entry("expiry", LIST + "odd", 3)
+    odd = entry("expiry", 3, LIST + "odd")
     for entries in ([odd, entry("revocation", 7)], [entry("revocation", 7), odd]):
         report = verify(world, entries, own_lists(world, bits(7)))
         assert (report.verdict, check(report, "status")) == ("revoked", ("failed", "revoked"))
@@ -303,7 +292,7 @@ def test_a_suspension_does_not_hide_an_entry_we_cannot_read(world: World) -> Non
         signed_list(world, REVOCATION, "revocation"),
         signed_list(world, SUSPENSION, "suspension", bits(7)),
     ]
-    missing = other_entry("revocation", LIST + "missing", 3)
+    missing = entry("revocation", 3, LIST + "missing")
     for entries in ([missing, entry("revocation", 7)], [entry("revocation", 7), missing]):
         report = verify(world, entries, lists)
         assert check(report, "status") == ("failed", "status-unavailable")

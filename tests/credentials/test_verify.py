@@ -35,14 +35,17 @@ NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
 LONG_AGO = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
-def entry(purpose: str, index: int) -> CredentialStatus:
-    url = REVOCATION if purpose == "revocation" else SUSPENSION
+def entry(purpose: str, index: int, url: str | None = None, **extra: Any) -> CredentialStatus:
+    """A status entry; on the world's revocation or suspension list unless `url` names one."""
+    if url is None:
+        url = REVOCATION if purpose == "revocation" else SUSPENSION
     return CredentialStatus(
         id=f"{url}#{index}",
         type="BitstringStatusListEntry",
         status_purpose=purpose,
         status_list_index=str(index),
         status_list_credential=url,
+        **extra,
     )
 
 
