@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from litestar.testing import AsyncTestClient
@@ -94,6 +95,22 @@ class Catalogue:
             assert response.status_code == 200, response.text
             module = response.json()
         return module
+
+    async def module_with_runs(self, title: str, uris: list[str], *runs: tuple[str, str]) -> str:
+        """A published module teaching `uris`, with an open run of five days per (start date,
+        postcode): in Utrecht for a postcode from 35, else in Groningen. Its id."""
+        made = await self.module(title=title, competences=[{"uri": uri} for uri in uris])
+        for start, postcode in runs:
+            begin = dt.date.fromisoformat(start)
+            await self.run(
+                made["id"],
+                startDate=start,
+                endDate=(begin + dt.timedelta(days=4)).isoformat(),
+                postcode=postcode,
+                place="Utrecht" if postcode.startswith("35") else "Groningen",
+            )
+        module_id: str = made["id"]
+        return module_id
 
     async def run(
         self, module_id: str, headers: dict[str, str] | None = None, **changes: Any

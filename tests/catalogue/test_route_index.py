@@ -106,18 +106,7 @@ async def test_an_import_that_cancels_a_run_takes_it_out(
 
 async def module_with_runs(cat: Catalogue, title: str, *runs: tuple[str, str]) -> str:
     """A published module teaching HEAT_PUMP with an open run per (start date, postcode)."""
-    module = await cat.module(title=title, competences=[{"uri": HEAT_PUMP}])
-    for start, postcode in runs:
-        begin = dt.date.fromisoformat(start)
-        await cat.run(
-            module["id"],
-            startDate=start,
-            endDate=(begin + dt.timedelta(days=2)).isoformat(),
-            postcode=postcode,
-            place="Utrecht" if postcode.startswith("35") else "Zwolle",
-        )
-    module_id: str = module["id"]
-    return module_id
+    return await cat.module_with_runs(title, [HEAT_PUMP], *runs)
 
 
 async def firsts(

@@ -15,19 +15,7 @@ WP = "https://kwalificaties.example/monteur-bouw/B1-K2-W1"
 
 
 async def module(world: World, title: str, uris: list[str], *runs: tuple[str, str]) -> str:
-    """A published module teaching `uris`, with an open run (start date, postcode) each."""
-    made = await world.catalogue.module(title=title, competences=[{"uri": uri} for uri in uris])
-    for start, postcode in runs:
-        begin = dt.date.fromisoformat(start)
-        await world.catalogue.run(
-            made["id"],
-            startDate=start,
-            endDate=(begin + dt.timedelta(days=4)).isoformat(),
-            postcode=postcode,
-            place="Utrecht" if postcode.startswith("35") else "Groningen",
-        )
-    module_id: str = made["id"]
-    return module_id
+    return await world.catalogue.module_with_runs(title, uris, *runs)
 
 
 async def route_of(world: World, worker: Person, requirements: list[str], **body: Any) -> Any:
