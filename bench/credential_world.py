@@ -9,7 +9,7 @@ import uuid
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from credentials.keys import SigningKey, did_key
-from credentials.status import StatusList
+from credentials.status import StatusList, suspension_list_url
 from credentials.trust import TrustList
 from credentials.verify import VerifierConfig
 from schemas.credentials import (
@@ -41,6 +41,9 @@ class CredentialWorld:
         self.kid = f"{ISSUER_DID}#{self.key.public.thumbprint()}"
         self.holder = did_key(SigningKey.generate().public)
         self.revocation = StatusList.new(purposes=["revocation"])
+        # Our issuers' revocation lists have a sibling suspension list, which a verifier of
+        # our own credentials reads as well.
+        self.suspension = StatusList.new(purposes=["suspension"])
         self.trust_list = TrustList(
             id="urn:bench:trust-list",
             issuer=f"did:web:{HOST}",
@@ -64,7 +67,7 @@ class CredentialWorld:
         self.used: set[int] = set()
 
     def config(self) -> VerifierConfig:
-        lists = {REVOCATION: self.revocation}
+        lists = {REVOCATION: self.revocation, suspension_list_url(REVOCATION): self.suspension}
         return VerifierConfig(trust_list=self.trust_list, status_lists=lists.get)
 
     def deelcertificaat(self) -> DeelcertificaatInput:
