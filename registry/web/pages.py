@@ -245,6 +245,18 @@ def fits(value: str, kind: Any) -> bool:
     return True
 
 
+# msgspec names the refused field as "... - at `$.mandatoryCertificates[0].competence`".
+REFUSED_AT = re.compile(r"at `\$((?:\.\w+|\[\d+\])+)`")
+PATH_PART = re.compile(r"\w+")
+
+
+def refused_path(exc: msgspec.ValidationError) -> list[str]:
+    """Where msgspec refused a body, as keys and list positions outermost first
+    (`["mandatoryCertificates", "0", "competence"]`); empty when it does not say."""
+    found = REFUSED_AT.search(str(exc))
+    return PATH_PART.findall(found.group(1)) if found else []
+
+
 def form_values(data: Mapping[str, Any], *names: str) -> dict[str, str]:
     """The named text fields, stripped, with missing ones as ''."""
     return {name: str(data.get(name) or "").strip() for name in names}

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue.public import known_uris, list_competences
 from registry.web.i18n import Translate
-from registry.web.pages import form_date, form_values
+from registry.web.pages import form_date, form_values, refused_path
 from schemas.catalogue import ModuleOut
 from schemas.levels import LEVELS as ALL_LEVELS
 from schemas.levels import level_key, parse_level_key
@@ -45,8 +45,6 @@ MAX_COMPETENCES = 50
 SECTOR = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
 URI_IN_LINE = re.compile(r"(?:https?://|urn:)\S+")
-# msgspec names the refused field as "... - at `$.studyLoadHours`".
-PATH = re.compile(r"at `\$\.(\w+)")
 WIRE_TO_FIELD = {
     "title": "title",
     "summary": "summary",
@@ -88,8 +86,8 @@ def convert(checked: Checked, kind: type[T], t: Translate, prefix: str) -> T | N
     try:
         return msgspec.convert(checked.body, type=kind)
     except msgspec.ValidationError as exc:
-        match = PATH.search(str(exc))
-        name = WIRE_TO_FIELD.get(match.group(1), "") if match else ""
+        path = refused_path(exc)
+        name = WIRE_TO_FIELD.get(path[0], "") if path else ""
         key = name or next(iter(checked.values))
         checked.errors[key] = t(f"{prefix}.invalid.{key}")
         return None
