@@ -20,6 +20,7 @@ from schemas.errors.catalogue import OccupationNotFoundError
 from schemas.errors.matching import (
     JobProfileNotFoundError,
     NotYourJobProfileError,
+    OccupationMismatchError,
     OccupationUnknownError,
     RequirementConflictError,
 )
@@ -42,14 +43,39 @@ def label_of(labels: dict[str, str] | None, uri: str) -> str:
     return labels.get("nl") or labels.get("en") or next(iter(labels.values()), uri)
 
 
+def _trimmed(data: JobProfileCreate | JobProfilePatch) -> dict[str, Any]:
+    """The given fields with their text trimmed, the one place for both create and change
+    (pages and API): a blank title is refused as an empty one is, a blank region is no region
+    (a blank one would be "near" every place), certificate names are trimmed too."""
+    given = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    for name in ("title", "description", "region"):
+        if isinstance(given.get(name), str):
+            given[name] = given[name].strip()
+    if given.get("title") == "":
+        raise InvalidInputError("a job profile's title may not be blank", field="title")
+    if given.get("region") == "":
+        given["region"] = None
+    for n, item in enumerate(given.get("mandatory_certificates", [])):
+        if not item.name.strip():
+            field = f"mandatoryCertificates[{n}].name"
+            raise InvalidInputError("a certificate's name may not be blank", field=field)
+        item.name = item.name.strip()
+    return given
+
+
+async def _known_occupation(session: AsyncSession, uri: str) -> str:
+    """The label of an occupation the catalogue has; any other is the caller's input error."""
+    try:
+        return await occupation_label(session, uri)
+    except OccupationNotFoundError as exc:
+        raise OccupationUnknownError(f"no occupation {uri} in the catalogue") from exc
+
+
 async def _from_occupation(session: AsyncSession, uri: str) -> tuple[str, list[RequirementIn]]:
     """An ESCO occupation's label, and its essential skills as `at-start`, its optional ones as
     `can-learn`. An occupation the catalogue does not have is the caller's input error."""
-    try:
-        label = await occupation_label(session, uri)
-        skills = await occupation_requirements(session, uri)
-    except OccupationNotFoundError as exc:
-        raise OccupationUnknownError(f"no occupation {uri} in the catalogue") from exc
+    label = await _known_occupation(session, uri)
+    skills = await occupation_requirements(session, uri)
     return label, [RequirementIn(competence=skill, when=when) for skill, when in skills]
 
 
@@ -77,22 +103,29 @@ async def create_profile(
     session: AsyncSession, actor: Actor, data: JobProfileCreate
 ) -> JobProfileOut:
     """A new job profile of the employer."""
+    given = _trimmed(data)
     copied: list[RequirementIn] = []
-    occupation = data.occupation
-    title = data.title
+    occupation, title = given["occupation"], given["title"]
     if data.from_occupation is not None:
+        if occupation not in (None, data.from_occupation):
+            raise OccupationMismatchError(
+                "occupation and fromOccupation name different occupations; give one",
+                field="occupation",
+            )
         label, copied = await _from_occupation(session, data.from_occupation)
-        occupation = occupation or data.from_occupation
+        occupation = data.from_occupation
         title = title or label
+    elif occupation is not None:
+        await _known_occupation(session, occupation)
     if title is None:
         raise InvalidInputError("a job profile needs a title", field="title")
     requirements = _requirements(data.requirements, copied)
     row = JobProfile(
         owner_account_id=actor.account_id,
         title=title,
-        description=data.description,
+        description=given["description"],
         occupation=occupation,
-        region=data.region,
+        region=given["region"],
         requirements=requirements,
         certificates=_certificates(data.mandatory_certificates),
         published=data.published,
@@ -141,7 +174,9 @@ async def patch_profile(
 ) -> JobProfileOut:
     """Change the employer's own profile; lists given replace the old ones whole."""
     row = await own_profile(session, actor, profile_id)
-    changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    changes = _trimmed(data)
+    if changes.get("occupation") is not None:
+        await _known_occupation(session, changes["occupation"])
     for name in ("title", "description", "occupation", "region", "published"):
         if name in changes:
             setattr(row, name, changes[name])

@@ -41,10 +41,17 @@ class NotYourJobProfileError(PermissionDeniedError):
 
 
 class OccupationUnknownError(InvalidInputError):
-    """`fromOccupation` names no occupation the catalogue has (or occupations are not
-    imported yet)."""
+    """`fromOccupation` or `occupation` names no occupation the catalogue has (or occupations
+    are not imported yet)."""
 
     code = "occupation-unknown"
+
+
+class OccupationMismatchError(InvalidInputError):
+    """`occupation` and `fromOccupation` name different occupations: which one the profile is
+    for is the employer's to say (`fromOccupation` alone sets `occupation`)."""
+
+    code = "occupation-mismatch"
 
 
 class ShareOrReceivedRequiredError(InvalidInputError):

@@ -111,3 +111,33 @@ async def test_a_competence_both_at_start_and_can_learn_is_refused(world: World)
     assert (answer.status_code, answer.json()["code"]) == (422, "requirement-conflict")
     mine = await world.client.get("/api/job-profiles?mine=true", headers=employer.headers)
     assert [p["requirements"][0]["competence"] for p in mine.json()] == [SOLAR]
+
+
+async def test_text_is_trimmed_and_a_blank_title_or_region_is_none(world: World) -> None:
+    employer = await world.person("employer")
+    for body in [
+        {"title": "   "},
+        {"title": " \t "},
+        {"title": "X", "mandatoryCertificates": [{"name": "  ", "competence": VCA}]},
+    ]:
+        answer = await world.client.post("/api/job-profiles", json=body, headers=employer.headers)
+        assert (answer.status_code, answer.json()["code"]) == (422, "invalid-input"), body
+    made = await profile(
+        world,
+        employer,
+        title="  Monteur  ",
+        description=" Laadpalen. ",
+        region="   ",
+        mandatoryCertificates=[{"name": " VCA Basis ", "competence": VCA}],
+    )
+    assert (made["title"], made["description"], made["region"]) == ("Monteur", "Laadpalen.", None)
+    assert made["mandatoryCertificates"][0]["name"] == "VCA Basis"
+    path = f"/api/job-profiles/{made['id']}"
+    refused = await world.client.patch(path, json={"title": "  "}, headers=employer.headers)
+    assert (refused.status_code, refused.json()["code"]) == (422, "invalid-input")
+    changed = await world.client.patch(
+        path, json={"region": " 35 ", "title": " Elektromonteur"}, headers=employer.headers
+    )
+    assert (changed.json()["title"], changed.json()["region"]) == ("Elektromonteur", "35")
+    cleared = await world.client.patch(path, json={"region": "  "}, headers=employer.headers)
+    assert (cleared.json()["title"], cleared.json()["region"]) == ("Elektromonteur", None)

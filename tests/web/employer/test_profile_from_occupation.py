@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from litestar.testing import AsyncTestClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from registry.models import JobProfile
@@ -111,3 +112,29 @@ async def test_the_employer_starts_a_profile_from_an_occupation(
     )
     assert unknown.status_code == 422
     assert "Kies een beroep uit de lijst." in unknown.text
+
+
+async def test_an_occupation_must_be_known_and_agree_with_from_occupation(
+    client: Client, sessionmaker: Maker, cat: Catalogue
+) -> None:
+    await import_occupations(client, cat)
+    employer = await cat.accounts.headers("employer", email="hr@zon.example")
+    unknown = f"{SOLAR_TECHNICIAN}-x"
+    for body, code in [
+        ({"title": "X", "occupation": "http://nope"}, "occupation-unknown"),
+        ({"title": "X", "occupation": unknown}, "occupation-unknown"),
+        ({"fromOccupation": SOLAR_TECHNICIAN, "occupation": "http://other"}, "occupation-mismatch"),
+    ]:
+        answer = await client.post("/api/job-profiles", json=body, headers=employer)
+        assert (answer.status_code, answer.json()["code"]) == (422, code), body
+    same = {"fromOccupation": SOLAR_TECHNICIAN, "occupation": SOLAR_TECHNICIAN}
+    made = await client.post("/api/job-profiles", json=same, headers=employer)
+    assert made.status_code == 201, made.text
+    path = f"/api/job-profiles/{made.json()['id']}"
+    refused = await client.patch(path, json={"occupation": unknown}, headers=employer)
+    assert (refused.status_code, refused.json()["code"]) == (422, "occupation-unknown")
+    async with sessionmaker() as session:
+        rows = list(await session.scalars(select(JobProfile)))
+    assert [row.occupation for row in rows] == [SOLAR_TECHNICIAN]
+    cleared = await client.patch(path, json={"occupation": None}, headers=employer)
+    assert (cleared.status_code, cleared.json()["occupation"]) == (200, None)
