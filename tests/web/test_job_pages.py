@@ -95,7 +95,7 @@ async def test_employer_makes_a_profile_and_compares_a_share(
         assert "Deze vacature bestaat niet" not in missing.text
     bad = await employer.post("/werkgever/vacatures/nieuw", {"title": "", "action": "save"})
     assert bad.status_code == 422
-    assert "Dit klopt nog niet" in bad.text
+    assert "Naam van de functie: vul een naam in" in bad.text
 
 
 async def test_worker_and_coach_see_what_is_still_needed(

@@ -23,6 +23,12 @@ from registry.matching import match, profiles
 from registry.settings import Settings
 from registry.sharing import opening
 from registry.web.competence_names import competence_names
+from registry.web.employer.profile_form import (
+    CERTIFICATE_ROWS,
+    field_errors,
+    form_lists,
+    refused_field,
+)
 from registry.web.i18n import lang_of, translator
 from registry.web.job_match import day, match_names
 from registry.web.pages import AnyRequest, FormData, WebUser, page, read_form, see_other
@@ -33,48 +39,8 @@ from schemas.errors.matching import JobProfileNotFoundError
 from schemas.matching import JobProfileCreate, JobProfileOut, JobProfilePatch, MatchRequest
 
 EMPLOYER = requires_role("employer")
-CERTIFICATE_ROWS = 3
 SEARCH_RESULTS = 12
 OccupationWords = Annotated[str | None, Parameter(query="beroep", max_length=100)]
-
-
-def _form_lists(data: FormData) -> dict[str, Any]:
-    """The profile as the form gives it: requirements kept (`req`/`when_<n>`), ones ticked
-    in the search results (`add`, all with `add_when`), and the certificate rows."""
-    kept = data.get("req") or []
-    kept = kept if isinstance(kept, list) else [kept]
-    requirements = [
-        {"competence": uri, "when": data.get(f"when_{n}", "at-start")}
-        for n, uri in enumerate(kept)
-        if data.get(f"when_{n}") != "remove"
-    ]
-    added = data.get("add") or []
-    added = added if isinstance(added, list) else [added]
-    requirements += [{"competence": uri, "when": data.get("add_when", "at-start")} for uri in added]
-    certificates = []
-    for n in range(CERTIFICATE_ROWS):
-        name, uri = (
-            str(data.get(f"cert_name_{n}", "")).strip(),
-            str(data.get(f"cert_uri_{n}", "")).strip(),
-        )
-        age = str(data.get(f"cert_age_{n}", "")).strip()
-        if name or uri:
-            certificates.append(
-                {
-                    "name": name,
-                    "competence": uri,
-                    "maxAgeMonths": int(age) if age.isdigit() else None,
-                }
-            )
-    return {
-        "title": str(data.get("title", "")).strip(),
-        "description": str(data.get("description", "")).strip(),
-        "region": str(data.get("region", "")).strip() or None,
-        "occupation": str(data.get("occupation", "")).strip() or None,
-        "requirements": requirements,
-        "mandatoryCertificates": certificates,
-        "published": data.get("published") == "1",
-    }
 
 
 class EmployerProfilePages(Controller):
@@ -107,7 +73,7 @@ class EmployerProfilePages(Controller):
     ) -> Any:
         """Search competences, or save the new profile."""
         data = await read_form(request)
-        values = _form_lists(data)
+        values, unread = form_lists(data)
         if not data.refused and data.get("action") == "from-occupation":
             errors = await _start_from_occupation(request, db_session, values, data)
             return await _form(request, db_session, None, values, errors, 422 if errors else 200)
@@ -115,12 +81,15 @@ class EmployerProfilePages(Controller):
             return await _form(
                 request, db_session, None, values, data.refused, data.error_status(200), data
             )
+        if unread:
+            return await _refused(request, db_session, None, values, unread, data)
         try:
             body = msgspec.convert(values, JobProfileCreate)
             made = await profiles.create_profile(db_session, user.actor, body)
         except (msgspec.ValidationError, DomainError) as error:
             await db_session.rollback()
-            return await _form(request, db_session, None, values, {"form": str(error)}, 422, data)
+            field = refused_field(error)
+            return await _refused(request, db_session, None, values, [field], data)
         return see_other(f"/werkgever/vacatures/{made.id}?klaar=1")
 
     @get("/{profile_id:uuid}")
@@ -132,44 +101,62 @@ class EmployerProfilePages(Controller):
         settings: Settings,
         profile_id: UUID,
     ) -> Template:
-        """One profile, with the shares received to compare with it."""
+        """One profile, with the shares received to compare with it; skills named in the
+        page's language, as on the form and the compare page."""
         row = await _own(db_session, user, profile_id)
         if row is None:
             return page(request, "matching/not_found.html", status_code=404)
         received = await opening.received_shares(db_session, settings, user.actor)
         active = [r for r in received if r.state == "active"]
         saved = request.query_params.get("klaar") == "1"
-        return page(request, "matching/profile.html", profile=row, received=active, saved=saved)
+        uris = [r.competence for r in row.requirements]
+        names = await competence_names(db_session, lang_of(request), uris)
+        return page(
+            request,
+            "matching/profile.html",
+            profile=row,
+            received=active,
+            saved=saved,
+            names=names,
+        )
 
     @get("/{profile_id:uuid}/bewerken")
     async def edit_profile(
         self, request: AnyRequest, user: WebUser, db_session: AsyncSession, profile_id: UUID
     ) -> Template:
-        """The form to change a profile."""
-        row = await _own(db_session, user, profile_id)
-        if row is None:
+        """The form to change a profile (another employer's: 403 when published, else 404)."""
+        try:
+            own = await profiles.own_profile(db_session, user.actor, profile_id)
+        except JobProfileNotFoundError:
             return page(request, "matching/not_found.html", status_code=404)
+        row = (await profiles.profiles_out(db_session, [own], user.actor))[0]
         return await _form(request, db_session, row.id, _values(row), {}, 200)
 
     @post("/{profile_id:uuid}/bewerken")
     async def update_profile(
         self, request: AnyRequest, user: WebUser, db_session: AsyncSession, profile_id: UUID
     ) -> Any:
-        """Search competences, or save the changed profile."""
+        """Search competences, or save the changed profile (another employer's: as the API,
+        403 when published, else 404; nothing changes)."""
+        try:
+            await profiles.own_profile(db_session, user.actor, profile_id)
+        except JobProfileNotFoundError:
+            return page(request, "matching/not_found.html", status_code=404)
         data = await read_form(request)
-        values = _form_lists(data)
+        values, unread = form_lists(data)
         if data.refused or data.get("action") != "save":
             return await _form(
                 request, db_session, profile_id, values, data.refused, data.error_status(200), data
             )
+        if unread:
+            return await _refused(request, db_session, profile_id, values, unread, data)
         try:
             body = msgspec.convert(values, JobProfilePatch)
             await profiles.patch_profile(db_session, user.actor, profile_id, body)
         except (msgspec.ValidationError, DomainError) as error:
             await db_session.rollback()
-            return await _form(
-                request, db_session, profile_id, values, {"form": str(error)}, 422, data
-            )
+            field = refused_field(error)
+            return await _refused(request, db_session, profile_id, values, [field], data)
         return see_other(f"/werkgever/vacatures/{profile_id}?klaar=1")
 
     @post("/{profile_id:uuid}/vergelijken")
@@ -225,6 +212,19 @@ async def _start_from_occupation(
     values["title"] = values["title"] or label
     values["occupation"] = uri
     return {}
+
+
+async def _refused(
+    request: AnyRequest,
+    session: AsyncSession,
+    profile_id: UUID | None,
+    values: dict[str, Any],
+    fields: list[str],
+    data: FormData,
+) -> Template:
+    """The form again, 422, each refused field with its error in the page's language."""
+    errors = field_errors(translator(lang_of(request)), fields)
+    return await _form(request, session, profile_id, values, errors, 422, data)
 
 
 def _share_not_found(request: AnyRequest) -> Template:

@@ -158,9 +158,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "jobs.save": ("Opslaan", "Save"),
     "jobs.saved": ("De vacature is opgeslagen.", "The job profile was saved."),
-    "jobs.error": (
-        "Dit klopt nog niet: {detail}",
-        "This is not right yet: {detail}",
+    # Form errors name the field by its label (a certificate by its row number).
+    "jobs.invalid.title": (
+        "Naam van de functie: vul een naam in (hoogstens 200 tekens).",
+        "Job title: fill in a title (at most 200 characters).",
+    ),
+    "jobs.invalid.description": (
+        "Omschrijving: deze is te lang (hoogstens 20.000 tekens).",
+        "Description: it is too long (at most 20,000 characters).",
+    ),
+    "jobs.invalid.region": (
+        "Regio: vul het begin van een postcode of een plaats in (hoogstens 60 tekens).",
+        "Region: fill in the start of a postcode or a place (at most 60 characters).",
+    ),
+    "jobs.invalid.zoek": (
+        "Vaardigheden: kies elke vaardigheid één keer, nodig bij de start of te leren na de start.",
+        "Skills: choose each skill once, needed at the start or learnable after starting.",
+    ),
+    "jobs.invalid.cert_name": (
+        "Naam van certificaat {n}: vul een naam in (hoogstens 200 tekens).",
+        "Name of certificate {n}: fill in a name (at most 200 characters).",
+    ),
+    "jobs.invalid.cert_uri": (
+        "Adres (URI) van certificaat {n}: vul een adres in, zoals https://www.vca.nl/schemes/"
+        "vca-basis.",
+        "Address (URI) of certificate {n}: fill in an address, such as "
+        "https://www.vca.nl/schemes/vca-basis.",
+    ),
+    "jobs.invalid.cert_age": (
+        "Leeftijd van certificaat {n}: vul een heel aantal maanden in, van 1 tot en met 1200. "
+        "Of laat het leeg: dan mag het elke leeftijd hebben.",
+        "Age of certificate {n}: fill in a whole number of months, from 1 to 1200. Or leave "
+        "it empty: then any age will do.",
+    ),
+    "jobs.invalid.occupation": (
+        "Beroep: kies een beroep uit de lijst.",
+        "Occupation: choose an occupation from the list.",
+    ),
+    "jobs.invalid.form": (
+        "Dit klopt nog niet. Kijk de vacature na en probeer het opnieuw.",
+        "This is not right yet. Check the job profile and try again.",
     ),
     "jobs.match.title": ("Vergelijk een gedeeld cv", "Compare a shared CV"),
     "jobs.match.intro": (
