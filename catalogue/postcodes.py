@@ -18,3 +18,22 @@ def postcode_range(region: str) -> tuple[str, str] | None:
         return None
     # Stored postcodes are "3511 AB": digits, a space and capitals, all below "~".
     return digits.group(), digits.group() + "~"
+
+
+def place_key(region: str) -> str:
+    """A place name as regions compare it: whole and case-insensitive ("Amster" is not
+    Amsterdam)."""
+    return region.strip().lower()
+
+
+def regions_meet(a: str, b: str) -> bool:
+    """Whether two regions (a postcode start or a place name, as a route reads a region) are
+    the same place: postcode starts when one's range holds the other's ("3" and "3511"),
+    place names when equal by `place_key`; a postcode start and a place name never."""
+    range_a, range_b = postcode_range(a), postcode_range(b)
+    if range_a is None and range_b is None:
+        return place_key(a) == place_key(b)
+    if range_a is None or range_b is None:
+        return False
+    low_a, low_b = range_a[0], range_b[0]
+    return low_a.startswith(low_b) or low_b.startswith(low_a)

@@ -51,6 +51,7 @@ from catalogue.occupations import (
     search_occupations,
 )
 from catalogue.own_modules import OwnModule, own_modules
+from catalogue.postcodes import regions_meet
 from catalogue.progress import StudyLoads, qualification_progress, study_loads
 from catalogue.providers import create_provider, list_providers
 from catalogue.qualifications import QualificationService
@@ -134,6 +135,7 @@ __all__ = [
     "qualification_progress",
     "qualification_url",
     "read_feed",
+    "regions_meet",
     "related",
     "require_provider_of",
     "run_import",

@@ -49,7 +49,7 @@ from catalogue.models import (
     RouteRun,
     Run,
 )
-from catalogue.postcodes import postcode_range
+from catalogue.postcodes import place_key, postcode_range
 
 # Modules per statement: the IN lists stay well under SQLite's parameter limit.
 CHUNK = 500
@@ -69,7 +69,7 @@ def _region(region: str | None) -> tuple[Nearness, dict[str, str]]:
         return "anywhere", {}
     postcodes = postcode_range(region.strip())
     if postcodes is None:
-        return "place", {"place": region.strip().lower()}
+        return "place", {"place": place_key(region)}
     return "postcode", {"low": postcodes[0], "high": postcodes[1]}
 
 

@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import route_index
 from catalogue.models import LIVE_RUN_STATUSES, ModuleSearch, ModuleVersionCompetence, Provider, Run
-from catalogue.postcodes import postcode_range
+from catalogue.postcodes import place_key, postcode_range
 from catalogue.urls import module_runs_url, module_url
 from schemas.matching import NextRun, RouteStep
 
@@ -56,8 +56,8 @@ def _near(region: str | None) -> Callable[[Run], bool]:
         return lambda run: True
     postcodes = postcode_range(region.strip())
     if postcodes is None:
-        place = region.strip().lower()
-        return lambda run: run.place.lower() == place
+        place = place_key(region)
+        return lambda run: place_key(run.place) == place
     low, high = postcodes
     return lambda run: low <= run.postcode <= high
 

@@ -11,6 +11,7 @@ from uuid import UUID
 from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalogue.public import regions_meet
 from registry.matching import match, profiles
 from registry.wallet.holders import Holder
 from registry.web.competence_names import CompetenceNames, competence_names
@@ -35,12 +36,12 @@ def day(request: AnyRequest) -> Any:
 
 
 def near(region: str | None, wanted: str) -> bool:
-    """A profile's region fits a postcode start or place: one starts with the other (a
-    profile for "3" is near "3511"); a profile without a region is near everyone."""
-    if not wanted or not region:
+    """A profile's region fits a postcode start or place by the route's rule
+    (`catalogue.postcodes.regions_meet`: a profile for "3" is near "3511", one for "Amster"
+    is not near Amsterdam); a profile without a region is near everyone."""
+    if not wanted.strip() or not region or not region.strip():
         return True
-    a, b = region.strip().lower(), wanted.strip().lower()
-    return a.startswith(b) or b.startswith(a)
+    return regions_meet(region, wanted)
 
 
 async def vacancies_page(

@@ -217,3 +217,37 @@ async def test_a_missing_certificate_says_it_takes_an_exam(
     assert "VCA Basis ontbreekt" in need.text
     assert "alleen met een examen bij een examenbureau" in need.text
     assert f'href="/catalogus/modules/{vca_module["id"]}"' not in need.text
+
+
+async def test_the_region_filter_reads_a_region_as_the_route_does(
+    client: AsyncTestClient[Any], sessionmaker: Maker, world: World
+) -> None:
+    employer = await world.person("employer", name="Zon BV")
+    for title, region in [
+        ("In Amster", "Amster"),
+        ("In Amsterdam", "amsterdam "),
+        ("In Utrecht 35", "35"),
+        ("Overal", "   "),
+    ]:
+        answer = await world.client.post(
+            "/api/job-profiles",
+            json={"title": title, "region": region, "published": True},
+            headers=employer.headers,
+        )
+        assert answer.status_code == 201, answer.text
+    await _web_person(sessionmaker, "worker", "sanne@example.org", "Sanne Jansen")
+    client.cookies.clear()
+    browser = Browser(client)
+    await browser.sign_in("sanne@example.org")
+    for wanted, expected in [
+        ("Amsterdam", ["In Amsterdam", "Overal"]),
+        ("AMSTER", ["In Amster", "Overal"]),
+        ("3511", ["In Utrecht 35", "Overal"]),
+        ("3", ["In Utrecht 35", "Overal"]),
+        ("", ["In Amster", "In Amsterdam", "In Utrecht 35", "Overal"]),
+    ]:
+        listed = await browser.get("/mijn-cv/vacatures", params={"regio": wanted})
+        shown = sorted(re.findall(r"<h2>([^<]+)</h2>", listed.text))
+        assert shown == expected, wanted
+        assert "Zon BV · <" not in listed.text
+        assert "Zon BV · </p>" not in listed.text
