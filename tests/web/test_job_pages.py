@@ -9,6 +9,7 @@ import re
 import uuid
 from typing import Any
 
+import lxml.html
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -251,3 +252,52 @@ async def test_the_region_filter_reads_a_region_as_the_route_does(
         assert shown == expected, wanted
         assert "Zon BV · <" not in listed.text
         assert "Zon BV · </p>" not in listed.text
+
+
+def _words(page: str) -> str:
+    """The page's text as a screen reader or copy-paste gets it: each element's text apart."""
+    tree = lxml.html.fromstring(page)
+    return " ".join(" ".join(tree.body.itertext()).split())
+
+
+async def test_a_match_reads_name_colon_status_and_the_coach_reads_about_the_worker(
+    client: AsyncTestClient[Any], sessionmaker: Maker, world: World
+) -> None:
+    worker = await _web_person(sessionmaker, "worker", "sanne@example.org", "Sanne Jansen")
+    employer = await world.person("employer", name="Zon BV")
+    answer = await world.client.post(
+        "/api/job-profiles",
+        json={
+            "title": "Laadpaalmonteur",
+            "published": True,
+            "requirements": [{"competence": CHARGER, "when": "at-start"}],
+            "mandatoryCertificates": [{"name": "VCA Basis", "competence": VCA}],
+        },
+        headers=employer.headers,
+    )
+    assert answer.status_code == 201, answer.text
+    coach = await _web_person(sessionmaker, "coach", "coach@example.org", "Coach Kim")
+    consent = await world.client.post(
+        "/api/me/consents", json={"coachId": coach.id}, headers=worker.headers
+    )
+    assert consent.status_code == 201, consent.text
+    client.cookies.clear()
+    kim = Browser(client)
+    await kim.sign_in("coach@example.org")
+    need = _words((await kim.get(f"/coach/{worker.id}/vacatures/{answer.json()['id']}")).text)
+    assert "VCA Basis: ontbreekt" in need
+    assert "(nodig bij de start): ontbreekt" in need
+    assert " :" not in need
+    listed = _words((await kim.get(f"/coach/{worker.id}/vacatures")).text)
+    assert "Vacatures voor Sanne Jansen" in listed
+    assert "Wat heeft Sanne Jansen nog nodig?" in listed
+    assert "In de buurt van Sanne Jansen" in listed
+    for first_person in ["Wat heb ik", "Bij mij", "wat je nog nodig hebt"]:
+        assert first_person not in listed
+    await kim.get("/taal/en")
+    english = _words((await kim.get(f"/coach/{worker.id}/vacatures/{answer.json()['id']}")).text)
+    assert "VCA Basis: missing" in english
+    assert " :" not in english
+    listed = _words((await kim.get(f"/coach/{worker.id}/vacatures")).text)
+    assert "What does Sanne Jansen still need?" in listed
+    assert "Near me" not in listed

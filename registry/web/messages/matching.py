@@ -250,6 +250,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "coach.none": ("Nog niemand gaf je toestemming.", "Nobody gave you consent yet."),
     "coach.open": ("Vacatures voor {name}", "Job profiles for {name}"),
+    "coach.vacancies.intro": (
+        "Vacatures van werkgevers. Kies er een en zie wat {name} nog nodig heeft.",
+        "Job profiles of employers. Choose one and see what {name} still needs.",
+    ),
+    "coach.vacancies.region": (
+        "In de buurt van {name} (begin van de postcode, of een plaats)",
+        "Near {name} (start of the postcode, or a place)",
+    ),
+    "coach.vacancies.need": ("Wat heeft {name} nog nodig?", "What does {name} still need?"),
     "coach.need_for": (
         "Wat heeft {name} nog nodig voor {title}?",
         "What does {name} still need for {title}?",
