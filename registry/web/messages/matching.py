@@ -180,16 +180,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Name of certificate {n}: fill in a name (at most 200 characters).",
     ),
     "jobs.invalid.cert_uri": (
-        "Adres (URI) van certificaat {n}: vul een adres in, zoals https://www.vca.nl/schemes/"
-        "vca-basis.",
-        "Address (URI) of certificate {n}: fill in an address, such as "
+        "Adres (URI) van het schema van certificaat {n}: vul een adres in, zoals "
+        "https://www.vca.nl/schemes/vca-basis.",
+        "Scheme address (URI) of certificate {n}: fill in an address, such as "
         "https://www.vca.nl/schemes/vca-basis.",
     ),
     "jobs.invalid.cert_age": (
-        "Leeftijd van certificaat {n}: vul een heel aantal maanden in, van 1 tot en met 1200. "
-        "Of laat het leeg: dan mag het elke leeftijd hebben.",
-        "Age of certificate {n}: fill in a whole number of months, from 1 to 1200. Or leave "
-        "it empty: then any age will do.",
+        "Certificaat {n}, maximaal zoveel maanden oud: vul een heel aantal maanden in, van 1 "
+        "tot en met 1200. Of laat het leeg: dan mag het elke leeftijd hebben.",
+        "Certificate {n}, at most this many months old: fill in a whole number of months, from "
+        "1 to 1200. Or leave it empty: then any age will do.",
     ),
     "jobs.invalid.occupation": (
         "Beroep: kies een beroep uit de lijst.",

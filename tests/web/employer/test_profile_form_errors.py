@@ -20,7 +20,10 @@ from tests.web.helpers import signed_in, table_counts
 Client = AsyncTestClient[Any]
 Maker = async_sessionmaker[AsyncSession]
 NEW = "/werkgever/vacatures/nieuw"
-AGE_ERROR = "Leeftijd van certificaat 1: vul een heel aantal maanden in, van 1 tot en met 1200."
+AGE_ERROR = (
+    "Certificaat 1, maximaal zoveel maanden oud: vul een heel aantal maanden in, van 1 tot en "
+    "met 1200."
+)
 
 
 def _save(**fields: str) -> dict[str, str]:
@@ -69,7 +72,7 @@ async def test_refusals_name_the_field_by_its_label_in_the_page_language(
     employer = await signed_in(client, sessionmaker, "employer", "hr@zon.example")
     bad_uri = await employer.post(NEW, _save(cert_uri_0="geen adres"))
     assert bad_uri.status_code == 422
-    assert "Adres (URI) van certificaat 1: vul een adres in" in bad_uri.text
+    assert "Adres (URI) van het schema van certificaat 1: vul een adres in" in bad_uri.text
     assert "Expected" not in bad_uri.text
     assert "$." not in bad_uri.text
     blank = await employer.post(NEW, _save(title="   "))
@@ -85,10 +88,10 @@ async def test_refusals_name_the_field_by_its_label_in_the_page_language(
     await employer.get("/taal/en")
     english = await employer.post(NEW, _save(cert_age_0="abc", cert_uri_0="nope"))
     assert english.status_code == 422
-    assert "Age of certificate 1: fill in a whole number of months" in english.text
-    assert "Address (URI) of certificate 1" not in english.text  # the age is read first
+    assert "Certificate 1, at most this many months old: fill in a whole number" in english.text
+    assert "of certificate 1: fill in an address" not in english.text  # the age is read first
     english = await employer.post(NEW, _save(cert_uri_0="nope"))
-    assert "Address (URI) of certificate 1: fill in an address" in english.text
+    assert "Scheme address (URI) of certificate 1: fill in an address" in english.text
     assert await _stored(sessionmaker) == []
 
 
