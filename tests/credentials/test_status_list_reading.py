@@ -19,7 +19,6 @@ from tests.credentials.test_status_validation import (
     REVIEW,
     bits,
     list_document,
-    other_entry,
     own_lists,
     sign,
     signed_list,
@@ -46,7 +45,7 @@ def world() -> World:
 def test_status_size_reads_that_many_bits_per_entry(world: World) -> None:
     """A revocation entry of 2 bits at index 3 is bits 6 and 7; any value but 0 revokes.
     Bit 3 (what a one-bit reader would look at) belongs to index 1."""
-    two_bits = other_entry("revocation", REVOCATION, 3, status_size=2, status_message=REVIEW)
+    two_bits = entry("revocation", 3, REVOCATION, status_size=2, status_message=REVIEW)
     wide = 2 * MIN_SIZE
     sibling = signed_list(world, SUSPENSION, "suspension", StatusList.new(wide))
     revoked = [signed_list(world, REVOCATION, "revocation", bits(7, size=wide)), sibling]
@@ -59,7 +58,7 @@ def test_status_size_reads_that_many_bits_per_entry(world: World) -> None:
 def test_a_list_too_short_for_the_status_size_cannot_verify(world: World) -> None:
     """131,072 bits hold only 65,536 entries of 2 bits: fewer than the spec's minimum
     (STATUS_LIST_LENGTH_ERROR)."""
-    two_bits = other_entry("message", MESSAGES, 3, status_size=2, status_message=REVIEW)
+    two_bits = entry("message", 3, MESSAGES, status_size=2, status_message=REVIEW)
     report = verify(world, [two_bits], [signed_list(world, MESSAGES, "message")])
     assert check(report, "status") == ("failed", "status-list-too-short")
 
@@ -67,9 +66,9 @@ def test_a_list_too_short_for_the_status_size_cannot_verify(world: World) -> Non
 def test_an_index_outside_the_list_cannot_verify(world: World) -> None:
     """RANGE_ERROR: entry 131,072 of 2 bits lies past a list of 262,144 bits."""
     lists = [signed_list(world, MESSAGES, "message", StatusList.new(2 * MIN_SIZE))]
-    last = other_entry("message", MESSAGES, MIN_SIZE - 1, status_size=2, status_message=REVIEW)
+    last = entry("message", MIN_SIZE - 1, MESSAGES, status_size=2, status_message=REVIEW)
     assert verify(world, [last], lists).verdict == "valid"
-    past = other_entry("message", MESSAGES, MIN_SIZE, status_size=2, status_message=REVIEW)
+    past = entry("message", MIN_SIZE, MESSAGES, status_size=2, status_message=REVIEW)
     report = verify(world, [past], lists)
     assert check(report, "status") == ("failed", "status-index-out-of-range")
 
