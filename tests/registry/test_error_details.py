@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from litestar.testing import AsyncTestClient
 
 from registry.errors import excerpt
+from schemas.errors.requests import MalformedJsonError
+from schemas.json_input import decode_json, lone_surrogate
 from tests.catalogue.helpers import Catalogue, module_body
 from tests.conftest import Accounts
 
@@ -59,3 +62,28 @@ def test_an_excerpt_keeps_short_words_and_cuts_long_runs_and_long_texts() -> Non
     spaced = excerpt("ab " * 5_000)
     assert len(spaced) == 1_001
     assert spaced.endswith(ELLIPSIS)
+
+
+async def test_a_lone_surrogate_is_named_with_its_byte(
+    client: AsyncTestClient[Any], accounts: Accounts
+) -> None:
+    headers = await accounts.headers("operator") | {"Content-Type": "application/json"}
+    bodies = {
+        b'{"title": "\\ud800x"}': "invalid \\u escape: a lone surrogate at byte 11",
+        b'{"title": "ok\\ud83d\\ude00 \\udbff"}': "invalid \\u escape: a lone surrogate at byte 26",
+        b'{"slug": "x1",': "Input data was truncated",
+    }
+    for body, detail in bodies.items():
+        response = await client.post("/api/catalogue/providers", content=body, headers=headers)
+
+        assert (response.status_code, response.json()["code"]) == (400, "malformed-json"), body
+        assert response.json()["detail"] == f"the request body is not valid JSON: {detail}"
+
+
+def test_an_escaped_backslash_before_u_is_no_surrogate() -> None:
+    assert lone_surrogate(b'{"a": "\\\\ud800"}') is None
+    assert lone_surrogate(b'{"a": "\\ud800\\udc00"}') is None
+    assert lone_surrogate(b'{"a": "\\ud800\\\\udc00"}') == 7
+    assert lone_surrogate('{"a": "\\ud800"}') == 7
+    with pytest.raises(MalformedJsonError, match="lone surrogate at byte 7"):
+        decode_json(b'{"a": "\\ud800"}')
