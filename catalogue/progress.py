@@ -1,5 +1,6 @@
 """How modules add up to qualifications: a holder's progress towards each qualification their
-done modules count for (with the next open runs of what remains), and the least study load a
+done modules count for (with the next open runs of what remains; a withdrawn module is marked
+not offered and gets no runs), and the least study load a
 qualification takes. The one place for the rule "all required modules, at least `minCount` of
 each choice group, and every required competence shown by a valid credential"."""
 
@@ -128,6 +129,7 @@ async def _module_progress(
                 QualificationGroup.min_count,
                 member.module_id,
                 ModuleVersion.title,
+                Module.status,
             )
             .join(QualificationGroup, QualificationGroup.qualification_id == Qualification.id)
             .join(member, member.group_id == QualificationGroup.id)
@@ -143,10 +145,12 @@ async def _module_progress(
             )
         )
     ).all()
-    runs = await _open_runs(session, base_url, {r[7] for r in rows} - done.keys(), today)
+    # A withdrawn module is no way forward: its old runs are not offered to whoever needs it.
+    offered = {r[7] for r in rows if r[9] != "withdrawn"}
+    runs = await _open_runs(session, base_url, offered - done.keys(), today)
     qualifications: dict[UUID, QualificationProgress] = {}
     groups: dict[UUID, ProgressGroup] = {}
-    for q_id, code, title, g_id, g_title, required, min_count, module_id, module_title in rows:
+    for q_id, code, title, g_id, g_title, required, min_count, module_id, module_title, _ in rows:
         progress = _entry(qualifications, base_url, q_id, code, title)
         group = groups.get(g_id)
         if group is None:
@@ -168,6 +172,7 @@ async def _module_progress(
             module.credential = done[module_id]
             group.done.append(module)
         else:
+            module.offered = module_id in offered
             module.runs = runs.get(module_id, [])
             group.remaining.append(module)
     for progress in qualifications.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from litestar import Request, Response
@@ -65,6 +66,32 @@ TITLES = {
 }
 
 
+# An error names the value it rejects, but never repeats a whole 60 KB query or field: any run
+# of text without spaces longer than this is cut to an excerpt, and a whole detail (a value with
+# spaces in it) is cut at DETAIL_LIMIT.
+EXCERPT_LIMIT = 100
+DETAIL_LIMIT = 1000
+_LONG_RUN = re.compile(rf"\S{{{EXCERPT_LIMIT + 1},}}")
+
+
+def excerpt(text: str) -> str:
+    """`text` with each over-long run of non-space characters, and the whole, cut short with an
+    ellipsis, so a problem never echoes its whole input."""
+    text = _LONG_RUN.sub(lambda m: m.group()[:EXCERPT_LIMIT] + "\u2026", text)
+    return text if len(text) <= DETAIL_LIMIT else text[:DETAIL_LIMIT] + "\u2026"
+
+
+def _excerpts(value: Any) -> Any:
+    """Every string in an error's extra members (Litestar's `errors[]`) cut as `excerpt`."""
+    if isinstance(value, str):
+        return excerpt(value)
+    if isinstance(value, list):
+        return [_excerpts(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _excerpts(v) for k, v in value.items()}
+    return value
+
+
 def status_of(error: DomainError) -> int:
     return status_of_type(type(error))
 
@@ -77,15 +104,15 @@ def status_of_type(kind: type[DomainError]) -> int:
 def problem(
     request: Request[Any, Any, Any], status: int, code: str, detail: str, **extra: Any
 ) -> Response[dict[str, Any]]:
-    """A problem response with a stable `code` member."""
+    """A problem response with a stable `code` member; echoed values cut to an excerpt."""
     body = {
         "type": f"urn:llo-registry:problem:{code}",
         "title": TITLES.get(status, "Error"),
         "status": status,
         "code": code,
-        "detail": detail,
-        "instance": request.url.path,
-        **extra,
+        "detail": excerpt(detail),
+        "instance": excerpt(request.url.path),
+        **_excerpts(extra),
     }
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
     if "retryAfter" in extra:
@@ -165,6 +192,7 @@ EXCEPTION_HANDLERS: dict[Any, Any] = {
 __all__ = [
     "EXCEPTION_HANDLERS",
     "PROBLEM_JSON",
+    "excerpt",
     "http_error_code",
     "problem",
     "retry_after",

@@ -9,11 +9,12 @@ from urllib.parse import parse_qsl
 
 from litestar import Request
 from litestar.datastructures import MutableScopeHeaders
+from litestar.exceptions import SerializationException
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from schemas.errors import NotFoundError
-from schemas.errors.requests import InvalidParameterError
-from schemas.json_input import require_clean_json, require_shallow
+from schemas.errors.requests import InvalidParameterError, MalformedJsonError
+from schemas.json_input import json_error, require_clean_json, require_shallow
 from schemas.media_types import JSON_ONLY, require_media_type
 from schemas.text import control_character, control_errors
 
@@ -38,7 +39,12 @@ class RegistryRequest(Request[Any, Any, Any]):
         if body:
             require_media_type(self, JSON_ONLY, default="application/json")
         require_shallow(body)
-        value = await super().json()
+        try:
+            value = await super().json()
+        except SerializationException as exc:
+            raise MalformedJsonError(
+                f"the request body is not valid JSON: {json_error(body, str(exc))}"
+            ) from None
         require_clean_json(body, value)
         return value
 

@@ -43,6 +43,13 @@ def today_nl() -> dt.date:
     return dt.datetime.now(NL_TIME).date()
 
 
+def wire_datetime(value: dt.datetime) -> str:
+    """An aware datetime as the API writes it in every answer: UTC with "Z", exactly as msgspec
+    encodes a datetime field, for the few places that carry one as a string."""
+    text: str = msgspec.json.decode(msgspec.json.encode(value.astimezone(dt.UTC)))
+    return text
+
+
 class Request(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, rename="camel"):
     """Base for request bodies: strict, camelCase."""
 

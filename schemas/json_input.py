@@ -34,6 +34,9 @@ _STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
 # \u007f, \b, \f), or DEL and the C1 controls as they are (JSON lets those through). A body
 # without any of these holds none, so only the rare body with one is walked string by string.
 _CONTROL_SPELLING = re.compile(rb"\\u00[0189]|\\u007[fF]|\\[bf]|\x7f|\xc2[\x80-\x9f]")
+# Every escape in JSON text, left to right (an escaped backslash is one escape, so the text
+# \\ud800 is a backslash and "ud800", no \u escape); group 1 is the code unit of a \u escape.
+_ESCAPE = re.compile(rb"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
 
 
 def too_deep(data: bytes | str, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -56,6 +59,35 @@ def require_shallow(data: bytes | str) -> None:
     """Refuse JSON nested deeper than MAX_JSON_DEPTH as malformed (400 `malformed-json`)."""
     if too_deep(data):
         raise MalformedJsonError(TOO_DEEP)
+
+
+def lone_surrogate(data: bytes | str) -> int | None:
+    """The byte offset of the first \\u escape of a high surrogate (D800-DBFF) that no low
+    surrogate escape follows, which msgspec reports only as "Input data was truncated"; None
+    if there is none (a lone low surrogate msgspec names itself)."""
+    raw = data.encode() if isinstance(data, str) else data
+    if b"\\u" not in raw:
+        return None
+    pending: re.Match[bytes] | None = None
+    for escape in _ESCAPE.finditer(raw):
+        unit = escape.group(1)
+        if pending is not None:
+            low = unit is not None and 0xDC00 <= int(unit, 16) <= 0xDFFF
+            if not low or escape.start() != pending.end():
+                return pending.start()
+            pending = None
+        elif unit is not None and 0xD800 <= int(unit, 16) <= 0xDBFF:
+            pending = escape
+    return None if pending is None else pending.start()
+
+
+def json_error(data: bytes | str, message: str) -> str:
+    """What is wrong with JSON that did not decode: msgspec's `message`, or the lone surrogate
+    it cannot name."""
+    offset = lone_surrogate(data)
+    if offset is None:
+        return message
+    return f"invalid \\u escape: a lone surrogate at byte {offset}"
 
 
 def require_clean_json(raw: bytes | str, value: Any) -> None:
@@ -87,4 +119,5 @@ def decode_json(data: bytes | str, type: Any = Any) -> Any:
     except msgspec.ValidationError:
         raise
     except msgspec.DecodeError as exc:
-        raise MalformedJsonError(f"the body is not valid JSON: {exc}") from None
+        detail = json_error(data, str(exc))
+        raise MalformedJsonError(f"the body is not valid JSON: {detail}") from None

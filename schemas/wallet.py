@@ -220,12 +220,14 @@ class OpenRun(Response, kw_only=True):
 
 
 class ProgressModule(Response, kw_only=True):
-    """A module of a qualification: done (with the credential) or still to do (with runs)."""
+    """A module of a qualification: done (with the credential) or still to do (with runs;
+    `offered` false and no runs once its provider withdrew it)."""
 
     id: UUID
     title: str
     url: str
     credential: UUID | None = None
+    offered: bool = True
     runs: list[OpenRun] = []
 
 

@@ -32,7 +32,7 @@ from registry.issuing.credential_store import Issuer, Plan, sign_all
 from registry.issuing.issued import HeldCredential, HeldKey, held_credentials
 from registry.settings import Settings
 from registry.wallet.wallets import resolve_holders
-from schemas.common import Actor
+from schemas.common import Actor, wire_datetime
 from schemas.credentials import (
     CompetenceInput,
     CreditsInput,
@@ -360,6 +360,6 @@ def _already_issued(plan: Plan, held: HeldCredential) -> AlreadyIssuedError:
         f"({held.status}, issued {held.issued_at.date().isoformat()}); "
         "reissue=true issues it again",
         credentialId=held.credential_id,
-        issuedAt=held.issued_at.isoformat(),
+        issuedAt=wire_datetime(held.issued_at),
         credentialStatus=held.status,
     )

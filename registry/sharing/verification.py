@@ -20,7 +20,7 @@ from registry.issuers.trust_lists import registry_verifier
 from registry.models import Credential
 from registry.settings import Settings
 from registry.sharing import opening, share_links
-from schemas.common import Actor
+from schemas.common import Actor, wire_datetime
 from schemas.errors import InvalidInputError
 from schemas.errors.credentials import JwsError
 from schemas.errors.issuing import CredentialNotFoundError
@@ -218,5 +218,5 @@ async def add_status_changes(session: AsyncSession, settings: Settings, report: 
         ):
             summary.status_reason = row.status_reason
             summary.status_changed_at = (
-                row.status_changed_at.isoformat() if row.status_changed_at else None
+                wire_datetime(row.status_changed_at) if row.status_changed_at else None
             )

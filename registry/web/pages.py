@@ -19,6 +19,7 @@ from litestar.status_codes import HTTP_303_SEE_OTHER
 
 from registry.web.i18n import (
     Translate,
+    count_in_words,
     error_text,
     lang_of,
     minutes_in_words,
@@ -123,6 +124,8 @@ def page(request: AnyRequest, template: str, status_code: int = 200, **context: 
         context={
             "lang": lang,
             "t": translator(lang),
+            # `t_count("key", n)`: the `key.one` or `key.other` text, for "1 beroep gevonden".
+            "t_count": lambda key, count: count_in_words(lang, count, key),
             "user": web_user_of(request),
             "path": request.url.path,
             "query": request.url.query,

@@ -171,7 +171,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "For example: monteur, zonnepanelen or heat pump.",
     ),
     "operator.occupations.button": ("Zoeken", "Search"),
-    "operator.occupations.found": ("{count} beroepen gevonden", "{count} occupations found"),
+    "operator.occupations.found.one": ("{count} beroep gevonden", "{count} occupation found"),
+    "operator.occupations.found.other": ("{count} beroepen gevonden", "{count} occupations found"),
     "operator.occupations.none": (
         "Geen beroepen gevonden. Zijn de ESCO-beroepen al ingelezen?",
         "No occupations found. Have the ESCO occupations been imported?",

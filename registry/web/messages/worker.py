@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Volgende start: {date} in {place}",
         "Next start: {date} in {place}",
     ),
+    "worker.progress.withdrawn": (
+        "Deze module wordt niet meer aangeboden.",
+        "This module is no longer offered.",
+    ),
     "worker.progress.no_run": (
         "Er is nu nog geen startdatum bekend.",
         "No start date is known yet.",

@@ -153,6 +153,7 @@ async def test_issue_verify_and_claim_end_to_end(
     refused = await client.post("/api/credentials", json=body, headers=cat.provider_a)
     assert (refused.status_code, refused.json()["code"]) == (422, "already-issued")
     assert refused.json()["credentialId"] == issued["id"]
+    assert refused.json()["issuedAt"] == issued["issuedAt"]  # one format: "...Z"
     again = await client.post("/api/credentials?reissue=true", json=body, headers=cat.provider_a)
     assert again.status_code == 201, again.text
     assert again.json()["holder"]["walletId"] == issued["holder"]["walletId"]

@@ -45,6 +45,9 @@ async def test_every_api_view_gives_the_reason_and_date(
         assert item["verdict"] == verdict, name
         summary = item["credential"]
         assert summary["statusReason"] == reason, name
+        # One format for the field everywhere: the revoke/suspend answer's ("...Z").
+        assert summary["statusChangedAt"] == response.json()["statusChangedAt"], name
+        assert summary["statusChangedAt"].endswith("Z"), name
         changed = dt.datetime.fromisoformat(summary["statusChangedAt"])
         assert before - dt.timedelta(seconds=1) <= changed <= dt.datetime.now(dt.UTC), name
         assert NOTE not in answer.text, name

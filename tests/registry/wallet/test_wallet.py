@@ -222,6 +222,46 @@ async def test_cv_groups_and_shows_progress(world: World) -> None:
     assert cv["qualifications"][0]["modulesDone"] == 1
 
 
+async def test_cv_offers_no_runs_of_a_withdrawn_module(world: World) -> None:
+    """A withdrawn module still needed is marked not offered, without its old runs; one the
+    worker holds still counts; a module with only full, cancelled or past runs stays offered."""
+    worker = await world.person("worker", "sanne@example.nl", "Sanne")
+    solar = await world.catalogue.module(title="Zonnepanelen")
+    heat = await world.catalogue.module(title="Warmtepompmonteur")
+    await _qualification(world, solar, heat)
+    await world.catalogue.run(solar["id"], status="full")
+    await world.catalogue.run(solar["id"], status="cancelled")
+    await world.catalogue.run(solar["id"], startDate="2020-03-02", endDate="2020-03-06")
+    await world.catalogue.run(
+        heat["id"], startDate="2031-05-04", endDate="2031-05-08", place="Zwolle"
+    )
+    await world.issue(worker)
+    for module_id in (heat["id"], world.module["id"]):
+        response = await world.client.post(
+            f"/api/catalogue/modules/{module_id}/withdraw", headers=world.catalogue.provider_a
+        )
+        assert response.status_code == 200, response.text
+
+    cv = (await world.client.get("/api/me/cv", headers=worker.headers)).json()
+
+    [progress] = cv["qualifications"]
+    required, optional = progress["groups"]
+    assert [m["title"] for m in required["done"]] == ["Laadpaalmonteur"]
+    assert progress["modulesDone"] == 1
+    [remaining] = required["remaining"]
+    assert (remaining["title"], remaining["offered"], remaining["runs"]) == (
+        "Zonnepanelen",
+        True,
+        [],
+    )
+    [withdrawn] = optional["remaining"]
+    assert (withdrawn["title"], withdrawn["offered"], withdrawn["runs"]) == (
+        "Warmtepompmonteur",
+        False,
+        [],
+    )
+
+
 async def test_experience_add_list_delete(world: World) -> None:
     worker = await world.person("worker", "kim@example.nl")
     body = {

@@ -162,7 +162,12 @@ async def test_frameworks_and_occupations_pages(
     assert (await browser.get("/beheer/kaders/onbekend")).status_code == 404
 
     found = await browser.get("/beheer/beroepen", params={"q": "PV-monteur"})
-    assert "1 beroepen gevonden" in found.text
+    assert "1 beroep gevonden" in found.text  # singular for one
+    browser.client.cookies.set("lang", "en")
+    english = await browser.get("/beheer/beroepen", params={"q": "PV-monteur"})
+    assert "1 occupation found" in english.text
+    assert "1 occupations" not in english.text
+    browser.client.cookies.delete("lang")
     assert "monteur zonnepanelen" in found.text
     solar = (await client.get("/api/catalogue/occupations", params={"q": "PV-monteur"})).json()
     [item] = solar["items"]

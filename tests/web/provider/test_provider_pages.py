@@ -351,6 +351,10 @@ async def test_list_suspend_reinstate_and_revoke(
     assert listing.status_code == 200
     assert "Sam de Vries" in listing.text
     assert "Geldig" in listing.text
+    assert "<p>1 bewijs.</p>" in listing.text  # singular for one
+    provider.client.cookies.set("lang", "en")
+    assert "<p>1 certificate.</p>" in (await provider.get("/aanbieder/bewijzen")).text
+    provider.client.cookies.delete("lang")
     path = f"/aanbieder/bewijzen/{issued['id']}"
 
     async def status() -> str:

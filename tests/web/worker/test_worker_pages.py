@@ -135,6 +135,25 @@ async def test_cv_shows_progress_as_a_picture_with_what_remains(world: World) ->
     assert "Al klaar: Laadpaalmonteur" in text
 
 
+async def test_cv_says_a_withdrawn_module_is_no_longer_offered(world: World) -> None:
+    _, heat = await _qualification(world)
+    await world.catalogue.run(
+        heat["id"], startDate="2031-05-04", endDate="2031-05-08", place="Zwolle"
+    )
+    response = await world.client.post(
+        f"/api/catalogue/modules/{heat['id']}/withdraw", headers=world.catalogue.provider_a
+    )
+    assert response.status_code == 200, response.text
+    worker = await _worker(world)
+    await worker.issue()
+
+    text = (await worker.browser.get("/mijn-cv")).text
+
+    assert f'href="/catalogus/modules/{heat["id"]}">Warmtepomp</a>' in text
+    assert "Deze module wordt niet meer aangeboden." in text
+    assert "in Zwolle" not in text
+
+
 async def test_cv_counts_werkprocessen_of_a_qualification_made_of_competences(
     world: World,
 ) -> None:
