@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 
 def normal_postcode(postcode: str) -> str:
@@ -24,6 +25,29 @@ def place_key(region: str) -> str:
     """A place name as regions compare it: whole and case-insensitive ("Amster" is not
     Amsterdam)."""
     return region.strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region as search and the route to a job read it: a postcode start, as the range of
+    stored postcodes it holds, or else a place name (`place_key`)."""
+
+    postcodes: tuple[str, str] | None
+    place: str
+
+    def holds(self, postcode: str, place: str) -> bool:
+        """Whether a run at this postcode and place is in the region."""
+        if self.postcodes is None:
+            return place_key(place) == self.place
+        low, high = self.postcodes
+        return low <= postcode <= high
+
+
+def read_region(text: str | None) -> Region | None:
+    """The region a person typed; None for none (empty or blank)."""
+    if not text or not text.strip():
+        return None
+    return Region(postcode_range(text.strip()), place_key(text))
 
 
 def regions_meet(a: str, b: str) -> bool:

@@ -49,7 +49,7 @@ from catalogue.models import (
     RouteRun,
     Run,
 )
-from catalogue.postcodes import place_key, postcode_range
+from catalogue.postcodes import read_region
 
 # Modules per statement: the IN lists stay well under SQLite's parameter limit.
 CHUNK = 500
@@ -65,12 +65,12 @@ Nearness: TypeAlias = Literal["anywhere", "postcode", "place"]
 
 def _region(region: str | None) -> tuple[Nearness, dict[str, str]]:
     """How a region is matched (a postcode prefix or a place name) and its parameters."""
-    if not region or not region.strip():
+    read = read_region(region)
+    if read is None:
         return "anywhere", {}
-    postcodes = postcode_range(region.strip())
-    if postcodes is None:
-        return "place", {"place": place_key(region)}
-    return "postcode", {"low": postcodes[0], "high": postcodes[1]}
+    if read.postcodes is None:
+        return "place", {"place": read.place}
+    return "postcode", {"low": read.postcodes[0], "high": read.postcodes[1]}
 
 
 @functools.cache

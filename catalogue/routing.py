@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalogue import route_index
 from catalogue.models import LIVE_RUN_STATUSES, ModuleSearch, ModuleVersionCompetence, Provider, Run
-from catalogue.postcodes import place_key, postcode_range
+from catalogue.postcodes import read_region
 from catalogue.urls import module_runs_url, module_url
 from schemas.matching import NextRun, RouteStep
 
@@ -52,14 +52,8 @@ class Route:
 def _near(region: str | None) -> Callable[[Run], bool]:
     """Whether a run in hand is in the region (a postcode prefix or a place name), as
     `route_index` reads it."""
-    if not region or not region.strip():
-        return lambda run: True
-    postcodes = postcode_range(region.strip())
-    if postcodes is None:
-        place = place_key(region)
-        return lambda run: place_key(run.place) == place
-    low, high = postcodes
-    return lambda run: low <= run.postcode <= high
+    read = read_region(region)
+    return lambda run: read is None or read.holds(run.postcode, run.place)
 
 
 async def _without_runs(session: AsyncSession, uris: Sequence[str]) -> dict[str, UUID]:

@@ -54,7 +54,7 @@ from catalogue.models import (
     Provider,
     Run,
 )
-from catalogue.postcodes import postcode_range
+from catalogue.postcodes import read_region
 from catalogue.urls import module_version_url
 from schemas.catalogue import DeliveryMode, ProviderRef, SearchHit, SearchResult
 
@@ -222,14 +222,14 @@ def _shape_and_params(dialect: str, query: SearchQuery, today: dt.date) -> tuple
     else:
         params.update({f"t{i}": f"{w}:*" for i, w in enumerate(words)})
     region = None
-    if query.region and query.region.strip():
-        postcodes = postcode_range(query.region.strip())
-        if postcodes is None:
-            region = "place"
-            params["place"] = query.region.strip().lower()
-        else:
-            region = "narrow" if len(postcodes[0]) >= 3 else "postcode"
-            params["postcode_from"], params["postcode_to"] = postcodes
+    read = read_region(query.region)
+    if read is not None and read.postcodes is None:
+        region = "place"
+        params["place"] = read.place
+    elif read is not None and read.postcodes is not None:
+        low, high = read.postcodes
+        region = "narrow" if len(low) >= 3 else "postcode"
+        params["postcode_from"], params["postcode_to"] = low, high
     values = {
         "competence": query.competence or None,
         "level": query.level,
